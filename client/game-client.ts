@@ -1,0 +1,196 @@
+// The client's model of the game: the connection, the entities it knows and how they move.
+// No Phaser here; scenes draw whatever this holds.
+import { Op } from '../shared/protocol/ops.ts';
+import { FrameReader, walkEnd, type WorldEvent } from '../shared/protocol/frame-reader.ts';
+import { findPath, type Tile } from '../shared/rules/path.ts';
+import { isWalkable, type Grid } from '../shared/rules/grid.ts';
+import { MAX_WALK_STEPS, PATH_NODE_BUDGET, PLAYER_STEP_TICKS, TICK_MS } from '../shared/rules/movement.ts';
+import { Connection, closeMessage } from './net/connection.ts';
+import { Motion } from './view/motion.ts';
+
+export interface EntityModel {
+  id: number;
+  kind: 'player';
+  name: string;
+  motion: Motion;
+}
+
+export interface ClientEvents {
+  /** The server accepted us: we are in the world. */
+  joined(self: EntityModel, world: string): void;
+  /** The connection ended; `wasPlaying` says whether we had joined. */
+  closed(message: string, code: number, wasPlaying: boolean): void;
+  notice(text: string): void;
+}
+
+/** How long a locally predicted walk is trusted before the server's word wins. */
+const PREDICTION_GRACE_MS = 1500;
+
+export class GameClient {
+  readonly entities = new Map<number, EntityModel>();
+  selfId = -1;
+  name = '';
+  world = '';
+  private connection: Connection | null = null;
+  private reader = new FrameReader();
+  private stepMs = PLAYER_STEP_TICKS * TICK_MS;
+  /** Ends of walks we predicted recently; the server echoing one of them needs no correction. */
+  private predicted: { end: Tile; at: number }[] = [];
+  private clock = 0;
+  private idleMs = 0;
+
+  constructor(
+    private readonly grid: Grid,
+    private readonly url: string,
+    private readonly events: ClientEvents,
+  ) {}
+
+  get connected(): boolean {
+    return this.connection?.connected === true && this.selfId >= 0;
+  }
+
+  get self(): EntityModel | undefined {
+    return this.entities.get(this.selfId);
+  }
+
+  join(name: string, token = ''): void {
+    this.connection?.close();
+    this.reset();
+    this.name = name;
+    const connection: Connection = new Connection(this.url, name, token, {
+      onFrame: (frame) => {
+        if (this.connection === connection) this.applyFrame(frame);
+      },
+      onClose: (code, reason) => {
+        if (this.connection !== connection) return;
+        const wasPlaying = this.selfId >= 0;
+        this.connection = null;
+        this.events.closed(closeMessage(code, reason), code, wasPlaying);
+      },
+    });
+    this.connection = connection;
+  }
+
+  leave(): void {
+    const c = this.connection;
+    this.connection = null;
+    c?.close();
+  }
+
+  /** Walks the own character toward a tile: starts at once locally and asks the server. */
+  walkTo(target: Tile): Tile | null {
+    const self = this.self;
+    if (!self || !this.connection) return null;
+    const motion = self.motion;
+    const path = findPath(this.grid, motion.pathStart, target, {
+      nodeBudget: PATH_NODE_BUDGET,
+      maxSteps: MAX_WALK_STEPS,
+    });
+    const end = path.at(-1) ?? motion.pathStart;
+    motion.followTiles(path);
+    this.predicted.push({ end, at: this.clock });
+    this.connection.send([Op.WalkTo, target.x, target.y]);
+    return end;
+  }
+
+  /** A one-tile step for keyboard and touch steering, from where the current walk ends. */
+  stepToward(dx: number, dy: number): boolean {
+    const self = this.self;
+    if (!self) return false;
+    const from = self.motion.destination;
+    const x = from.x + dx;
+    const y = from.y + dy;
+    if (!isWalkable(this.grid, x, y)) {
+      if (!self.motion.moving) self.motion.facing = dx > 0 ? 1 : dx < 0 ? 3 : dy > 0 ? 2 : 0;
+      return false;
+    }
+    this.walkTo({ x, y });
+    return true;
+  }
+
+  update(ms: number): void {
+    this.clock += ms;
+    this.predicted = this.predicted.filter((p) => this.clock - p.at < PREDICTION_GRACE_MS);
+    for (const e of this.entities.values()) e.motion.update(ms);
+    this.reconcileSelf(ms);
+  }
+
+  private reset(): void {
+    this.entities.clear();
+    this.selfId = -1;
+    this.reader = new FrameReader();
+    this.predicted = [];
+  }
+
+  private applyFrame(frame: Uint8Array): void {
+    let events: WorldEvent[];
+    try {
+      events = this.reader.read(frame);
+    } catch (err) {
+      console.error('Could not read a frame from the server', err);
+      return;
+    }
+    for (const e of events) this.apply(e);
+  }
+
+  private apply(e: WorldEvent): void {
+    switch (e.type) {
+      case 'welcome': {
+        this.selfId = e.selfId;
+        this.name = e.name;
+        this.world = e.world;
+        this.stepMs = e.tickMs * e.stepTicks;
+        const self = this.add(e.selfId, e.name, e.x, e.y);
+        this.events.joined(self, e.world);
+        break;
+      }
+      case 'spawn': {
+        const entity = this.add(e.id, e.name, e.x, e.y);
+        if (e.walk) entity.motion.followWalk(e.walk);
+        break;
+      }
+      case 'despawn':
+        this.entities.delete(e.id);
+        break;
+      case 'walk': {
+        const entity = this.entities.get(e.id);
+        if (!entity) break;
+        if (e.id === this.selfId && this.wasPredicted(walkEnd(e.walk))) break;
+        entity.motion.followWalk(e.walk);
+        break;
+      }
+      case 'notice':
+        this.events.notice(e.text);
+        break;
+    }
+  }
+
+  private add(id: number, name: string, x: number, y: number): EntityModel {
+    const entity: EntityModel = { id, kind: 'player', name, motion: new Motion(x, y, this.stepMs) };
+    this.entities.set(id, entity);
+    return entity;
+  }
+
+  private wasPredicted(end: Tile): boolean {
+    return this.predicted.some((p) => p.end.x === end.x && p.end.y === end.y);
+  }
+
+  /** Once our character has stood still a moment, it must stand where the server says. */
+  private reconcileSelf(ms: number): void {
+    const self = this.self;
+    const truth = this.reader.ends.get(this.selfId);
+    if (!self || !truth || self.motion.moving) {
+      this.idleMs = 0;
+      return;
+    }
+    this.idleMs += ms;
+    const at = self.motion.to;
+    if (this.idleMs > 300 && (at.x !== truth.x || at.y !== truth.y)) {
+      const path = findPath(this.grid, at, truth, { nodeBudget: PATH_NODE_BUDGET, maxSteps: MAX_WALK_STEPS });
+      const reaches = path.at(-1);
+      if (reaches && reaches.x === truth.x && reaches.y === truth.y && path.length <= 3)
+        self.motion.followTiles(path);
+      else self.motion.placeAt(truth);
+    }
+  }
+}

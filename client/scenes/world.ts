@@ -1,0 +1,168 @@
+// The world scene: draws the map and every known entity, turns clicks and keys into walk intents,
+// and keeps the camera on the player. The title screen sits over it until the player joins.
+import Phaser from 'phaser';
+import { parseWorldMap, type WorldMap } from '../../shared/content/world-map.ts';
+import type { TiledMap } from '../../shared/content/tiled-types.ts';
+import { GameClient } from '../game-client.ts';
+import { gameSocketUrl } from '../net/connection.ts';
+import { splitForDrawing } from '../view/map-layers.ts';
+import { createAnimations, type SheetInfo } from '../view/sprite-sheets.ts';
+import { EntityView } from '../view/entity-view.ts';
+import { TILE, zoomFor } from '../view/constants.ts';
+import { WalkInput } from '../input/walk-input.ts';
+import { createTitleScreen, type TitleScreen } from '../ui/title.ts';
+import { createDisconnectOverlay, type DisconnectOverlay } from '../ui/overlay.ts';
+import { hideLoading } from '../ui/loading.ts';
+import { SHEETS } from './preload.ts';
+
+export class WorldScene extends Phaser.Scene {
+  client!: GameClient;
+  worldMap!: WorldMap;
+  private views = new Map<number, EntityView>();
+  private sheets = new Map<string, SheetInfo>();
+  private marker!: Phaser.GameObjects.Sprite;
+  private follow = { x: 0, y: 0 };
+  private title!: TitleScreen;
+  private overlay!: DisconnectOverlay;
+  private input2!: WalkInput;
+  private zoom = 2;
+
+  constructor() {
+    super('world');
+  }
+
+  create(): void {
+    const source = this.cache.json.get('map') as TiledMap;
+    this.worldMap = parseWorldMap(source, 'map');
+    this.drawMap(source);
+    for (const sheet of SHEETS) {
+      const info = this.cache.json.get(`sheet:${sheet}`) as SheetInfo;
+      this.sheets.set(sheet, info);
+      createAnimations(this, sheet, info);
+    }
+    this.marker = this.add.sprite(0, 0, 'marker', 0).setOrigin(0, 0).setVisible(false).setDepth(999);
+    this.marker.play('marker:pulse');
+
+    this.client = new GameClient(this.worldMap.grid, gameSocketUrl(), {
+      joined: () => {
+        this.title.hide();
+        this.overlay.hide();
+        this.scene.launch('hud');
+      },
+      closed: (message, _code, wasPlaying) => {
+        this.clearViews();
+        if (wasPlaying) this.overlay.show(message);
+        else this.title.show(message);
+      },
+      notice: () => {},
+    });
+    this.title = createTitleScreen((name) => {
+      this.title.busy(true);
+      this.client.join(name);
+    });
+    this.overlay = createDisconnectOverlay(() => {
+      this.overlay.hide();
+      this.client.join(this.client.name);
+    });
+    this.input2 = new WalkInput(this, this.client, (tile) => this.showMarker(tile));
+
+    const cam = this.cameras.main;
+    cam.setBounds(0, 0, this.worldMap.width * TILE, this.worldMap.height * TILE);
+    cam.setRoundPixels(true);
+    const spawn = this.worldMap.spawns[0]!.area;
+    this.follow.x = (spawn.x + spawn.width / 2) * TILE;
+    this.follow.y = (spawn.y + spawn.height / 2) * TILE;
+    cam.startFollow(this.follow, true, 0.15, 0.15);
+    this.fitToWindow();
+    this.scale.on('resize', () => this.fitToWindow());
+    hideLoading();
+    this.title.show();
+  }
+
+  override update(_time: number, delta: number): void {
+    const ms = Math.min(delta, 250);
+    this.client.update(ms);
+    if (this.client.connected) this.input2.update();
+    this.syncViews();
+    const self = this.views.get(this.client.selfId);
+    if (self) {
+      const pos = self.model.motion.position;
+      this.follow.x = pos.x * TILE + TILE / 2;
+      this.follow.y = pos.y * TILE + TILE / 2;
+      const dest = self.model.motion.destination;
+      if (
+        !self.model.motion.moving ||
+        (dest.x === self.model.motion.to.x && dest.y === self.model.motion.to.y)
+      ) {
+        if (!self.model.motion.moving) this.marker.setVisible(false);
+      }
+    } else if (!this.client.connected) {
+      // On the title screen the camera drifts slowly over the village.
+      this.follow.x += Math.sin(this.time.now / 4000) * 0.25;
+    }
+  }
+
+  /** Page coordinates of a tile's centre (for tests and tools). */
+  tileToClient(x: number, y: number): { x: number; y: number } {
+    const cam = this.cameras.main;
+    const rect = this.game.canvas.getBoundingClientRect();
+    const ratio = rect.width / this.game.canvas.width;
+    return {
+      x: rect.left + (x * TILE + TILE / 2 - cam.worldView.x) * cam.zoom * ratio,
+      y: rect.top + (y * TILE + TILE / 2 - cam.worldView.y) * cam.zoom * ratio,
+    };
+  }
+
+  private drawMap(source: TiledMap): void {
+    const split = splitForDrawing(source);
+    this.cache.tilemap.add('map', { format: Phaser.Tilemaps.Formats.TILED_JSON, data: split.map });
+    const map = this.make.tilemap({ key: 'map' });
+    const tilesets = source.tilesets.flatMap((ts) => {
+      const added = ts.name ? map.addTilesetImage(ts.name, `tiles:${ts.name}`) : null;
+      return added ? [added] : [];
+    });
+    split.layers.forEach((layer, i) => {
+      map.createLayer(layer.name, tilesets, 0, 0)?.setDepth(layer.above ? 200000 + i : i);
+    });
+  }
+
+  private syncViews(): void {
+    for (const [id, view] of this.views) {
+      if (this.client.entities.get(id) !== view.model) {
+        view.destroy();
+        this.views.delete(id);
+      }
+    }
+    for (const [id, model] of this.client.entities) {
+      let view = this.views.get(id);
+      if (!view) {
+        view = new EntityView(
+          this,
+          model,
+          'player',
+          this.sheets.get('player')!,
+          id === this.client.selfId,
+          this.zoom,
+        );
+        this.views.set(id, view);
+      }
+      view.update();
+    }
+  }
+
+  private clearViews(): void {
+    for (const view of this.views.values()) view.destroy();
+    this.views.clear();
+    this.marker.setVisible(false);
+  }
+
+  private showMarker(tile: { x: number; y: number }): void {
+    this.marker.setPosition(tile.x * TILE, tile.y * TILE).setVisible(true);
+  }
+
+  private fitToWindow(): void {
+    this.zoom = zoomFor(this.scale.width, this.scale.height);
+    this.cameras.main.setZoom(this.zoom);
+    for (const view of this.views.values()) view.setTextResolution(this.zoom);
+  }
+}

@@ -1,0 +1,13 @@
+// Drawing constants shared by the scenes.
+
+/** Tile size in source pixels. */
+export const TILE = 16;
+
+/** The integer zoom that shows a comfortable number of tiles in a window of this size. */
+export function zoomFor(width: number, height: number): number {
+  const fit = Math.floor(Math.min(width / (TILE * 22), height / (TILE * 13)));
+  const smallest = Math.min(width, height) < TILE * 2 * 10 ? 1 : 2;
+  // Never show more than the server's interest range (24 tiles each way), or players would pop in view.
+  const interest = Math.ceil(Math.max(width, height) / (TILE * 48));
+  return Math.max(smallest, interest, Math.min(4, fit));
+}

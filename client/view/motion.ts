@@ -1,0 +1,132 @@
+// How an entity moves on screen: tile to tile along a queue, at the server's walking speed.
+// Pure (no Phaser), so the rules for following, correcting and catching up are unit-tested.
+import { DX, DY, dirBetween, Dir } from '../../shared/rules/dirs.ts';
+import type { Tile } from '../../shared/rules/path.ts';
+import type { Walk } from '../../shared/protocol/frame-reader.ts';
+
+export class Motion {
+  /** The tile the entity last stood on. */
+  from: Tile;
+  /** The tile it is stepping into (equal to `from` when standing). */
+  to: Tile;
+  /** Progress of the current step, 0..1. */
+  t = 0;
+  /** Tiles after `to`. */
+  queue: Tile[] = [];
+  facing: Dir = Dir.Down;
+
+  constructor(
+    x: number,
+    y: number,
+    private readonly stepMs: number,
+  ) {
+    this.from = { x, y };
+    this.to = { x, y };
+  }
+
+  get moving(): boolean {
+    return this.t > 0 || this.queue.length > 0 || !same(this.from, this.to);
+  }
+
+  /** The tile the entity will stand on when it stops. */
+  get destination(): Tile {
+    return this.queue.at(-1) ?? this.to;
+  }
+
+  /** The tile a new path should start from: the one being entered, or the one stood on. */
+  get pathStart(): Tile {
+    return this.to;
+  }
+
+  /** The tile nearest to where the entity is drawn. */
+  get tile(): Tile {
+    return this.t >= 0.5 ? this.to : this.from;
+  }
+
+  /** Position in tiles (fractional while walking). */
+  get position(): { x: number; y: number } {
+    return {
+      x: this.from.x + (this.to.x - this.from.x) * this.t,
+      y: this.from.y + (this.to.y - this.from.y) * this.t,
+    };
+  }
+
+  /** Follows tiles starting at the tile being entered (or stood on); anything else is snapped to. */
+  followTiles(tiles: readonly Tile[]): void {
+    this.queue = [...tiles];
+    if (same(this.from, this.to)) this.takeNext();
+  }
+
+  /** Follows a walk announced by the server, joining it smoothly when it starts where we are. */
+  followWalk(walk: Walk): void {
+    const tiles: Tile[] = [walk.start];
+    for (const d of walk.steps) {
+      const last = tiles.at(-1)!;
+      tiles.push({ x: last.x + DX[d]!, y: last.y + DY[d]! });
+    }
+    const at = tiles.findIndex((t) => same(t, this.to));
+    if (at >= 0) {
+      this.queue = tiles.slice(at + 1);
+      if (same(this.from, this.to)) this.takeNext();
+      return;
+    }
+    if (same(tiles[0]!, this.from)) {
+      // The server has us turning back mid-step: walk back to the start, then on.
+      [this.from, this.to] = [this.to, this.from];
+      this.t = 1 - this.t;
+      this.facing = dirBetween(this.from.x, this.from.y, this.to.x, this.to.y) as Dir;
+      this.queue = tiles.slice(1);
+      return;
+    }
+    // The walk starts somewhere else: place the entity at its start and go from there.
+    this.placeAt(walk.start);
+    this.queue = tiles.slice(1);
+    this.takeNext();
+  }
+
+  placeAt(tile: Tile): void {
+    this.from = { ...tile };
+    this.to = { ...tile };
+    this.t = 0;
+    this.queue = [];
+  }
+
+  /** Advances by `ms`; a long queue (we are behind the server) walks a little faster to catch up. */
+  update(ms: number): void {
+    let left = ms;
+    while (left > 0 && !same(this.from, this.to)) {
+      const speedUp = 1 + 0.25 * Math.max(0, this.queue.length - 2);
+      const stepLeft = ((1 - this.t) * this.stepMs) / speedUp;
+      if (left < stepLeft) {
+        this.t += (left * speedUp) / this.stepMs;
+        return;
+      }
+      left -= stepLeft;
+      this.from = this.to;
+      this.t = 0;
+      this.takeNext();
+    }
+  }
+
+  private takeNext(): void {
+    const next = this.queue.shift();
+    if (!next) {
+      this.to = this.from;
+      return;
+    }
+    const dir = dirBetween(this.from.x, this.from.y, next.x, next.y);
+    if (dir === -1) {
+      // Not a neighbour (a correction jumped): snap there.
+      this.from = next;
+      this.to = next;
+      this.takeNext();
+      return;
+    }
+    this.facing = dir;
+    this.to = next;
+  }
+}
+
+function same(a: Tile, b: Tile): boolean {
+  return a.x === b.x && a.y === b.y;
+}

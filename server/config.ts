@@ -1,0 +1,47 @@
+// Server settings from the environment, checked up front so a typo stops the server with a clear message.
+import path from 'node:path';
+
+export interface Config {
+  port: number;
+  host: string;
+  worldName: string;
+  mapFile: string;
+  seed: number;
+  maxPlayers: number;
+  clientDir: string;
+  assetsDir: string;
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function intSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name}=${raw} is not valid: use a whole number from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+export function readConfig(env: Env, root: string): Config {
+  const worldName = (env.WORLD_NAME ?? 'Emberfall').trim();
+  if (!worldName || worldName.length > 40) throw new ConfigError('WORLD_NAME must be 1–40 characters.');
+  const assetsDir = path.resolve(root, 'assets');
+  const mapFile = path.resolve(root, env.MAP ?? 'assets/maps/village.tmj');
+  if (!mapFile.startsWith(assetsDir + path.sep)) {
+    throw new ConfigError(`MAP=${env.MAP} must name a map under assets/, so browsers can load it too.`);
+  }
+  return {
+    port: intSetting(env, 'PORT', 8000, 0, 65535),
+    host: env.HOST || '0.0.0.0',
+    worldName,
+    mapFile,
+    seed: intSetting(env, 'SEED', Date.now() % 2 ** 31, 0, 2 ** 31 - 1),
+    maxPlayers: intSetting(env, 'MAX_PLAYERS', 5000, 1, 100000),
+    clientDir: path.resolve(root, env.CLIENT_DIR ?? 'dist/client'),
+    assetsDir,
+  };
+}

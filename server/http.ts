@@ -1,0 +1,80 @@
+// Plain HTTP: the built client, the raw game assets, and the health and status endpoints.
+import { createReadStream, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import path from 'node:path';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.tmj': 'application/json; charset=utf-8',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.ogg': 'audio/ogg',
+  '.wav': 'audio/wav',
+  '.mp3': 'audio/mpeg',
+  '.webmanifest': 'application/manifest+json',
+};
+
+export interface HttpRoutes {
+  clientDir: string;
+  assetsDir: string;
+  status: () => unknown;
+}
+
+export function handleHttp(routes: HttpRoutes, req: IncomingMessage, res: ServerResponse): void {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  if (req.method !== 'GET' && req.method !== 'HEAD')
+    return send(res, 405, 'text/plain', 'Method not allowed\n');
+  if (url.pathname === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
+  if (url.pathname === '/status')
+    return send(res, 200, TYPES['.json']!, JSON.stringify(routes.status()) + '\n');
+  if (url.pathname.startsWith('/assets/')) {
+    return serveFile(res, routes.assetsDir, url.pathname.slice('/assets/'.length), 'no-cache');
+  }
+  const file = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
+  // Vite puts hashed bundles under assets-built/, safe to cache for good.
+  const cache = file.startsWith('bundle/') ? 'public, max-age=31536000, immutable' : 'no-cache';
+  serveFile(res, routes.clientDir, file, cache);
+}
+
+function serveFile(res: ServerResponse, root: string, relative: string, cache: string): void {
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(relative);
+  } catch {
+    return send(res, 400, 'text/plain', 'Bad path\n');
+  }
+  const full = path.resolve(root, decoded);
+  if (!full.startsWith(root + path.sep)) return send(res, 404, 'text/plain', 'Not found\n');
+  let size: number;
+  try {
+    const stat = statSync(full);
+    if (!stat.isFile()) return send(res, 404, 'text/plain', 'Not found\n');
+    size = stat.size;
+  } catch {
+    if (relative === 'index.html') {
+      return send(
+        res,
+        503,
+        'text/plain',
+        'The client is not built yet: run `npm run build` (npm start does it).\n',
+      );
+    }
+    return send(res, 404, 'text/plain', 'Not found\n');
+  }
+  res.writeHead(200, {
+    'content-type': TYPES[path.extname(full)] ?? 'application/octet-stream',
+    'content-length': size,
+    'cache-control': cache,
+  });
+  if (res.req.method === 'HEAD') return void res.end();
+  createReadStream(full).pipe(res);
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}

@@ -1,0 +1,39 @@
+// `npm start`: read the config and the map, start the server, and shut down cleanly on SIGINT/SIGTERM.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ContentError } from '../shared/content/world-map.ts';
+import { ConfigError, readConfig } from './config.ts';
+import { loadWorldMap } from './load-map.ts';
+import { startServer } from './app.ts';
+import { consoleLog } from './log.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const log = consoleLog();
+
+async function main(): Promise<void> {
+  const config = readConfig(process.env, root);
+  const map = loadWorldMap(config.mapFile);
+  const server = await startServer({ config, map, log });
+  log.info(`Emberquest world "${config.worldName}" (${map.width}×${map.height} tiles) is up.`);
+  log.info(`Open ${server.url} to play.`);
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    log.info(`${signal}: saying goodbye to ${server.world.population} player(s) and stopping.`);
+    void server.close().then(() => process.exit(0));
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+}
+
+main().catch((err: unknown) => {
+  if (err instanceof ConfigError || err instanceof ContentError) {
+    log.error(err.message);
+  } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+    log.error(`Port already in use: ${(err as Error).message}. Stop the other server or set PORT.`);
+  } else {
+    log.error((err as Error).stack ?? String(err));
+  }
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+// Per-player messages for one tick, assembled into a single frame: first the welcome, then spawns and
+// despawns in the order they happened, then one Moves message with the walks that started nearby.
+// A spawn carries the entity's ongoing walk, so clients skip a Moves record for an entity spawned in
+// the same frame: it is already included.
+import { Op } from '../../shared/protocol/ops.ts';
+import { joinFrame } from '../../shared/protocol/codec.ts';
+
+export class Outbox {
+  readonly first: Uint8Array[] = [];
+  readonly events: Uint8Array[] = [];
+  /** Packed walk records (raw `MovesWriter` bytes), shared by every player near the same cell. */
+  readonly moves: Uint8Array[] = [];
+
+  /** Builds the frame and empties the box; null when there is nothing to send. */
+  take(): Uint8Array | null {
+    if (!this.first.length && !this.events.length && !this.moves.length) return null;
+    const parts: Uint8Array[] = [...this.first, ...this.events];
+    let size = 0;
+    for (const r of this.moves) size += r.length;
+    if (size > 0) parts.push(movesHeader(size), ...this.moves);
+    this.first.length = 0;
+    this.events.length = 0;
+    this.moves.length = 0;
+    return joinFrame(parts);
+  }
+}
+
+/**
+ * The msgpack bytes of `[Op.Moves, <bin of size bytes>]` up to the bin's contents, written by hand so the
+ * records of each cell are encoded once and only copied into each observer's frame.
+ */
+export function movesHeader(size: number): Uint8Array {
+  const op = Op.Moves; // a positive fixint
+  if (size < 0x100) return Uint8Array.of(0x92, op, 0xc4, size);
+  if (size < 0x10000) return Uint8Array.of(0x92, op, 0xc5, size >> 8, size & 0xff);
+  return Uint8Array.of(
+    0x92,
+    op,
+    0xc6,
+    (size >>> 24) & 0xff,
+    (size >> 16) & 0xff,
+    (size >> 8) & 0xff,
+    size & 0xff,
+  );
+}

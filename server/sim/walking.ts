@@ -1,0 +1,80 @@
+// Walking: turning a "walk to" intent into a path, and advancing walkers one tick at a time.
+import { dirBetween, type Dir } from '../../shared/rules/dirs.ts';
+import type { Grid } from '../../shared/rules/grid.ts';
+import { MAX_WALK_STEPS, PATH_NODE_BUDGET } from '../../shared/rules/movement.ts';
+import { findPath, type Tile } from '../../shared/rules/path.ts';
+import type { WalkRecord } from '../../shared/protocol/moves.ts';
+
+export interface Walker {
+  id: number;
+  /** The tile the walker stands on; it changes when a step completes. */
+  x: number;
+  y: number;
+  /** Tiles still to walk; path[0] is the one being stepped into. */
+  path: Tile[];
+  /** Ticks spent on the current step. */
+  progress: number;
+  stepTicks: number;
+  /** Where the last walk announced to observers ends. */
+  endX: number;
+  endY: number;
+}
+
+export function makeWalker(id: number, x: number, y: number, stepTicks: number): Walker {
+  return { id, x, y, path: [], progress: 0, stepTicks, endX: x, endY: y };
+}
+
+/**
+ * Starts a walk to (tx, ty) and returns the record observers need, or null if nothing changes.
+ * A walker mid-step finishes that step first, so the new path starts from the tile it is entering.
+ */
+export function startWalk(grid: Grid, w: Walker, tx: number, ty: number): WalkRecord | null {
+  const entering = w.progress > 0 ? w.path[0] : undefined;
+  const from = entering ?? { x: w.x, y: w.y };
+  const rest = findPath(
+    grid,
+    from,
+    { x: tx, y: ty },
+    { nodeBudget: PATH_NODE_BUDGET, maxSteps: MAX_WALK_STEPS },
+  );
+  const path = entering ? [entering, ...rest] : rest;
+  const oldEnd = w.path.at(-1) ?? { x: w.x, y: w.y };
+  const newEnd = path.at(-1) ?? { x: w.x, y: w.y };
+  if (oldEnd.x === newEnd.x && oldEnd.y === newEnd.y && sameTiles(w.path, path)) return null;
+  w.path = path;
+  if (!entering) w.progress = 0;
+  return announce(w);
+}
+
+/** The record that tells observers the walker's current tile and remaining path. */
+export function announce(w: Walker): WalkRecord {
+  const continues = w.x === w.endX && w.y === w.endY;
+  const steps: Dir[] = [];
+  let px = w.x;
+  let py = w.y;
+  for (const t of w.path) {
+    steps.push(dirBetween(px, py, t.x, t.y) as Dir);
+    px = t.x;
+    py = t.y;
+  }
+  w.endX = px;
+  w.endY = py;
+  return { id: w.id, start: continues ? null : { x: w.x, y: w.y }, steps };
+}
+
+/** Advances one tick; returns true when the walker arrived on a new tile. */
+export function advance(w: Walker): boolean {
+  const next = w.path[0];
+  if (!next) return false;
+  w.progress++;
+  if (w.progress < w.stepTicks) return false;
+  w.x = next.x;
+  w.y = next.y;
+  w.path.shift();
+  w.progress = 0;
+  return true;
+}
+
+function sameTiles(a: readonly Tile[], b: readonly Tile[]): boolean {
+  return a.length === b.length && a.every((t, i) => t.x === b[i]!.x && t.y === b[i]!.y);
+}

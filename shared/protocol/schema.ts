@@ -1,0 +1,57 @@
+// One table per client op that both types and validates its fields, so the two cannot drift.
+import { Op } from './ops.ts';
+
+export interface Field<T> {
+  /** What the field must be, for error messages. */
+  readonly expect: string;
+  check(value: unknown): value is T;
+}
+
+export function int(min: number, max: number): Field<number> {
+  return {
+    expect: `an integer from ${min} to ${max}`,
+    check: (v): v is number => Number.isInteger(v) && (v as number) >= min && (v as number) <= max,
+  };
+}
+
+export function str(maxLength: number): Field<string> {
+  return {
+    expect: `a string of at most ${maxLength} characters`,
+    check: (v): v is string => typeof v === 'string' && v.length <= maxLength,
+  };
+}
+
+/** Fields after the op, per client→server op. */
+export const clientSchema = {
+  [Op.Hello]: [int(0, 0xffff), str(64), str(128)],
+  [Op.WalkTo]: [int(0, 0xffff), int(0, 0xffff)],
+} as const;
+
+export type ClientOp = keyof typeof clientSchema;
+type FieldType<F> = F extends Field<infer T> ? T : never;
+type FieldTypes<T extends readonly unknown[]> = { -readonly [K in keyof T]: FieldType<T[K]> };
+export type ClientMsgOf<O extends ClientOp> = [O, ...FieldTypes<(typeof clientSchema)[O]>];
+
+export type HelloMsg = ClientMsgOf<typeof Op.Hello>;
+export type WalkToMsg = ClientMsgOf<typeof Op.WalkTo>;
+export type ClientMsg = HelloMsg | WalkToMsg;
+
+export type Checked = { ok: true; msg: ClientMsg } | { ok: false; error: string };
+
+/** Checks a decoded value against the op's table: exact length, every field in range. */
+export function checkClientMessage(value: unknown): Checked {
+  if (!Array.isArray(value) || value.length === 0) return { ok: false, error: 'message is not a tuple' };
+  const op: unknown = value[0];
+  const fields =
+    typeof op === 'number' ? (clientSchema as Record<number, readonly Field<unknown>[]>)[op] : undefined;
+  if (!fields) return { ok: false, error: `unknown op ${String(op)}` };
+  if (value.length !== fields.length + 1) {
+    return { ok: false, error: `op ${op} takes ${fields.length} fields, got ${value.length - 1}` };
+  }
+  for (let i = 0; i < fields.length; i++) {
+    const field = fields[i]!;
+    if (!field.check(value[i + 1]))
+      return { ok: false, error: `op ${op} field ${i + 1} must be ${field.expect}` };
+  }
+  return { ok: true, msg: value as ClientMsg };
+}

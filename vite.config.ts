@@ -1,0 +1,25 @@
+// Builds client/ into dist/client. In dev, proxies the game WebSocket to the game server.
+import { defineConfig } from 'vite';
+
+const gamePort = Number(process.env.GAME_PORT ?? 8001);
+
+export default defineConfig({
+  root: 'client',
+  publicDir: false,
+  base: './',
+  build: {
+    outDir: '../dist/client',
+    assetsDir: 'bundle',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+  },
+  server: {
+    port: Number(process.env.PORT ?? 8000),
+    host: process.env.HOST ?? '127.0.0.1',
+    proxy: {
+      '/ws': { target: `ws://127.0.0.1:${gamePort}`, ws: true },
+      '/assets': { target: `http://127.0.0.1:${gamePort}` },
+      '/status': { target: `http://127.0.0.1:${gamePort}` },
+    },
+  },
+});
