@@ -35,7 +35,7 @@ export function handleHttp(routes: HttpRoutes, req: IncomingMessage, res: Server
     return serveFile(res, routes.assetsDir, url.pathname.slice('/assets/'.length), 'no-cache');
   }
   const file = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
-  // Vite puts hashed bundles under assets-built/, safe to cache for good.
+  // Vite puts hashed bundles under bundle/ (vite.config.ts assetsDir), safe to cache for good.
   const cache = file.startsWith('bundle/') ? 'public, max-age=31536000, immutable' : 'no-cache';
   serveFile(res, routes.clientDir, file, cache);
 }

@@ -1,4 +1,4 @@
-// Draws one entity: its animated sprite, a name label, and a soft shadow, following its Motion.
+// Draws one entity: its animated sprite (shadow included in the art) and a name label, following its Motion.
 import type Phaser from 'phaser';
 import type { EntityModel } from '../game-client.ts';
 import { animKey, FACINGS, type SheetInfo } from './sprite-sheets.ts';
@@ -7,7 +7,6 @@ import { TILE } from './constants.ts';
 export class EntityView {
   private readonly sprite: Phaser.GameObjects.Sprite;
   private readonly label: Phaser.GameObjects.Text;
-  private readonly shadow: Phaser.GameObjects.Ellipse;
   private current = '';
 
   constructor(
@@ -18,7 +17,6 @@ export class EntityView {
     isSelf: boolean,
     textResolution: number,
   ) {
-    this.shadow = scene.add.ellipse(0, 0, 12, 5, 0x000000, 0.28);
     this.sprite = scene.add.sprite(0, 0, sheet, 0);
     this.sprite.setOrigin(info.anchor?.x ?? 0.5, info.anchor?.y ?? 1);
     this.label = scene.add
@@ -41,10 +39,8 @@ export class EntityView {
     const x = Math.round(pos.x * TILE + TILE / 2);
     const y = Math.round(pos.y * TILE + TILE);
     this.sprite.setPosition(x, y - 1);
-    this.shadow.setPosition(x, y - 2);
     this.label.setPosition(x, y - this.info.frameHeight * (this.info.anchor?.y ?? 1) - 1);
     const depth = 1000 + y;
-    this.shadow.setDepth(depth - 0.5);
     this.sprite.setDepth(depth);
     this.label.setDepth(100000 + y);
     const { key, flip } = animKey(
@@ -67,6 +63,5 @@ export class EntityView {
   destroy(): void {
     this.sprite.destroy();
     this.label.destroy();
-    this.shadow.destroy();
   }
 }

@@ -32,7 +32,19 @@ export function splitForDrawing(source: TiledMap): SplitMap {
     ] as const) {
       if (!data.some((g) => g !== 0)) continue;
       const name = `${layer.name}${isAbove ? ' (above)' : ''}`;
-      out.push({ name, type: 'tilelayer', width: source.width, height: source.height, data, visible: true });
+      // Keep the layer's own fields (opacity, offsets, properties); Phaser reads them.
+      const { encoding: _e, compression: _c, ...rest } = layer;
+      out.push({
+        opacity: 1,
+        x: 0,
+        y: 0,
+        ...rest,
+        name,
+        width: source.width,
+        height: source.height,
+        data,
+        visible: true,
+      });
       layers.push({ name, above: isAbove });
     }
   }

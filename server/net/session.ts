@@ -75,7 +75,7 @@ export class Session {
     if (code !== CloseCode.Shutdown && code !== CloseCode.NameTaken && code !== CloseCode.BadName) {
       this.log.warn(`closing ${this.describe()}: ${reason}`);
     }
-    this.socket.close(code, reason);
+    this.socket.close(code, fitReason(reason));
     this.left();
   }
 
@@ -101,4 +101,15 @@ export class Session {
     }
     return ++this.windowCount > MAX_MESSAGES_PER_SECOND;
   }
+}
+
+/** WebSocket close reasons are at most 123 bytes of UTF-8, and `ws` throws on longer ones. */
+export function fitReason(reason: string): string {
+  if (Buffer.byteLength(reason) <= 123) return reason;
+  let cut = '';
+  for (const char of reason) {
+    if (Buffer.byteLength(cut + char) > 120) break;
+    cut += char;
+  }
+  return `${cut}…`;
 }

@@ -54,6 +54,9 @@ export interface TiledLayer {
   layers?: TiledLayer[];
   properties?: TiledProperty[];
   visible?: boolean;
+  opacity?: number;
+  x?: number;
+  y?: number;
 }
 
 export interface TiledMap {

@@ -1,0 +1,129 @@
+// Two real browsers join the real server: A clicks a tile, B watches A arrive there.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { findPath } from '../../shared/rules/path.ts';
+import { isWalkable } from '../../shared/rules/grid.ts';
+import { loadWorldMap } from '../../server/load-map.ts';
+import { repoRoot, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { CHROMIUM, gameState, haveChromium, joinGame, launchBrowser } from '../support/browser.ts';
+
+const shots = path.join(repoRoot, 'test-results');
+
+describe('two players in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let pageA: Page;
+  let pageB: Page;
+
+  beforeAll(async () => {
+    if (!haveChromium())
+      throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install chromium\` or set CHROMIUM_PATH.`);
+    mkdirSync(shots, { recursive: true });
+    server = await startServerProcess();
+    browser = await launchBrowser();
+    pageA = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    pageB = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+    ).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('B sees A walk to the tile A clicked', async () => {
+    const a = await joinGame(pageA, server.url, 'Alice');
+    const b = await joinGame(pageB, server.url, 'Bob');
+    expect(a.playerId).not.toBe(b.playerId);
+
+    // B knows A, by name, where A stands.
+    await pageB.waitForFunction(
+      (id) => window.__emberquest!.state().entities.some((e) => e.id === id),
+      a.playerId,
+    );
+
+    // A walkable tile a few steps from A, reachable along a path, and on A's screen.
+    const map = loadWorldMap(path.join(repoRoot, 'assets/maps/village.tmj'));
+    const start = a.tile!;
+    let target: { x: number; y: number } | null = null;
+    for (const [dx, dy] of [
+      [4, 2],
+      [-4, 2],
+      [4, -2],
+      [-4, -2],
+      [3, 0],
+      [-3, 0],
+      [0, 3],
+      [0, -3],
+    ] as const) {
+      const t = { x: start.x + dx, y: start.y + dy };
+      if (!isWalkable(map.grid, t.x, t.y)) continue;
+      const path = findPath(map.grid, start, t, { nodeBudget: 6000, maxSteps: 96 });
+      const end = path.at(-1);
+      if (end && end.x === t.x && end.y === t.y) {
+        target = t;
+        break;
+      }
+    }
+    expect(target, 'a reachable tile near the spawn').not.toBeNull();
+
+    const point = await pageA.evaluate((t) => window.__emberquest!.tileToClient(t.x, t.y), target!);
+    await pageA.mouse.click(point.x, point.y);
+
+    await pageA.waitForFunction(
+      (t) => {
+        const s = window.__emberquest!.state();
+        return s.tile?.x === t.x && s.tile?.y === t.y;
+      },
+      target!,
+      { timeout: 10_000 },
+    );
+    await pageB.waitForFunction(
+      ({ id, t }) =>
+        window
+          .__emberquest!.state()
+          .entities.some((e) => e.id === id && e.tile.x === t.x && e.tile.y === t.y),
+      { id: a.playerId, t: target! },
+      { timeout: 10_000 },
+    );
+    const seenByB = (await gameState(pageB)).entities.find((e) => e.id === a.playerId);
+    expect(seenByB).toMatchObject({ kind: 'player', name: 'Alice', tile: target });
+
+    await pageA.waitForTimeout(300);
+    await pageA.screenshot({ path: path.join(shots, 'e2e-player-a.png') });
+    await pageB.screenshot({ path: path.join(shots, 'e2e-player-b-phone.png') });
+  });
+
+  it('a name already in use is refused on the title screen', async () => {
+    const page = await browser.newPage();
+    try {
+      await page.goto(server.url);
+      await page.getByTestId('name-input').fill('alice');
+      await page.getByTestId('play-button').click();
+      await page.waitForFunction(() =>
+        /already in use/.test(document.querySelector('.title-message')?.textContent ?? ''),
+      );
+      expect((await gameState(page)).connected).toBe(false);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('B sees A disappear when A closes the page, and B gets the disconnected overlay when the server stops', async () => {
+    const { playerId } = await gameState(pageA);
+    await pageA.close();
+    await pageB.waitForFunction(
+      (id) => !window.__emberquest!.state().entities.some((e) => e.id === id),
+      playerId,
+      {
+        timeout: 10_000,
+      },
+    );
+    expect(await server.stop()).toBe(0);
+    await pageB.getByTestId('reconnect-button').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await pageB.locator('#disconnected').textContent()).toContain('restarting');
+  });
+});
