@@ -1,12 +1,12 @@
 // The client's model of the game: the connection, the entities it knows and how they move.
 // No Phaser here; scenes draw whatever this holds.
 import { Op } from '../shared/protocol/ops.ts';
-import { FrameReader, walkEnd, type WorldEvent } from '../shared/protocol/frame-reader.ts';
+import { applyFrame, createView, type SeenEntity, type ViewEvent } from '../shared/protocol/view.ts';
 import { findPath, type Tile } from '../shared/rules/path.ts';
 import { isWalkable, type Grid } from '../shared/rules/grid.ts';
 import { MAX_WALK_STEPS, PATH_NODE_BUDGET, PLAYER_STEP_TICKS, TICK_MS } from '../shared/rules/movement.ts';
 import { Connection, closeMessage } from './net/connection.ts';
-import { Motion } from './view/motion.ts';
+import { Motion, type Walk } from './view/motion.ts';
 
 export interface EntityModel {
   id: number;
@@ -32,7 +32,7 @@ export class GameClient {
   name = '';
   world = '';
   private connection: Connection | null = null;
-  private reader = new FrameReader();
+  private view = createView();
   private stepMs = PLAYER_STEP_TICKS * TICK_MS;
   /** Ends of walks we predicted recently; the server echoing one of them needs no correction. */
   private predicted: { end: Tile; at: number }[] = [];
@@ -118,14 +118,14 @@ export class GameClient {
   private reset(): void {
     this.entities.clear();
     this.selfId = -1;
-    this.reader = new FrameReader();
+    this.view = createView();
     this.predicted = [];
   }
 
   private applyFrame(frame: Uint8Array): void {
-    let events: WorldEvent[];
+    let events: ViewEvent[];
     try {
-      events = this.reader.read(frame);
+      events = applyFrame(this.view, frame, this.clock);
     } catch (err) {
       console.error('Could not read a frame from the server', err);
       return;
@@ -133,34 +133,37 @@ export class GameClient {
     for (const e of events) this.apply(e);
   }
 
-  private apply(e: WorldEvent): void {
+  private apply(e: ViewEvent): void {
     switch (e.type) {
       case 'welcome': {
-        this.selfId = e.selfId;
-        this.name = e.name;
-        this.world = e.world;
-        this.stepMs = e.tickMs * e.stepTicks;
-        const self = this.add(e.selfId, e.name, e.x, e.y);
-        this.events.joined(self, e.world);
+        const { id, name, fromX, fromY } = e.entity;
+        this.selfId = id;
+        this.name = name;
+        this.world = this.view.world;
+        this.stepMs = this.view.tickMs * this.view.stepTicks;
+        this.events.joined(this.add(id, name, fromX, fromY), this.view.world);
         break;
       }
       case 'spawn': {
-        const entity = this.add(e.id, e.name, e.x, e.y);
-        if (e.walk) entity.motion.followWalk(e.walk);
+        const entity = this.add(e.entity.id, e.entity.name, e.entity.fromX, e.entity.fromY);
+        if (e.entity.steps.length) entity.motion.followWalk(walkOf(e.entity));
         break;
       }
       case 'despawn':
-        this.entities.delete(e.id);
+        this.entities.delete(e.entity.id);
         break;
       case 'walk': {
-        const entity = this.entities.get(e.id);
+        const entity = this.entities.get(e.entity.id);
         if (!entity) break;
-        if (e.id === this.selfId && this.wasPredicted(walkEnd(e.walk))) break;
-        entity.motion.followWalk(e.walk);
+        if (e.entity.id === this.selfId && this.wasPredicted({ x: e.entity.endX, y: e.entity.endY })) break;
+        entity.motion.followWalk(walkOf(e.entity));
         break;
       }
       case 'notice':
         this.events.notice(e.text);
+        break;
+      case 'problem':
+        console.warn(`Server frame problem: ${e.text}`);
         break;
     }
   }
@@ -178,7 +181,8 @@ export class GameClient {
   /** Once our character has stood still a moment, it must stand where the server says. */
   private reconcileSelf(ms: number): void {
     const self = this.self;
-    const truth = this.reader.ends.get(this.selfId);
+    const seen = this.view.entities.get(this.selfId);
+    const truth = seen && { x: seen.endX, y: seen.endY };
     if (!self || !truth || self.motion.moving) {
       this.idleMs = 0;
       return;
@@ -193,4 +197,8 @@ export class GameClient {
       else self.motion.placeAt(truth);
     }
   }
+}
+
+function walkOf(entity: SeenEntity): Walk {
+  return { start: { x: entity.fromX, y: entity.fromY }, steps: entity.steps };
 }

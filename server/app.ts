@@ -31,14 +31,18 @@ export async function startServer({ config, map, log, clock = realClock }: Serve
   const mapPath = path.relative(config.assetsDir, config.mapFile).split(path.sep).join('/');
   const world = new World({ name: config.worldName, map, seed: config.seed, maxPlayers: config.maxPlayers });
   const sessions = new Set<Session>();
-  const loop = new TickLoop(clock, () => {
-    world.tick();
-    for (const s of sessions) {
-      if (s.playerId < 0) continue;
-      const frame = world.takeFrame(s.playerId);
-      if (frame) s.send(frame);
-    }
-  });
+  const loop = new TickLoop(
+    clock,
+    () => {
+      world.tick();
+      for (const s of sessions) {
+        if (s.playerId < 0) continue;
+        const frame = world.takeFrame(s.playerId);
+        if (frame) s.send(frame);
+      }
+    },
+    (err) => log.error(`tick ${world.tickCount} failed: ${(err as Error).stack ?? String(err)}`),
+  );
 
   const http: Server = createServer((req, res) =>
     handleHttp(

@@ -17,10 +17,12 @@ export class TickLoop {
   /** Durations of recent ticks in ms, for status and metrics. */
   readonly recent: number[] = [];
   skipped = 0;
+  errors = 0;
 
   constructor(
     private readonly clock: Clock,
     private readonly step: () => void,
+    private readonly onError: (err: unknown) => void = (err) => console.error(err),
   ) {}
 
   start(): void {
@@ -42,7 +44,13 @@ export class TickLoop {
     let ran = 0;
     while (this.clock.now() >= this.next && ran < MAX_CATCH_UP) {
       const started = this.clock.now();
-      this.step();
+      try {
+        this.step();
+      } catch (err) {
+        // One bad tick must not take every player down; the error is reported and the world goes on.
+        this.errors++;
+        if (this.errors <= 10 || this.errors % 1000 === 0) this.onError(err);
+      }
       this.record(this.clock.now() - started);
       this.next += TICK_MS;
       ran++;

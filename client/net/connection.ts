@@ -13,6 +13,7 @@ export function closeMessage(code: number, reason: string): string {
   if (reason) return reason;
   if (code === CloseCode.VersionMismatch) return 'The game was updated. Please reload the page.';
   if (code === 1006 || code === 1001) return 'The connection to the server was lost.';
+  if (code === 1009) return 'The game sent the server a message that was too large.';
   return `Disconnected (code ${code}).`;
 }
 

@@ -2,7 +2,12 @@
 // Pure (no Phaser), so the rules for following, correcting and catching up are unit-tested.
 import { DX, DY, dirBetween, Dir } from '../../shared/rules/dirs.ts';
 import type { Tile } from '../../shared/rules/path.ts';
-import type { Walk } from '../../shared/protocol/frame-reader.ts';
+
+/** A walk as the server announced it: a start tile and the steps from there. */
+export interface Walk {
+  start: Tile;
+  steps: readonly Dir[];
+}
 
 export class Motion {
   /** The tile the entity last stood on. */

@@ -38,6 +38,8 @@ export interface TiledObject {
   width?: number;
   height?: number;
   point?: boolean;
+  /** Set on tile objects, whose y is their bottom edge. */
+  gid?: number;
   properties?: TiledProperty[];
 }
 

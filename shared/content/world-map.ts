@@ -63,6 +63,7 @@ export function layerGids(layer: TiledLayer, expected: number): number[] | strin
       return `is saved with ${layer.compression} compression; set Map Properties → Tile Layer Format to CSV`;
     }
     const bytes = decodeBase64(data);
+    if (!bytes) return 'has data that is not valid base64';
     const out: number[] = [];
     for (let i = 0; i + 3 < bytes.length; i += 4) {
       out.push((bytes[i]! | (bytes[i + 1]! << 8) | (bytes[i + 2]! << 16) | (bytes[i + 3]! << 24)) >>> 0);
@@ -74,8 +75,13 @@ export function layerGids(layer: TiledLayer, expected: number): number[] | strin
   return data.map((gid) => gid & GID_MASK);
 }
 
-function decodeBase64(text: string): Uint8Array {
-  const bin = atob(text.trim());
+function decodeBase64(text: string): Uint8Array | null {
+  let bin: string;
+  try {
+    bin = atob(text.trim());
+  } catch {
+    return null; // atob throws on characters outside the base64 alphabet
+  }
   return Uint8Array.from(bin, (c) => c.charCodeAt(0));
 }
 
@@ -94,7 +100,9 @@ function objectLayers(layers: readonly TiledLayer[]): TiledLayer[] {
 
 function toMapObject(obj: TiledObject, tileSize: number): MapObject {
   const x = Math.floor(obj.x / tileSize);
-  const y = Math.floor(obj.y / tileSize);
+  // Tiled anchors tile objects at their bottom-left corner, everything else at the top-left.
+  const top = obj.gid ? obj.y - (obj.height ?? tileSize) : obj.y;
+  const y = Math.floor(top / tileSize);
   const w = obj.point ? 1 : Math.max(1, Math.round((obj.width ?? 0) / tileSize));
   const h = obj.point ? 1 : Math.max(1, Math.round((obj.height ?? 0) / tileSize));
   const properties: Record<string, unknown> = {};

@@ -18,7 +18,8 @@ export function decodeClientFrame(bytes: Uint8Array): Decoded {
   try {
     value = unpackr.unpack(bytes);
   } catch (err) {
-    return { ok: false, error: `undecodable frame (${(err as Error).message})` };
+    // msgpackr may quote the frame in its message: keep only the start, which says what went wrong.
+    return { ok: false, error: `undecodable frame (${String((err as Error).message).slice(0, 40)})` };
   }
   return checkClientMessage(value);
 }

@@ -4,4 +4,4 @@ export * from './schema.ts';
 export * from './server-messages.ts';
 export * from './codec.ts';
 export * from './moves.ts';
-export * from './frame-reader.ts';
+export * from './view.ts';

@@ -44,7 +44,11 @@ export function checkClientMessage(value: unknown): Checked {
   const op: unknown = value[0];
   const fields =
     typeof op === 'number' ? (clientSchema as Record<number, readonly Field<unknown>[]>)[op] : undefined;
-  if (!fields) return { ok: false, error: `unknown op ${String(op)}` };
+  // Only a number is shown: anything else is the client's data (long, or not even printable).
+  if (!fields) {
+    const shown = typeof op === 'number' ? op : `of type ${typeof op}`;
+    return { ok: false, error: `unknown op ${shown}` };
+  }
   if (value.length !== fields.length + 1) {
     return { ok: false, error: `op ${op} takes ${fields.length} fields, got ${value.length - 1}` };
   }

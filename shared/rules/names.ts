@@ -10,8 +10,12 @@ export function checkName(raw: string): NameCheck {
   const length = [...name].length;
   if (length === 0) return { ok: false, reason: 'Please type a name.' };
   if (length > NAME_MAX) return { ok: false, reason: `Names are at most ${NAME_MAX} characters.` };
-  if (!/^[\p{L}\p{Nd} _-]+$/u.test(name)) {
-    return { ok: false, reason: 'Names may use letters, digits, spaces, - and _ only.' };
+  // Letters may carry combining marks (many scripts need them), but a name starts with a letter or digit.
+  if (!/^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} _-]*$/u.test(name)) {
+    return {
+      ok: false,
+      reason: 'Names start with a letter or digit and use letters, digits, spaces, - and _.',
+    };
   }
   return { ok: true, name };
 }

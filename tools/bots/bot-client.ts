@@ -1,0 +1,201 @@
+// A headless player for tests and benchmarks: speaks the real protocol over `ws` and keeps the same view
+// of the world a browser client keeps (shared/protocol/view.ts), so swarms can be built on it.
+import WebSocket from 'ws';
+import { encode, Op, PROTOCOL_VERSION } from '../../shared/protocol/index.ts';
+import {
+  applyFrame,
+  createView,
+  tileAt,
+  type SeenEntity,
+  type ViewEvent,
+  type WorldView,
+} from '../../shared/protocol/view.ts';
+
+export interface BotOptions {
+  /** The WebSocket endpoint, e.g. ws://127.0.0.1:8000/ws. */
+  url: string;
+  name: string;
+  /** Defaults to the current PROTOCOL_VERSION; tests send others on purpose. */
+  version?: number;
+  token?: string;
+  /** Milliseconds, for walk timing; defaults to performance.now. */
+  now?: () => number;
+}
+
+export interface Closed {
+  code: number;
+  reason: string;
+}
+
+/** How often waitFor re-checks between frames. */
+const POLL_MS = 20;
+
+export type BotEvent = ViewEvent | { type: 'close'; code: number; reason: string };
+
+export class BotClient {
+  readonly view: WorldView = createView();
+  /** Frames and bytes received from the server, and sent to it. */
+  framesIn = 0;
+  bytesIn = 0;
+  framesOut = 0;
+  bytesOut = 0;
+  /** Frames the view could not make sense of (a server bug): should stay empty. */
+  readonly problems: string[] = [];
+  closed: Closed | null = null;
+  private readonly listeners = new Set<(event: BotEvent) => void>();
+  /** Pending waitFor checks, run after every frame and on close. */
+  private readonly waiters = new Set<() => void>();
+  private readonly now: () => number;
+
+  private constructor(
+    private readonly socket: WebSocket,
+    options: BotOptions,
+  ) {
+    this.now = options.now ?? (() => performance.now());
+    socket.binaryType = 'nodebuffer';
+    socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
+    socket.on('close', (code: number, reason: Buffer) => {
+      this.closed = { code, reason: reason.toString() };
+      this.emit({ type: 'close', ...this.closed });
+      this.settle();
+    });
+    socket.on('error', () => {}); // a 'close' always follows, and carries what the caller needs
+  }
+
+  /** Opens the connection and says hello; resolves once the socket is open (not yet welcomed). */
+  static connect(options: BotOptions): Promise<BotClient> {
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(options.url, { perMessageDeflate: false });
+      const fail = (err: Error): void =>
+        reject(new Error(`${options.name} could not connect to ${options.url}: ${err.message}`));
+      socket.once('error', fail);
+      socket.once('open', () => {
+        socket.off('error', fail);
+        const bot = new BotClient(socket, options);
+        bot.send(encode([Op.Hello, options.version ?? PROTOCOL_VERSION, options.name, options.token ?? '']));
+        resolve(bot);
+      });
+    });
+  }
+
+  /** The bot's own entity, once welcomed. */
+  get self(): SeenEntity | undefined {
+    return this.view.entities.get(this.view.selfId);
+  }
+
+  get welcomed(): boolean {
+    return this.view.selfId >= 0;
+  }
+
+  /** Where an entity is now, by the walk timing the server announced. */
+  tileOf(entity: SeenEntity): { x: number; y: number } {
+    return tileAt(entity, this.now(), this.view.tickMs * this.view.stepTicks);
+  }
+
+  walkTo(x: number, y: number): void {
+    this.send(encode([Op.WalkTo, x, y]));
+  }
+
+  /** Sends raw bytes or text as they are: for tests of what the server does with bad input. */
+  send(data: Uint8Array | string): void {
+    if (this.socket.readyState !== WebSocket.OPEN) return;
+    this.framesOut++;
+    this.bytesOut += typeof data === 'string' ? Buffer.byteLength(data) : data.length;
+    this.socket.send(data, { binary: typeof data !== 'string' });
+  }
+
+  /** Calls `listener` with every view event and the close; returns the function that stops it. */
+  on(listener: (event: BotEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /**
+   * Resolves once `predicate` holds, checking now, after every frame and every POLL_MS (for conditions
+   * on walk timing, which change with no frame). Rejects after `timeoutMs`, or when the connection
+   * closes first, naming `what` it was waiting for.
+   */
+  waitFor(predicate: () => boolean, timeoutMs: number, what = 'a condition'): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (predicate()) return finish();
+        if (this.closed) {
+          finish(
+            new Error(
+              `${this.describe()} closed (${this.closed.code} ${this.closed.reason}) while waiting for ${what}`,
+            ),
+          );
+        }
+      };
+      const timer = setTimeout(
+        () => finish(new Error(`${this.describe()} waited ${timeoutMs} ms for ${what}`)),
+        timeoutMs,
+      );
+      const poll = setInterval(check, POLL_MS);
+      const finish = (err?: Error): void => {
+        clearTimeout(timer);
+        clearInterval(poll);
+        this.waiters.delete(check);
+        if (err) reject(err);
+        else resolve();
+      };
+      this.waiters.add(check);
+      check();
+    });
+  }
+
+  waitForWelcome(timeoutMs = 5000): Promise<void> {
+    return this.waitFor(() => this.welcomed, timeoutMs, 'the welcome');
+  }
+
+  /** Resolves with the close code and reason once the connection is closed. */
+  async waitForClose(timeoutMs = 5000): Promise<Closed> {
+    await this.waitFor(() => this.closed !== null, timeoutMs, 'the connection to close');
+    return this.closed!;
+  }
+
+  /** Closes the connection (normally) and resolves once it is closed; never hangs. */
+  async close(timeoutMs = 2000): Promise<Closed> {
+    if (this.socket.readyState === WebSocket.CLOSED) return this.closed ?? { code: 1006, reason: '' };
+    this.socket.close(1000, 'bye');
+    try {
+      return await this.waitForClose(timeoutMs);
+    } catch {
+      this.socket.terminate();
+      return this.waitForClose(timeoutMs);
+    }
+  }
+
+  private receive(data: Buffer, isBinary: boolean): void {
+    this.framesIn++;
+    this.bytesIn += data.length;
+    if (isBinary) this.apply(data);
+    else this.problems.push('text frame from the server');
+    this.settle();
+  }
+
+  private apply(frame: Uint8Array): void {
+    let events: ViewEvent[];
+    try {
+      events = applyFrame(this.view, frame, this.now());
+    } catch (err) {
+      return void this.problems.push(`undecodable frame: ${(err as Error).message}`);
+    }
+    for (const e of events) {
+      if (e.type === 'problem') this.problems.push(e.text);
+      this.emit(e);
+    }
+  }
+
+  private settle(): void {
+    for (const check of [...this.waiters]) check();
+  }
+
+  private emit(event: BotEvent): void {
+    for (const listener of [...this.listeners]) listener(event);
+  }
+
+  private describe(): string {
+    return this.self ? `bot ${this.self.name} (#${this.self.id})` : 'bot';
+  }
+}
