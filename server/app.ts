@@ -9,6 +9,7 @@ import { World } from './sim/world.ts';
 import { Session } from './net/session.ts';
 import { handleHttp } from './http.ts';
 import { realClock, TickLoop, type Clock } from './loop.ts';
+import { GameMetrics } from './metrics.ts';
 import type { Config } from './config.ts';
 import type { Log } from './log.ts';
 
@@ -38,11 +39,21 @@ export async function startServer({ config, map, log, clock = realClock }: Serve
       for (const s of sessions) {
         if (s.playerId < 0) continue;
         const frame = world.takeFrame(s.playerId);
-        if (frame) s.send(frame);
+        if (frame) {
+          s.send(frame);
+          metrics.frameSent(frame.length);
+        }
       }
     },
     (err) => log.error(`tick ${world.tickCount} failed: ${(err as Error).stack ?? String(err)}`),
   );
+  // Metrics (GET /metrics): read at scrape time; the hot path only bumps numbers.
+  const metrics = new GameMetrics({
+    players: () => world.population,
+    connections: () => sessions.size,
+    skippedTicks: () => loop.skipped,
+  });
+  loop.onTick = (ms) => metrics.tickTook(ms);
 
   const http: Server = createServer((req, res) =>
     handleHttp(
@@ -50,6 +61,7 @@ export async function startServer({ config, map, log, clock = realClock }: Serve
         clientDir: config.clientDir,
         assetsDir: config.assetsDir,
         status: () => ({ world: world.name, players: world.population, map: mapPath, tick: world.tickCount }),
+        metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
       },
       req,
       res,
@@ -69,7 +81,9 @@ export async function startServer({ config, map, log, clock = realClock }: Serve
     }, 10_000);
     ws.on('message', (data, isBinary) => {
       if (!isBinary) return session.close(CloseCode.BadMessage, 'Bad message: frames must be binary.');
-      session.receive(toBytes(data));
+      const bytes = toBytes(data);
+      metrics.clientMessage(bytes);
+      session.receive(bytes);
     });
     ws.on('error', (err) => log.warn(`socket error from ${address}: ${err.message}`));
     ws.on('close', () => {

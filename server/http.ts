@@ -22,6 +22,8 @@ export interface HttpRoutes {
   clientDir: string;
   assetsDir: string;
   status: () => unknown;
+  /** Prometheus text for GET /metrics. */
+  metrics?: () => Promise<{ contentType: string; body: string }>;
 }
 
 export function handleHttp(routes: HttpRoutes, req: IncomingMessage, res: ServerResponse): void {
@@ -31,6 +33,7 @@ export function handleHttp(routes: HttpRoutes, req: IncomingMessage, res: Server
   if (url.pathname === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
   if (url.pathname === '/status')
     return send(res, 200, TYPES['.json']!, JSON.stringify(routes.status()) + '\n');
+  if (url.pathname === '/metrics' && routes.metrics) return serveMetrics(res, routes.metrics);
   if (url.pathname.startsWith('/assets/')) {
     return serveFile(res, routes.assetsDir, url.pathname.slice('/assets/'.length), 'no-cache');
   }
@@ -72,6 +75,13 @@ function serveFile(res: ServerResponse, root: string, relative: string, cache: s
   });
   if (res.req.method === 'HEAD') return void res.end();
   createReadStream(full).pipe(res);
+}
+
+function serveMetrics(res: ServerResponse, metrics: NonNullable<HttpRoutes['metrics']>): void {
+  metrics().then(
+    ({ contentType, body }) => send(res, 200, contentType, body),
+    (err: unknown) => send(res, 500, 'text/plain', `Metrics failed: ${(err as Error).message}\n`),
+  );
 }
 
 function send(res: ServerResponse, status: number, type: string, body: string): void {

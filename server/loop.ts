@@ -18,6 +18,8 @@ export class TickLoop {
   readonly recent: number[] = [];
   skipped = 0;
   errors = 0;
+  /** Told each tick's duration in ms (the /metrics histogram). */
+  onTick: ((ms: number) => void) | null = null;
 
   constructor(
     private readonly clock: Clock,
@@ -64,6 +66,7 @@ export class TickLoop {
   }
 
   private record(ms: number): void {
+    this.onTick?.(ms);
     this.recent.push(ms);
     if (this.recent.length > 1200) this.recent.splice(0, this.recent.length - 1200);
   }

@@ -6,7 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { findPath } from '../../shared/rules/path.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { loadWorldMap } from '../../server/load-map.ts';
-import { repoRoot, startServerProcess, type ServerProcess } from '../support/server-process.ts';
+import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
 import { CHROMIUM, gameState, haveChromium, joinGame, launchBrowser } from '../support/browser.ts';
 
 const shots = path.join(repoRoot, 'test-results');

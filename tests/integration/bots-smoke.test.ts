@@ -1,0 +1,81 @@
+// A small swarm against a real server on 127.0.0.1, port 0: the bots all connect, none drop, each
+// sees every other one, and /metrics counts them. Behaviour only: the speed targets live in the bench.
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type GameServer } from '../../server/app.ts';
+import { readConfig } from '../../server/config.ts';
+import { loadWorldMap } from '../../server/load-map.ts';
+import { consoleLog } from '../../server/log.ts';
+import { Swarm } from '../../tools/bots/swarm.ts';
+import { crowdArea } from '../../tools/bench/scenarios.ts';
+import { repoRoot } from '../../tools/server-process.ts';
+
+const BOTS = 20;
+
+let server: GameServer;
+let swarm: Swarm | null = null;
+
+beforeAll(async () => {
+  const config = readConfig({ PORT: '0', HOST: '127.0.0.1', SEED: '3' }, repoRoot);
+  const map = loadWorldMap(path.join(repoRoot, 'assets/maps/village.tmj'));
+  server = await startServer({ config, map, log: consoleLog(true) });
+  swarm = new Swarm({
+    url: `ws://127.0.0.1:${server.port}/ws`,
+    count: BOTS,
+    behaviour: 'wander',
+    wander: { grid: map.grid, area: crowdArea(map) },
+    seed: 5,
+    batch: 10,
+  });
+});
+
+afterAll(async () => {
+  await swarm?.close();
+  await server?.close();
+});
+
+describe('a swarm of wandering bots', () => {
+  it('all connect, none drop, and every bot sees every other', async () => {
+    const s = swarm!;
+    await s.connect();
+    expect(s.failures).toEqual([]);
+    expect(s.bots).toHaveLength(BOTS);
+    s.start();
+    // Every bot walks (its own walk comes back to it) and sees all the others, walking or not.
+    await Promise.all(
+      s.bots.map((bot) =>
+        bot.waitFor(
+          () => bot.view.entities.size === BOTS && (bot.self?.steps.length ?? 0) > 0,
+          8000,
+          `${bot.self?.name} to see ${BOTS} bots and walk`,
+        ),
+      ),
+    );
+    // A few more wander turns, then nobody has dropped and no frame confused a view.
+    await new Promise((resolve) => setTimeout(resolve, 2000));
+    expect(s.disconnects).toEqual([]);
+    expect(s.problems()).toEqual([]);
+    for (const bot of s.bots) expect(bot.view.entities.size).toBe(BOTS);
+    expect(server.world.population).toBe(BOTS);
+  });
+
+  it('/metrics counts the players, their walks and the frames sent to them', async () => {
+    const res = await fetch(new URL('/metrics', server.url));
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toMatch(/^text\/plain/);
+    const text = await res.text();
+    expect(text).toMatch(new RegExp(`^emberquest_players ${BOTS}$`, 'm'));
+    expect(text).toMatch(new RegExp(`^emberquest_client_messages_total\\{op="hello"\\} ${BOTS}$`, 'm'));
+    expect(
+      Number(/^emberquest_client_messages_total\{op="walk_to"\} (\d+)$/m.exec(text)?.[1]),
+    ).toBeGreaterThan(BOTS);
+    expect(Number(/^emberquest_sent_bytes_total (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(text).toMatch(/^emberquest_tick_duration_seconds_count \d+$/m);
+    for (const name of [
+      'process_cpu_seconds_total',
+      'process_resident_memory_bytes',
+      'nodejs_eventloop_lag_p99_seconds',
+    ])
+      expect(text).toContain(`\n${name} `);
+  });
+});

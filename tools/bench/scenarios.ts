@@ -1,0 +1,59 @@
+// The benchmark scenarios: which map, where the bots may go, and what they do.
+import type { TileRect, WorldMap } from '../../shared/content/world-map.ts';
+import { UNAVAILABLE, type BehaviourName } from '../bots/behaviours.ts';
+
+export const VILLAGE_MAP = 'assets/maps/village.tmj';
+/** Generated at run time (tools/bench/bench-map.ts): the village is far too small for 2,000 players. */
+export const BENCH_MAP = 'assets/maps/bench/village-2x4.tmj';
+
+export interface Scenario {
+  name: string;
+  what: string;
+  behaviour: BehaviourName;
+  map: string;
+  /** The box the bots wander in, or null for the whole map. */
+  area(map: WorldMap): TileRect | null;
+}
+
+const CROWD_SIZE = 24;
+
+/** A 24×24 box centred on the map's first spawn area: where the crowd wanders. */
+export function crowdArea(map: WorldMap): TileRect {
+  const spawn = map.spawns[0]!.area;
+  const cx = spawn.x + Math.floor(spawn.width / 2);
+  const cy = spawn.y + Math.floor(spawn.height / 2);
+  const x = Math.max(0, Math.min(map.width - CROWD_SIZE, cx - CROWD_SIZE / 2));
+  const y = Math.max(0, Math.min(map.height - CROWD_SIZE, cy - CROWD_SIZE / 2));
+  return { x, y, width: Math.min(CROWD_SIZE, map.width), height: Math.min(CROWD_SIZE, map.height) };
+}
+
+export const SCENARIOS: Record<string, Scenario> = {
+  crowd: {
+    name: 'crowd',
+    what: 'every bot wanders in one 24×24 box of the start village',
+    behaviour: 'wander',
+    map: VILLAGE_MAP,
+    area: crowdArea,
+  },
+  spread: {
+    name: 'spread',
+    what: 'bots spawn all over a large map and wander',
+    behaviour: 'wander',
+    map: BENCH_MAP,
+    area: () => null,
+  },
+  idle: {
+    name: 'idle',
+    what: 'bots stand still in the village: the cost of connections alone',
+    behaviour: 'idle',
+    map: VILLAGE_MAP,
+    area: () => null,
+  },
+};
+
+/** Scenarios the issue asks for that cannot run yet, and why. */
+export const UNAVAILABLE_SCENARIOS: Record<string, string> = {
+  combat: `bots fighting mobs: ${UNAVAILABLE.fight!}`,
+  fight: `bots fighting mobs: ${UNAVAILABLE.fight!}`,
+  chat: `bots chatting: ${UNAVAILABLE.chat!}`,
+};

@@ -1,0 +1,106 @@
+// Many bots against one server: connects them in batches, runs a behaviour, counts what they receive,
+// and tells a close the swarm asked for apart from an unexpected disconnect.
+import { Rng } from '../../server/sim/rng.ts';
+import { BotClient } from './bot-client.ts';
+import { startBehaviour, type BehaviourName, type StopBehaviour, type WanderOptions } from './behaviours.ts';
+
+export interface SwarmOptions {
+  /** The WebSocket endpoint, e.g. ws://127.0.0.1:8000/ws. */
+  url: string;
+  count: number;
+  behaviour: BehaviourName;
+  wander: Omit<WanderOptions, 'random'>;
+  seed?: number;
+  /** Bots connecting at once; the server takes a join per bot, so a ramp keeps its ticks short. */
+  batch?: number;
+  welcomeTimeoutMs?: number;
+}
+
+export interface Disconnect {
+  name: string;
+  code: number;
+  reason: string;
+}
+
+/** One bot's traffic counters, for rates over a window. */
+export interface Traffic {
+  framesIn: number;
+  bytesIn: number;
+  framesOut: number;
+  bytesOut: number;
+}
+
+export class Swarm {
+  readonly bots: BotClient[] = [];
+  /** Bots that could not connect or were not welcomed, with why. */
+  readonly failures: string[] = [];
+  /** Closes the swarm did not ask for. */
+  readonly disconnects: Disconnect[] = [];
+  private readonly stops: StopBehaviour[] = [];
+  private closing = false;
+  private readonly rng: Rng;
+
+  constructor(private readonly options: SwarmOptions) {
+    this.rng = new Rng(options.seed ?? 1);
+  }
+
+  /** Connects every bot, `batch` at a time, and waits for each welcome. */
+  async connect(): Promise<void> {
+    const { count, batch = 50 } = this.options;
+    for (let first = 0; first < count && !this.closing; first += batch) {
+      const names = Array.from({ length: Math.min(batch, count - first) }, (_, i) => `Bot${first + i + 1}`);
+      await Promise.all(names.map((name) => this.connectOne(name)));
+    }
+  }
+
+  /** Starts every welcomed bot's behaviour. */
+  start(): void {
+    const random = (): number => this.rng.next();
+    for (const bot of this.bots) {
+      this.stops.push(startBehaviour(this.options.behaviour, bot, { ...this.options.wander, random }));
+    }
+  }
+
+  traffic(): Traffic[] {
+    return this.bots.map(({ framesIn, bytesIn, framesOut, bytesOut }) => ({
+      framesIn,
+      bytesIn,
+      framesOut,
+      bytesOut,
+    }));
+  }
+
+  /** Frames no bot's view could make sense of (server bugs), counted over all bots. */
+  problems(): string[] {
+    return this.bots.flatMap((b) => b.problems);
+  }
+
+  /** Stops the behaviours and closes every bot; never hangs. */
+  async close(): Promise<void> {
+    this.closing = true;
+    for (const stop of this.stops.splice(0)) stop();
+    await Promise.all(this.bots.map((b) => b.close(3000)));
+  }
+
+  private async connectOne(name: string): Promise<void> {
+    let bot: BotClient;
+    try {
+      bot = await BotClient.connect({ url: this.options.url, name });
+    } catch (err) {
+      this.failures.push((err as Error).message);
+      return;
+    }
+    const stopWatching = bot.on((e) => {
+      if (e.type === 'close' && !this.closing)
+        this.disconnects.push({ name, code: e.code, reason: e.reason });
+    });
+    try {
+      await bot.waitForWelcome(this.options.welcomeTimeoutMs ?? 20_000);
+      this.bots.push(bot);
+    } catch (err) {
+      this.failures.push((err as Error).message);
+      stopWatching(); // a bot we give up on is closed by us, not dropped
+      await bot.close();
+    }
+  }
+}
