@@ -1,0 +1,89 @@
+// The bots' side of a benchmark, run in its own process (so bots and server do not share an event loop):
+// connect the swarm, warm up, measure a window, report over IPC, close every bot and exit.
+import path from 'node:path';
+import { loadWorldMap } from '../../server/load-map.ts';
+import { Swarm, type Traffic } from '../bots/swarm.ts';
+import { SCENARIOS } from './scenarios.ts';
+import { repoRoot } from '../server-process.ts';
+import type { BotsReport, BotsRequest, ToBench } from './messages.ts';
+
+function tell(message: ToBench): void {
+  process.send!(message);
+}
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function run(request: BotsRequest): Promise<void> {
+  const scenario = SCENARIOS[request.scenario]!;
+  const map = loadWorldMap(path.join(repoRoot, request.map));
+  const swarm = new Swarm({
+    url: request.wsUrl,
+    count: request.bots,
+    behaviour: scenario.behaviour,
+    wander: { grid: map.grid, area: scenario.area(map) },
+    seed: request.seed,
+  });
+  // The bench may stop us at any time (timeout, Ctrl-C): close the bots cleanly first.
+  process.on('disconnect', () => void swarm.close().then(() => process.exit(1)));
+  const connectStart = performance.now();
+  await swarm.connect();
+  tell({ type: 'connected', bots: swarm.bots.length, seconds: (performance.now() - connectStart) / 1000 });
+  swarm.start();
+  await sleep(request.warmupSeconds * 1000);
+
+  const before = swarm.traffic();
+  const cpuBefore = process.cpuUsage();
+  const started = performance.now();
+  tell({ type: 'window-start' });
+  await sleep(request.seconds * 1000);
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
+  const after = swarm.traffic();
+  tell({ type: 'window-end' });
+
+  const report = summarise(before, after, seconds, swarm);
+  report.botsCpuPercent = ((cpu.user + cpu.system) / 1e6 / seconds) * 100;
+  tell({ type: 'report', report });
+  await swarm.close();
+  process.exit(0);
+}
+
+function summarise(before: Traffic[], after: Traffic[], seconds: number, swarm: Swarm): BotsReport {
+  // Bots that dropped still count: their traffic up to the drop, over the whole window.
+  const rate = (pick: (t: Traffic) => number): number[] =>
+    after.map((t, i) => (pick(t) - pick(before[i]!)) / seconds).sort((a, b) => a - b);
+  const bytesIn = rate((t) => t.bytesIn);
+  const seen = swarm.bots.map((b) => b.view.entities.size - 1);
+  return {
+    connected: swarm.bots.length,
+    failures: swarm.failures.slice(0, 5),
+    failureCount: swarm.failures.length,
+    disconnects: swarm.disconnects.length,
+    disconnectSamples: swarm.disconnects.slice(0, 5),
+    problems: swarm.problems().slice(0, 5),
+    windowSeconds: seconds,
+    bytesInPerBot: { avg: mean(bytesIn), p50: quantile(bytesIn, 0.5), max: bytesIn[bytesIn.length - 1] ?? 0 },
+    framesInPerBot: mean(rate((t) => t.framesIn)),
+    bytesOutPerBot: mean(rate((t) => t.bytesOut)),
+    othersSeenPerBot: mean(seen),
+    botsCpuPercent: 0,
+    botsRssMb: process.memoryUsage.rss() / 2 ** 20,
+  };
+}
+
+function mean(values: number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+
+/** `sorted` must be ascending. */
+function quantile(sorted: number[], q: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+}
+
+process.once('message', (request: BotsRequest) => {
+  run(request).catch((err: unknown) => {
+    tell({ type: 'error', message: (err as Error).stack ?? String(err) });
+    process.exit(1);
+  });
+});

@@ -1,0 +1,161 @@
+// `npm run bench -- --scenario crowd --bots 200 --seconds 60`: starts the server in one process and the
+// bots in another, measures a window after a warm-up, prints a JSON summary and adds a row to
+// BENCHMARKS.md. Every process it starts is stopped at the end, also on errors and timeouts.
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { repoRoot, startServerProcess, type ServerProcess } from '../server-process.ts';
+import { writeBenchMap } from './bench-map.ts';
+import type { BotsReport, BotsRequest, ToBench } from './messages.ts';
+import { scrape, type Samples } from './prometheus.ts';
+import { appendRow, checkTargets, machine, serverFigures, type Summary } from './report.ts';
+import { BENCH_MAP, SCENARIOS, UNAVAILABLE_SCENARIOS, VILLAGE_MAP } from './scenarios.ts';
+
+const USAGE = `usage: npm run bench -- --scenario ${Object.keys(SCENARIOS).join('|')} --bots N --seconds S
+  [--warmup S] [--seed N] [--map assets/maps/x.tmj] [--profile] [--no-record]`;
+
+function fail(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+const { values: args } = parseArgs({
+  options: {
+    scenario: { type: 'string', default: 'crowd' },
+    bots: { type: 'string', default: '200' },
+    seconds: { type: 'string', default: '60' },
+    warmup: { type: 'string', default: '5' },
+    seed: { type: 'string', default: '7' },
+    map: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+    'no-record': { type: 'boolean', default: false },
+  },
+});
+const scenario = SCENARIOS[args.scenario];
+if (!scenario) {
+  const why = UNAVAILABLE_SCENARIOS[args.scenario];
+  fail(why ? `Scenario "${args.scenario}" cannot run yet: ${why}.` : `Unknown scenario.\n${USAGE}`);
+}
+const count = (name: string, raw: string, min: number, max: number): number => {
+  const v = Number(raw);
+  if (!Number.isInteger(v) || v < min || v > max) fail(`--${name} must be a whole number ${min}–${max}.`);
+  return v;
+};
+const bots = count('bots', args.bots, 1, 5000);
+const seconds = count('seconds', args.seconds, 1, 3600);
+const warmupSeconds = count('warmup', args.warmup, 0, 600);
+const seed = count('seed', args.seed, 0, 2 ** 31 - 1);
+const map = args.map ?? scenario.map;
+const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
+
+/** Generous, but bounded: connecting, warm-up, the window and closing, with room for a slow machine. */
+const timeoutMs = (60 + bots / 10 + warmupSeconds + seconds) * 1000;
+
+async function main(): Promise<void> {
+  if (map === BENCH_MAP) {
+    const spawns = writeBenchMap({
+      source: path.join(repoRoot, VILLAGE_MAP),
+      target: path.join(repoRoot, BENCH_MAP),
+      across: 2,
+      down: 4,
+    });
+    console.error(`bench: wrote ${BENCH_MAP} (160×288 tiles, ${spawns} spawn areas)`);
+  }
+  const nodeArgs = args.profile
+    ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot, 'bench-profiles')}`]
+    : [];
+  let server: ServerProcess | null = null;
+  let botsProcess: ChildProcess | null = null;
+  const timer = setTimeout(() => {
+    console.error(`bench: gave up after ${timeoutMs / 1000} s`);
+    void cleanUp().then(() => process.exit(1));
+  }, timeoutMs);
+  async function cleanUp(): Promise<void> {
+    clearTimeout(timer);
+    // The bots process closes its bots and exits after reporting; give it time, then make it.
+    if (botsProcess) await stopChild(botsProcess, 10_000);
+    await server?.stop();
+  }
+  process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
+  try {
+    server = await startServerProcess(
+      { MAP: map, SEED: String(seed), MAX_PLAYERS: String(Math.max(5000, bots)) },
+      { nodeArgs },
+    );
+    console.error(`bench: server up at ${server.url} (${map}); connecting ${bots} bots`);
+    botsProcess = fork(path.join(repoRoot, 'tools/bench/bots-process.ts'), [], {
+      execArgv: ['--import', 'tsx'],
+      cwd: repoRoot,
+    });
+    const request: BotsRequest = {
+      wsUrl: server.url.replace(/^http/, 'ws') + 'ws',
+      scenario: scenario!.name,
+      map,
+      bots,
+      seconds,
+      warmupSeconds,
+      seed,
+    };
+    const { report, before, after } = await runBots(botsProcess, request, server.url);
+    await cleanUp();
+    const partial: Omit<Summary, 'targets'> = {
+      date: new Date().toISOString(),
+      scenario: scenario!.name,
+      map,
+      botsAsked: bots,
+      seconds,
+      bots: report,
+      server: serverFigures(before, after, report.windowSeconds, report.connected),
+      machine: machine(),
+      command,
+    };
+    const summary: Summary = { ...partial, targets: checkTargets(partial) };
+    console.log(JSON.stringify(summary, null, 2));
+    if (!args['no-record']) appendRow(path.join(repoRoot, 'BENCHMARKS.md'), summary);
+  } catch (err) {
+    console.error(`bench failed: ${(err as Error).message}`);
+    if (server) console.error(`server output (tail):\n${server.output().slice(-2000)}`);
+    await cleanUp();
+    process.exit(1);
+  }
+}
+
+async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  const term = setTimeout(() => child.kill('SIGTERM'), graceMs);
+  const kill = setTimeout(() => child.kill('SIGKILL'), graceMs + 5000);
+  await exited;
+  clearTimeout(term);
+  clearTimeout(kill);
+}
+
+/** Drives the bots process and scrapes the server when its window starts and ends. */
+function runBots(
+  child: ChildProcess,
+  request: BotsRequest,
+  serverUrl: string,
+): Promise<{ report: BotsReport; before: Samples; after: Samples }> {
+  return new Promise((resolve, reject) => {
+    let before: Promise<Samples> | null = null;
+    let after: Promise<Samples> | null = null;
+    child.on('message', (m: ToBench) => {
+      if (m.type === 'connected')
+        console.error(`bench: ${m.bots} bots welcomed in ${m.seconds.toFixed(1)} s`);
+      else if (m.type === 'window-start') before = scrape(serverUrl);
+      else if (m.type === 'window-end') after = scrape(serverUrl);
+      else if (m.type === 'error') reject(new Error(`bots process: ${m.message}`));
+      else if (m.type === 'report') {
+        if (!before || !after) return reject(new Error('bots reported before measuring a window'));
+        Promise.all([before, after]).then(
+          ([b, a]) => resolve({ report: m.report, before: b, after: a }),
+          reject,
+        );
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`bots process exited with code ${code} before reporting`)));
+    child.send(request);
+  });
+}
+
+await main();

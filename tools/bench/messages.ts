@@ -1,0 +1,45 @@
+// What the bench and its bots process tell each other over IPC.
+import type { Disconnect } from '../bots/swarm.ts';
+
+export interface BotsRequest {
+  wsUrl: string;
+  scenario: string;
+  /** The map file, relative to the repository, for the bots' own pathfinding. */
+  map: string;
+  bots: number;
+  seconds: number;
+  warmupSeconds: number;
+  seed: number;
+}
+
+export interface Spread {
+  avg: number;
+  p50: number;
+  max: number;
+}
+
+export interface BotsReport {
+  connected: number;
+  failures: string[];
+  failureCount: number;
+  /** Closes the bots did not ask for, during the whole run. */
+  disconnects: number;
+  disconnectSamples: Disconnect[];
+  /** Frames a bot's view could not make sense of: server bugs. */
+  problems: string[];
+  windowSeconds: number;
+  bytesInPerBot: Spread;
+  framesInPerBot: number;
+  bytesOutPerBot: number;
+  /** Other players in a bot's view at the end: how much each one hears about. */
+  othersSeenPerBot: number;
+  botsCpuPercent: number;
+  botsRssMb: number;
+}
+
+export type ToBench =
+  | { type: 'connected'; bots: number; seconds: number }
+  | { type: 'window-start' }
+  | { type: 'window-end' }
+  | { type: 'report'; report: BotsReport }
+  | { type: 'error'; message: string };

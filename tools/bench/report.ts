@@ -1,0 +1,116 @@
+// The benchmark's summary: the bots' report and the server's metrics over the measured window, as JSON
+// and as one row of the results table in BENCHMARKS.md.
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import { EVENT_LOOP_RESOLUTION_MS } from '../../server/metrics.ts';
+import type { BotsReport } from './messages.ts';
+import { histogramQuantile, sample, type Samples } from './prometheus.ts';
+
+export interface ServerFigures {
+  cpuPercent: number;
+  rssMb: number;
+  tickMs: { p50: number; p99: number; max: number };
+  ticks: number;
+  ticksSkipped: number;
+  eventLoopDelayP99Ms: number;
+  /** Payload bytes the server counted as sent, per welcomed bot per second: cross-checks the bots. */
+  sentBytesPerBot: number;
+}
+
+export interface Summary {
+  date: string;
+  scenario: string;
+  map: string;
+  botsAsked: number;
+  seconds: number;
+  bots: BotsReport;
+  server: ServerFigures;
+  machine: { cores: number; cpu: string; memoryGb: number; node: string; platform: string };
+  command: string;
+  targets: Record<string, { target: string; met: boolean }>;
+}
+
+export function serverFigures(before: Samples, after: Samples, seconds: number, bots: number): ServerFigures {
+  const delta = (key: string): number => sample(after, key) - sample(before, key);
+  const tick = 'emberquest_tick_duration_seconds';
+  return {
+    cpuPercent: (delta('process_cpu_seconds_total') / seconds) * 100,
+    rssMb: sample(after, 'process_resident_memory_bytes') / 2 ** 20,
+    tickMs: {
+      p50: histogramQuantile(before, after, tick, 0.5) * 1000,
+      p99: histogramQuantile(before, after, tick, 0.99) * 1000,
+      max: sample(after, 'emberquest_tick_max_seconds') * 1000,
+    },
+    ticks: delta(`${tick}_count`),
+    ticksSkipped: delta('emberquest_ticks_skipped'),
+    // Reset at every scrape, so the scrape at the window's end covers exactly the window.
+    eventLoopDelayP99Ms: Math.max(
+      0,
+      sample(after, 'nodejs_eventloop_lag_p99_seconds') * 1000 - EVENT_LOOP_RESOLUTION_MS,
+    ),
+    sentBytesPerBot: bots ? delta('emberquest_sent_bytes_total') / seconds / bots : 0,
+  };
+}
+
+export function machine(): Summary['machine'] {
+  const cpus = os.cpus();
+  return {
+    cores: cpus.length,
+    cpu: cpus[0]?.model.trim() ?? '?',
+    memoryGb: Math.round(os.totalmem() / 2 ** 30),
+    node: process.version,
+    platform: `${os.platform()} ${os.arch()}`,
+  };
+}
+
+/** The targets of issue 3 that apply to the scenario, checked against this run. */
+export function checkTargets(s: Omit<Summary, 'targets'>): Summary['targets'] {
+  const t: Summary['targets'] = {};
+  if (s.scenario === 'crowd') {
+    t.bytesPerBot = { target: '≤ 800 B/s per bot at 200 bots', met: s.bots.bytesInPerBot.avg <= 800 };
+    t.serverCpu = { target: '≤ 21% of one core at 200 bots', met: s.server.cpuPercent <= 21 };
+  }
+  if (s.scenario === 'spread') {
+    t.tickP99 = { target: 'tick p99 ≤ 25 ms at 2,000 bots', met: s.server.tickMs.p99 <= 25 };
+    t.disconnects = { target: 'zero unexpected disconnects', met: s.bots.disconnects === 0 };
+    t.rss = { target: 'RSS ≤ 600 MB', met: s.server.rssMb <= 600 };
+  }
+  t.allConnected = { target: 'every bot connected', met: s.bots.connected === s.botsAsked };
+  return t;
+}
+
+const HEADER = [
+  '| date | scenario | map | bots (connected/asked) | window s | unexpected disconnects | S→C B/s per bot avg / p50 / max | frames/s per bot | C→S B/s per bot | server CPU % of a core | bots CPU % | server RSS MB | tick ms p50 / p99 / max | event-loop delay p99 ms | machine | command |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+];
+
+export function markdownRow(s: Summary): string {
+  const n = (v: number, digits = 0): string => v.toFixed(digits);
+  const b = s.bots;
+  const cells = [
+    s.date.slice(0, 16).replace('T', ' '),
+    s.scenario,
+    s.map.replace('assets/maps/', ''),
+    `${b.connected}/${s.botsAsked}`,
+    n(b.windowSeconds),
+    String(b.disconnects),
+    `${n(b.bytesInPerBot.avg)} / ${n(b.bytesInPerBot.p50)} / ${n(b.bytesInPerBot.max)}`,
+    n(b.framesInPerBot, 1),
+    n(b.bytesOutPerBot, 1),
+    n(s.server.cpuPercent, 1),
+    n(b.botsCpuPercent, 1),
+    n(s.server.rssMb),
+    `${n(s.server.tickMs.p50, 2)} / ${n(s.server.tickMs.p99, 2)} / ${n(s.server.tickMs.max, 1)}`,
+    n(s.server.eventLoopDelayP99Ms, 1),
+    `${s.machine.cores} cores, Node ${s.machine.node.replace(/^v/, '')}`,
+    `\`${s.command}\``,
+  ];
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** Appends the row to the results table, which is the last thing in the file (started if missing). */
+export function appendRow(file: string, s: Summary): void {
+  const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const lead = text.includes(HEADER[0]!) ? '' : `\n## Results\n\n${HEADER.join('\n')}\n`;
+  appendFileSync(file, `${text && !text.endsWith('\n') ? '\n' : ''}${lead}${markdownRow(s)}\n`);
+}
