@@ -25,10 +25,16 @@ export function makeWalker(id: number, x: number, y: number, stepTicks: number):
 }
 
 /**
- * Starts a walk to (tx, ty) and returns the record observers need, or null if nothing changes.
+ * Starts a walk to (tx, ty) (or beside it) and returns the record observers need, or null if nothing changes.
  * A walker mid-step finishes that step first, so the new path starts from the tile it is entering.
  */
-export function startWalk(grid: Grid, w: Walker, tx: number, ty: number): WalkRecord | null {
+export function startWalk(
+  grid: Grid,
+  w: Walker,
+  tx: number,
+  ty: number,
+  stopBeside = false,
+): WalkRecord | null {
   const entering = w.progress > 0 ? w.path[0] : undefined;
   const from = entering ?? { x: w.x, y: w.y };
   const rest = findPath(
@@ -37,6 +43,9 @@ export function startWalk(grid: Grid, w: Walker, tx: number, ty: number): WalkRe
     { x: tx, y: ty },
     { nodeBudget: PATH_NODE_BUDGET, maxSteps: MAX_WALK_STEPS },
   );
+  // Chasers and attackers stop next to their target rather than on it.
+  const last = rest.at(-1);
+  if (stopBeside && last && last.x === tx && last.y === ty) rest.pop();
   const path = entering ? [entering, ...rest] : rest;
   const oldEnd = w.path.at(-1) ?? { x: w.x, y: w.y };
   const newEnd = path.at(-1) ?? { x: w.x, y: w.y };
