@@ -167,6 +167,7 @@ export function parseWorldMap(map: TiledMap, file: string): WorldMap {
       objects.push(mo);
     }
   }
+  blockStandingObjects(grid, objects, problems);
   const spawns = objects.filter((o) => o.kind === 'spawn');
   if (spawns.length === 0)
     problems.push('no object of class "spawn": add a rectangle where new players appear');
@@ -176,6 +177,19 @@ export function parseWorldMap(map: TiledMap, file: string): WorldMap {
   }
   if (problems.length) throw new ContentError(file, problems);
   return { width: map.width, height: map.height, tileSize: map.tilewidth, grid, spawns, objects };
+}
+
+/** NPCs and static chests occupy their tile: nobody walks through them, on the server or in the browser. */
+function blockStandingObjects(grid: Grid, objects: readonly MapObject[], problems: string[]): void {
+  for (const o of objects) {
+    if (o.kind !== 'npc' && o.kind !== 'chest') continue;
+    const x = o.area.x + Math.floor(o.area.width / 2);
+    const y = o.area.y + Math.floor(o.area.height / 2);
+    const i = y * grid.width + x;
+    if (grid.blocked[i])
+      problems.push(`object ${o.id} ("${o.name}", ${o.kind}) stands on a blocked tile (${x}, ${y})`);
+    grid.blocked[i] = 1;
+  }
 }
 
 function areaHasWalkable(grid: Grid, r: TileRect): boolean {

@@ -11,6 +11,7 @@ import { TILE } from '../art/tile-def.ts';
 import { renderPreview } from './preview.ts';
 import { stringifyTiledMap, toTiledMap } from './tmj.ts';
 import { generateVillage } from './village.ts';
+import { villageObjects } from './village-objects.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const catalog = tileCatalog();
@@ -25,6 +26,7 @@ const map = toTiledMap(builder, tiledTileset(catalog, tilesetImage), [
     width: spawn.w * TILE,
     height: spawn.h * TILE,
   },
+  ...villageObjects(),
 ]);
 const out = join(root, 'assets/maps/village.tmj');
 mkdirSync(dirname(out), { recursive: true });

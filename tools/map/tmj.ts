@@ -13,6 +13,8 @@ export interface TiledObject {
   height: number;
   rotation: number;
   visible: boolean;
+  point?: boolean;
+  properties?: TiledProperty[];
 }
 
 export interface TiledTileLayer {

@@ -1,0 +1,81 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseGameData } from './game-data.ts';
+import { parsePlacements } from './placements.ts';
+import { parseWorldMap, type MapObject, type WorldMap } from './world-map.ts';
+import type { TiledMap } from './tiled-types.ts';
+import { gridFromRows, isWalkable } from '../rules/grid.ts';
+
+const read = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8'));
+const data = parseGameData({
+  items: read('assets/data/items.json'),
+  mobs: read('assets/data/mobs.json'),
+  npcs: read('assets/data/npcs.json'),
+  achievements: read('assets/data/achievements.json'),
+});
+
+function smallMap(objects: MapObject[]): WorldMap {
+  return {
+    width: 8,
+    height: 4,
+    tileSize: 16,
+    grid: gridFromRows(['........', '........', '...##...', '........']),
+    spawns: [],
+    objects,
+  };
+}
+
+function object(
+  id: number,
+  kind: string,
+  props: Record<string, unknown>,
+  area = { x: 1, y: 1, width: 2, height: 2 },
+): MapObject {
+  return { id, kind, name: `thing${id}`, area, properties: props };
+}
+
+describe('parsePlacements', () => {
+  it('reads the shipped village: mob areas, NPCs standing on blocked tiles of their own, chests, checkpoints', () => {
+    const map = parseWorldMap(read('assets/maps/village.tmj') as TiledMap, 'village.tmj');
+    const placed = parsePlacements(map, data, 'village.tmj');
+    expect(new Set(placed.mobAreas.map((a) => a.kind))).toEqual(
+      new Set(['rat', 'slime', 'crab', 'goblin', 'wolf']),
+    );
+    expect(placed.npcs.length).toBeGreaterThanOrEqual(5);
+    for (const npc of placed.npcs) expect(isWalkable(map.grid, npc.x, npc.y)).toBe(false);
+    expect(placed.checkpoints.length).toBeGreaterThanOrEqual(1);
+    expect(placed.chests.some((c) => c.guardedBy)).toBe(true);
+    expect(placed.areas.map((a) => a.name)).toContain('east_bank');
+  });
+
+  it('names each bad object by id: unknown kinds, items and classes, bad counts', () => {
+    const map = smallMap([
+      object(3, 'mobArea', { kind: 'dragonfly', count: 2 }),
+      object(4, 'mobArea', { kind: 'rat', count: 0 }),
+      object(5, 'npc', { kind: 'wizard' }),
+      object(6, 'chest', { items: 'club, golden_spoon' }),
+      object(7, 'chest', {}),
+      object(8, 'spwan', {}),
+    ]);
+    let message = '';
+    try {
+      parsePlacements(map, data, 'test.tmj');
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('test.tmj');
+    expect(message).toMatch(/object 3 .* kind "dragonfly", which is not in mobs\.json/);
+    expect(message).toMatch(/object 4 .* count 0/);
+    expect(message).toMatch(/object 5 .* kind "wizard", which is not in npcs\.json/);
+    expect(message).toMatch(/object 6 .* "golden_spoon", which is not in items\.json/);
+    expect(message).toMatch(/object 7 .* needs an "items" property/);
+    expect(message).toMatch(/object 8 .* unknown class/);
+  });
+
+  it('refuses a mob area with nowhere to stand', () => {
+    const map = smallMap([
+      object(9, 'mobArea', { kind: 'rat', count: 1 }, { x: 3, y: 2, width: 2, height: 1 }),
+    ]);
+    expect(() => parsePlacements(map, data, 'test.tmj')).toThrow(/object 9 .* no walkable tile/);
+  });
+});

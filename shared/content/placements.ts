@@ -1,0 +1,127 @@
+// What the map's objects place, checked against the game data: mob areas, NPCs, chests, checkpoints and
+// named areas. Problems name the map file and the object id, so a modder can find them in Tiled.
+import type { GameData } from './game-data.ts';
+import { ContentError, type TileRect, type WorldMap } from './world-map.ts';
+import { isWalkable } from '../rules/grid.ts';
+
+export interface MobArea {
+  objectId: number;
+  name: string;
+  kind: string;
+  count: number;
+  area: TileRect;
+}
+
+export interface NpcPlacement {
+  objectId: number;
+  kind: string;
+  x: number;
+  y: number;
+}
+
+export interface ChestPlacement {
+  objectId: number;
+  name: string;
+  items: string[];
+  x: number;
+  y: number;
+  /** Static chests come back after this many seconds; chest areas' chests come back with their mobs. */
+  respawnSeconds: number;
+  /** For a chest area: the chest appears when every mob inside this area is dead. */
+  guardedBy: TileRect | null;
+}
+
+export interface Placements {
+  mobAreas: MobArea[];
+  npcs: NpcPlacement[];
+  chests: ChestPlacement[];
+  checkpoints: TileRect[];
+  /** Named places for "reach" achievements. */
+  areas: { name: string; area: TileRect }[];
+}
+
+/** Object classes the game knows; anything else is reported, so a typo does not silently do nothing. */
+export const OBJECT_CLASSES = [
+  'spawn',
+  'checkpoint',
+  'mobArea',
+  'mob',
+  'npc',
+  'chest',
+  'chestArea',
+  'area',
+] as const;
+
+export function parsePlacements(map: WorldMap, data: GameData, file: string): Placements {
+  const problems: string[] = [];
+  const out: Placements = { mobAreas: [], npcs: [], chests: [], checkpoints: [], areas: [] };
+  for (const o of map.objects) {
+    const where = `object ${o.id} ("${o.name}", ${o.kind || 'no class'})`;
+    const problem = (what: string): void => void problems.push(`${where} ${what}`);
+    const prop = (name: string): unknown => o.properties[name];
+    const center = {
+      x: o.area.x + Math.floor(o.area.width / 2),
+      y: o.area.y + Math.floor(o.area.height / 2),
+    };
+    switch (o.kind) {
+      case 'spawn':
+        break;
+      case 'checkpoint':
+        out.checkpoints.push(o.area);
+        break;
+      case 'area':
+        if (!o.name) problem('needs a name: achievements refer to areas by name');
+        out.areas.push({ name: o.name, area: o.area });
+        break;
+      case 'mobArea':
+      case 'mob': {
+        const kind = String(prop('kind') ?? '');
+        if (!data.mobs.has(kind)) problem(`has kind "${kind}", which is not in mobs.json`);
+        const count = o.kind === 'mob' ? 1 : Number(prop('count') ?? 1);
+        if (!Number.isInteger(count) || count < 1 || count > 200) problem(`has count ${count}; use 1 to 200`);
+        out.mobAreas.push({ objectId: o.id, name: o.name, kind, count, area: o.area });
+        break;
+      }
+      case 'npc': {
+        const kind = String(prop('kind') ?? '');
+        if (!data.npcs.has(kind)) problem(`has kind "${kind}", which is not in npcs.json`);
+        out.npcs.push({ objectId: o.id, kind, ...center });
+        break;
+      }
+      case 'chest':
+      case 'chestArea': {
+        const items = String(prop('items') ?? '')
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        if (items.length === 0) problem('needs an "items" property: item ids separated by commas');
+        for (const item of items)
+          if (!data.items.has(item)) problem(`holds "${item}", which is not in items.json`);
+        out.chests.push({
+          objectId: o.id,
+          name: o.name,
+          items,
+          ...center,
+          respawnSeconds: Number(prop('respawnSeconds') ?? 300),
+          guardedBy: o.kind === 'chestArea' ? o.area : null,
+        });
+        break;
+      }
+      default:
+        problem(`has an unknown class; known classes: ${OBJECT_CLASSES.join(', ')}`);
+    }
+  }
+  for (const a of out.mobAreas) {
+    if (!hasWalkable(map, a.area))
+      problems.push(`object ${a.objectId} ("${a.name}") has no walkable tile for its mobs`);
+  }
+  if (problems.length) throw new ContentError(file, problems);
+  return out;
+}
+
+function hasWalkable(map: WorldMap, r: TileRect): boolean {
+  for (let y = r.y; y < r.y + r.height; y++) {
+    for (let x = r.x; x < r.x + r.width; x++) if (isWalkable(map.grid, x, y)) return true;
+  }
+  return false;
+}
