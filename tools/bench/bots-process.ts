@@ -27,7 +27,8 @@ async function run(request: BotsRequest): Promise<void> {
   process.on('disconnect', () => void swarm.close().then(() => process.exit(1)));
   const connectStart = performance.now();
   await swarm.connect();
-  tell({ type: 'connected', bots: swarm.bots.length, seconds: (performance.now() - connectStart) / 1000 });
+  const seconds = (performance.now() - connectStart) / 1000;
+  tell({ type: 'connected', bots: swarm.bots.length, seconds, firstFailure: swarm.failures[0] });
   swarm.start();
   await sleep(request.warmupSeconds * 1000);
 
@@ -36,13 +37,13 @@ async function run(request: BotsRequest): Promise<void> {
   const started = performance.now();
   tell({ type: 'window-start' });
   await sleep(request.seconds * 1000);
-  const seconds = (performance.now() - started) / 1000;
+  const windowSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
   const after = swarm.traffic();
   tell({ type: 'window-end' });
 
-  const report = summarise(before, after, seconds, swarm);
-  report.botsCpuPercent = ((cpu.user + cpu.system) / 1e6 / seconds) * 100;
+  const report = summarise(before, after, windowSeconds, swarm);
+  report.botsCpuPercent = ((cpu.user + cpu.system) / 1e6 / windowSeconds) * 100;
   tell({ type: 'report', report });
   await swarm.close();
   process.exit(0);

@@ -2,13 +2,15 @@
 // bots in another, measures a window after a warm-up, prints a JSON summary and adds a row to
 // BENCHMARKS.md. Every process it starts is stopped at the end, also on errors and timeouts.
 import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot, startServerProcess, type ServerProcess } from '../server-process.ts';
 import { writeBenchMap } from './bench-map.ts';
 import type { BotsReport, BotsRequest, ToBench } from './messages.ts';
 import { scrape, type Samples } from './prometheus.ts';
-import { appendRow, checkTargets, machine, serverFigures, type Summary } from './report.ts';
+import { appendRow, checkTargets, commitMeasured, machine, serverFigures, type Summary } from './report.ts';
 import { BENCH_MAP, SCENARIOS, UNAVAILABLE_SCENARIOS, VILLAGE_MAP } from './scenarios.ts';
 
 const USAGE = `usage: npm run bench -- --scenario ${Object.keys(SCENARIOS).join('|')} --bots N --seconds S
@@ -64,6 +66,7 @@ async function main(): Promise<void> {
   const nodeArgs = args.profile
     ? ['--cpu-prof', `--cpu-prof-dir=${path.join(repoRoot, 'bench-profiles')}`]
     : [];
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'emberquest-bench-'));
   let server: ServerProcess | null = null;
   let botsProcess: ChildProcess | null = null;
   const timer = setTimeout(() => {
@@ -75,11 +78,13 @@ async function main(): Promise<void> {
     // The bots process closes its bots and exits after reporting; give it time, then make it.
     if (botsProcess) await stopChild(botsProcess, 10_000);
     await server?.stop();
+    rmSync(dataDir, { recursive: true, force: true });
   }
   process.once('SIGINT', () => void cleanUp().then(() => process.exit(130)));
   try {
     server = await startServerProcess(
-      { MAP: map, SEED: String(seed), MAX_PLAYERS: String(Math.max(5000, bots)) },
+      // A fresh character store per run: bots reuse names, which a kept store would refuse.
+      { MAP: map, SEED: String(seed), MAX_PLAYERS: String(Math.max(5000, bots)), DATA_DIR: dataDir },
       { nodeArgs },
     );
     console.error(`bench: server up at ${server.url} (${map}); connecting ${bots} bots`);
@@ -108,6 +113,7 @@ async function main(): Promise<void> {
       server: serverFigures(before, after, report.windowSeconds, report.connected),
       machine: machine(),
       command,
+      commit: commitMeasured(repoRoot),
     };
     const summary: Summary = { ...partial, targets: checkTargets(partial) };
     console.log(JSON.stringify(summary, null, 2));
@@ -139,11 +145,17 @@ function runBots(
   return new Promise((resolve, reject) => {
     let before: Promise<Samples> | null = null;
     let after: Promise<Samples> | null = null;
+    // A failed scrape (the server died) fails the run at once, not when the report arrives.
+    const watched = (p: Promise<Samples>): Promise<Samples> => {
+      p.catch(reject);
+      return p;
+    };
     child.on('message', (m: ToBench) => {
-      if (m.type === 'connected')
+      if (m.type === 'connected') {
         console.error(`bench: ${m.bots} bots welcomed in ${m.seconds.toFixed(1)} s`);
-      else if (m.type === 'window-start') before = scrape(serverUrl);
-      else if (m.type === 'window-end') after = scrape(serverUrl);
+        if (m.bots === 0) reject(new Error(`no bot was welcomed: ${m.firstFailure ?? 'no reason given'}`));
+      } else if (m.type === 'window-start') before = watched(scrape(serverUrl));
+      else if (m.type === 'window-end') after = watched(scrape(serverUrl));
       else if (m.type === 'error') reject(new Error(`bots process: ${m.message}`));
       else if (m.type === 'report') {
         if (!before || !after) return reject(new Error('bots reported before measuring a window'));

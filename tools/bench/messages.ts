@@ -38,7 +38,7 @@ export interface BotsReport {
 }
 
 export type ToBench =
-  | { type: 'connected'; bots: number; seconds: number }
+  | { type: 'connected'; bots: number; seconds: number; firstFailure?: string }
   | { type: 'window-start' }
   | { type: 'window-end' }
   | { type: 'report'; report: BotsReport }

@@ -1,5 +1,6 @@
 // The benchmark's summary: the bots' report and the server's metrics over the measured window, as JSON
 // and as one row of the results table in BENCHMARKS.md.
+import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import { EVENT_LOOP_RESOLUTION_MS } from '../../server/metrics.ts';
@@ -27,6 +28,8 @@ export interface Summary {
   server: ServerFigures;
   machine: { cores: number; cpu: string; memoryGb: number; node: string; platform: string };
   command: string;
+  /** The commit measured, with "+changes" when server/ or shared/ differed from it. */
+  commit: string;
   targets: Record<string, { target: string; met: boolean }>;
 }
 
@@ -50,6 +53,17 @@ export function serverFigures(before: Samples, after: Samples, seconds: number, 
     ),
     sentBytesPerBot: bots ? delta('emberquest_sent_bytes_total') / seconds / bots : 0,
   };
+}
+
+export function commitMeasured(root: string): string {
+  const git = (...args: string[]): string =>
+    execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  try {
+    const changed = git('status', '--porcelain', '--', 'server', 'shared') !== '';
+    return git('rev-parse', '--short', 'HEAD') + (changed ? '+changes' : '');
+  } catch {
+    return 'unknown';
+  }
 }
 
 export function machine(): Summary['machine'] {
@@ -80,8 +94,8 @@ export function checkTargets(s: Omit<Summary, 'targets'>): Summary['targets'] {
 }
 
 const HEADER = [
-  '| date | scenario | map | bots (connected/asked) | window s | unexpected disconnects | S→C B/s per bot avg / p50 / max | frames/s per bot | C→S B/s per bot | server CPU % of a core | bots CPU % | server RSS MB | tick ms p50 / p99 / max | event-loop delay p99 ms | machine | command |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| date | scenario | map | bots (connected/asked) | window s | unexpected disconnects | S→C B/s per bot avg / p50 / max | frames/s per bot | C→S B/s per bot | server CPU % of a core | bots CPU % | server RSS MB | tick ms p50 / p99 / max | event-loop delay p99 ms | machine | commit | command |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 
 export function markdownRow(s: Summary): string {
@@ -103,6 +117,7 @@ export function markdownRow(s: Summary): string {
     `${n(s.server.tickMs.p50, 2)} / ${n(s.server.tickMs.p99, 2)} / ${n(s.server.tickMs.max, 1)}`,
     n(s.server.eventLoopDelayP99Ms, 1),
     `${s.machine.cores} cores, Node ${s.machine.node.replace(/^v/, '')}`,
+    s.commit,
     `\`${s.command}\``,
   ];
   return `| ${cells.join(' | ')} |`;
