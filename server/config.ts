@@ -10,6 +10,16 @@ export interface Config {
   maxPlayers: number;
   clientDir: string;
   assetsDir: string;
+  /** Where the SQLite database lives (created on first start). */
+  dataDir: string;
+  /** How long a character whose connection dropped stays in the world, waiting for its client. */
+  graceMs: number;
+  /** A session with no input for this long is closed. */
+  idleMs: number;
+  /** WebSocket ping interval; a socket that misses a pong by the next one is dropped. */
+  pingMs: number;
+  /** After this long with nothing to send, a heartbeat frame goes out so clients know we are alive. */
+  heartbeatMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -43,5 +53,10 @@ export function readConfig(env: Env, root: string): Config {
     maxPlayers: intSetting(env, 'MAX_PLAYERS', 5000, 1, 100000),
     clientDir: path.resolve(root, env.CLIENT_DIR ?? 'dist/client'),
     assetsDir,
+    dataDir: path.resolve(root, env.DATA_DIR || 'data'),
+    graceMs: intSetting(env, 'GRACE_SECONDS', 30, 0, 3600) * 1000,
+    idleMs: intSetting(env, 'IDLE_SECONDS', 15 * 60, 1, 7 * 24 * 3600) * 1000,
+    pingMs: 15_000,
+    heartbeatMs: 5_000,
   };
 }

@@ -6,6 +6,8 @@ import { ConfigError, readConfig } from './config.ts';
 import { loadWorldMap } from './load-map.ts';
 import { startServer } from './app.ts';
 import { consoleLog } from './log.ts';
+import { openSqliteStore } from './store/sqlite-store.ts';
+import { StoreError } from './store/store.ts';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const log = consoleLog();
@@ -13,7 +15,9 @@ const log = consoleLog();
 async function main(): Promise<void> {
   const config = readConfig(process.env, root);
   const map = loadWorldMap(config.mapFile);
-  const server = await startServer({ config, map, log });
+  const store = openSqliteStore(config.dataDir);
+  log.info(`Characters are kept in ${store.where}.`);
+  const server = await startServer({ config, map, log, store });
   log.info(`Emberquest world "${config.worldName}" (${map.width}×${map.height} tiles) is up.`);
   log.info(`Open ${server.url} to play.`);
   let stopping = false;
@@ -21,7 +25,13 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     log.info(`${signal}: saying goodbye to ${server.world.population} player(s) and stopping.`);
-    void server.close().then(() => process.exit(0));
+    void server.close().then(() => {
+      store.close();
+      const unsaved = server.unsaved();
+      if (unsaved === 0) return process.exit(0);
+      log.error(`${unsaved} character(s) could not be saved to ${store.where}: see the errors above.`);
+      process.exit(1);
+    });
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
@@ -30,6 +40,11 @@ async function main(): Promise<void> {
 main().catch((err: unknown) => {
   if (err instanceof ConfigError || err instanceof ContentError) {
     log.error(err.message);
+  } else if (err instanceof StoreError) {
+    // Never start over with a fresh database beside (or on top of) one we could not read.
+    log.error(
+      `${err.message}\nThe server will not start until the database can be read. Nothing was changed.`,
+    );
   } else if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') {
     log.error(`Port already in use: ${(err as Error).message}. Stop the other server or set PORT.`);
   } else {

@@ -1,5 +1,7 @@
 // Starts the real game server (`server/main.ts`) as a child process on a free port, for tests and benchmarks.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -25,11 +27,15 @@ export async function startServerProcess(
   env: Record<string, string> = {},
   { nodeArgs = [], timeoutMs = 20_000 }: ServerProcessOptions = {},
 ): Promise<ServerProcess> {
+  // Characters go to a fresh database unless the caller names one (to restart on the same data),
+  // so runs never see each other's characters nor touch the repository's data/.
+  const ownData = env.DATA_DIR ? null : mkdtempSync(path.join(tmpdir(), 'emberquest-data-'));
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'server/main.ts'], {
     cwd: repoRoot,
-    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED: '7', ...env },
+    env: { ...process.env, PORT: '0', HOST: '127.0.0.1', SEED: '7', DATA_DIR: ownData ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  if (ownData) child.once('exit', () => rmSync(ownData, { recursive: true, force: true }));
   let log = '';
   const keep = (d: Buffer): void => {
     log += d.toString();

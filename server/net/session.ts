@@ -1,8 +1,9 @@
 // One connected client: handshake, then decoded and validated intents handed to the world.
 // Bad input never throws past here; it closes this session only, with a reason, logged once.
+// Who plays which character (tokens, resuming, grace periods) is the host's business, not the socket's.
 import type { WebSocket } from 'ws';
 import { CloseCode, Op, PROTOCOL_VERSION } from '../../shared/protocol/ops.ts';
-import { decodeClientFrame } from '../../shared/protocol/codec.ts';
+import { decodeClientFrame, encode } from '../../shared/protocol/codec.ts';
 import type { ClientMsg, ClientOp, ClientMsgOf } from '../../shared/protocol/schema.ts';
 import type { World } from '../sim/world.ts';
 import type { Log } from '../log.ts';
@@ -12,26 +13,61 @@ const MAX_MESSAGES_PER_SECOND = 60;
 /** A client that lets this much pile up unread is dropped instead of growing server memory. */
 const MAX_BUFFERED_BYTES = 1 << 20;
 
+/** Closes that are routine, not worth a warning in the log. */
+const QUIET_CLOSES: ReadonlySet<number> = new Set([
+  CloseCode.Shutdown,
+  CloseCode.NameTaken,
+  CloseCode.NameOwned,
+  CloseCode.BadName,
+  CloseCode.Replaced,
+  CloseCode.Idle,
+]);
+
+/** Closes after which the character waits out the grace period: the client will likely be back. */
+const KEEPS_CHARACTER: ReadonlySet<number> = new Set([CloseCode.TooSlow]);
+
+const HEARTBEAT = encode([Op.Heartbeat]);
+
+/** The app layer: checks names and tokens, and decides what becomes of a character when its socket goes. */
+export interface SessionHost {
+  /** Puts the session's character in the world (calling `bind`), or closes the session with a reason. */
+  admit(session: Session, name: string, token: string): Promise<void>;
+  /** The session's socket is gone; `leaving` says the character leaves now rather than after a grace period. */
+  dropped(session: Session, leaving: boolean): void;
+}
+
 type Handlers = { [O in ClientOp]: (session: Session, msg: ClientMsgOf<O>) => void };
 
 const handlers: Handlers = {
-  [Op.Hello]: (s, [, version, name]) => s.hello(version, name),
+  [Op.Hello]: (s, [, version, name, token]) => s.hello(version, name, token),
   [Op.WalkTo]: (s, [, x, y]) => s.walkTo(x, y),
 };
 
 export class Session {
+  /** The character this session plays, or -1 before the welcome and after it gives the character up. */
   playerId = -1;
+  /** When the player last asked for something (the idle timeout counts from here). */
+  lastInputAt: number;
+  private lastSentAt: number;
   private closed = false;
+  private admitting = false;
   private windowStart = 0;
   private windowCount = 0;
 
   constructor(
     private readonly socket: WebSocket,
     private readonly world: World,
+    private readonly host: SessionHost,
     private readonly log: Log,
     readonly address: string,
     private readonly now: () => number,
-  ) {}
+  ) {
+    this.lastInputAt = this.lastSentAt = now();
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
 
   receive(data: Uint8Array): void {
     if (this.closed) return;
@@ -39,22 +75,43 @@ export class Session {
     const decoded = decodeClientFrame(data);
     if (!decoded.ok) return this.close(CloseCode.BadMessage, `Bad message: ${decoded.error}.`);
     const msg: ClientMsg = decoded.msg;
-    if (this.playerId < 0 && msg[0] !== Op.Hello) return this.close(CloseCode.NoHello, 'Say hello first.');
+    if (this.playerId < 0 && msg[0] !== Op.Hello) {
+      if (this.admitting) return; // sent before the welcome: there is nothing to apply it to yet
+      return this.close(CloseCode.NoHello, 'Say hello first.');
+    }
     (handlers[msg[0]] as (s: Session, m: ClientMsg) => void)(this, msg);
   }
 
-  hello(version: number, name: string): void {
-    if (this.playerId >= 0) return this.close(CloseCode.BadMessage, 'Bad message: hello sent twice.');
+  hello(version: number, name: string, token: string): void {
+    if (this.playerId >= 0 || this.admitting) {
+      return this.close(CloseCode.BadMessage, 'Bad message: hello sent twice.');
+    }
     if (version !== PROTOCOL_VERSION) {
       return this.close(CloseCode.VersionMismatch, 'The game was updated. Please reload the page.');
     }
-    const joined = this.world.join(name);
-    if (!joined.ok) return this.close(joined.code, joined.reason);
-    this.playerId = joined.player.id;
-    this.log.info(`${joined.player.name} (#${this.playerId}) joined from ${this.address}`);
+    this.admitting = true;
+    this.host
+      .admit(this, name, token)
+      .catch((err: unknown) => {
+        this.log.error(`admitting ${this.address} failed: ${(err as Error).stack ?? String(err)}`);
+        this.close(CloseCode.Unavailable, 'The server could not let you in. Please try again.');
+      })
+      .finally(() => (this.admitting = false));
+  }
+
+  /** The host gives this session its character. */
+  bind(playerId: number): void {
+    this.playerId = playerId;
+    this.lastInputAt = this.now();
+  }
+
+  /** The host takes the character away (another session plays it now); closing will not touch it. */
+  unbind(): void {
+    this.playerId = -1;
   }
 
   walkTo(x: number, y: number): void {
+    this.lastInputAt = this.now();
     const map = this.world.map;
     if (x >= map.width || y >= map.height) return; // off the map: ignored, like a click on nothing
     this.world.walkTo(this.playerId, x, y);
@@ -67,25 +124,31 @@ export class Session {
       return this.close(CloseCode.TooSlow, 'Your connection could not keep up.');
     }
     this.socket.send(frame);
+    this.lastSentAt = this.now();
+  }
+
+  /** After `quietMs` with nothing sent, a tiny frame, so the client can tell a quiet world from a dead server. */
+  heartbeat(quietMs: number): void {
+    if (this.playerId >= 0 && this.now() - this.lastSentAt >= quietMs) this.send(HEARTBEAT);
   }
 
   close(code: number, reason: string): void {
     if (this.closed) return;
+    if (!QUIET_CLOSES.has(code)) this.log.warn(`closing ${this.describe()}: ${reason}`);
     this.closed = true;
-    if (code !== CloseCode.Shutdown && code !== CloseCode.NameTaken && code !== CloseCode.BadName) {
-      this.log.warn(`closing ${this.describe()}: ${reason}`);
-    }
     this.socket.close(code, fitReason(reason));
-    this.left();
+    this.left(!KEEPS_CHARACTER.has(code));
   }
 
-  /** The socket is gone (closed by either side): the player leaves the world. */
-  left(): void {
+  /**
+   * The socket is gone (closed by either side). `leaving`: the character leaves the world now (the client
+   * said goodbye, or the server sent it away); otherwise it waits a while for the client to come back.
+   */
+  left(leaving: boolean): void {
     this.closed = true;
-    if (this.playerId >= 0) {
-      this.world.leave(this.playerId);
-      this.playerId = -1;
-    }
+    if (this.playerId < 0) return;
+    this.host.dropped(this, leaving);
+    this.playerId = -1;
   }
 
   private describe(): string {

@@ -10,10 +10,10 @@ import { Rng } from './rng.ts';
 import { IdPool } from './ids.ts';
 import { CellGrid } from './interest.ts';
 import { Outbox } from './outbox.ts';
-import { pickSpawnTile } from './spawning.ts';
+import { newCharacter, placeCharacter, type CharacterState, type SavedCharacter } from './character.ts';
 import { advance, announce, makeWalker, startWalk, type Walker } from './walking.ts';
 
-export interface Player extends Walker {
+export interface Player extends Walker, CharacterState {
   name: string;
   key: string;
   /** The interest cell, or -1 until the player is placed at the end of its first tick. */
@@ -23,6 +23,8 @@ export interface Player extends Walker {
   wantWalk: { x: number; y: number } | null;
   /** The walk started this tick, shared with observers at the end of the tick. */
   started: WalkRecord | null;
+  /** Something worth saving changed since the app layer last took a copy (see character.ts). */
+  dirty: boolean;
 }
 
 export type JoinResult = { ok: true; player: Player } | { ok: false; code: number; reason: string };
@@ -49,6 +51,8 @@ export class World {
   private readonly cells: CellGrid<Player>;
   private readonly maxPlayers: number;
   private arriving: Player[] = [];
+  /** Players whose client reconnected: they are shown the world again at the end of the tick. */
+  private resuming = new Set<Player>();
 
   constructor(options: WorldOptions) {
     this.name = options.name;
@@ -62,8 +66,11 @@ export class World {
     return this.players.size;
   }
 
-  /** Reserves the name and an id at once; the player appears in the world on the next tick. */
-  join(rawName: string): JoinResult {
+  /**
+   * Reserves the name and an id at once; the player appears in the world on the next tick, where it was
+   * saved (a new character, or one whose tile is no longer walkable, starts in a spawn area).
+   */
+  join(rawName: string, saved: SavedCharacter = newCharacter()): JoinResult {
     const checked = checkName(rawName);
     if (!checked.ok) return { ok: false, code: CloseCode.BadName, reason: checked.reason };
     const key = nameKey(checked.name);
@@ -76,16 +83,21 @@ export class World {
     }
     if (this.players.size >= this.maxPlayers)
       return { ok: false, code: CloseCode.ServerFull, reason: 'This world is full.' };
-    const tile = pickSpawnTile(this.map, this.rng);
+    const { tile, checkpoint, moved } = placeCharacter(this.map, this.rng, saved);
     const id = this.ids.take(this.tickCount);
     const player: Player = {
+      ...saved,
       ...makeWalker(id, tile.x, tile.y, PLAYER_STEP_TICKS),
+      checkpoint,
+      achievements: [...saved.achievements],
+      counters: { ...saved.counters },
       name: checked.name,
       key,
       cell: -1,
       outbox: new Outbox(),
       wantWalk: null,
       started: null,
+      dirty: moved,
     };
     this.players.set(id, player);
     this.byKey.set(key, player);
@@ -96,6 +108,7 @@ export class World {
   leave(id: number): void {
     const player = this.players.get(id);
     if (!player) return;
+    this.resuming.delete(player);
     this.players.delete(id);
     this.byKey.delete(player.key);
     this.ids.release(id, this.tickCount);
@@ -107,6 +120,18 @@ export class World {
     const gone = encode([Op.Despawn, id]);
     for (const c of this.cells.around(player.cell))
       for (const o of this.cells.in(c)) o.outbox.events.push(gone);
+  }
+
+  /**
+   * The player's client reconnected (others saw nothing): what was queued for the old connection is
+   * dropped, and at the end of the next tick this client alone gets a welcome and everything it sees.
+   */
+  resume(id: number): void {
+    const player = this.players.get(id);
+    if (!player) return;
+    player.outbox.take();
+    player.wantWalk = null; // asked for by the old connection; the player may have changed their mind
+    if (player.cell >= 0) this.resuming.add(player);
   }
 
   /** Records a walk intent; it takes effect on the next tick. */
@@ -121,6 +146,7 @@ export class World {
     this.applyWalkIntents(); // intents first, so a click is answered in the tick it arrives
     this.moveWalkers(); // everyone advances, possibly into a new interest cell (spawns and despawns)
     this.placeArrivals(); // newcomers see the world as it is after this tick's moves
+    this.reintroduce(); // so do reconnected players
     this.shareWalks(); // last: each walk goes to whoever sees the walker now
   }
 
@@ -141,6 +167,8 @@ export class World {
   private moveWalkers(): void {
     for (const player of this.players.values()) {
       if (player.cell < 0 || !advance(player)) continue;
+      // Where a player stops is worth saving; every step of the way is not.
+      if (player.path.length === 0) player.dirty = true;
       const cell = this.cells.cellAt(player.x, player.y);
       if (cell !== player.cell) this.changeCell(player, cell);
     }
@@ -148,12 +176,23 @@ export class World {
 
   private placeArrivals(): void {
     for (const player of this.arriving) {
-      const { id, name, x, y } = player;
-      player.outbox.first.push(encode([Op.Welcome, id, name, x, y, this.name, TICK_MS, PLAYER_STEP_TICKS]));
-      player.cell = this.cells.cellAt(x, y);
+      player.outbox.first.push(welcomeBytes(this, player));
+      player.cell = this.cells.cellAt(player.x, player.y);
       this.introduce(player, player.cell, -1);
     }
     this.arriving = [];
+  }
+
+  private reintroduce(): void {
+    for (const player of this.resuming) {
+      player.outbox.first.push(welcomeBytes(this, player));
+      // The welcome says where the player stands; a walk under way follows as its own record.
+      const walk = ongoingWalk(player);
+      if (walk.length) player.outbox.moves.push(walk);
+      for (const c of this.cells.around(player.cell))
+        for (const o of this.cells.in(c)) if (o !== player) player.outbox.events.push(spawnBytes(o));
+    }
+    this.resuming.clear();
   }
 
   /** Packs each started walk once per cell and hands the bytes to every player near that cell. */
@@ -206,6 +245,10 @@ export class World {
     }
     this.cells.add(cell, player);
   }
+}
+
+function welcomeBytes(world: World, p: Player): Uint8Array {
+  return encode([Op.Welcome, p.id, p.name, p.x, p.y, world.name, TICK_MS, PLAYER_STEP_TICKS]);
 }
 
 function spawnBytes(p: Player): Uint8Array {

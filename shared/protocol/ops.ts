@@ -1,7 +1,7 @@
 // Wire constants shared by server and client: opcodes, the protocol version and close codes.
 
 /** Bump whenever a message shape changes; the handshake refuses a mismatch. */
-export const PROTOCOL_VERSION = 1;
+export const PROTOCOL_VERSION = 2;
 
 /** Opcodes, the first element of every message tuple. Client→server ops are below 64. */
 export const Op = {
@@ -14,6 +14,10 @@ export const Op = {
   Despawn: 66,
   Moves: 67,
   Notice: 68,
+  /** The new character's secret token, sent once, before its Welcome. */
+  Token: 69,
+  /** Nothing to say: sent after a few quiet seconds so the client knows the server is alive. */
+  Heartbeat: 70,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 
@@ -27,6 +31,14 @@ export const CloseCode = {
   Shutdown: 4006,
   TooSlow: 4007,
   NoHello: 4008,
+  /** The name belongs to a character whose token this client does not hold. */
+  NameOwned: 4009,
+  /** The same character joined from another tab or device; this older session gives way. */
+  Replaced: 4010,
+  /** No input for a long time. */
+  Idle: 4011,
+  /** The server cannot load or create characters right now (storage trouble); retrying may work. */
+  Unavailable: 4012,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -26,4 +26,9 @@ export type MovesMsg = [op: typeof Op.Moves, packed: Uint8Array];
 /** A line for the player's notification area. */
 export type NoticeMsg = [op: typeof Op.Notice, text: string];
 
-export type ServerMsg = WelcomeMsg | SpawnPlayerMsg | DespawnMsg | MovesMsg | NoticeMsg;
+/** The secret that proves ownership of a new character; the client keeps it (the server only a hash). */
+export type TokenMsg = [op: typeof Op.Token, token: string];
+export type HeartbeatMsg = [op: typeof Op.Heartbeat];
+
+export type ServerMsg =
+  WelcomeMsg | SpawnPlayerMsg | DespawnMsg | MovesMsg | NoticeMsg | TokenMsg | HeartbeatMsg;

@@ -25,6 +25,18 @@ function welcomed(): WorldView {
 }
 
 describe('applyFrame', () => {
+  it("a new character's token comes before its welcome; a heartbeat changes nothing", () => {
+    const view = createView();
+    const events = applyFrame(
+      view,
+      frame([Op.Token, 'secret'], [Op.Welcome, 1, 'Me', 5, 5, 'W', 50, 3], [Op.Heartbeat]),
+    );
+    expect(events.map((e) => e.type)).toEqual(['token', 'welcome']);
+    expect(events[0]).toEqual({ type: 'token', token: 'secret' });
+    expect(applyFrame(view, frame([Op.Heartbeat]))).toEqual([]);
+    expect(encode([Op.Heartbeat]).length).toBe(2);
+  });
+
   it('the welcome sets who we are and puts us in the view', () => {
     const view = welcomed();
     expect(view).toMatchObject({ selfId: 1, world: 'W', tickMs: 50, stepTicks: 3 });

@@ -11,6 +11,7 @@ import type {
   NoticeMsg,
   ServerMsg,
   SpawnPlayerMsg,
+  TokenMsg,
   WelcomeMsg,
 } from './server-messages.ts';
 
@@ -43,6 +44,8 @@ export type ViewEvent =
   | { type: 'despawn'; entity: SeenEntity }
   | { type: 'walk'; entity: SeenEntity }
   | { type: 'notice'; text: string }
+  /** The server created our character: keep this token to play it again. */
+  | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
   | { type: 'problem'; text: string };
 
@@ -68,6 +71,8 @@ const appliers: Appliers = {
   [Op.Despawn]: applyDespawn,
   [Op.Moves]: applyMoves,
   [Op.Notice]: (ctx, [, text]: NoticeMsg) => void ctx.events.push({ type: 'notice', text }),
+  [Op.Token]: (ctx, [, token]: TokenMsg) => void ctx.events.push({ type: 'token', token }),
+  [Op.Heartbeat]: () => {},
 };
 
 /**

@@ -104,7 +104,7 @@ describe('two players in Chromium', () => {
       await page.getByTestId('name-input').fill('alice');
       await page.getByTestId('play-button').click();
       await page.waitForFunction(() =>
-        /already in use/.test(document.querySelector('.title-message')?.textContent ?? ''),
+        /belongs to another player/.test(document.querySelector('.title-message')?.textContent ?? ''),
       );
       expect((await gameState(page)).connected).toBe(false);
     } finally {

@@ -225,8 +225,8 @@ describe('bad clients close only their own session', () => {
     await welcomedBot('Alice');
     const twin = await bot('aLICE');
     const closed = await twin.waitForClose(3000);
-    expect(closed.code).toBe(CloseCode.NameTaken);
-    expect(closed.reason).toBe('The name "aLICE" is already in use in this world.');
+    expect(closed.code).toBe(CloseCode.NameOwned);
+    expect(closed.reason).toMatch(/^The name "Alice" belongs to another player/);
     expect(server.world.population).toBe(1);
   });
 

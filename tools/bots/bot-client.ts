@@ -42,6 +42,8 @@ export class BotClient {
   /** Frames the view could not make sense of (a server bug): should stay empty. */
   readonly problems: string[] = [];
   closed: Closed | null = null;
+  /** The token the server gave the bot's new character, to play it again later. */
+  token: string | null = null;
   private readonly listeners = new Set<(event: BotEvent) => void>();
   /** Pending waitFor checks, run after every frame and on close. */
   private readonly waiters = new Set<() => void>();
@@ -154,6 +156,12 @@ export class BotClient {
     return this.closed!;
   }
 
+  /** Cuts the connection with no close frame, as a lost network does; resolves once it is closed. */
+  drop(): Promise<Closed> {
+    this.socket.terminate();
+    return this.waitForClose(2000);
+  }
+
   /** Closes the connection (normally) and resolves once it is closed; never hangs. */
   async close(timeoutMs = 2000): Promise<Closed> {
     if (this.socket.readyState === WebSocket.CLOSED) return this.closed ?? { code: 1006, reason: '' };
@@ -183,6 +191,7 @@ export class BotClient {
     }
     for (const e of events) {
       if (e.type === 'problem') this.problems.push(e.text);
+      if (e.type === 'token') this.token = e.token;
       this.emit(e);
     }
   }

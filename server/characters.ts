@@ -1,0 +1,79 @@
+// Who may play a character: the one holding its token. Loads characters for joining players and creates
+// new ones, each with a fresh token that only its creator's browser ever sees.
+import { CloseCode } from '../shared/protocol/ops.ts';
+import { newCharacter } from './sim/character.ts';
+import type { Saver } from './saver.ts';
+import { hashToken, newToken, tokenMatches } from './store/tokens.ts';
+import type { CharacterRecord, Store } from './store/store.ts';
+import type { Log } from './log.ts';
+
+export type Claim =
+  | {
+      ok: true;
+      character: CharacterRecord;
+      tokenHash: Uint8Array;
+      /** The token of a character created just now, for its player; null for an existing one. */
+      newToken: string | null;
+    }
+  | { ok: false; code: number; reason: string };
+
+export function ownedReason(name: string): string {
+  return `The name "${name}" belongs to another player. If it is yours, continue from the browser you made it in.`;
+}
+
+export class Characters {
+  constructor(
+    private readonly store: Store,
+    private readonly saver: Saver,
+    private readonly log: Log,
+    private readonly wallClock: () => number = Date.now,
+  ) {}
+
+  /** The character named `name` if `token` is its token, or a new one if the name is free. */
+  async claim(name: string, token: string): Promise<Claim> {
+    let stored;
+    try {
+      stored = await this.store.load(name);
+    } catch (err) {
+      this.log.error(`Could not load "${name}" from ${this.store.where}: ${(err as Error).message}`);
+      return unavailable('load your character');
+    }
+    if (!stored) return this.create(name);
+    if (!token || !tokenMatches(token, stored.tokenHash)) {
+      return { ok: false, code: CloseCode.NameOwned, reason: ownedReason(stored.record.name) };
+    }
+    // A copy still waiting to be written (the disk may be failing) is newer than the stored one.
+    const pending = this.saver.pending(name);
+    const character = pending ? { ...stored.record, ...pending, name: stored.record.name } : stored.record;
+    return { ok: true, character, tokenHash: stored.tokenHash, newToken: null };
+  }
+
+  /**
+   * A new character. A client that offers a token for a name the store does not know (a database
+   * restored from an old backup) gets a new character and a new token too.
+   */
+  private async create(name: string): Promise<Claim> {
+    const token = newToken();
+    const tokenHash = hashToken(token);
+    const now = this.wallClock();
+    const character: CharacterRecord = { ...newCharacter(), name, createdAt: now, lastSeenAt: now };
+    let created: boolean;
+    try {
+      created = await this.store.create(character, tokenHash);
+    } catch (err) {
+      this.log.error(`Could not create "${name}" in ${this.store.where}: ${(err as Error).message}`);
+      return unavailable('create new characters');
+    }
+    // Someone else created the same name since the load.
+    if (!created) return { ok: false, code: CloseCode.NameOwned, reason: ownedReason(name) };
+    return { ok: true, character, tokenHash, newToken: token };
+  }
+}
+
+function unavailable(what: string): Claim {
+  return {
+    ok: false,
+    code: CloseCode.Unavailable,
+    reason: `The server cannot ${what} right now. Please try again in a moment.`,
+  };
+}

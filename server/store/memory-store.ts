@@ -1,0 +1,51 @@
+// A store that keeps characters in memory: for tests, benchmarks and servers started without a data
+// directory. `failing` makes every call reject, to rehearse a broken disk.
+import { nameKey } from '../../shared/rules/names.ts';
+import type { CharacterRecord, CharacterUpdate, Store, StoredCharacter } from './store.ts';
+
+export class MemoryStore implements Store {
+  readonly where = 'memory';
+  /** When set, every call rejects with this error. */
+  failing: Error | null = null;
+  private readonly characters = new Map<string, StoredCharacter>();
+
+  load(name: string): Promise<StoredCharacter | null> {
+    return this.run(() => {
+      const found = this.characters.get(nameKey(name));
+      return found ? { record: copy(found.record), tokenHash: found.tokenHash } : null;
+    });
+  }
+
+  create(record: CharacterRecord, tokenHash: Uint8Array): Promise<boolean> {
+    return this.run(() => {
+      const key = nameKey(record.name);
+      if (this.characters.has(key)) return false;
+      this.characters.set(key, { record: copy(record), tokenHash });
+      return true;
+    });
+  }
+
+  save(updates: readonly CharacterUpdate[]): Promise<void> {
+    return this.run(() => {
+      for (const u of updates) {
+        const found = this.characters.get(nameKey(u.name));
+        if (found)
+          found.record = {
+            ...structuredClone(u),
+            name: found.record.name,
+            createdAt: found.record.createdAt,
+          };
+      }
+    });
+  }
+
+  close(): void {}
+
+  private run<T>(work: () => T): Promise<T> {
+    return this.failing ? Promise.reject(this.failing) : Promise.resolve(work());
+  }
+}
+
+function copy(r: CharacterRecord): CharacterRecord {
+  return structuredClone(r);
+}

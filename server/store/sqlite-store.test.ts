@@ -1,0 +1,132 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Database from 'better-sqlite3';
+import { newCharacter } from '../sim/character.ts';
+import { DATABASE_FILE, openSqliteStore, type SqliteStore } from './sqlite-store.ts';
+import { MIGRATIONS } from './migrations.ts';
+import { hashToken, newToken, tokenMatches } from './tokens.ts';
+import { StoreError, type CharacterRecord } from './store.ts';
+
+let dir: string;
+let stores: SqliteStore[] = [];
+
+function open(): SqliteStore {
+  const store = openSqliteStore(dir);
+  stores.push(store);
+  return store;
+}
+
+function record(name: string, fields: Partial<CharacterRecord> = {}): CharacterRecord {
+  return { ...newCharacter(), name, createdAt: 1000, lastSeenAt: 1000, ...fields };
+}
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'emberquest-store-'));
+});
+
+afterEach(() => {
+  for (const s of stores) s.close();
+  stores = [];
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('SqliteStore', () => {
+  it('creates the file on first open, in WAL mode, with every migration applied', () => {
+    open().close();
+    const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+  });
+
+  it('keeps every field of a character across a reopen, found by its name in any case', async () => {
+    const full = record('Alice', {
+      x: 12,
+      y: 7,
+      checkpoint: { x: 3, y: 4 },
+      hp: 55,
+      maxHp: 130,
+      level: 5,
+      xp: 1234,
+      weapon: 'sword2',
+      armor: 'mailarmor',
+      achievements: ['first-steps', 'rat-catcher'],
+      counters: { rats: 10, 'talked-to-villagers': 2 },
+      kills: 42,
+      deaths: 3,
+      createdAt: 1_700_000_000_000,
+      lastSeenAt: 1_700_000_100_000,
+    });
+    const token = newToken();
+    expect(await open().create(full, hashToken(token))).toBe(true);
+    stores[0]!.close();
+    const loaded = await open().load('aLiCe');
+    expect(loaded?.record).toEqual(full);
+    expect(tokenMatches(token, loaded!.tokenHash)).toBe(true);
+    expect(tokenMatches(newToken(), loaded!.tokenHash)).toBe(false);
+  });
+
+  it('refuses to create a name that exists in another case, and keeps the first owner', async () => {
+    const store = open();
+    const first = hashToken('first');
+    expect(await store.create(record('Bob'), first)).toBe(true);
+    expect(await store.create(record('BOB', { level: 9 }), hashToken('second'))).toBe(false);
+    const loaded = await store.load('bob');
+    expect(loaded?.record).toMatchObject({ name: 'Bob', level: 1 });
+    expect(tokenMatches('first', loaded!.tokenHash)).toBe(true);
+  });
+
+  it('saves a batch, keeping the name as first chosen and the token', async () => {
+    const store = open();
+    await store.create(record('Carol'), hashToken('t'));
+    await store.create(record('Dave'), hashToken('u'));
+    await store.save([
+      record('Carol', { x: 5, y: 6, xp: 10, lastSeenAt: 2000 }),
+      record('Dave', { kills: 1, lastSeenAt: 2000 }),
+    ]);
+    expect((await store.load('carol'))?.record).toMatchObject({
+      name: 'Carol',
+      x: 5,
+      y: 6,
+      xp: 10,
+      lastSeenAt: 2000,
+    });
+    expect((await store.load('dave'))?.record).toMatchObject({ kills: 1, createdAt: 1000 });
+    expect(await store.load('nobody')).toBeNull();
+  });
+
+  it('a write that cannot get the lock rejects (a retry can succeed), and nothing is half-written', async () => {
+    const store = open();
+    await store.create(record('Erin'), hashToken('t'));
+    const other = new Database(path.join(dir, DATABASE_FILE));
+    other.exec('BEGIN EXCLUSIVE');
+    await expect(store.save([record('Erin', { x: 9 })])).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    other.exec('ROLLBACK');
+    other.close();
+    await store.save([record('Erin', { x: 9 })]);
+    expect((await store.load('Erin'))?.record.x).toBe(9);
+  });
+
+  it('refuses a file that is not a database, naming it, and leaves it untouched', () => {
+    const file = path.join(dir, DATABASE_FILE);
+    writeFileSync(file, 'these are my precious notes, not a database\n'.repeat(100));
+    expect(() => open()).toThrow(StoreError);
+    expect(() => open()).toThrow(file);
+  });
+
+  it('refuses a database from a newer server', () => {
+    open().close();
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(() => open()).toThrow(/newer than this server knows/);
+  });
+
+  it('refuses a data directory it cannot create', () => {
+    const file = path.join(dir, 'a-file');
+    writeFileSync(file, '');
+    expect(() => openSqliteStore(path.join(file, 'data'))).toThrow(/Cannot create the data directory/);
+  });
+});

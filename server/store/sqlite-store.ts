@@ -1,0 +1,193 @@
+// The embedded default store: one SQLite file (better-sqlite3), WAL mode, schema migrations at open.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { nameKey } from '../../shared/rules/names.ts';
+import { MIGRATIONS } from './migrations.ts';
+import {
+  StoreError,
+  type CharacterRecord,
+  type CharacterUpdate,
+  type Store,
+  type StoredCharacter,
+} from './store.ts';
+
+export const DATABASE_FILE = 'emberquest.sqlite';
+
+/**
+ * How long a write waits for another process's lock (a backup, an admin's sqlite3 shell). Writes run on
+ * the game loop's thread, so this is short: a busy database makes the save fail and retry later.
+ */
+const BUSY_TIMEOUT_MS = 100;
+
+interface Row {
+  name: string;
+  token_hash: Buffer;
+  x: number;
+  y: number;
+  checkpoint_x: number;
+  checkpoint_y: number;
+  hp: number;
+  max_hp: number;
+  level: number;
+  xp: number;
+  weapon: string;
+  armor: string;
+  achievements: string;
+  counters: string;
+  kills: number;
+  deaths: number;
+  created_at: number;
+  last_seen_at: number;
+}
+
+const COLUMNS = `name_key, name, token_hash, x, y, checkpoint_x, checkpoint_y, hp, max_hp, level, xp,
+  weapon, armor, achievements, counters, kills, deaths, created_at, last_seen_at`;
+
+/** Opens (creating on first start) the database in `dataDir`. Throws StoreError when it cannot be used. */
+export function openSqliteStore(dataDir: string): SqliteStore {
+  const file = path.join(dataDir, DATABASE_FILE);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (err) {
+    throw new StoreError(`Cannot create the data directory ${dataDir}: ${(err as Error).message}`);
+  }
+  return new SqliteStore(file);
+}
+
+export class SqliteStore implements Store {
+  private readonly db: Database.Database;
+  private readonly statements: ReturnType<typeof prepare>;
+
+  constructor(readonly where: string) {
+    try {
+      this.db = new Database(where, { timeout: BUSY_TIMEOUT_MS });
+    } catch (err) {
+      throw new StoreError(`Cannot open the database ${where}: ${(err as Error).message}`);
+    }
+    try {
+      // Reading the schema is the first real read: a file that is not a database fails here.
+      migrate(this.db, where);
+      this.db.pragma('journal_mode = WAL');
+      // In WAL mode NORMAL loses no committed write when the process dies, only on power loss.
+      this.db.pragma('synchronous = NORMAL');
+      this.statements = prepare(this.db);
+    } catch (err) {
+      this.db.close();
+      if (err instanceof StoreError) throw err;
+      throw new StoreError(`Cannot use the database ${where}: ${(err as Error).message}`);
+    }
+  }
+
+  load(name: string): Promise<StoredCharacter | null> {
+    return attempt(() => {
+      const row = this.statements.load.get(nameKey(name)) as Row | undefined;
+      return row ? { record: fromRow(row), tokenHash: new Uint8Array(row.token_hash) } : null;
+    });
+  }
+
+  create(record: CharacterRecord, tokenHash: Uint8Array): Promise<boolean> {
+    return attempt(() => {
+      const result = this.statements.create.run({ ...toRow(record), token_hash: Buffer.from(tokenHash) });
+      return result.changes === 1;
+    });
+  }
+
+  save(updates: readonly CharacterUpdate[]): Promise<void> {
+    return attempt(() => this.statements.saveAll(updates));
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}
+
+/** Runs a synchronous database call as a promise, so a failure is a rejection, never a throw. */
+function attempt<T>(run: () => T): Promise<T> {
+  try {
+    return Promise.resolve(run());
+  } catch (err) {
+    return Promise.reject(err as Error);
+  }
+}
+
+function migrate(db: Database.Database, where: string): void {
+  const version = db.pragma('user_version', { simple: true }) as number;
+  if (version > MIGRATIONS.length) {
+    throw new StoreError(
+      `The database ${where} has schema version ${version}, newer than this server knows ` +
+        `(${MIGRATIONS.length}). Run a newer Emberquest, or restore a backup.`,
+    );
+  }
+  for (let step = version; step < MIGRATIONS.length; step++) {
+    db.transaction(() => {
+      db.exec(MIGRATIONS[step]!);
+      db.pragma(`user_version = ${step + 1}`);
+    })();
+  }
+}
+
+function prepare(db: Database.Database) {
+  const load = db.prepare(`SELECT ${COLUMNS} FROM characters WHERE name_key = ?`);
+  const create = db.prepare(
+    `INSERT INTO characters (${COLUMNS}) VALUES (:name_key, :name, :token_hash, :x, :y, :checkpoint_x,
+       :checkpoint_y, :hp, :max_hp, :level, :xp, :weapon, :armor, :achievements, :counters, :kills, :deaths,
+       :created_at, :last_seen_at)
+     ON CONFLICT (name_key) DO NOTHING`,
+  );
+  const save = db.prepare(
+    `UPDATE characters SET x = :x, y = :y, checkpoint_x = :checkpoint_x, checkpoint_y = :checkpoint_y,
+       hp = :hp, max_hp = :max_hp, level = :level, xp = :xp, weapon = :weapon, armor = :armor,
+       achievements = :achievements, counters = :counters, kills = :kills, deaths = :deaths,
+       last_seen_at = :last_seen_at
+     WHERE name_key = :name_key`,
+  );
+  const saveAll = db.transaction((updates: readonly CharacterUpdate[]) => {
+    for (const u of updates) save.run(toRow({ ...u, createdAt: 0 })); // created_at is not updated
+  });
+  return { load, create, saveAll };
+}
+
+function toRow(r: CharacterRecord): Omit<Row, 'token_hash'> & { name_key: string } {
+  return {
+    name_key: nameKey(r.name),
+    name: r.name,
+    x: r.x,
+    y: r.y,
+    checkpoint_x: r.checkpoint.x,
+    checkpoint_y: r.checkpoint.y,
+    hp: r.hp,
+    max_hp: r.maxHp,
+    level: r.level,
+    xp: r.xp,
+    weapon: r.weapon,
+    armor: r.armor,
+    achievements: JSON.stringify(r.achievements),
+    counters: JSON.stringify(r.counters),
+    kills: r.kills,
+    deaths: r.deaths,
+    created_at: r.createdAt,
+    last_seen_at: r.lastSeenAt,
+  };
+}
+
+function fromRow(row: Row): CharacterRecord {
+  return {
+    name: row.name,
+    x: row.x,
+    y: row.y,
+    checkpoint: { x: row.checkpoint_x, y: row.checkpoint_y },
+    hp: row.hp,
+    maxHp: row.max_hp,
+    level: row.level,
+    xp: row.xp,
+    weapon: row.weapon,
+    armor: row.armor,
+    achievements: JSON.parse(row.achievements) as string[],
+    counters: JSON.parse(row.counters) as Record<string, number>,
+    kills: row.kills,
+    deaths: row.deaths,
+    createdAt: row.created_at,
+    lastSeenAt: row.last_seen_at,
+  };
+}

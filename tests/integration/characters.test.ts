@@ -1,0 +1,219 @@
+// Ownership and connection care against a real server on 127.0.0.1 with bots: tokens, a second tab,
+// dropped sockets resuming within the grace period, idle players, heartbeats and dead sockets.
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
+import { CloseCode, encode, Op, PROTOCOL_VERSION } from '../../shared/protocol/index.ts';
+import { parseWorldMap } from '../../shared/content/world-map.ts';
+import type { TiledMap } from '../../shared/content/tiled-types.ts';
+import { startServer, type GameServer } from '../../server/app.ts';
+import { readConfig, type Config } from '../../server/config.ts';
+import { consoleLog } from '../../server/log.ts';
+import { MemoryStore } from '../../server/store/memory-store.ts';
+import { BotClient, type BotEvent } from '../../tools/bots/bot-client.ts';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** 40×20 open grass, everyone spawning on (10, 10). */
+function testMap(): TiledMap {
+  return {
+    orientation: 'orthogonal',
+    width: 40,
+    height: 20,
+    tilewidth: 16,
+    tileheight: 16,
+    tilesets: [{ firstgid: 1, name: 'grass', image: 'grass.png', tilecount: 1, columns: 1 }],
+    layers: [
+      {
+        id: 1,
+        name: 'ground',
+        type: 'tilelayer',
+        width: 40,
+        height: 20,
+        data: new Array<number>(800).fill(1),
+      },
+      {
+        id: 2,
+        name: 'objects',
+        type: 'objectgroup',
+        objects: [{ id: 1, name: 'start', type: 'spawn', x: 160, y: 160, width: 16, height: 16 }],
+      },
+    ],
+  };
+}
+
+let server: GameServer | null = null;
+let store: MemoryStore;
+const bots: BotClient[] = [];
+
+async function start(settings: Partial<Config> = {}): Promise<GameServer> {
+  const config = { ...readConfig({ PORT: '0', HOST: '127.0.0.1', SEED: '1' }, repoRoot), ...settings };
+  store = new MemoryStore();
+  server = await startServer({
+    config,
+    map: parseWorldMap(testMap(), 'test.tmj'),
+    log: consoleLog(true),
+    store,
+  });
+  return server;
+}
+
+async function bot(name: string, token = ''): Promise<BotClient> {
+  const b = await BotClient.connect({ url: `ws://127.0.0.1:${server!.port}/ws`, name, token });
+  bots.push(b);
+  return b;
+}
+
+async function welcomed(name: string, token = ''): Promise<BotClient> {
+  const b = await bot(name, token);
+  await b.waitForWelcome(3000);
+  return b;
+}
+
+/** Every despawn `watcher` sees from now on. */
+function despawnsSeenBy(watcher: BotClient): number[] {
+  const seen: number[] = [];
+  watcher.on((e: BotEvent) => {
+    if (e.type === 'despawn') seen.push(e.entity.id);
+  });
+  return seen;
+}
+
+async function walkAndStop(b: BotClient, x: number, y: number): Promise<void> {
+  b.walkTo(x, y);
+  const id = b.view.selfId;
+  await b.waitFor(
+    () => server!.world.players.get(id)?.x === x && server!.world.players.get(id)?.y === y,
+    5000,
+    `arrival at ${x},${y}`,
+  );
+}
+
+afterEach(async () => {
+  await Promise.all(bots.splice(0).map((b) => b.close()));
+  await server?.close();
+  server = null;
+});
+
+describe('ownership', () => {
+  it('a new character gets a token with its welcome; the token plays it again, nothing else does', async () => {
+    await start();
+    const alice = await welcomed('Alice');
+    expect(alice.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await walkAndStop(alice, 14, 12);
+    await alice.close(); // a goodbye: Alice leaves at once, saved where she stopped
+
+    const noToken = await bot('alice');
+    expect(await noToken.waitForClose(3000)).toEqual({
+      code: CloseCode.NameOwned,
+      reason:
+        'The name "Alice" belongs to another player. If it is yours, continue from the browser you made it in.',
+    });
+    const wrongToken = await bot('Alice', 'A'.repeat(43));
+    expect((await wrongToken.waitForClose(3000)).code).toBe(CloseCode.NameOwned);
+
+    const again = await welcomed('ALICE', alice.token!);
+    expect(again.self).toMatchObject({ name: 'Alice', endX: 14, endY: 12 });
+    expect(again.token).toBeNull(); // an existing character gets no new token
+    expect(server!.world.population).toBe(1);
+  });
+
+  it('while the character is in the world, a wrong token is refused and the player keeps playing', async () => {
+    await start();
+    const alice = await welcomed('Alice');
+    const thief = await bot('Alice', 'stolen?');
+    expect((await thief.waitForClose(3000)).code).toBe(CloseCode.NameOwned);
+    await walkAndStop(alice, 12, 10);
+    expect(alice.closed).toBeNull();
+  });
+
+  it('the same character from a second tab takes over: the first is told why, others see nothing', async () => {
+    await start();
+    const bob = await welcomed('Bob');
+    const tab1 = await welcomed('Alice');
+    await bob.waitFor(() => bob.view.entities.has(tab1.view.selfId), 3000, 'Alice to spawn');
+    const despawns = despawnsSeenBy(bob);
+    const framesBefore = bob.framesIn;
+
+    const tab2 = await welcomed('Alice', tab1.token!);
+    expect(await tab1.waitForClose(3000)).toEqual({
+      code: CloseCode.Replaced,
+      reason: 'You joined from another tab or device.',
+    });
+    expect(tab2.view.selfId).toBe(tab1.view.selfId);
+    expect(tab2.view.entities.has(bob.view.selfId)).toBe(true);
+    await walkAndStop(tab2, 13, 10);
+    await bob.waitFor(() => bob.view.entities.get(tab2.view.selfId)?.endX === 13, 3000, 'Alice to walk');
+    expect(despawns).toEqual([]);
+    expect(bob.framesIn).toBeGreaterThan(framesBefore);
+    expect(bob.problems).toEqual([]);
+    expect(server!.world.population).toBe(2);
+  });
+});
+
+describe('grace period', () => {
+  it('a dropped socket reopened in time resumes the same character; the other client never sees a despawn', async () => {
+    await start({ graceMs: 5000 });
+    const bob = await welcomed('Bob');
+    const alice = await welcomed('Alice');
+    await walkAndStop(alice, 15, 11);
+    await bob.waitFor(() => bob.view.entities.get(alice.view.selfId)?.endX === 15, 3000, 'Alice to walk');
+    const despawns = despawnsSeenBy(bob);
+
+    await alice.drop();
+    await new Promise((r) => setTimeout(r, 500));
+    expect(server!.world.population).toBe(2);
+    const back = await welcomed('Alice', alice.token!);
+    expect(back.view.selfId).toBe(alice.view.selfId);
+    expect(back.self).toMatchObject({ endX: 15, endY: 11 });
+    expect(back.view.entities.get(bob.view.selfId)).toMatchObject({ name: 'Bob' });
+    await walkAndStop(back, 16, 11);
+    await bob.waitFor(() => bob.view.entities.get(back.view.selfId)?.endX === 16, 3000, 'Alice to walk on');
+    expect(despawns).toEqual([]);
+    expect([...bob.problems, ...back.problems]).toEqual([]);
+  });
+
+  it('after the grace period the character leaves, saved where it stood', async () => {
+    await start({ graceMs: 300 });
+    const bob = await welcomed('Bob');
+    const alice = await welcomed('Alice');
+    await walkAndStop(alice, 11, 13);
+    await bob.waitFor(() => bob.view.entities.has(alice.view.selfId), 3000, 'Alice to spawn');
+    await alice.drop();
+    await bob.waitFor(() => !bob.view.entities.has(alice.view.selfId), 3000, 'Alice to despawn');
+    expect((await store.load('Alice'))?.record).toMatchObject({ x: 11, y: 13 });
+  });
+});
+
+describe('connection care', () => {
+  it('a player with no input for the idle time is sent away with a message', async () => {
+    await start({ idleMs: 1500 });
+    const alice = await welcomed('Alice');
+    const closed = await alice.waitForClose(4000);
+    expect(closed).toEqual({
+      code: CloseCode.Idle,
+      reason: 'You were away for a while, so you left the world.',
+    });
+    await new Promise((r) => setTimeout(r, 100));
+    expect(server!.world.population).toBe(0);
+  });
+
+  it('a quiet world still sends heartbeats', async () => {
+    await start({ heartbeatMs: 300 });
+    const alice = await welcomed('Alice');
+    const before = alice.framesIn;
+    await new Promise((r) => setTimeout(r, 2500));
+    expect(alice.framesIn - before).toBeGreaterThanOrEqual(2);
+    expect(alice.problems).toEqual([]);
+  });
+
+  it('a socket that stops answering pings is dropped, and its character waits for it', async () => {
+    await start({ pingMs: 200, graceMs: 10_000 });
+    const socket = new WebSocket(`ws://127.0.0.1:${server!.port}/ws`, { autoPong: false });
+    const closed = new Promise<number>((resolve) => socket.on('close', (code) => resolve(code)));
+    socket.on('open', () => socket.send(encode([Op.Hello, PROTOCOL_VERSION, 'Silent', ''])));
+    expect(await closed).toBe(1006);
+    expect(server!.world.population).toBe(1);
+  });
+});
