@@ -54,6 +54,7 @@ const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 const timeoutMs = (60 + bots / 10 + warmupSeconds + seconds) * 1000;
 
 async function main(): Promise<void> {
+  const machineAtStart = machine();
   if (map === BENCH_MAP) {
     const spawns = writeBenchMap({
       source: path.join(repoRoot, VILLAGE_MAP),
@@ -111,13 +112,13 @@ async function main(): Promise<void> {
       seconds,
       bots: report,
       server: serverFigures(before, after, report.windowSeconds, report.connected),
-      machine: machine(),
+      machine: machineAtStart,
       command,
       commit: commitMeasured(repoRoot),
     };
     const summary: Summary = { ...partial, targets: checkTargets(partial) };
     console.log(JSON.stringify(summary, null, 2));
-    if (!args['no-record']) appendRow(path.join(repoRoot, 'BENCHMARKS.md'), summary);
+    if (!args['no-record']) await appendRow(path.join(repoRoot, 'BENCHMARKS.md'), summary);
   } catch (err) {
     console.error(`bench failed: ${(err as Error).message}`);
     if (server) console.error(`server output (tail):\n${server.output().slice(-2000)}`);

@@ -1,8 +1,9 @@
 // The benchmark's summary: the bots' report and the server's metrics over the measured window, as JSON
 // and as one row of the results table in BENCHMARKS.md.
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import * as prettier from 'prettier';
 import { EVENT_LOOP_RESOLUTION_MS } from '../../server/metrics.ts';
 import type { BotsReport } from './messages.ts';
 import { histogramQuantile, sample, type Samples } from './prometheus.ts';
@@ -26,7 +27,8 @@ export interface Summary {
   seconds: number;
   bots: BotsReport;
   server: ServerFigures;
-  machine: { cores: number; cpu: string; memoryGb: number; node: string; platform: string };
+  /** `load` is the 1-minute load average when the run started: other work on the machine skews it. */
+  machine: { cores: number; cpu: string; memoryGb: number; node: string; platform: string; load: number };
   command: string;
   /** The commit measured, with "+changes" when server/ or shared/ differed from it. */
   commit: string;
@@ -36,14 +38,13 @@ export interface Summary {
 export function serverFigures(before: Samples, after: Samples, seconds: number, bots: number): ServerFigures {
   const delta = (key: string): number => sample(after, key) - sample(before, key);
   const tick = 'emberquest_tick_duration_seconds';
+  const maxMs = sample(after, 'emberquest_tick_max_seconds') * 1000;
+  // Interpolating inside a wide bucket can overshoot the longest tick actually seen.
+  const quantileMs = (q: number): number => Math.min(maxMs, histogramQuantile(before, after, tick, q) * 1000);
   return {
     cpuPercent: (delta('process_cpu_seconds_total') / seconds) * 100,
     rssMb: sample(after, 'process_resident_memory_bytes') / 2 ** 20,
-    tickMs: {
-      p50: histogramQuantile(before, after, tick, 0.5) * 1000,
-      p99: histogramQuantile(before, after, tick, 0.99) * 1000,
-      max: sample(after, 'emberquest_tick_max_seconds') * 1000,
-    },
+    tickMs: { p50: quantileMs(0.5), p99: quantileMs(0.99), max: maxMs },
     ticks: delta(`${tick}_count`),
     ticksSkipped: delta('emberquest_ticks_skipped'),
     // Reset at every scrape, so the scrape at the window's end covers exactly the window.
@@ -74,6 +75,7 @@ export function machine(): Summary['machine'] {
     memoryGb: Math.round(os.totalmem() / 2 ** 30),
     node: process.version,
     platform: `${os.platform()} ${os.arch()}`,
+    load: Math.round(os.loadavg()[0]! * 10) / 10,
   };
 }
 
@@ -116,16 +118,21 @@ export function markdownRow(s: Summary): string {
     n(s.server.rssMb),
     `${n(s.server.tickMs.p50, 2)} / ${n(s.server.tickMs.p99, 2)} / ${n(s.server.tickMs.max, 1)}`,
     n(s.server.eventLoopDelayP99Ms, 1),
-    `${s.machine.cores} cores, Node ${s.machine.node.replace(/^v/, '')}`,
+    `${s.machine.cores} cores, Node ${s.machine.node.replace(/^v/, '')}, load ${s.machine.load}`,
     s.commit,
     `\`${s.command}\``,
   ];
   return `| ${cells.join(' | ')} |`;
 }
 
-/** Appends the row to the results table, which is the last thing in the file (started if missing). */
-export function appendRow(file: string, s: Summary): void {
+/**
+ * Appends the row to the results table, which is the last thing in the file (started if missing), then
+ * formats the file with prettier so `npm run format:check` stays green.
+ */
+export async function appendRow(file: string, s: Summary): Promise<void> {
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
-  const lead = text.includes(HEADER[0]!) ? '' : `\n## Results\n\n${HEADER.join('\n')}\n`;
-  appendFileSync(file, `${text && !text.endsWith('\n') ? '\n' : ''}${lead}${markdownRow(s)}\n`);
+  const lead = text.includes('## Results') ? '' : `\n## Results\n\n${HEADER.join('\n')}\n`;
+  const appended = `${text.trimEnd()}\n${lead}${markdownRow(s)}\n`;
+  const options = (await prettier.resolveConfig(file)) ?? {};
+  writeFileSync(file, await prettier.format(appended, { ...options, filepath: file }));
 }
