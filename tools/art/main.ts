@@ -1,33 +1,47 @@
 // `npm run art`: regenerates every PNG/JSON art asset from code. Output is byte-identical run to run.
+// `npm run art -- --preview /tmp/adventure-preview.png` also renders every sprite at 3x.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Canvas } from './canvas.ts';
+import { iconAtlases, spriteSheets } from './catalog.ts';
 import { MARKER_JSON, renderMarker } from './marker.ts';
-import { CLOTH_TUNIC, PLAYER_SHEET_JSON, renderCharacterSheet } from './player.ts';
 import { encodePng } from './png.ts';
+import { contactSheet } from './preview.ts';
 import { renderTileset, tileCatalog } from './tileset.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function writePng(rel: string, canvas: Canvas): void {
-  const path = join(root, rel);
+function writePng(rel: string, canvas: Canvas, quiet = false): void {
+  const path = rel.startsWith('/') ? rel : join(root, rel);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, encodePng(canvas.width, canvas.height, canvas.data));
-  console.log(`wrote ${rel} (${canvas.width}x${canvas.height})`);
+  if (!quiet) console.log(`wrote ${rel} (${canvas.width}x${canvas.height})`);
 }
 
 function writeJson(rel: string, value: unknown): void {
   const path = join(root, rel);
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
-  console.log(`wrote ${rel}`);
 }
 
 const catalog = tileCatalog();
 writePng('assets/maps/terrain.png', renderTileset(catalog).canvas);
-writePng('assets/sprites/player.png', renderCharacterSheet(CLOTH_TUNIC));
-writeJson('assets/sprites/player.json', PLAYER_SHEET_JSON);
 writePng('assets/sprites/marker.png', renderMarker());
 writeJson('assets/sprites/marker.json', MARKER_JSON);
+const sheets = spriteSheets();
+for (const { path, sheet } of sheets) {
+  writePng(`${path}.png`, sheet.image);
+  writeJson(`${path}.json`, sheet.json);
+}
+const atlases = iconAtlases();
+for (const atlas of atlases) {
+  writePng(`${atlas.path}.png`, atlas.image);
+  writeJson(`${atlas.path}.json`, atlas.json);
+}
+const previewAt = process.argv.indexOf('--preview');
+if (previewAt >= 0) {
+  const out = process.argv[previewAt + 1] ?? '/tmp/adventure-preview.png';
+  writePng(out, contactSheet([...sheets.map((s) => s.sheet.image), ...atlases.map((a) => a.image)], 3));
+}
 console.log(`${catalog.length} terrain tiles; run \`npm run map\` if tile ids changed`);

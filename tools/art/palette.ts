@@ -35,6 +35,24 @@ export const P = {
   glass: [hex('#2b4d7a'), hex('#8cc4e8')],
   skin: [hex('#c47b58'), hex('#f0b88a')],
   hair: [hex('#4a2a1e'), hex('#7a4428')],
+
+  // Ramps added for the adventure's creatures, gear and effects; same dark -> light rule.
+  /** Lava, embers, fire: the volcanic zone, the fire imp, the wyrm and the top gear tier. */
+  ember: [hex('#4a1420'), hex('#8f2420'), hex('#d2461e'), hex('#f5892b'), hex('#ffd05a'), hex('#fff4b8')],
+  /** Ghostly and frosty cyan: the ghost, the frost blade, magic glints. */
+  spirit: [hex('#1d3e5a'), hex('#2f7494'), hex('#4fb3c8'), hex('#93e6e4'), hex('#e2fff8')],
+  /** Dusk violet: bats, slimes, robes, shadows with colour in them. */
+  violet: [hex('#2b1d44'), hex('#46306e'), hex('#6a4aa0'), hex('#9a7ad0'), hex('#cbb6ee')],
+  /** Old bone and parchment: skeletons, paper, the sage's beard. */
+  bone: [hex('#5e5446'), hex('#978a70'), hex('#cbbf9c'), hex('#eee6c8')],
+  /** Olive skin and moss: goblins, the golem's moss, the scale armour. */
+  moss: [hex('#2c3a1a'), hex('#4d6326'), hex('#7a9234'), hex('#adc25a'), hex('#d8e48e')],
+  /** Polished brass and gold: trims, coins, trophies. */
+  brass: [hex('#5a3510'), hex('#9a6218'), hex('#d69a28'), hex('#f6c445'), hex('#fff0a6')],
+  /** Dark basalt: the wyrm's scales, obsidian plate, the scorpion's carapace. */
+  basalt: [hex('#16121e'), hex('#2a2233'), hex('#433849'), hex('#625466')],
+  /** Warm pinks: rat tails and ears, the slime's blush, healing potions. */
+  rose: [hex('#7a2a44'), hex('#b8465e'), hex('#e57a88'), hex('#f8b4b4')],
 } as const;
 
 export function withAlpha(c: Rgba, alpha: number): Rgba {

@@ -1,0 +1,34 @@
+// Every sprite sheet and icon atlas the game loads, by the path it is written to. `npm run art`
+// writes them, the tests check them, the preview shows them: one list, so none can be forgotten.
+import { ARMOR_IDS } from './armor.ts';
+import { armorSheet } from './player.ts';
+import type { AtlasJson, Sheet } from './sheet.ts';
+import type { Canvas } from './canvas.ts';
+import { weaponSheet } from './weapon-sheet.ts';
+import { WEAPON_IDS } from './weapons.ts';
+
+export interface SheetEntry {
+  /** Path without extension under the repository root: `.png` and `.json` are added. */
+  path: string;
+  sheet: Sheet;
+}
+
+export interface AtlasEntry {
+  path: string;
+  image: Canvas;
+  json: AtlasJson;
+}
+
+export function spriteSheets(): SheetEntry[] {
+  const tunic = armorSheet('tunic');
+  return [
+    // The plain player sheet stays, identical to the tunic tier, for clients that predate armour.
+    { path: 'assets/sprites/player', sheet: tunic },
+    ...ARMOR_IDS.map((id) => ({ path: `assets/sprites/armor/${id}`, sheet: armorSheet(id) })),
+    ...WEAPON_IDS.map((id) => ({ path: `assets/sprites/weapons/${id}`, sheet: weaponSheet(id) })),
+  ];
+}
+
+export function iconAtlases(): AtlasEntry[] {
+  return [];
+}

@@ -1,0 +1,102 @@
+// The body and weapon sheets are drawn separately and stacked by the client frame by frame, so
+// their shared layout and the hand positions are what these tests pin down.
+import { describe, expect, it } from 'vitest';
+import { ARMOR_IDS } from './armor.ts';
+import { armorSheet, HUMANOID_SHEET_JSON } from './player.ts';
+import { DIRECTIONS, FRAME, posesFor } from './poses.ts';
+import { weaponSheet } from './weapon-sheet.ts';
+import { WEAPON_IDS } from './weapons.ts';
+import { opaqueCount } from './transform.ts';
+
+const bodies = ARMOR_IDS.map((id) => [id, armorSheet(id)] as const);
+const weapons = WEAPON_IDS.map((id) => [id, weaponSheet(id)] as const);
+
+describe('armour sheets', () => {
+  it('share one layout: rows down/up/right, idle 0-1, walk 2-5, a three-frame attack that plays once', () => {
+    for (const [, sheet] of bodies) {
+      expect(sheet.json).toEqual(HUMANOID_SHEET_JSON);
+      expect(sheet.image.width).toBe(9 * FRAME);
+      expect(sheet.image.height).toBe(3 * FRAME);
+    }
+    expect(HUMANOID_SHEET_JSON.animations.attack).toEqual({ frames: [6, 7, 8], fps: 12, repeat: 0 });
+  });
+
+  it('look different from each other', () => {
+    for (let i = 1; i < bodies.length; i++) {
+      const a = bodies[i - 1]![1].image.data;
+      const b = bodies[i]![1].image.data;
+      let diff = 0;
+      for (let p = 0; p < a.length; p += 4) if (a[p] !== b[p] || a[p + 1] !== b[p + 1]) diff++;
+      expect(diff, `${bodies[i - 1]![0]} vs ${bodies[i]![0]}`).toBeGreaterThan(400);
+    }
+  });
+
+  it('move the weapon hand during the attack', () => {
+    for (const dir of DIRECTIONS) {
+      const hands = posesFor(dir)
+        .slice(6)
+        .map((p) => `${p.hand.x},${p.hand.y}`);
+      expect(new Set(hands).size).toBe(3);
+    }
+  });
+
+  it('draw a fist exactly where the weapon sheets put the grip', () => {
+    DIRECTIONS.forEach((dir, row) => {
+      posesFor(dir).forEach((pose, col) => {
+        for (const [id, sheet] of bodies) {
+          const fist = opaqueCount(
+            sheet.image,
+            col * FRAME + pose.hand.x,
+            row * FRAME + pose.hand.y,
+            2,
+            2,
+            255,
+          );
+          expect(fist, `${id} ${dir} ${col}`).toBe(4);
+        }
+      });
+    });
+  });
+});
+
+describe('weapon sheets', () => {
+  it('use the body layout and go behind the body when facing up', () => {
+    for (const [, sheet] of weapons) {
+      expect(sheet.json).toEqual({ ...HUMANOID_SHEET_JSON, behindWhenFacing: ['up'] });
+      expect(sheet.image.width).toBe(9 * FRAME);
+    }
+  });
+
+  it('hold the weapon in the fist (grip next to the hand, the hand itself left clear)', () => {
+    for (const [id, sheet] of weapons) {
+      DIRECTIONS.forEach((dir, row) => {
+        posesFor(dir).forEach((pose, col) => {
+          const x = col * FRAME + pose.hand.x;
+          const y = row * FRAME + pose.hand.y;
+          expect(opaqueCount(sheet.image, x, y, 2, 2), `${id} ${dir} ${col} fist`).toBe(0);
+          expect(
+            opaqueCount(sheet.image, x - 1, y - 1, 4, 4, 255),
+            `${id} ${dir} ${col} grip`,
+          ).toBeGreaterThan(2);
+        });
+      });
+    }
+  });
+
+  it('never cut a weapon off at the frame edge', () => {
+    for (const [id, sheet] of weapons) {
+      for (let fy = 0; fy < 3; fy++) {
+        for (let fx = 0; fx < 9; fx++) {
+          const x = fx * FRAME;
+          const y = fy * FRAME;
+          const edge =
+            opaqueCount(sheet.image, x, y, FRAME, 1) +
+            opaqueCount(sheet.image, x, y + FRAME - 1, FRAME, 1) +
+            opaqueCount(sheet.image, x, y, 1, FRAME) +
+            opaqueCount(sheet.image, x + FRAME - 1, y, 1, FRAME);
+          expect(edge, `${id} row ${fy} col ${fx}`).toBe(0);
+        }
+      }
+    }
+  });
+});

@@ -1,0 +1,106 @@
+// Checks the sprite sheets and atlases as the client will load them: the PNG on disk must have
+// exactly the frames its JSON names, and no frame the game shows may be empty.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { Canvas } from './canvas.ts';
+import { iconAtlases, spriteSheets } from './catalog.ts';
+import { decodePng } from './png.ts';
+import type { AtlasJson, SheetJson } from './sheet.ts';
+import { opaqueCount } from './transform.ts';
+
+const root = join(import.meta.dirname, '..', '..');
+
+function loadPng(rel: string): Canvas {
+  const { width, height, data } = decodePng(readFileSync(join(root, rel)));
+  const c = new Canvas(width, height);
+  c.data.set(data);
+  return c;
+}
+
+function loadJson<T>(rel: string): T {
+  return JSON.parse(readFileSync(join(root, rel), 'utf8')) as T;
+}
+
+/** Every (row, column) an animation of the sheet can show. */
+export function framesUsed(json: SheetJson): { anim: string; row: number; col: number }[] {
+  const dirRows = json.directions ? Object.values(json.directions) : [0];
+  return Object.entries(json.animations).flatMap(([anim, a]) =>
+    (a.row !== undefined ? [a.row] : dirRows).flatMap((row) => a.frames.map((col) => ({ anim, row, col }))),
+  );
+}
+
+const sheets = spriteSheets();
+const atlases = iconAtlases();
+
+describe.each(sheets.map((s) => [s.path, s] as const))('sheet %s', (path, entry) => {
+  const json = loadJson<SheetJson>(`${path}.json`);
+  const image = loadPng(`${path}.png`);
+
+  it('on disk has the JSON the generator writes', () => {
+    expect(json).toEqual(JSON.parse(JSON.stringify(entry.sheet.json)));
+  });
+
+  it('is exactly as many frames wide and tall as its animations use', () => {
+    expect(image.width % json.frameWidth).toBe(0);
+    expect(image.height % json.frameHeight).toBe(0);
+    const used = framesUsed(json);
+    expect(image.width / json.frameWidth).toBe(Math.max(...used.map((f) => f.col)) + 1);
+    expect(image.height / json.frameHeight).toBe(Math.max(...used.map((f) => f.row)) + 1);
+    expect(image.width).toBe(entry.sheet.image.width);
+    expect(image.height).toBe(entry.sheet.image.height);
+  });
+
+  it('has something visible in every frame an animation shows', () => {
+    for (const { anim, row, col } of framesUsed(json)) {
+      const n = opaqueCount(
+        image,
+        col * json.frameWidth,
+        row * json.frameHeight,
+        json.frameWidth,
+        json.frameHeight,
+        64,
+      );
+      expect(n, `${anim} row ${row} col ${col}`).toBeGreaterThan(3);
+    }
+  });
+
+  it('names a sensible anchor and frame rates', () => {
+    expect(json.anchor.x).toBeGreaterThanOrEqual(0);
+    expect(json.anchor.x).toBeLessThanOrEqual(1);
+    expect(json.anchor.y).toBeGreaterThan(0.3);
+    expect(json.anchor.y).toBeLessThanOrEqual(1);
+    for (const a of Object.values(json.animations)) {
+      expect(a.fps).toBeGreaterThan(0);
+      expect([undefined, -1, 0]).toContain(a.repeat);
+    }
+  });
+});
+
+describe.each(atlases.map((a) => [a.path, a] as const))('atlas %s', (path, entry) => {
+  const json = loadJson<AtlasJson>(`${path}.json`);
+  const image = loadPng(`${path}.png`);
+
+  it('on disk matches the generator and holds a non-empty icon for every id', () => {
+    expect(json).toEqual(entry.json);
+    const columns = image.width / json.frameWidth;
+    const cells = columns * (image.height / json.frameHeight);
+    expect(Number.isInteger(columns)).toBe(true);
+    expect(new Set(Object.values(json.frames)).size).toBe(Object.keys(json.frames).length);
+    for (const [id, index] of Object.entries(json.frames)) {
+      expect(index, id).toBeLessThan(cells);
+      const x = (index % columns) * json.frameWidth;
+      const y = Math.floor(index / columns) * json.frameHeight;
+      expect(opaqueCount(image, x, y, json.frameWidth, json.frameHeight, 128), id).toBeGreaterThan(12);
+    }
+  });
+});
+
+describe('the generator', () => {
+  it('draws the same pixels every run', () => {
+    const again = spriteSheets();
+    sheets.forEach((s, i) =>
+      expect(Buffer.from(again[i]!.sheet.image.data).equals(Buffer.from(s.sheet.image.data))).toBe(true),
+    );
+  });
+});
