@@ -1,7 +1,7 @@
 // In-hand weapon sheets: the same frame grid as the body sheets, each frame holding only the
 // weapon, gripped at that body frame's hand (poses.ts). The strike frame adds a faint swoosh so a
 // swing reads even at 1x.
-import { Canvas } from './canvas.ts';
+import type { Canvas } from './canvas.ts';
 import { P, withAlpha, type Rgba } from './palette.ts';
 import { HUMANOID_SHEET_JSON } from './player.ts';
 import { DIRECTIONS, FRAME, posesFor, type Aim, type Pose } from './poses.ts';
