@@ -14,6 +14,11 @@ export interface ServerFigures {
   tickMs: { p50: number; p99: number; max: number };
   ticks: number;
   ticksSkipped: number;
+  /**
+   * Server CPU per tick run: the work a tick costs whatever the scheduler did. Far below the tick's
+   * wall time means the server was waiting for a core (bots and other work share the machine).
+   */
+  cpuMsPerTick: number;
   eventLoopDelayP99Ms: number;
   /** Payload bytes the server counted as sent, per welcomed bot per second: cross-checks the bots. */
   sentBytesPerBot: number;
@@ -47,6 +52,7 @@ export function serverFigures(before: Samples, after: Samples, seconds: number, 
     tickMs: { p50: quantileMs(0.5), p99: quantileMs(0.99), max: maxMs },
     ticks: delta(`${tick}_count`),
     ticksSkipped: delta('emberquest_ticks_skipped'),
+    cpuMsPerTick: (delta('process_cpu_seconds_total') * 1000) / Math.max(1, delta(`${tick}_count`)),
     // Reset at every scrape, so the scrape at the window's end covers exactly the window.
     eventLoopDelayP99Ms: Math.max(
       0,
