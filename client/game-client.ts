@@ -1,11 +1,13 @@
 // The client's model of the game: the connection, the entities it knows and how they move.
-// No Phaser here; scenes draw whatever this holds.
+// No Phaser here; scenes draw whatever this holds. A lost connection is retried with backoff; the server
+// keeps the character for a while, so the player usually resumes where they were.
 import { Op } from '../shared/protocol/ops.ts';
 import { applyFrame, createView, type SeenEntity, type ViewEvent } from '../shared/protocol/view.ts';
 import { findPath, type Tile } from '../shared/rules/path.ts';
 import { isWalkable, type Grid } from '../shared/rules/grid.ts';
 import { MAX_WALK_STEPS, PATH_NODE_BUDGET, PLAYER_STEP_TICKS, TICK_MS } from '../shared/rules/movement.ts';
 import { Connection, closeMessage } from './net/connection.ts';
+import { retryDelay, shouldRetry } from './net/reconnect.ts';
 import { Motion, type Walk } from './view/motion.ts';
 
 export interface EntityModel {
@@ -18,8 +20,12 @@ export interface EntityModel {
 export interface ClientEvents {
   /** The server accepted us: we are in the world. */
   joined(self: EntityModel, world: string): void;
-  /** The connection ended; `wasPlaying` says whether we had joined. */
+  /** The connection ended for good; `wasPlaying` says whether we had joined. */
   closed(message: string, code: number, wasPlaying: boolean): void;
+  /** The connection was lost while playing; the next attempt starts in `delayMs`. */
+  reconnecting(message: string, delayMs: number): void;
+  /** The server made us a new character: `token` plays it again later. */
+  token(name: string, token: string): void;
   notice(text: string): void;
 }
 
@@ -30,8 +36,16 @@ export class GameClient {
   readonly entities = new Map<number, EntityModel>();
   selfId = -1;
   name = '';
+  token = '';
   world = '';
   private connection: Connection | null = null;
+  /** Welcomed since the player pressed Play: a lost connection is then retried rather than reported. */
+  private playing = false;
+  private attempt = 0;
+  private retryTimer: ReturnType<typeof setTimeout> | null = null;
+  /** The view is cleared when the next welcome arrives, so the old picture stays up while reconnecting. */
+  private stale = false;
+  private welcomed = false;
   private view = createView();
   private stepMs = PLAYER_STEP_TICKS * TICK_MS;
   /** Ends of walks we predicted recently; the server echoing one of them needs no correction. */
@@ -45,8 +59,9 @@ export class GameClient {
     private readonly events: ClientEvents,
   ) {}
 
+  /** Open and welcomed on the current connection (while reconnecting, the old picture has a selfId). */
   get connected(): boolean {
-    return this.connection?.connected === true && this.selfId >= 0;
+    return this.connection?.connected === true && this.welcomed;
   }
 
   get self(): EntityModel | undefined {
@@ -54,27 +69,52 @@ export class GameClient {
   }
 
   join(name: string, token = ''): void {
-    this.connection?.close();
+    this.leave();
     this.reset();
     this.name = name;
-    const connection: Connection = new Connection(this.url, name, token, {
+    this.token = token;
+    this.playing = false;
+    this.attempt = 0;
+    this.connect();
+  }
+
+  leave(): void {
+    if (this.retryTimer) clearTimeout(this.retryTimer);
+    this.retryTimer = null;
+    const c = this.connection;
+    this.connection = null;
+    c?.close();
+  }
+
+  private connect(): void {
+    this.retryTimer = null;
+    this.welcomed = false;
+    const connection: Connection = new Connection(this.url, this.name, this.token, {
       onFrame: (frame) => {
         if (this.connection === connection) this.applyFrame(frame);
       },
       onClose: (code, reason) => {
         if (this.connection !== connection) return;
-        const wasPlaying = this.selfId >= 0;
         this.connection = null;
-        this.events.closed(closeMessage(code, reason), code, wasPlaying);
+        this.lost(code, closeMessage(code, reason));
       },
     });
     this.connection = connection;
   }
 
-  leave(): void {
-    const c = this.connection;
-    this.connection = null;
-    c?.close();
+  /** Whatever was asked while offline is gone with the old socket: nothing is replayed on reconnect. */
+  private lost(code: number, message: string): void {
+    if (this.playing && shouldRetry(code)) {
+      const delay = retryDelay(this.attempt++);
+      this.stale = true;
+      this.predicted = [];
+      this.retryTimer = setTimeout(() => this.connect(), delay);
+      this.events.reconnecting(message, delay);
+      return;
+    }
+    const wasPlaying = this.playing;
+    this.playing = false;
+    this.events.closed(message, code, wasPlaying);
   }
 
   /** Walks the own character toward a tile: starts at once locally and asks the server. */
@@ -123,6 +163,10 @@ export class GameClient {
   }
 
   private applyFrame(frame: Uint8Array): void {
+    if (this.stale) {
+      this.stale = false;
+      this.reset();
+    }
     let events: ViewEvent[];
     try {
       events = applyFrame(this.view, frame, this.clock);
@@ -141,6 +185,9 @@ export class GameClient {
         this.name = name;
         this.world = this.view.world;
         this.stepMs = this.view.tickMs * this.view.stepTicks;
+        this.playing = true;
+        this.welcomed = true;
+        this.attempt = 0;
         this.events.joined(this.add(id, name, fromX, fromY), this.view.world);
         break;
       }
@@ -161,6 +208,10 @@ export class GameClient {
       }
       case 'notice':
         this.events.notice(e.text);
+        break;
+      case 'token':
+        this.token = e.token;
+        this.events.token(this.name, e.token);
         break;
       case 'problem':
         console.warn(`Server frame problem: ${e.text}`);

@@ -11,7 +11,13 @@ import { EntityView } from '../view/entity-view.ts';
 import { TILE, zoomFor } from '../view/constants.ts';
 import { WalkInput } from '../input/walk-input.ts';
 import { createTitleScreen, type TitleScreen } from '../ui/title.ts';
-import { createDisconnectOverlay, type DisconnectOverlay } from '../ui/overlay.ts';
+import {
+  createDisconnectOverlay,
+  createReconnectingNotice,
+  type DisconnectOverlay,
+  type ReconnectingNotice,
+} from '../ui/overlay.ts';
+import { saveCharacter } from '../net/saved-character.ts';
 import { hideLoading } from '../ui/loading.ts';
 import { SHEETS } from './preload.ts';
 
@@ -24,6 +30,7 @@ export class WorldScene extends Phaser.Scene {
   private follow = { x: 0, y: 0 };
   private title!: TitleScreen;
   private overlay!: DisconnectOverlay;
+  private reconnecting!: ReconnectingNotice;
   private input2!: WalkInput;
   private zoom = 2;
 
@@ -47,23 +54,28 @@ export class WorldScene extends Phaser.Scene {
       joined: () => {
         this.title.hide();
         this.overlay.hide();
-        this.scene.launch('hud');
+        this.reconnecting.hide();
+        if (!this.scene.isActive('hud')) this.scene.launch('hud');
       },
       closed: (message, _code, wasPlaying) => {
+        this.reconnecting.hide();
         this.clearViews();
         if (wasPlaying) this.overlay.show(message);
         else this.title.show(message);
       },
+      reconnecting: (message) => this.reconnecting.show(message),
+      token: (name, token) => saveCharacter({ name, token }),
       notice: () => {},
     });
-    this.title = createTitleScreen((name) => {
+    this.title = createTitleScreen((name, token) => {
       this.title.busy(true);
-      this.client.join(name);
+      this.client.join(name, token);
     });
     this.overlay = createDisconnectOverlay(() => {
       this.overlay.hide();
-      this.client.join(this.client.name);
+      this.client.join(this.client.name, this.client.token);
     });
+    this.reconnecting = createReconnectingNotice();
     this.input2 = new WalkInput(this, this.client, (tile) => this.showMarker(tile));
 
     const cam = this.cameras.main;

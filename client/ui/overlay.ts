@@ -1,4 +1,5 @@
-// The "disconnected" overlay shown over the game, with a Reconnect button.
+// Over the game: "Reconnecting…" while a lost connection is retried, and the "disconnected" overlay
+// with a Reconnect button when the server ended it for good (another tab, idle, a new version).
 
 export interface DisconnectOverlay {
   show(message: string): void;
@@ -15,6 +16,26 @@ export function createDisconnectOverlay(onReconnect: () => void): DisconnectOver
       text.textContent = message;
       root.hidden = false;
       button.focus();
+    },
+    hide() {
+      root.hidden = true;
+    },
+  };
+}
+
+export interface ReconnectingNotice {
+  show(message: string): void;
+  hide(): void;
+}
+
+/** "Reconnecting…" over the game while the client retries; the game stays drawn underneath. */
+export function createReconnectingNotice(): ReconnectingNotice {
+  const root = document.getElementById('reconnecting')!;
+  const text = root.querySelector<HTMLElement>('.reconnecting-message')!;
+  return {
+    show(message) {
+      text.textContent = message;
+      root.hidden = false;
     },
     hide() {
       root.hidden = true;

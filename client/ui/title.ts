@@ -1,7 +1,8 @@
-// The title screen: the game's name, a name field and Play. Enter plays too.
-import { checkName } from '../../shared/rules/names.ts';
-
-const NAME_KEY = 'emberquest.name';
+// The title screen. A browser that has played before offers "Continue as NAME" and "New character"
+// (which asks first: only this browser holds the old character's token). A first visit gets a name
+// field and Play. Enter plays too.
+import { checkName, nameKey } from '../../shared/rules/names.ts';
+import { lastTypedName, loadSavedCharacter } from '../net/saved-character.ts';
 
 export interface TitleScreen {
   show(message?: string): void;
@@ -9,15 +10,49 @@ export interface TitleScreen {
   busy(on: boolean): void;
 }
 
-export function createTitleScreen(onPlay: (name: string) => void): TitleScreen {
-  const root = document.getElementById('title')!;
-  const form = root.querySelector('form')!;
-  const input = root.querySelector<HTMLInputElement>('[data-testid="name-input"]')!;
-  const button = root.querySelector<HTMLButtonElement>('[data-testid="play-button"]')!;
-  const message = root.querySelector<HTMLElement>('.title-message')!;
-  input.value = localStorage.getItem(NAME_KEY) ?? '';
+type Mode = 'continue' | 'confirm' | 'form';
 
-  form.addEventListener('submit', (e) => {
+/** `onPlay` gets the name and the token to offer ('' asks the server for a new character). */
+export function createTitleScreen(onPlay: (name: string, token: string) => void): TitleScreen {
+  const root = document.getElementById('title')!;
+  const part = <T extends HTMLElement>(selector: string): T => root.querySelector<T>(selector)!;
+  const sections: Record<Mode, HTMLElement> = {
+    continue: part('.title-continue'),
+    confirm: part('.title-confirm'),
+    form: part('form'),
+  };
+  const input = part<HTMLInputElement>('[data-testid="name-input"]');
+  const play = part<HTMLButtonElement>('[data-testid="play-button"]');
+  const resume = part<HTMLButtonElement>('[data-testid="continue-button"]');
+  const back = part<HTMLButtonElement>('.title-back');
+  const message = part('.title-message');
+  input.value = lastTypedName();
+
+  const setMode = (mode: Mode): void => {
+    const saved = loadSavedCharacter();
+    for (const el of root.querySelectorAll('.saved-name')) el.textContent = saved?.name ?? '';
+    for (const [m, el] of Object.entries(sections)) el.hidden = m !== mode;
+    back.hidden = !saved;
+    const focus = { continue: resume, confirm: part('[data-testid="keep-character"]'), form: input }[mode];
+    focus.focus();
+  };
+
+  resume.addEventListener('click', () => {
+    const saved = loadSavedCharacter();
+    if (!saved) return setMode('form');
+    message.textContent = '';
+    onPlay(saved.name, saved.token);
+  });
+  part('[data-testid="new-character-button"]').addEventListener('click', () => setMode('confirm'));
+  part('[data-testid="keep-character"]').addEventListener('click', () => setMode('continue'));
+  // The old character is only forgotten when the server has made the new one (its token replaces it).
+  part('[data-testid="confirm-new-character"]').addEventListener('click', () => {
+    input.value = '';
+    setMode('form');
+  });
+  back.addEventListener('click', () => setMode('continue'));
+
+  sections.form.addEventListener('submit', (e) => {
     e.preventDefault();
     const checked = checkName(input.value);
     if (!checked.ok) {
@@ -26,9 +61,10 @@ export function createTitleScreen(onPlay: (name: string) => void): TitleScreen {
       return;
     }
     input.value = checked.name;
-    localStorage.setItem(NAME_KEY, checked.name);
     message.textContent = '';
-    onPlay(checked.name);
+    const saved = loadSavedCharacter();
+    const mine = saved && nameKey(saved.name) === nameKey(checked.name);
+    onPlay(checked.name, mine ? saved.token : '');
   });
 
   return {
@@ -36,14 +72,15 @@ export function createTitleScreen(onPlay: (name: string) => void): TitleScreen {
       root.hidden = false;
       message.textContent = text;
       this.busy(false);
-      input.focus();
+      setMode(loadSavedCharacter() ? 'continue' : 'form');
     },
     hide() {
       root.hidden = true;
     },
     busy(on) {
-      button.disabled = on;
-      button.textContent = on ? 'Joining…' : 'Play';
+      play.disabled = on;
+      resume.disabled = on;
+      play.textContent = on ? 'Joining…' : 'Play';
     },
   };
 }

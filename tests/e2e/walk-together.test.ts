@@ -21,7 +21,8 @@ describe('two players in Chromium', () => {
     if (!haveChromium())
       throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install chromium\` or set CHROMIUM_PATH.`);
     mkdirSync(shots, { recursive: true });
-    server = await startServerProcess();
+    // A short grace period: a closed page's character leaves within seconds.
+    server = await startServerProcess({ GRACE_SECONDS: '2' });
     browser = await launchBrowser();
     pageA = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     pageB = await (
@@ -112,7 +113,7 @@ describe('two players in Chromium', () => {
     }
   });
 
-  it('B sees A disappear when A closes the page, and B gets the disconnected overlay when the server stops', async () => {
+  it('B sees A disappear when A closes the page, and B is told it is reconnecting when the server stops', async () => {
     const { playerId } = await gameState(pageA);
     await pageA.close();
     await pageB.waitForFunction(
@@ -123,7 +124,7 @@ describe('two players in Chromium', () => {
       },
     );
     expect(await server.stop()).toBe(0);
-    await pageB.getByTestId('reconnect-button').waitFor({ state: 'visible', timeout: 10_000 });
-    expect(await pageB.locator('#disconnected').textContent()).toContain('restarting');
+    await pageB.getByTestId('reconnecting').waitFor({ state: 'visible', timeout: 10_000 });
+    expect(await pageB.getByTestId('reconnecting').textContent()).toContain('restarting');
   });
 });

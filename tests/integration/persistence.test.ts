@@ -5,13 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { findPath } from '../../shared/rules/path.ts';
-import { loadWorldMap } from '../../server/load-map.ts';
 import { DATABASE_FILE } from '../../server/store/sqlite-store.ts';
 import { BotClient } from '../../tools/bots/bot-client.ts';
-import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import { startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import { reachableNear, villageMap } from '../support/tiles.ts';
 
-const map = loadWorldMap(path.join(repoRoot, 'assets/maps/village.tmj'));
+const map = villageMap();
 
 let dataDir: string;
 let dbFile: string;
@@ -33,37 +32,19 @@ async function join(server: ServerProcess, name: string, token = ''): Promise<Bo
 }
 
 /** Walks the bot to a reachable tile a few steps away and resolves once it stands there. */
-async function walkSomewhere(bot: BotClient, attempt = 0): Promise<{ x: number; y: number }> {
-  const from = bot.tileOf(bot.self!);
-  const offsets = [
-    [4, 2],
-    [-4, 2],
-    [4, -2],
-    [-4, -2],
-    [3, 0],
-    [-3, 0],
-    [0, 3],
-    [0, -3],
-  ] as const;
-  for (let i = 0; i < offsets.length; i++) {
-    const [dx, dy] = offsets[(i + attempt) % offsets.length]!;
-    const target = { x: from.x + dx, y: from.y + dy };
-    const end = findPath(map.grid, from, target, { nodeBudget: 6000, maxSteps: 96 }).at(-1);
-    if (!end || end.x !== target.x || end.y !== target.y) continue;
-    bot.walkTo(target.x, target.y);
-    await bot.waitFor(
-      () => {
-        const at = bot.tileOf(bot.self!);
-        return at.x === target.x && at.y === target.y;
-      },
-      8000,
-      `a walk to ${target.x},${target.y}`,
-    );
-    return target;
-  }
-  throw new Error(`no reachable tile near ${from.x},${from.y}`);
+async function walkSomewhere(bot: BotClient, skip = 0): Promise<{ x: number; y: number }> {
+  const target = reachableNear(map, bot.tileOf(bot.self!), skip);
+  bot.walkTo(target.x, target.y);
+  await bot.waitFor(
+    () => {
+      const at = bot.tileOf(bot.self!);
+      return at.x === target.x && at.y === target.y;
+    },
+    8000,
+    `a walk to ${target.x},${target.y}`,
+  );
+  return target;
 }
-
 type Row = Record<string, unknown>;
 
 function readRow(name: string): Row | undefined {
