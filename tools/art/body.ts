@@ -180,8 +180,8 @@ export function lighten(c: Rgba): Rgba {
   return [Math.min(255, c[0] + 40), Math.min(255, c[1] + 30), Math.min(255, c[2] + 20), c[3]];
 }
 
-/** Draws one body frame (24x24, with its ground shadow) for an outfit and pose. */
-export function drawBody(frame: Canvas, k: Outfit, pose: Pose): void {
+/** Draws one body frame (24x24, with its ground shadow unless told not to) for an outfit and pose. */
+export function drawBody(frame: Canvas, k: Outfit, pose: Pose, shadow = true): void {
   const c = new Canvas(FRAME, FRAME);
   const up = lift(k);
   const sh = shoulders(pose.dir, pose.bob + up);
@@ -216,6 +216,6 @@ export function drawBody(frame: Canvas, k: Outfit, pose: Pose): void {
     if (k.pauldrons) drawPauldrons(c, k.pauldrons, pose.dir, TORSO_Y + pose.bob + up);
   }
   c.outline(k.outline);
-  frame.ellipse(12, 21.5, 6, 1.8, () => SHADOW);
+  if (shadow) frame.ellipse(12, 21.5, 6, 1.8, () => SHADOW);
   frame.blit(c, 0, 0, FRAME, FRAME, 0, 0);
 }

@@ -6,6 +6,8 @@ import type { AtlasJson, Sheet } from './sheet.ts';
 import type { Canvas } from './canvas.ts';
 import { weaponSheet } from './weapon-sheet.ts';
 import { WEAPON_IDS } from './weapons.ts';
+import { mobSheet } from './mob-sheet.ts';
+import { MOB_DESIGNS, MOB_IDS } from './mobs.ts';
 
 export interface SheetEntry {
   /** Path without extension under the repository root: `.png` and `.json` are added. */
@@ -26,6 +28,7 @@ export function spriteSheets(): SheetEntry[] {
     { path: 'assets/sprites/player', sheet: tunic },
     ...ARMOR_IDS.map((id) => ({ path: `assets/sprites/armor/${id}`, sheet: armorSheet(id) })),
     ...WEAPON_IDS.map((id) => ({ path: `assets/sprites/weapons/${id}`, sheet: weaponSheet(id) })),
+    ...MOB_IDS.map((id) => ({ path: `assets/sprites/mobs/${id}`, sheet: mobSheet(MOB_DESIGNS[id]) })),
   ];
 }
 

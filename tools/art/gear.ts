@@ -19,7 +19,9 @@ export type Headgear =
   | { kind: 'wrap'; ramp: Ramp3 }
   | { kind: 'bandana'; ramp: Ramp3 }
   | { kind: 'bald'; skin: Ramp2; fringe: Ramp2 }
-  | { kind: 'pigtails'; hair: Ramp2; ribbon: Rgba };
+  | { kind: 'pigtails'; hair: Ramp2; ribbon: Rgba }
+  | { kind: 'goblin'; skin: Ramp2; eyes: Rgba }
+  | { kind: 'skull'; bone: Ramp2; socket: Rgba; glow: Rgba };
 
 /** A rounded dome over the top of the head, shaded left-light to right-dark. */
 function dome(c: Canvas, r: Ramp3, y: number, rows: number, dir: Direction): void {
@@ -184,6 +186,55 @@ export function drawHeadgear(c: Canvas, g: Headgear, dir: Direction, y: number):
       if (!front) c.fill(8, y + 3, 8, 2, g.skin[1]);
       for (const x of [7, 16]) c.vline(x, y + 2, y + 6, x === 7 ? g.fringe[1] : g.fringe[0]);
       if (dir === 'up') c.fill(7, y + 5, 10, 3, g.fringe[1]);
+      return;
+    case 'goblin': {
+      // Long ears swept out and up, a hooked nose and a mean squint.
+      const sides =
+        dir === 'right'
+          ? [[10, -1]]
+          : [
+              [6, -1],
+              [17, 1],
+            ];
+      for (const [x, out] of sides) {
+        c.hline(Math.min(x!, x! + out! * 2), Math.max(x!, x! + out! * 2), y + 4, g.skin[1]);
+        c.set(x! + out! * 2, y + 3, g.skin[1]);
+        c.set(x! + out! * 3, y + 2, g.skin[0]);
+        c.set(x!, y + 5, g.skin[0]);
+      }
+      if (dir === 'down') {
+        for (const x of [10, 13]) c.set(x, y + 5, g.eyes);
+        c.hline(9, 10, y + 4, g.skin[0]); // brows slanting in
+        c.hline(13, 14, y + 4, g.skin[0]);
+        c.vline(11, y + 6, y + 7, g.skin[0]);
+        c.hline(10, 13, y + 8, g.skin[0]);
+      }
+      if (dir === 'right') {
+        c.set(15, y + 5, g.eyes);
+        c.set(17, y + 6, g.skin[1]);
+        c.set(18, y + 6, g.skin[0]);
+      }
+      return;
+    }
+    case 'skull':
+      if (dir === 'down') {
+        c.fill(9, y + 5, 2, 2, g.socket);
+        c.fill(13, y + 5, 2, 2, g.socket);
+        c.set(10, y + 5, g.glow);
+        c.set(13, y + 5, g.glow);
+        c.set(11, y + 7, g.socket); // nose hole
+        c.set(12, y + 7, g.socket);
+        c.hline(9, 14, y + 8, g.bone[0]); // teeth
+        for (const x of [10, 12, 14]) c.set(x, y + 8, g.bone[1]);
+      } else if (dir === 'right') {
+        c.fill(14, y + 5, 2, 2, g.socket);
+        c.set(15, y + 5, g.glow);
+        c.set(17, y + 7, g.socket);
+        c.hline(13, 16, y + 8, g.bone[0]);
+      } else {
+        c.hline(9, 14, y + 8, g.bone[0]);
+      }
+      if (dir !== 'up') c.hline(7, 16, y + 3, g.bone[1]);
       return;
     case 'pigtails':
       for (const x of dir === 'right' ? [6] : [5, 17]) {
