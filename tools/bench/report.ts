@@ -102,8 +102,8 @@ export function checkTargets(s: Omit<Summary, 'targets'>): Summary['targets'] {
 }
 
 const HEADER = [
-  '| date | scenario | map | bots (connected/asked) | window s | unexpected disconnects | S→C B/s per bot avg / p50 / max | frames/s per bot | C→S B/s per bot | server CPU % of a core | bots CPU % | server RSS MB | tick ms p50 / p99 / max | event-loop delay p99 ms | machine | commit | command |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| date | scenario | map | bots (connected/asked) | window s | unexpected disconnects | S→C B/s per bot avg / p50 / max | frames/s per bot | C→S B/s per bot | server CPU % of a core | bots CPU % | server RSS MB | tick ms p50 / p99 / max | server CPU ms per tick | event-loop delay p99 ms | machine | commit | command |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 
 export function markdownRow(s: Summary): string {
@@ -123,6 +123,7 @@ export function markdownRow(s: Summary): string {
     n(b.botsCpuPercent, 1),
     n(s.server.rssMb),
     `${n(s.server.tickMs.p50, 2)} / ${n(s.server.tickMs.p99, 2)} / ${n(s.server.tickMs.max, 1)}`,
+    n(s.server.cpuMsPerTick, 1),
     n(s.server.eventLoopDelayP99Ms, 1),
     `${s.machine.cores} cores, Node ${s.machine.node.replace(/^v/, '')}, load ${s.machine.load}`,
     s.commit,
