@@ -8,6 +8,8 @@ import { weaponSheet } from './weapon-sheet.ts';
 import { WEAPON_IDS } from './weapons.ts';
 import { mobSheet } from './mob-sheet.ts';
 import { MOB_DESIGNS, MOB_IDS } from './mobs.ts';
+import { EFFECTS } from './effects.ts';
+import { itemAtlas } from './items.ts';
 
 export interface SheetEntry {
   /** Path without extension under the repository root: `.png` and `.json` are added. */
@@ -29,9 +31,10 @@ export function spriteSheets(): SheetEntry[] {
     ...ARMOR_IDS.map((id) => ({ path: `assets/sprites/armor/${id}`, sheet: armorSheet(id) })),
     ...WEAPON_IDS.map((id) => ({ path: `assets/sprites/weapons/${id}`, sheet: weaponSheet(id) })),
     ...MOB_IDS.map((id) => ({ path: `assets/sprites/mobs/${id}`, sheet: mobSheet(MOB_DESIGNS[id]) })),
+    ...Object.entries(EFFECTS).map(([id, make]) => ({ path: `assets/sprites/effects/${id}`, sheet: make() })),
   ];
 }
 
 export function iconAtlases(): AtlasEntry[] {
-  return [];
+  return [{ path: 'assets/sprites/items', ...itemAtlas() }];
 }
