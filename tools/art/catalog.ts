@@ -10,6 +10,8 @@ import { mobSheet } from './mob-sheet.ts';
 import { MOB_DESIGNS, MOB_IDS } from './mobs.ts';
 import { EFFECTS } from './effects.ts';
 import { itemAtlas } from './items.ts';
+import { NPC_IDS, npcSheet } from './npcs.ts';
+import { uiAtlas } from './ui-icons.ts';
 
 export interface SheetEntry {
   /** Path without extension under the repository root: `.png` and `.json` are added. */
@@ -31,10 +33,14 @@ export function spriteSheets(): SheetEntry[] {
     ...ARMOR_IDS.map((id) => ({ path: `assets/sprites/armor/${id}`, sheet: armorSheet(id) })),
     ...WEAPON_IDS.map((id) => ({ path: `assets/sprites/weapons/${id}`, sheet: weaponSheet(id) })),
     ...MOB_IDS.map((id) => ({ path: `assets/sprites/mobs/${id}`, sheet: mobSheet(MOB_DESIGNS[id]) })),
+    ...NPC_IDS.map((id) => ({ path: `assets/sprites/npcs/${id}`, sheet: npcSheet(id) })),
     ...Object.entries(EFFECTS).map(([id, make]) => ({ path: `assets/sprites/effects/${id}`, sheet: make() })),
   ];
 }
 
 export function iconAtlases(): AtlasEntry[] {
-  return [{ path: 'assets/sprites/items', ...itemAtlas() }];
+  return [
+    { path: 'assets/sprites/items', ...itemAtlas() },
+    { path: 'assets/sprites/ui', ...uiAtlas() },
+  ];
 }

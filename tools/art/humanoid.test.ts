@@ -2,6 +2,8 @@
 // their shared layout and the hand positions are what these tests pin down.
 import { describe, expect, it } from 'vitest';
 import { ARMOR_IDS } from './armor.ts';
+import type { Canvas } from './canvas.ts';
+import { NPC_IDS, npcSheet } from './npcs.ts';
 import { armorSheet, HUMANOID_SHEET_JSON } from './player.ts';
 import { DIRECTIONS, FRAME, posesFor } from './poses.ts';
 import { weaponSheet } from './weapon-sheet.ts';
@@ -98,5 +100,38 @@ describe('weapon sheets', () => {
         }
       }
     }
+  });
+});
+
+describe('NPC sheets', () => {
+  const npcs = NPC_IDS.map((id) => [id, npcSheet(id)] as const);
+
+  it('have every villager, with a gentle two-frame idle and a four-step walk', () => {
+    expect([...NPC_IDS].sort()).toEqual(
+      ['child', 'elder', 'fisher', 'guard', 'miner', 'nomad', 'priest', 'sage', 'smith'].sort(),
+    );
+    for (const [, sheet] of npcs) {
+      expect(sheet.json.animations).toEqual({
+        idle: { frames: [0, 1], fps: 2 },
+        walk: { frames: [2, 3, 4, 5], fps: 8 },
+      });
+      expect(sheet.image.width).toBe(6 * FRAME);
+      expect(sheet.image.height).toBe(3 * FRAME);
+    }
+  });
+
+  it('are each dressed differently (no two share a front view)', () => {
+    const fronts = npcs.map(([, s]) => Buffer.from(s.image.crop(0, 0, FRAME, FRAME).data).toString('base64'));
+    expect(new Set(fronts).size).toBe(npcs.length);
+  });
+
+  it('draw the child shorter than the adults', () => {
+    const top = (img: Canvas): number => {
+      for (let y = 0; y < FRAME; y++) if (opaqueCount(img, 0, y, FRAME, 1, 255) > 0) return y;
+      return FRAME;
+    };
+    const child = npcs.find(([id]) => id === 'child')![1].image;
+    const elder = npcs.find(([id]) => id === 'elder')![1].image;
+    expect(top(child)).toBeGreaterThan(top(elder) + 1);
   });
 });

@@ -5,6 +5,7 @@ import type { Canvas } from './canvas.ts';
 import { EFFECTS } from './effects.ts';
 import { itemAtlas } from './items.ts';
 import { P, type Rgba } from './palette.ts';
+import { uiAtlas } from './ui-icons.ts';
 import { WEAPON_IDS } from './weapons.ts';
 
 /** Mean colour distance between an icon's solid pixels and a flat ground colour. */
@@ -85,5 +86,30 @@ describe('effects', () => {
       });
       expect(sheet.image.width).toBe(size * frames);
     }
+  });
+});
+
+describe('UI atlas', () => {
+  it('has every HUD and button icon, each outlined and clearly drawn', () => {
+    const { image, json } = uiAtlas();
+    expect(Object.keys(json.frames).sort()).toEqual(
+      [
+        'chat',
+        'heart',
+        'help',
+        'people',
+        'shield',
+        'sound_off',
+        'sound_on',
+        'sword',
+        'trophy',
+        'xp_star',
+      ].sort(),
+    );
+    const cols = image.width / 16;
+    const icons = Object.values(json.frames).map((i) =>
+      Buffer.from(image.crop((i % cols) * 16, Math.floor(i / cols) * 16, 16, 16).data).toString('base64'),
+    );
+    expect(new Set(icons).size).toBe(icons.length);
   });
 });
