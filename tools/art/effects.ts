@@ -20,7 +20,7 @@ function star(c: Canvas, cx: number, cy: number, r: number, core: Rgba, rays: Rg
       [1, -1],
       [-1, 1],
       [-1, -1],
-    ])
+    ] as const)
       c.set(cx + dx * k, cy + dy * k, rays);
   }
   c.set(cx, cy, P.white);

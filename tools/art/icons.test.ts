@@ -72,7 +72,7 @@ describe('item atlas', () => {
 
 describe('effects', () => {
   it('each play once, except the loot sparkle which loops', () => {
-    const expected = {
+    const expected: Record<string, [number, number, number]> = {
       hit: [16, 4, 0],
       death_puff: [24, 5, 0],
       level_up: [32, 8, 0],

@@ -7,7 +7,9 @@ import type { Canvas } from './canvas.ts';
 import { iconAtlases, spriteSheets } from './catalog.ts';
 import { MARKER_JSON, renderMarker } from './marker.ts';
 import { encodePng } from './png.ts';
-import { contactSheet } from './preview.ts';
+import { ARMOR_IDS } from './armor.ts';
+import { contactSheet, dressed } from './preview.ts';
+import { WEAPON_IDS } from './weapons.ts';
 import { renderTileset, tileCatalog } from './tileset.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -41,7 +43,13 @@ for (const atlas of atlases) {
 }
 const previewAt = process.argv.indexOf('--preview');
 if (previewAt >= 0) {
+  // Each armour tier wearing the weapon of the same rank, then everything else as written.
+  const sheetAt = (path: string): Canvas => sheets.find((s) => s.path.endsWith(path))!.sheet.image;
+  const players = ARMOR_IDS.map((id, i) =>
+    dressed(sheetAt(`armor/${id}`), sheetAt(`weapons/${WEAPON_IDS[i + 1]!}`), 24, [1]),
+  );
+  const rest = sheets.filter((s) => !/player$|armor\/|weapons\//.test(s.path)).map((s) => s.sheet.image);
   const out = process.argv[previewAt + 1] ?? '/tmp/adventure-preview.png';
-  writePng(out, contactSheet([...sheets.map((s) => s.sheet.image), ...atlases.map((a) => a.image)], 3));
+  writePng(out, contactSheet([...players, ...rest, ...atlases.map((a) => a.image)], 3, 1900));
 }
 console.log(`${catalog.length} terrain tiles; run \`npm run map\` if tile ids changed`);

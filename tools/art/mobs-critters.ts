@@ -6,6 +6,8 @@ import { ball, eyes, legs } from './shapes.ts';
 import { faded } from './transform.ts';
 
 const FUR = [P.stone[0], P.stone[1], P.stone[2], P.stone[3]] as const;
+/** The head a step lighter than the body, so the two read apart at 1x. */
+const HEAD = [P.stone[1], P.stone[2], P.stone[3]] as const;
 const JELLY = [P.rose[0], P.rose[1], P.rose[2], P.rose[3]] as const;
 const SHELL = [P.roofRed[0], P.roofRed[1], P.roofRed[2], P.roofRed[3]] as const;
 const WING = [P.violet[0], P.violet[1], P.violet[2], P.violet[3]] as const;
@@ -36,26 +38,31 @@ function paintRat(c: Canvas, f: MobFrame): void {
     return;
   }
   if (f.dir === 'up') {
+    // From behind: a round rump, the tail trailing toward us, ears over the head.
     const sway = f.anim === 'walk' ? step : 0;
-    c.vline(8 + sway, 13, 15, P.rose[1]);
     legs(c, [5, 10], 12 + (step > 0 ? 0 : 1), 2, P.stone[0]);
-    ball(c, 8, 9 + bob * 0.5, 4.5, 4, FUR);
-    ball(c, 8, 5 + bob * 0.5, 2.8, 2.2, FUR);
-    for (const x of [5, 11]) ball(c, x, 4, 1.6, 1.6, [P.stone[1], P.stone[2]]);
+    ball(c, 8, 9.5 + bob * 0.5, 4.5, 4, FUR);
+    c.set(8 + sway, 13, P.rose[1]);
+    c.hline(8 + sway, 9 + sway, 14, P.rose[1]);
+    c.set(10 + sway, 15, P.rose[1]);
+    ball(c, 8, 5 + bob * 0.5, 3, 2.4, HEAD);
+    for (const x of [4.5, 11.5]) ball(c, x, 4, 1.9, 1.9, HEAD);
     return;
   }
+  // Facing us: the head leads, big round ears, a pale pointed snout and a pink nose.
   const y = bob * 0.5 + Math.max(0, lunge);
-  c.set(13, 6, P.rose[1]); // tail peeking out behind
-  c.hline(12, 13, 7, P.rose[1]);
-  ball(c, 8, 8 + y, 4.5, 3.5, FUR);
-  legs(c, [6 + (step > 0 ? 0 : -1), 10 + (step > 0 ? 1 : 0)], 13 + y, 2, P.stone[0]);
-  ball(c, 8, 11 + y, 3.2, 2.6, FUR);
-  for (const x of [4.5, 11.5]) {
-    ball(c, x, 8 + y, 1.8, 1.8, [P.stone[1], P.stone[2]]);
-    c.set(Math.floor(x), Math.floor(8 + y), P.rose[2]);
+  c.hline(12, 14, 6, P.rose[1]); // tail peeking out behind
+  c.set(14, 5, P.rose[1]);
+  ball(c, 8, 8 + y, 4.5, 3.6, FUR);
+  legs(c, [5 + (step > 0 ? 0 : -1), 10 + (step > 0 ? 1 : 0)], 13 + y, 2, P.stone[0]);
+  ball(c, 8, 10.5 + y, 3.4, 2.8, HEAD);
+  for (const x of [4, 12]) {
+    ball(c, x, 6 + y, 2.3, 2.3, HEAD);
+    c.fill(x - (x < 8 ? 0 : 1), Math.floor(5.5 + y), 2, 2, P.rose[2]);
   }
-  eyes(c, [6, 10], Math.floor(10 + y), P.outline);
+  c.hline(7, 9, Math.floor(13 + y), P.stone[3]); // snout
   c.set(8, Math.floor(13 + y), P.rose[2]);
+  eyes(c, [6, 10], Math.floor(9 + y), P.outline, 2);
   if (biting) {
     c.set(7, Math.floor(14 + y), P.white);
     c.set(9, Math.floor(14 + y), P.white);

@@ -108,7 +108,7 @@ function paintGolem(c: Canvas, f: MobFrame): void {
       [-4, 2],
       [4, 2],
       [0, 4],
-    ])
+    ] as const)
       for (const [ax, ay] of arms) c.set(ax + dx, ay + dy, withAlpha(P.sand[3], 200));
   }
 }

@@ -35,3 +35,14 @@ export function contactSheet(images: readonly Canvas[], factor: number, maxHeigh
   for (const p of placed) page.blit(p.img, 0, 0, p.img.width, p.img.height, p.x, p.y);
   return scaled(page, factor);
 }
+
+/** A body sheet with a weapon sheet stacked frame by frame, as the client draws them. */
+export function dressed(body: Canvas, weapon: Canvas, frame: number, behindRows: readonly number[]): Canvas {
+  const out = new Canvas(body.width, body.height);
+  for (let row = 0; row * frame < body.height; row++) {
+    const y = row * frame;
+    const layers = behindRows.includes(row) ? [weapon, body] : [body, weapon];
+    for (const layer of layers) out.blit(layer, 0, y, layer.width, frame, 0, y);
+  }
+  return out;
+}
