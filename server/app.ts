@@ -2,6 +2,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
+import type { GameData } from '../shared/content/game-data.ts';
+import { loadGameData } from './load-data.ts';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CloseCode, MAX_CLIENT_FRAME } from '../shared/protocol/ops.ts';
 import type { WorldMap } from '../shared/content/world-map.ts';
@@ -36,12 +38,23 @@ export interface ServerParts {
   clock?: Clock;
   /** Where characters are kept; in memory (lost at exit) when not given, for tests and benchmarks. */
   store?: Store;
+  /** Items, mobs, NPCs and achievements; read from assets/data when not given. */
+  data?: GameData;
 }
 
 export async function startServer(parts: ServerParts): Promise<GameServer> {
   const { config, map, log, clock = realClock, store = new MemoryStore() } = parts;
   const mapPath = path.relative(config.assetsDir, config.mapFile).split(path.sep).join('/');
-  const world = new World({ name: config.worldName, map, seed: config.seed, maxPlayers: config.maxPlayers });
+  const data = parts.data ?? loadGameData(config.assetsDir);
+  const mapFile = path.relative(process.cwd(), config.mapFile);
+  const world = new World({
+    name: config.worldName,
+    map,
+    data,
+    mapFile,
+    seed: config.seed,
+    maxPlayers: config.maxPlayers,
+  });
   const sessions = new Set<Session>();
   const now = (): number => clock.now();
   const saver = new Saver({ store, log, now });

@@ -6,6 +6,7 @@ import { CloseCode, Op, PROTOCOL_VERSION } from '../../shared/protocol/ops.ts';
 import { decodeClientFrame, encode } from '../../shared/protocol/codec.ts';
 import type { ClientMsg, ClientOp, ClientMsgOf } from '../../shared/protocol/schema.ts';
 import type { World } from '../sim/world.ts';
+import { chat } from '../sim/player-goals.ts';
 import type { Log } from '../log.ts';
 
 /** Client messages allowed per second before the session is closed as abusive. */
@@ -41,6 +42,12 @@ type Handlers = { [O in ClientOp]: (session: Session, msg: ClientMsgOf<O>) => vo
 const handlers: Handlers = {
   [Op.Hello]: (s, [, version, name, token]) => s.hello(version, name, token),
   [Op.WalkTo]: (s, [, x, y]) => s.walkTo(x, y),
+  [Op.Attack]: (s, [, id]) => s.pursue('attack', id),
+  [Op.Loot]: (s, [, id]) => s.pursue('loot', id),
+  [Op.Talk]: (s, [, id]) => s.pursue('talk', id),
+  [Op.Open]: (s, [, id]) => s.pursue('open', id),
+  [Op.Chat]: (s, [, text]) => s.chat(text),
+  [Op.Respawn]: (s) => s.respawn(),
 };
 
 export class Session {
@@ -115,6 +122,22 @@ export class Session {
     const map = this.world.map;
     if (x >= map.width || y >= map.height) return; // off the map: ignored, like a click on nothing
     this.world.walkTo(this.playerId, x, y);
+  }
+
+  pursue(type: 'attack' | 'loot' | 'talk' | 'open', targetId: number): void {
+    this.lastInputAt = this.now();
+    this.world.pursue(this.playerId, type, targetId);
+  }
+
+  chat(text: string): void {
+    this.lastInputAt = this.now();
+    const player = this.world.players.get(this.playerId);
+    if (player) chat(this.world, player, text);
+  }
+
+  respawn(): void {
+    this.lastInputAt = this.now();
+    this.world.respawn(this.playerId);
   }
 
   /** Sends this tick's frame; drops a client that has stopped reading. */

@@ -1,39 +1,47 @@
-// One world: its players, the tick that moves them, and what each player is told about it.
-// Pure simulation: no I/O, no wall clock, randomness only from the world's seeded Rng.
+// One world: its players, mobs, items, NPCs and chests, the tick that moves them, and what each player
+// is told. Pure simulation: no I/O, no wall clock, randomness only from the world's seeded Rng.
+// The systems live in their own files; this file holds the registry and the order of a tick.
 import { Op, CloseCode } from '../../shared/protocol/ops.ts';
 import { encode } from '../../shared/protocol/codec.ts';
-import { MovesWriter, type WalkRecord } from '../../shared/protocol/moves.ts';
+import { MovesWriter } from '../../shared/protocol/moves.ts';
 import { checkName, nameKey } from '../../shared/rules/names.ts';
 import { PLAYER_STEP_TICKS, TICK_MS } from '../../shared/rules/movement.ts';
 import type { WorldMap } from '../../shared/content/world-map.ts';
+import type { GameData } from '../../shared/content/game-data.ts';
+import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
 import { Rng } from './rng.ts';
 import { IdPool } from './ids.ts';
-import { CellGrid } from './interest.ts';
 import { Outbox } from './outbox.ts';
-import { newCharacter, placeCharacter, type CharacterState, type SavedCharacter } from './character.ts';
-import { advance, announce, makeWalker, startWalk, type Walker } from './walking.ts';
+import { newCharacter, placeCharacter, type SavedCharacter } from './character.ts';
+import { advance, makeWalker, startWalk } from './walking.ts';
+import {
+  ongoingWalk,
+  type Chest,
+  type Entity,
+  type GroundItem,
+  type Mob,
+  type Npc,
+  type Player,
+} from './entities.ts';
+import { Visibility } from './visibility.ts';
+import { placeNpcsAndChests, updateChests, expireItems } from './loot.ts';
+import { populateMobs, thinkMobs } from './mob-life.ts';
+import { pursueGoals, regenerate } from './player-goals.ts';
+import { sendStats, visitPlaces } from './progress.ts';
 
-export interface Player extends Walker, CharacterState {
-  name: string;
-  key: string;
-  /** The interest cell, or -1 until the player is placed at the end of its first tick. */
-  cell: number;
-  outbox: Outbox;
-  /** The latest walk target asked for since the last tick; only the last one counts. */
-  wantWalk: { x: number; y: number } | null;
-  /** The walk started this tick, shared with observers at the end of the tick. */
-  started: WalkRecord | null;
-  /** Something worth saving changed since the app layer last took a copy (see character.ts). */
-  dirty: boolean;
-}
+export type { Player } from './entities.ts';
 
 export type JoinResult = { ok: true; player: Player } | { ok: false; code: number; reason: string };
 
 export interface WorldOptions {
   name: string;
   map: WorldMap;
+  /** Items, mobs, NPCs and achievements; none by default (tests of walking need none). */
+  data?: GameData;
   seed: number;
   maxPlayers?: number;
+  /** Where problems in the map's objects are reported from (the map file). */
+  mapFile?: string;
 }
 
 /** Ticks before a freed id is given out again (a minute at 20 Hz). */
@@ -42,13 +50,19 @@ const ID_COOLDOWN_TICKS = 1200;
 export class World {
   readonly name: string;
   readonly map: WorldMap;
+  readonly data: GameData;
+  readonly placements: Placements;
   readonly rng: Rng;
   /** Every player, placed or about to be. */
   readonly players = new Map<number, Player>();
+  readonly mobs = new Map<number, Mob>();
+  readonly items = new Map<number, GroundItem>();
+  readonly npcs = new Map<number, Npc>();
+  readonly chests = new Map<number, Chest>();
+  readonly vis: Visibility;
   tickCount = 0;
   private readonly byKey = new Map<string, Player>();
   private readonly ids = new IdPool(ID_COOLDOWN_TICKS);
-  private readonly cells: CellGrid<Player>;
   private readonly maxPlayers: number;
   private arriving: Player[] = [];
   /** Players whose client reconnected: they are shown the world again at the end of the tick. */
@@ -57,13 +71,36 @@ export class World {
   constructor(options: WorldOptions) {
     this.name = options.name;
     this.map = options.map;
+    this.data = options.data ?? { items: new Map(), mobs: new Map(), npcs: new Map(), achievements: [] };
+    this.placements = parsePlacements(options.map, this.data, options.mapFile ?? 'the map');
     this.rng = new Rng(options.seed);
     this.maxPlayers = options.maxPlayers ?? 5000;
-    this.cells = new CellGrid(options.map.width, options.map.height);
+    this.vis = new Visibility(options.map.width, options.map.height, () => this.tickCount);
+    placeNpcsAndChests(this);
+    populateMobs(this);
   }
 
   get population(): number {
     return this.players.size;
+  }
+
+  newId(): number {
+    return this.ids.take(this.tickCount);
+  }
+
+  releaseId(id: number): void {
+    this.ids.release(id, this.tickCount);
+  }
+
+  /** Any entity by id: the target of an intent. */
+  entity(id: number): Entity | undefined {
+    return (
+      this.players.get(id) ??
+      this.mobs.get(id) ??
+      this.items.get(id) ??
+      this.npcs.get(id) ??
+      this.chests.get(id)
+    );
   }
 
   /**
@@ -84,21 +121,34 @@ export class World {
     if (this.players.size >= this.maxPlayers)
       return { ok: false, code: CloseCode.ServerFull, reason: 'This world is full.' };
     const { tile, checkpoint, moved } = placeCharacter(this.map, this.rng, saved);
-    const id = this.ids.take(this.tickCount);
+    const id = this.newId();
+    const dead = saved.hp <= 0;
     const player: Player = {
       ...saved,
       ...makeWalker(id, tile.x, tile.y, PLAYER_STEP_TICKS),
+      type: 'player',
       checkpoint,
       achievements: [...saved.achievements],
       counters: { ...saved.counters },
+      // A character saved while dead comes back at its checkpoint, healed.
+      ...(dead ? { x: checkpoint.x, y: checkpoint.y, hp: saved.maxHp } : {}),
       name: checked.name,
       key,
       cell: -1,
       outbox: new Outbox(),
       wantWalk: null,
       started: null,
-      dirty: moved,
+      dirty: moved || dead,
+      goal: null,
+      nextAttackTick: 0,
+      lastFightTick: -1000,
+      invulnerableUntil: 0,
+      dead: false,
+      statsChanged: true,
+      talkedTo: new Map(),
+      chatTicks: [],
     };
+    if (dead) Object.assign(player, { endX: player.x, endY: player.y });
     this.players.set(id, player);
     this.byKey.set(key, player);
     this.arriving.push(player);
@@ -111,15 +161,9 @@ export class World {
     this.resuming.delete(player);
     this.players.delete(id);
     this.byKey.delete(player.key);
-    this.ids.release(id, this.tickCount);
-    if (player.cell < 0) {
-      this.arriving = this.arriving.filter((p) => p !== player);
-      return;
-    }
-    this.cells.remove(player.cell, player);
-    const gone = encode([Op.Despawn, id]);
-    for (const c of this.cells.around(player.cell))
-      for (const o of this.cells.in(c)) o.outbox.events.push(gone);
+    this.releaseId(id);
+    this.arriving = this.arriving.filter((p) => p !== player);
+    this.vis.remove(player);
   }
 
   /**
@@ -131,22 +175,53 @@ export class World {
     if (!player) return;
     player.outbox.take();
     player.wantWalk = null; // asked for by the old connection; the player may have changed their mind
-    if (player.cell >= 0) this.resuming.add(player);
+    player.statsChanged = true;
+    this.resuming.add(player);
   }
 
-  /** Records a walk intent; it takes effect on the next tick. */
+  /** Records a walk intent; it takes effect on the next tick and drops any other goal. */
   walkTo(id: number, x: number, y: number): void {
     const player = this.players.get(id);
-    if (player) player.wantWalk = { x, y };
+    if (!player || player.dead) return;
+    player.wantWalk = { x, y };
+    player.goal = null;
+  }
+
+  /** Attack, loot, talk or open: the player walks up to the target and acts when it gets there. */
+  pursue(id: number, type: 'attack' | 'loot' | 'talk' | 'open', targetId: number): void {
+    const player = this.players.get(id);
+    if (!player || player.dead || targetId === id) return;
+    player.goal = { type, id: targetId };
+    player.wantWalk = null;
+  }
+
+  /** Back to the checkpoint after dying: the player re-enters the world there at full health. */
+  respawn(id: number): void {
+    const player = this.players.get(id);
+    if (!player || !player.dead) return;
+    player.dead = false;
+    player.hp = player.maxHp;
+    Object.assign(player, { x: player.checkpoint.x, y: player.checkpoint.y, path: [], progress: 0 });
+    Object.assign(player, { endX: player.x, endY: player.y });
+    player.statsChanged = true;
+    player.dirty = true;
+    this.arriving.push(player);
   }
 
   /** One fixed step of the world. */
   tick(): void {
     this.tickCount++;
     this.applyWalkIntents(); // intents first, so a click is answered in the tick it arrives
+    pursueGoals(this); // attack, loot, talk and open: walk up to the target, act when beside it
+    thinkMobs(this); // mobs notice, chase, strike, give up, respawn
     this.moveWalkers(); // everyone advances, possibly into a new interest cell (spawns and despawns)
+    visitPlaces(this); // checkpoints and named areas under the players' feet
+    regenerate(this); // resting players heal
+    expireItems(this); // old drops vanish
+    updateChests(this); // chests come back, guarded chests appear when their mobs are gone
     this.placeArrivals(); // newcomers see the world as it is after this tick's moves
     this.reintroduce(); // so do reconnected players
+    sendStats(this); // each player's own numbers, when they changed
     this.shareWalks(); // last: each walk goes to whoever sees the walker now
   }
 
@@ -155,12 +230,18 @@ export class World {
     return this.players.get(id)?.outbox.take() ?? null;
   }
 
+  /** Starts a walk for a player or mob; observers hear of it at the end of the tick. */
+  walk(w: Player | Mob, x: number, y: number, beside = false): void {
+    const record = startWalk(this.map.grid, w, x, y, beside);
+    if (record) w.started = record;
+  }
+
   private applyWalkIntents(): void {
     for (const player of this.players.values()) {
       const want = player.wantWalk;
       if (!want || player.cell < 0) continue;
       player.wantWalk = null;
-      player.started = startWalk(this.map.grid, player, want.x, want.y);
+      this.walk(player, want.x, want.y);
     }
   }
 
@@ -169,16 +250,17 @@ export class World {
       if (player.cell < 0 || !advance(player)) continue;
       // Where a player stops is worth saving; every step of the way is not.
       if (player.path.length === 0) player.dirty = true;
-      const cell = this.cells.cellAt(player.x, player.y);
-      if (cell !== player.cell) this.changeCell(player, cell);
+      this.vis.moved(player);
+    }
+    for (const mob of this.mobs.values()) {
+      if (mob.cell >= 0 && advance(mob)) this.vis.moved(mob);
     }
   }
 
   private placeArrivals(): void {
     for (const player of this.arriving) {
       player.outbox.first.push(welcomeBytes(this, player));
-      player.cell = this.cells.cellAt(player.x, player.y);
-      this.introduce(player, player.cell, -1);
+      this.vis.place(player);
     }
     this.arriving = [];
   }
@@ -189,8 +271,7 @@ export class World {
       // The welcome says where the player stands; a walk under way follows as its own record.
       const walk = ongoingWalk(player);
       if (walk.length) player.outbox.moves.push(walk);
-      for (const c of this.cells.around(player.cell))
-        for (const o of this.cells.in(c)) if (o !== player) player.outbox.events.push(spawnBytes(o));
+      if (player.cell >= 0) this.vis.showAround(player); // a dead player sees only its death screen
     }
     this.resuming.clear();
   }
@@ -198,67 +279,30 @@ export class World {
   /** Packs each started walk once per cell and hands the bytes to every player near that cell. */
   private shareWalks(): void {
     const writers = new Map<number, MovesWriter>();
-    for (const player of this.players.values()) {
-      if (!player.started) continue;
-      let writer = writers.get(player.cell);
-      if (!writer) writers.set(player.cell, (writer = new MovesWriter()));
-      writer.add(player.started);
-      player.started = null;
-    }
+    const collect = (w: Player | Mob): void => {
+      if (!w.started) return;
+      if (w.cell >= 0) {
+        let writer = writers.get(w.cell);
+        if (!writer) writers.set(w.cell, (writer = new MovesWriter()));
+        writer.add(w.started);
+      }
+      w.started = null;
+    };
+    for (const player of this.players.values()) collect(player);
+    for (const mob of this.mobs.values()) collect(mob);
     if (writers.size === 0) return;
     const packed = new Map<number, Uint8Array>();
     for (const [cell, writer] of writers) packed.set(cell, writer.finish());
     for (const player of this.players.values()) {
       if (player.cell < 0) continue;
-      for (const c of this.cells.around(player.cell)) {
+      for (const c of this.vis.watchers.around(player.cell)) {
         const bytes = packed.get(c);
         if (bytes) player.outbox.moves.push(bytes);
       }
     }
   }
-
-  private changeCell(player: Player, cell: number): void {
-    const old = player.cell;
-    this.cells.remove(old, player);
-    const gone = encode([Op.Despawn, player.id]);
-    for (const c of this.cells.around(old)) {
-      if (this.cells.near(c, cell)) continue;
-      for (const o of this.cells.in(c)) {
-        o.outbox.events.push(gone);
-        player.outbox.events.push(encode([Op.Despawn, o.id]));
-      }
-    }
-    player.cell = cell;
-    this.introduce(player, cell, old);
-  }
-
-  /** Puts the player in `cell` and introduces it to the players that now see it, and them to it. */
-  private introduce(player: Player, cell: number, old: number): void {
-    let spawn: Uint8Array | null = null;
-    for (const c of this.cells.around(cell)) {
-      if (old >= 0 && this.cells.near(c, old)) continue;
-      for (const o of this.cells.in(c)) {
-        spawn ??= spawnBytes(player);
-        o.outbox.events.push(spawn);
-        player.outbox.events.push(spawnBytes(o));
-      }
-    }
-    this.cells.add(cell, player);
-  }
 }
 
 function welcomeBytes(world: World, p: Player): Uint8Array {
   return encode([Op.Welcome, p.id, p.name, p.x, p.y, world.name, TICK_MS, PLAYER_STEP_TICKS]);
-}
-
-function spawnBytes(p: Player): Uint8Array {
-  return encode([Op.SpawnPlayer, p.id, p.name, p.x, p.y, ongoingWalk(p)]);
-}
-
-/** The walk an entity is on, with an explicit start, for someone who just started seeing it. */
-function ongoingWalk(w: Walker): Uint8Array {
-  if (w.path.length === 0) return new Uint8Array(0);
-  const writer = new MovesWriter();
-  writer.add(announce({ ...w, endX: -1, endY: -1 }));
-  return writer.finish();
 }

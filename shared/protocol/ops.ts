@@ -1,13 +1,24 @@
 // Wire constants shared by server and client: opcodes, the protocol version and close codes.
 
 /** Bump whenever a message shape changes; the handshake refuses a mismatch. */
-export const PROTOCOL_VERSION = 2;
+export const PROTOCOL_VERSION = 3;
 
 /** Opcodes, the first element of every message tuple. Client→server ops are below 64. */
 export const Op = {
   // client → server
   Hello: 1,
   WalkTo: 2,
+  /** Fight a mob: walk beside it and swing until it dies or another intent replaces this one. */
+  Attack: 3,
+  /** Pick up an item: walk onto it and take it. */
+  Loot: 4,
+  /** Talk to an NPC: walk beside it and hear its next line. */
+  Talk: 5,
+  /** Open a chest: walk beside it and spill what it holds. */
+  Open: 6,
+  Chat: 7,
+  /** Back to the last checkpoint after dying. */
+  Respawn: 8,
   // server → client
   Welcome: 64,
   SpawnPlayer: 65,
@@ -18,6 +29,23 @@ export const Op = {
   Token: 69,
   /** Nothing to say: sent after a few quiet seconds so the client knows the server is alive. */
   Heartbeat: 70,
+  SpawnMob: 71,
+  SpawnItem: 72,
+  SpawnNpc: 73,
+  SpawnChest: 74,
+  /** A blow landed: who hit whom, for how much, and the HP the target has left. */
+  Hit: 75,
+  /** An entity died: observers play its death and forget it. */
+  Died: 76,
+  /** The player's own numbers, sent when any of them changes. */
+  Stats: 77,
+  /** A player's visible gear and level changed. */
+  Looks: 78,
+  /** A chat line someone nearby said. */
+  ChatLine: 79,
+  /** An NPC's line, for the player who talked to it. */
+  NpcLine: 80,
+  Achievement: 81,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 

@@ -21,10 +21,19 @@ export function str(maxLength: number): Field<string> {
   };
 }
 
+/** Longest chat line the server passes on, in characters. */
+export const CHAT_MAX = 120;
+
 /** Fields after the op, per client→server op. */
 export const clientSchema = {
   [Op.Hello]: [int(0, 0xffff), str(64), str(128)],
   [Op.WalkTo]: [int(0, 0xffff), int(0, 0xffff)],
+  [Op.Attack]: [int(0, 0xffffff)],
+  [Op.Loot]: [int(0, 0xffffff)],
+  [Op.Talk]: [int(0, 0xffffff)],
+  [Op.Open]: [int(0, 0xffffff)],
+  [Op.Chat]: [str(CHAT_MAX * 2)],
+  [Op.Respawn]: [],
 } as const;
 
 export type ClientOp = keyof typeof clientSchema;
@@ -34,7 +43,7 @@ export type ClientMsgOf<O extends ClientOp> = [O, ...FieldTypes<(typeof clientSc
 
 export type HelloMsg = ClientMsgOf<typeof Op.Hello>;
 export type WalkToMsg = ClientMsgOf<typeof Op.WalkTo>;
-export type ClientMsg = HelloMsg | WalkToMsg;
+export type ClientMsg = { [O in ClientOp]: ClientMsgOf<O> }[ClientOp];
 
 export type Checked = { ok: true; msg: ClientMsg } | { ok: false; error: string };
 

@@ -19,7 +19,47 @@ export type SpawnPlayerMsg = [
   x: number,
   y: number,
   walk: Uint8Array,
+  weapon: string,
+  armor: string,
+  level: number,
 ];
+export type SpawnMobMsg = [
+  op: typeof Op.SpawnMob,
+  id: number,
+  kind: string,
+  x: number,
+  y: number,
+  walk: Uint8Array,
+  hp: number,
+  maxHp: number,
+];
+/** `ttlTicks` is how long the item stays on the ground (0: for good), so clients can make it blink. */
+export type SpawnItemMsg = [
+  op: typeof Op.SpawnItem,
+  id: number,
+  kind: string,
+  x: number,
+  y: number,
+  ttlTicks: number,
+];
+export type SpawnNpcMsg = [op: typeof Op.SpawnNpc, id: number, kind: string, x: number, y: number];
+export type SpawnChestMsg = [op: typeof Op.SpawnChest, id: number, x: number, y: number];
+export type HitMsg = [op: typeof Op.Hit, attacker: number, target: number, damage: number, hpLeft: number];
+export type DiedMsg = [op: typeof Op.Died, id: number];
+export type StatsMsg = [
+  op: typeof Op.Stats,
+  hp: number,
+  maxHp: number,
+  level: number,
+  xp: number,
+  weapon: string,
+  armor: string,
+  invulnerableTicks: number,
+];
+export type LooksMsg = [op: typeof Op.Looks, id: number, weapon: string, armor: string, level: number];
+export type ChatLineMsg = [op: typeof Op.ChatLine, id: number, text: string];
+export type NpcLineMsg = [op: typeof Op.NpcLine, npc: number, text: string];
+export type AchievementMsg = [op: typeof Op.Achievement, id: string];
 export type DespawnMsg = [op: typeof Op.Despawn, id: number];
 /** This tick's walk starts, packed by `moves.ts`. */
 export type MovesMsg = [op: typeof Op.Moves, packed: Uint8Array];
@@ -31,4 +71,21 @@ export type TokenMsg = [op: typeof Op.Token, token: string];
 export type HeartbeatMsg = [op: typeof Op.Heartbeat];
 
 export type ServerMsg =
-  WelcomeMsg | SpawnPlayerMsg | DespawnMsg | MovesMsg | NoticeMsg | TokenMsg | HeartbeatMsg;
+  | WelcomeMsg
+  | SpawnPlayerMsg
+  | DespawnMsg
+  | MovesMsg
+  | NoticeMsg
+  | TokenMsg
+  | HeartbeatMsg
+  | SpawnMobMsg
+  | SpawnItemMsg
+  | SpawnNpcMsg
+  | SpawnChestMsg
+  | HitMsg
+  | DiedMsg
+  | StatsMsg
+  | LooksMsg
+  | ChatLineMsg
+  | NpcLineMsg
+  | AchievementMsg;

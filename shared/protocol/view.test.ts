@@ -56,7 +56,10 @@ describe('applyFrame', () => {
     // The record repeats the walk as a continuation: applying it again would end at (4, 0).
     const events = applyFrame(
       view,
-      frame([Op.SpawnPlayer, 2, 'Bo', 0, 0, packed(walk)], [Op.Moves, packed({ ...walk, start: null })]),
+      frame(
+        [Op.SpawnPlayer, 2, 'Bo', 0, 0, packed(walk), 'club', 'tunic', 1],
+        [Op.Moves, packed({ ...walk, start: null })],
+      ),
       7,
     );
     expect(events.map((e) => e.type)).toEqual(['spawn']);
@@ -71,7 +74,7 @@ describe('applyFrame', () => {
 
   it('a record without a start continues from the end of the previous walk', () => {
     const view = welcomed();
-    applyFrame(view, frame([Op.SpawnPlayer, 2, 'Bo', 0, 0, new Uint8Array(0)]));
+    applyFrame(view, frame([Op.SpawnPlayer, 2, 'Bo', 0, 0, new Uint8Array(0), 'club', 'tunic', 1]));
     applyFrame(view, frame([Op.Moves, packed({ id: 2, start: null, steps: [Down, Down] })]));
     applyFrame(view, frame([Op.Moves, packed({ id: 2, start: null, steps: [Right] })]), 30);
     expect(view.entities.get(2)).toMatchObject({ fromX: 0, fromY: 2, endX: 1, endY: 2, since: 30 });
@@ -87,12 +90,12 @@ describe('applyFrame', () => {
 
   it('despawn then spawn of the same id in one frame leaves it seen, with the spawn’s walk', () => {
     const view = welcomed();
-    applyFrame(view, frame([Op.SpawnPlayer, 2, 'Bo', 0, 0, new Uint8Array(0)]));
+    applyFrame(view, frame([Op.SpawnPlayer, 2, 'Bo', 0, 0, new Uint8Array(0), 'club', 'tunic', 1]));
     const events = applyFrame(
       view,
       frame(
         [Op.Despawn, 2],
-        [Op.SpawnPlayer, 2, 'Bo', 3, 3, new Uint8Array(0)],
+        [Op.SpawnPlayer, 2, 'Bo', 3, 3, new Uint8Array(0), 'club', 'tunic', 1],
         [Op.Moves, packed({ id: 2, start: null, steps: [Up] })],
       ),
     );
@@ -107,7 +110,7 @@ describe('applyFrame', () => {
       frame(
         [Op.Despawn, 9],
         [Op.Moves, packed({ id: 8, start: null, steps: [] })],
-        [Op.SpawnPlayer, 1, 'Me', 0, 0, new Uint8Array(0)],
+        [Op.SpawnPlayer, 1, 'Me', 0, 0, new Uint8Array(0), 'club', 'tunic', 1],
       ),
     );
     expect(events.filter((e) => e.type === 'problem')).toHaveLength(3);

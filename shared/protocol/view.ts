@@ -10,14 +10,29 @@ import type {
   MovesMsg,
   NoticeMsg,
   ServerMsg,
+  SpawnMobMsg,
   SpawnPlayerMsg,
+  StatsMsg,
   TokenMsg,
   WelcomeMsg,
 } from './server-messages.ts';
 
+export type EntityType = 'player' | 'mob' | 'item' | 'npc' | 'chest';
+
 export interface SeenEntity {
   id: number;
+  type: EntityType;
+  /** The data-file kind (mob, item or NPC id); for players, their armor. */
+  kind: string;
+  /** A player's name; for other entities, their kind. */
   name: string;
+  hp: number;
+  maxHp: number;
+  weapon: string;
+  armor: string;
+  level: number;
+  /** Ticks an item stays on the ground from its spawn (0: for good). */
+  ttlTicks: number;
   /** The tile the current walk starts on; where the entity stands when it has no steps. */
   fromX: number;
   fromY: number;
@@ -36,6 +51,18 @@ export interface WorldView {
   tickMs: number;
   stepTicks: number;
   entities: Map<number, SeenEntity>;
+  /** The player's own numbers, from the latest Stats message. */
+  stats: Stats | null;
+}
+
+export interface Stats {
+  hp: number;
+  maxHp: number;
+  level: number;
+  xp: number;
+  weapon: string;
+  armor: string;
+  invulnerableTicks: number;
 }
 
 export type ViewEvent =
@@ -44,13 +71,21 @@ export type ViewEvent =
   | { type: 'despawn'; entity: SeenEntity }
   | { type: 'walk'; entity: SeenEntity }
   | { type: 'notice'; text: string }
+  | { type: 'hit'; attacker: number; target: number; damage: number; hpLeft: number }
+  /** The entity died (it is gone from the view); `entity` is what it was. */
+  | { type: 'died'; id: number; entity: SeenEntity | undefined }
+  | { type: 'stats'; stats: Stats }
+  | { type: 'looks'; entity: SeenEntity }
+  | { type: 'chat'; id: number; text: string }
+  | { type: 'npcLine'; id: number; text: string }
+  | { type: 'achievement'; id: string }
   /** The server created our character: keep this token to play it again. */
   | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
   | { type: 'problem'; text: string };
 
 export function createView(): WorldView {
-  return { selfId: -1, world: '', tickMs: 0, stepTicks: 0, entities: new Map() };
+  return { selfId: -1, world: '', tickMs: 0, stepTicks: 0, entities: new Map(), stats: null };
 }
 
 /** What one frame is applied with: the view, the time, and the entities spawned earlier in the frame. */
@@ -73,6 +108,34 @@ const appliers: Appliers = {
   [Op.Notice]: (ctx, [, text]: NoticeMsg) => void ctx.events.push({ type: 'notice', text }),
   [Op.Token]: (ctx, [, token]: TokenMsg) => void ctx.events.push({ type: 'token', token }),
   [Op.Heartbeat]: () => {},
+  [Op.SpawnMob]: applySpawnMob,
+  [Op.SpawnItem]: (ctx, [, id, kind, x, y, ttlTicks]) =>
+    addEntity(ctx, { ...standing(id, kind, x, y, ctx.now), type: 'item', kind, ttlTicks }, null),
+  [Op.SpawnNpc]: (ctx, [, id, kind, x, y]) =>
+    addEntity(ctx, { ...standing(id, kind, x, y, ctx.now), type: 'npc', kind }, null),
+  [Op.SpawnChest]: (ctx, [, id, x, y]) =>
+    addEntity(ctx, { ...standing(id, 'chest', x, y, ctx.now), type: 'chest', kind: 'chest' }, null),
+  [Op.Hit]: (ctx, [, attacker, target, damage, hpLeft]) => {
+    const entity = ctx.view.entities.get(target);
+    if (entity) entity.hp = hpLeft;
+    ctx.events.push({ type: 'hit', attacker, target, damage, hpLeft });
+  },
+  [Op.Died]: (ctx, [, id]) => {
+    const entity = ctx.view.entities.get(id);
+    ctx.spawned.delete(id);
+    if (id !== ctx.view.selfId) ctx.view.entities.delete(id);
+    ctx.events.push({ type: 'died', id, entity });
+  },
+  [Op.Stats]: applyStats,
+  [Op.Looks]: (ctx, [, id, weapon, armor, level]) => {
+    const entity = ctx.view.entities.get(id);
+    if (!entity) return;
+    Object.assign(entity, { weapon, armor, level, kind: armor });
+    ctx.events.push({ type: 'looks', entity });
+  },
+  [Op.ChatLine]: (ctx, [, id, text]) => void ctx.events.push({ type: 'chat', id, text }),
+  [Op.NpcLine]: (ctx, [, id, text]) => void ctx.events.push({ type: 'npcLine', id, text }),
+  [Op.Achievement]: (ctx, [, id]) => void ctx.events.push({ type: 'achievement', id }),
 };
 
 /**
@@ -91,20 +154,54 @@ export function applyFrame(view: WorldView, frame: Uint8Array, now = 0): ViewEve
 
 function applyWelcome(ctx: FrameContext, [, selfId, name, x, y, world, tickMs, stepTicks]: WelcomeMsg): void {
   Object.assign(ctx.view, { selfId, world, tickMs, stepTicks });
-  const entity = standing(selfId, name, x, y, ctx.now);
+  // A welcome starts the picture afresh (a join, a reconnect, a respawn): what follows is all there is.
+  const previous = ctx.view.entities.get(selfId);
+  ctx.view.entities.clear();
+  const entity = { ...standing(selfId, name, x, y, ctx.now), type: 'player' as const };
+  if (previous)
+    Object.assign(entity, { weapon: previous.weapon, armor: previous.armor, level: previous.level });
+  if (ctx.view.stats) Object.assign(entity, { weapon: ctx.view.stats.weapon, armor: ctx.view.stats.armor });
   ctx.view.entities.set(selfId, entity);
   ctx.events.push({ type: 'welcome', entity });
 }
 
-function applySpawn(ctx: FrameContext, [, id, name, x, y, walk]: SpawnPlayerMsg): void {
-  if (ctx.view.entities.has(id)) ctx.events.push({ type: 'problem', text: `spawn of ${id}, already seen` });
-  const entity = standing(id, name, x, y, ctx.now);
+function applySpawn(ctx: FrameContext, [, id, name, x, y, walk, weapon, armor, level]: SpawnPlayerMsg): void {
+  const entity: SeenEntity = {
+    ...standing(id, name, x, y, ctx.now),
+    type: 'player',
+    kind: armor,
+    weapon,
+    armor,
+    level,
+  };
+  addEntity(ctx, entity, walk);
+}
+
+function applySpawnMob(ctx: FrameContext, [, id, kind, x, y, walk, hp, maxHp]: SpawnMobMsg): void {
+  addEntity(ctx, { ...standing(id, kind, x, y, ctx.now), type: 'mob', kind, hp, maxHp }, walk);
+}
+
+function addEntity(ctx: FrameContext, entity: SeenEntity, walk: Uint8Array | null): void {
+  if (ctx.view.entities.has(entity.id)) {
+    ctx.events.push({ type: 'problem', text: `spawn of ${entity.id}, already seen` });
+  }
   // The spawn carries the ongoing walk, so this frame's Moves record for the entity is already in it.
-  const record = readMoves(walk)[0];
+  const record = walk && readMoves(walk)[0];
   if (record) startWalk(entity, record);
-  ctx.view.entities.set(id, entity);
-  ctx.spawned.add(id);
+  ctx.view.entities.set(entity.id, entity);
+  ctx.spawned.add(entity.id);
   ctx.events.push({ type: 'spawn', entity });
+}
+
+function applyStats(
+  ctx: FrameContext,
+  [, hp, maxHp, level, xp, weapon, armor, invulnerableTicks]: StatsMsg,
+): void {
+  const stats = { hp, maxHp, level, xp, weapon, armor, invulnerableTicks };
+  ctx.view.stats = stats;
+  const self = ctx.view.entities.get(ctx.view.selfId);
+  if (self) Object.assign(self, { hp, maxHp, level, weapon, armor, kind: armor });
+  ctx.events.push({ type: 'stats', stats });
 }
 
 function applyDespawn(ctx: FrameContext, [, id]: DespawnMsg): void {
@@ -130,7 +227,24 @@ function applyMoves(ctx: FrameContext, [, packed]: MovesMsg): void {
 }
 
 function standing(id: number, name: string, x: number, y: number, now: number): SeenEntity {
-  return { id, name, fromX: x, fromY: y, steps: [], endX: x, endY: y, since: now };
+  return {
+    id,
+    type: 'player',
+    kind: '',
+    name,
+    hp: 0,
+    maxHp: 0,
+    weapon: '',
+    armor: '',
+    level: 1,
+    ttlTicks: 0,
+    fromX: x,
+    fromY: y,
+    steps: [],
+    endX: x,
+    endY: y,
+    since: now,
+  };
 }
 
 function startWalk(entity: SeenEntity, record: WalkRecord): void {

@@ -1,0 +1,121 @@
+// Everything that stands in the world besides the map: players, mobs, items on the ground, NPCs and
+// chests, and how each is introduced to a player who starts seeing it.
+import { Op } from '../../shared/protocol/ops.ts';
+import { encode } from '../../shared/protocol/codec.ts';
+import { MovesWriter, type WalkRecord } from '../../shared/protocol/moves.ts';
+import type { NpcKind } from '../../shared/content/game-data.ts';
+import type { ChestPlacement } from '../../shared/content/placements.ts';
+import type { Outbox } from './outbox.ts';
+import type { CharacterState } from './character.ts';
+import type { Mob as MobMind } from './mob-ai.ts';
+import { announce, type Walker } from './walking.ts';
+
+/** What a player is busy with besides walking: one target at a time, replaced by any new intent. */
+export type Goal = { type: 'attack' | 'loot' | 'talk' | 'open'; id: number };
+
+export interface Player extends Walker, CharacterState {
+  type: 'player';
+  name: string;
+  key: string;
+  /** The interest cell, or -1 while not placed (arriving, or dead). */
+  cell: number;
+  outbox: Outbox;
+  /** The latest walk target asked for since the last tick; only the last one counts. */
+  wantWalk: { x: number; y: number } | null;
+  /** The walk started this tick, shared with observers at the end of the tick. */
+  started: WalkRecord | null;
+  /** Something worth saving changed since the app layer last took a copy (see character.ts). */
+  dirty: boolean;
+  goal: Goal | null;
+  /** Tick of the next allowed swing. */
+  nextAttackTick: number;
+  /** Last tick this player hit or was hit, for regeneration. */
+  lastFightTick: number;
+  invulnerableUntil: number;
+  dead: boolean;
+  /** Stats changed this tick: the player is sent a Stats message. */
+  statsChanged: boolean;
+  /** Line index per NPC id, so talking again moves the conversation on. */
+  talkedTo: Map<number, number>;
+  /** Ticks of the recent chat lines, for the rate limit. */
+  chatTicks: number[];
+}
+
+export interface Mob extends MobMind {
+  type: 'mob';
+  cell: number;
+  started: WalkRecord | null;
+  /** The mob area it belongs to (map object id), for chests guarded by an area's mobs. */
+  areaId: number;
+  /** Who landed the last blow: the killer gets the XP. */
+  lastHitBy: number;
+}
+
+export interface GroundItem {
+  type: 'item';
+  id: number;
+  kind: string;
+  x: number;
+  y: number;
+  cell: number;
+  /** Tick at which it vanishes; 0 = never. */
+  expiresTick: number;
+}
+
+export interface Npc {
+  type: 'npc';
+  id: number;
+  kind: NpcKind;
+  x: number;
+  y: number;
+  cell: number;
+}
+
+export interface Chest {
+  type: 'chest';
+  id: number;
+  placement: ChestPlacement;
+  x: number;
+  y: number;
+  cell: number;
+  /** Shown and openable; a closed-and-gone chest waits for its respawn or its guards. */
+  present: boolean;
+  /** Opened since its guards last came back (guarded chests show once per clearing). */
+  opened: boolean;
+  respawnTick: number;
+}
+
+export type Entity = Player | Mob | GroundItem | Npc | Chest;
+/** Entities that do not watch the world (only players do). */
+export type Thing = Exclude<Entity, Player>;
+
+/** The message that makes an entity appear for a player who starts seeing it. */
+export function spawnBytes(e: Entity, tick: number): Uint8Array {
+  switch (e.type) {
+    case 'player':
+      return encode([Op.SpawnPlayer, e.id, e.name, e.x, e.y, ongoingWalk(e), e.weapon, e.armor, e.level]);
+    case 'mob':
+      return encode([Op.SpawnMob, e.id, e.kind.id, e.x, e.y, ongoingWalk(e), e.hp, e.kind.hp]);
+    case 'item':
+      return encode([
+        Op.SpawnItem,
+        e.id,
+        e.kind,
+        e.x,
+        e.y,
+        e.expiresTick ? Math.max(0, e.expiresTick - tick) : 0,
+      ]);
+    case 'npc':
+      return encode([Op.SpawnNpc, e.id, e.kind.id, e.x, e.y]);
+    case 'chest':
+      return encode([Op.SpawnChest, e.id, e.x, e.y]);
+  }
+}
+
+/** The walk an entity is on, with an explicit start, for someone who just started seeing it. */
+export function ongoingWalk(w: Walker): Uint8Array {
+  if (w.path.length === 0) return new Uint8Array(0);
+  const writer = new MovesWriter();
+  writer.add(announce({ ...w, endX: -1, endY: -1 }));
+  return writer.finish();
+}

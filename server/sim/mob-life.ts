@@ -1,0 +1,124 @@
+// Mobs over their lifetime: placed in their areas when the world starts, thinking every tick, and coming
+// back after their respawn delay.
+import { isWalkable } from '../../shared/rules/grid.ts';
+import { TICK_RATE } from '../../shared/rules/movement.ts';
+import type { MobArea } from '../../shared/content/placements.ts';
+import type { Mob } from './entities.ts';
+import { thinkMob, type MobSurroundings, type Quarry } from './mob-ai.ts';
+import { makeWalker } from './walking.ts';
+import { mobStrikes } from './combat.ts';
+import type { World } from './world.ts';
+
+export function populateMobs(world: World): void {
+  for (const area of world.placements.mobAreas) {
+    for (let i = 0; i < area.count; i++) {
+      const mob = makeMob(world, area);
+      world.mobs.set(mob.id, mob);
+      world.vis.place(mob);
+    }
+  }
+}
+
+function makeMob(world: World, area: MobArea): Mob {
+  const kind = world.data.mobs.get(area.kind)!;
+  const tile = randomTile(world, area);
+  return {
+    ...makeWalker(world.newId(), tile.x, tile.y, kind.stepTicks),
+    type: 'mob',
+    kind,
+    hp: kind.hp,
+    area: area.area,
+    home: tile,
+    hate: new Map(),
+    nextAttackTick: 0,
+    nextRoamTick: world.rng.int(20, 200),
+    returning: false,
+    respawnTick: 0,
+    chasing: null,
+    lastChaseTick: -100,
+    cell: -1,
+    started: null,
+    areaId: area.objectId,
+    lastHitBy: -1,
+  };
+}
+
+function randomTile(world: World, area: MobArea): { x: number; y: number } {
+  const a = area.area;
+  for (let i = 0; i < 50; i++) {
+    const x = world.rng.int(a.x, a.x + a.width - 1);
+    const y = world.rng.int(a.y, a.y + a.height - 1);
+    if (isWalkable(world.map.grid, x, y)) return { x, y };
+  }
+  for (let y = a.y; y < a.y + a.height; y++) {
+    for (let x = a.x; x < a.x + a.width; x++) if (isWalkable(world.map.grid, x, y)) return { x, y };
+  }
+  return { x: a.x, y: a.y };
+}
+
+/** Removes a killed mob from sight and schedules its return. */
+export function scheduleRespawn(world: World, mob: Mob): void {
+  mob.respawnTick = world.tickCount + Math.round(mob.kind.respawnSeconds * TICK_RATE);
+  mob.hate.clear();
+  mob.path = [];
+  mob.progress = 0;
+  mob.chasing = null;
+  mob.returning = false;
+  mob.started = null;
+}
+
+export function thinkMobs(world: World): void {
+  const s = surroundings(world);
+  s.tick = world.tickCount;
+  for (const mob of world.mobs.values()) {
+    if (mob.respawnTick > 0) {
+      if (world.tickCount >= mob.respawnTick) revive(world, mob);
+      continue;
+    }
+    thinkMob(mob, s);
+  }
+}
+
+function revive(world: World, mob: Mob): void {
+  const area = world.placements.mobAreas.find((a) => a.objectId === mob.areaId)!;
+  const tile = randomTile(world, area);
+  Object.assign(mob, { x: tile.x, y: tile.y, endX: tile.x, endY: tile.y, home: tile });
+  mob.hp = mob.kind.hp;
+  mob.respawnTick = 0;
+  mob.lastHitBy = -1;
+  mob.nextRoamTick = world.tickCount + world.rng.int(20, 120);
+  world.vis.place(mob);
+}
+
+const surroundingsCache = new WeakMap<World, MobSurroundings>();
+
+/** The view of the world mob AI decides from; built once per world and reused every tick. */
+function surroundings(world: World): MobSurroundings {
+  let s = surroundingsCache.get(world);
+  if (s) return s;
+  const quarry = (id: number): Quarry | undefined => {
+    const p = world.players.get(id);
+    return p && { id: p.id, x: p.x, y: p.y, alive: !p.dead && p.cell >= 0 };
+  };
+  s = {
+    tick: world.tickCount,
+    grid: world.map.grid,
+    rng: world.rng,
+    *playersNear(x, y, radius) {
+      const vis = world.vis;
+      for (const c of vis.watchers.around(vis.cellAt(x, y))) {
+        for (const p of vis.watchers.in(c)) {
+          if (!p.dead && Math.abs(p.x - x) <= radius && Math.abs(p.y - y) <= radius) yield quarry(p.id)!;
+        }
+      }
+    },
+    player: quarry,
+    walk: (mob, x, y, beside) => world.walk(mob as Mob, x, y, beside),
+    strike: (mob, target) => {
+      const player = world.players.get(target.id);
+      if (player) mobStrikes(world, mob as Mob, player);
+    },
+  };
+  surroundingsCache.set(world, s);
+  return s;
+}

@@ -1,0 +1,131 @@
+// What players do besides walking: fight, pick up, talk and open. Each goal walks the player up to its
+// target and acts only when the player really stands there, so a client cannot act from afar.
+// Also: resting heals, and chat lines go to everyone nearby.
+import { Op } from '../../shared/protocol/ops.ts';
+import { encode } from '../../shared/protocol/codec.ts';
+import { CHAT_MAX } from '../../shared/protocol/schema.ts';
+import { regenAmount } from '../../shared/rules/combat.ts';
+import { TICK_RATE } from '../../shared/rules/movement.ts';
+import type { Entity, Player } from './entities.ts';
+import { adjacent, distance } from './mob-ai.ts';
+import { playerStrikes } from './combat.ts';
+import { openChest, pickUp } from './loot.ts';
+import { count } from './progress.ts';
+import type { World } from './world.ts';
+
+/** Ticks between a player's swings (0.8 s). */
+export const PLAYER_ATTACK_TICKS = 16;
+/** A target farther than this (in tiles) is out of sight: the goal is dropped. */
+const REACH = 24;
+/** Ticks between re-planned approaches to a moving target. */
+const REPATH_TICKS = 4;
+const REGEN_EVERY = 2 * TICK_RATE;
+const REST_AFTER = 5 * TICK_RATE;
+/** Chat lines a player may say per CHAT_WINDOW ticks. */
+const CHAT_LINES = 3;
+const CHAT_WINDOW = 5 * TICK_RATE;
+
+const lastApproach = new WeakMap<Player, number>();
+
+export function pursueGoals(world: World): void {
+  for (const p of world.players.values()) {
+    if (!p.goal || p.dead || p.cell < 0) continue;
+    const target = world.entity(p.goal.id);
+    if (!target || !fits(p.goal.type, target) || distance(p, target) > REACH) {
+      p.goal = null;
+      continue;
+    }
+    const standing = p.progress === 0;
+    switch (target.type) {
+      case 'mob':
+        if (adjacent(p, target) && standing) {
+          if (p.path.length) p.path = [];
+          if (world.tickCount >= p.nextAttackTick) {
+            p.nextAttackTick = world.tickCount + PLAYER_ATTACK_TICKS;
+            playerStrikes(world, p, target);
+          }
+        } else approach(world, p, target, true);
+        break;
+      case 'item':
+        if (p.x === target.x && p.y === target.y && standing) {
+          p.goal = null;
+          pickUp(world, p, target);
+        } else approach(world, p, target, false);
+        break;
+      case 'npc':
+      case 'chest':
+        if (distance(p, target) <= 1 && standing) {
+          p.goal = null;
+          if (target.type === 'npc') talk(world, p, target.id);
+          else openChest(world, p, target);
+        } else approach(world, p, target, true);
+        break;
+    }
+  }
+}
+
+function fits(goal: NonNullable<Player['goal']>['type'], e: Entity): boolean {
+  if (e.cell < 0) return false; // dead, opened or gone
+  return (
+    (goal === 'attack' && e.type === 'mob') ||
+    (goal === 'loot' && e.type === 'item') ||
+    (goal === 'talk' && e.type === 'npc') ||
+    (goal === 'open' && e.type === 'chest')
+  );
+}
+
+/** Walks toward the target unless the current walk already ends where it should. */
+function approach(world: World, p: Player, t: Entity, beside: boolean): void {
+  const end = { x: p.endX, y: p.endY };
+  const good = beside
+    ? distance(end, t) <= 1 && (end.x !== t.x || end.y !== t.y)
+    : end.x === t.x && end.y === t.y;
+  if (good && (p.path.length > 0 || p.progress > 0)) return;
+  if (good && beside && adjacent(p, t)) return;
+  const last = lastApproach.get(p) ?? -REPATH_TICKS;
+  if (world.tickCount - last < REPATH_TICKS) return;
+  lastApproach.set(p, world.tickCount);
+  world.walk(p, t.x, t.y, beside);
+}
+
+function talk(world: World, p: Player, npcId: number): void {
+  const npc = world.npcs.get(npcId);
+  if (!npc) return;
+  const index = p.talkedTo.get(npcId) ?? 0;
+  p.talkedTo.set(npcId, index + 1);
+  p.outbox.events.push(encode([Op.NpcLine, npcId, npc.kind.lines[index % npc.kind.lines.length]!]));
+  if (!p.counters[`talk:${npc.kind.id}`]) count(world, p, 'talk', npc.kind.id);
+}
+
+/** Resting players (no blows for a few seconds) heal a little every couple of seconds. */
+export function regenerate(world: World): void {
+  if (world.tickCount % REGEN_EVERY !== 0) return;
+  for (const p of world.players.values()) {
+    if (p.dead || p.hp >= p.maxHp || world.tickCount - p.lastFightTick < REST_AFTER) continue;
+    p.hp = Math.min(p.maxHp, p.hp + regenAmount(p.maxHp));
+    p.statsChanged = true;
+  }
+}
+
+/** Cleans a chat line: no control characters, spaces folded, at most CHAT_MAX characters. */
+export function cleanChat(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  const text = raw
+    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+  return [...text].slice(0, CHAT_MAX).join('');
+}
+
+export function chat(world: World, p: Player, raw: string): void {
+  const text = cleanChat(raw);
+  if (!text || p.cell < 0) return;
+  p.chatTicks = p.chatTicks.filter((t) => world.tickCount - t < CHAT_WINDOW);
+  if (p.chatTicks.length >= CHAT_LINES) {
+    p.outbox.events.push(encode([Op.Notice, 'You are talking too fast. Take a breath.']));
+    return;
+  }
+  p.chatTicks.push(world.tickCount);
+  world.vis.broadcast(p.cell, encode([Op.ChatLine, p.id, text]));
+  count(world, p, 'chat', 'any');
+}

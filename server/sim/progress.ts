@@ -1,0 +1,77 @@
+// A character's progress: counters toward achievements, XP and levels, checkpoints and named places,
+// and the Stats message that tells the player its own numbers.
+import { Op } from '../../shared/protocol/ops.ts';
+import { encode } from '../../shared/protocol/codec.ts';
+import { levelForXp, playerMaxHp } from '../../shared/rules/combat.ts';
+import type { AchievementRule } from '../../shared/content/game-data.ts';
+import type { TileRect } from '../../shared/content/world-map.ts';
+import type { Player } from './entities.ts';
+import type { World } from './world.ts';
+
+/** Counts one event toward achievements (under its own target and under "any"), unlocking what it completes. */
+export function count(world: World, player: Player, rule: AchievementRule, target: string): void {
+  for (const key of target === 'any' ? [`${rule}:any`] : [`${rule}:${target}`, `${rule}:any`]) {
+    player.counters[key] = (player.counters[key] ?? 0) + 1;
+  }
+  player.dirty = true;
+  checkAchievements(world, player, rule);
+}
+
+export function checkAchievements(world: World, player: Player, rule: AchievementRule): void {
+  for (const a of world.data.achievements) {
+    if (a.rule !== rule || player.achievements.includes(a.id)) continue;
+    const progress = rule === 'level' ? player.level : (player.counters[`${rule}:${a.target}`] ?? 0);
+    if (progress < a.count) continue;
+    player.achievements.push(a.id);
+    player.dirty = true;
+    player.outbox.events.push(encode([Op.Achievement, a.id]));
+  }
+}
+
+export function gainXp(world: World, player: Player, xp: number): void {
+  player.xp += xp;
+  player.statsChanged = true;
+  player.dirty = true;
+  const level = levelForXp(player.xp);
+  if (level <= player.level) return;
+  player.level = level;
+  const armor = world.data.items.get(player.armor)?.level ?? 1;
+  player.maxHp = playerMaxHp(armor, level);
+  player.hp = player.maxHp; // a level-up is a fresh start
+  player.outbox.events.push(encode([Op.Notice, `Level ${level}! You feel stronger.`]));
+  if (player.cell >= 0)
+    world.vis.broadcast(player.cell, encode([Op.Looks, player.id, player.weapon, player.armor, level]));
+  checkAchievements(world, player, 'level');
+}
+
+/** Checkpoints the players stand in become their respawn point; named areas count for achievements. */
+export function visitPlaces(world: World): void {
+  const { checkpoints, areas } = world.placements;
+  for (const p of world.players.values()) {
+    if (p.cell < 0 || p.progress !== 0) continue;
+    for (const area of checkpoints) {
+      if (inside(area, p.x, p.y) && !inside(area, p.checkpoint.x, p.checkpoint.y)) {
+        p.checkpoint = { x: p.x, y: p.y };
+        p.dirty = true;
+        p.outbox.events.push(encode([Op.Notice, 'Checkpoint reached.']));
+      }
+    }
+    for (const { name, area } of areas) {
+      const key = `reach:${name}`;
+      if (!p.counters[key] && inside(area, p.x, p.y)) count(world, p, 'reach', name);
+    }
+  }
+}
+
+function inside(r: TileRect, x: number, y: number): boolean {
+  return x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height;
+}
+
+export function sendStats(world: World): void {
+  for (const p of world.players.values()) {
+    if (!p.statsChanged) continue;
+    p.statsChanged = false;
+    const shield = Math.max(0, p.invulnerableUntil - world.tickCount);
+    p.outbox.events.push(encode([Op.Stats, p.hp, p.maxHp, p.level, p.xp, p.weapon, p.armor, shield]));
+  }
+}
