@@ -107,11 +107,14 @@ export function regenerate(world: World): void {
   }
 }
 
+/** Control characters and invisible or direction-changing marks: they would let a line disguise itself. */
+// eslint-disable-next-line no-control-regex
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/g;
+
 /** Cleans a chat line: no control characters, spaces folded, at most CHAT_MAX characters. */
 export function cleanChat(raw: string): string {
-  // eslint-disable-next-line no-control-regex
   const text = raw
-    .replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/g, ' ')
+    .replace(UNPRINTABLE, ' ')
     .replace(/\s+/g, ' ')
     .trim();
   return [...text].slice(0, CHAT_MAX).join('');
