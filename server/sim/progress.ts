@@ -6,6 +6,7 @@ import { levelForXp, playerMaxHp } from '../../shared/rules/combat.ts';
 import type { AchievementRule } from '../../shared/content/game-data.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { Player } from './entities.ts';
+import { announce } from './walking.ts';
 import type { World } from './world.ts';
 
 /** Counts one event toward achievements (under its own target and under "any"), unlocking what it completes. */
@@ -56,11 +57,24 @@ export function visitPlaces(world: World): void {
         p.outbox.events.push(encode([Op.Notice, 'Checkpoint reached.']));
       }
     }
+    for (const door of world.placements.doors) {
+      // Only a player who stands on the door goes through: nobody is moved from afar.
+      if (p.path.length === 0 && inside(door.area, p.x, p.y)) teleport(world, p, door.to);
+    }
     for (const { name, area } of areas) {
       const key = `reach:${name}`;
       if (!p.counters[key] && inside(area, p.x, p.y)) count(world, p, 'reach', name);
     }
   }
+}
+
+/** Moves a player at once: observers of both places see it jump, others see it leave or arrive. */
+export function teleport(world: World, p: Player, to: { x: number; y: number }): void {
+  Object.assign(p, { x: to.x, y: to.y, path: [], progress: 0, endX: -1, endY: -1 });
+  p.started = announce(p);
+  p.goal = null;
+  p.dirty = true;
+  world.vis.moved(p);
 }
 
 function inside(r: TileRect, x: number, y: number): boolean {

@@ -31,6 +31,14 @@ export interface ChestPlacement {
   guardedBy: TileRect | null;
 }
 
+export interface DoorPlacement {
+  objectId: number;
+  name: string;
+  area: TileRect;
+  /** Where stepping on the door puts the player. */
+  to: { x: number; y: number };
+}
+
 export interface Placements {
   mobAreas: MobArea[];
   npcs: NpcPlacement[];
@@ -38,6 +46,9 @@ export interface Placements {
   checkpoints: TileRect[];
   /** Named places for "reach" achievements. */
   areas: { name: string; area: TileRect }[];
+  doors: DoorPlacement[];
+  /** Music areas: the client plays `track` while the player is inside (the server ignores them). */
+  music: { track: string; area: TileRect }[];
 }
 
 /** Object classes the game knows; anything else is reported, so a typo does not silently do nothing. */
@@ -54,7 +65,16 @@ export const OBJECT_CLASSES = [
 
 export function parsePlacements(map: WorldMap, data: GameData, file: string): Placements {
   const problems: string[] = [];
-  const out: Placements = { mobAreas: [], npcs: [], chests: [], checkpoints: [], areas: [] };
+  const out: Placements = {
+    mobAreas: [],
+    npcs: [],
+    chests: [],
+    checkpoints: [],
+    areas: [],
+    doors: [],
+    music: [],
+  };
+  const named = new Map(map.objects.filter((o) => o.name).map((o) => [o.name, o]));
   for (const o of map.objects) {
     const where = `object ${o.id} ("${o.name}", ${o.kind || 'no class'})`;
     const problem = (what: string): void => void problems.push(`${where} ${what}`);
@@ -105,6 +125,31 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
           respawnSeconds: Number(prop('respawnSeconds') ?? 300),
           guardedBy: o.kind === 'chestArea' ? o.area : null,
         });
+        break;
+      }
+      case 'destination':
+        break;
+      case 'door': {
+        // A door leads to the object named by its `to` property (a destination point, usually).
+        const to = String(prop('to') ?? '');
+        const target = named.get(to);
+        if (!target) {
+          problem(`leads to "${to}", but no object has that name`);
+          break;
+        }
+        const tile = {
+          x: target.area.x + Math.floor(target.area.width / 2),
+          y: target.area.y + Math.floor(target.area.height / 2),
+        };
+        if (!isWalkable(map.grid, tile.x, tile.y)) problem(`leads into a wall at (${tile.x}, ${tile.y})`);
+        out.doors.push({ objectId: o.id, name: o.name, area: o.area, to: tile });
+        break;
+      }
+      case 'music': {
+        const track = String(prop('track') ?? '');
+        if (!/^[a-z0-9_]+$/.test(track))
+          problem('needs a "track" property: the name of a tune in assets/audio/music');
+        out.music.push({ track, area: o.area });
         break;
       }
       default:
