@@ -12,6 +12,14 @@ export interface TileDef {
   /** Drawn over characters (tree canopy, roofs). */
   above?: boolean;
   paint: (c: Canvas, rng: Rng) => void;
+  /** Seeds the painter's RNG instead of `name`, so animation frames share their first frame's texture. */
+  seed?: string;
+  /**
+   * Animation (water, lava): the later frames as tiles of their own; the tileset appends them after
+   * every other tile and gives this tile a Tiled `animation` of itself then these, `frameMs` each.
+   */
+  frames?: TileDef[];
+  frameMs?: number;
 }
 
 export interface RowFlags {

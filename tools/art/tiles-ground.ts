@@ -100,7 +100,11 @@ export function paintSand(c: Canvas, rng: Rng): void {
   }
 }
 
-export function paintWater(c: Canvas, rng: Rng): void {
+/** Water ripples sway a pixel or two each frame and come back: a gentle loop, not a current. */
+export const WATER_FRAMES = 4;
+const SWAY = [0, 1, 2, 1];
+
+export function paintWater(c: Canvas, rng: Rng, phase = 0): void {
   const noise = tileableNoise(rng, 2);
   const tones = [P.water[1], P.water[2], P.water[2]];
   for (let y = 0; y < TILE; y++) {
@@ -108,11 +112,11 @@ export function paintWater(c: Canvas, rng: Rng): void {
   }
   // Ripples: a short lit crest over a dark trough, wrapped so they cross tile edges cleanly.
   for (let i = 0; i < 3; i++) {
-    const x = rng.int(0, 15);
+    const x = rng.int(0, 15) + SWAY[phase % WATER_FRAMES]! * (i % 2 ? -1 : 1);
     const y = rng.int(0, 15);
     const len = rng.int(3, 5);
     for (let k = 0; k < len; k++) {
-      c.set(wrap(x + k), y, k === 1 ? P.water[4] : P.water[3]);
+      c.set(wrap(x + k), y, k === 1 + (phase % 2) ? P.water[4] : P.water[3]);
       c.set(wrap(x + k + 1), wrap(y + 1), P.water[1]);
     }
   }
@@ -156,17 +160,91 @@ export function cornerField(mask: number, px: number, py: number, wobble: number
   return Math.max(r - dist(pair[0]!), r - dist(pair[1]!));
 }
 
-interface TerrainPair {
+export interface TerrainPair {
   /** Name prefix of the upper terrain's tiles, e.g. "path". */
   name: string;
   under: (c: Canvas, rng: Rng) => void;
-  over: (c: Canvas, rng: Rng) => void;
+  over: (c: Canvas, rng: Rng, phase: number) => void;
   /** Colours for the first pixels inside the upper terrain, outermost first. */
   overRim: readonly Rgba[];
   /** Colours for the first pixels of the lower terrain next to the boundary, nearest first. */
   underRim: readonly Rgba[];
   /** Transition tiles with at least this many upper corners collide (used for water). */
   collidesFrom?: number;
+  /** Transition tiles with at most this many upper corners collide (a cave floor between rock walls). */
+  collidesUpTo?: number;
+  /**
+   * A cliff's south face: pixels of the `on` side with the boundary just below them get these
+   * colours, nearest the boundary first, so rock reads as standing up out of the ground.
+   */
+  face?: { on: 'over' | 'under'; colors: readonly Rgba[] };
+  /** Animated upper terrain: this many frames of `frameMs`, painted with phase 0..frames-1. */
+  frames?: number;
+  frameMs?: number;
+}
+
+function paintTransition(c: Canvas, rng: Rng, pair: TerrainPair, mask: number, phase: number): void {
+  const wobble = tileableNoise(createRng(hashSeed(`${pair.name}-edge`)), 4);
+  const field = (x: number, y: number): number =>
+    cornerField(mask, x + 0.5, y + 0.5, (wobble(x, wrap(y)) - 0.5) * 4);
+  const over = new Canvas(TILE, TILE);
+  pair.under(c, rng);
+  pair.over(over, rng, phase);
+  const face = pair.face;
+  for (let y = 0; y < TILE; y++) {
+    for (let x = 0; x < TILE; x++) {
+      const s = field(x, y);
+      if (s > 0) {
+        const rim = pair.overRim[Math.floor(s)];
+        c.set(x, y, rim ?? over.get(x, y));
+      } else {
+        const rim = pair.underRim[Math.floor(-s)];
+        if (rim) c.set(x, y, rim);
+      }
+      if (!face) continue;
+      const inside = face.on === 'over' ? s > 0 : s <= 0;
+      if (!inside) continue;
+      for (let d = 1; d <= face.colors.length; d++) {
+        const below = field(x, y + d);
+        if (face.on === 'over' ? below <= 0 : below > 0) {
+          c.set(x, y, face.colors[d - 1]!);
+          break;
+        }
+      }
+    }
+  }
+}
+
+/** The 14 transition tiles of a pair (corner masks 1..14), animated if the pair is. */
+export function transitionTiles(pair: TerrainPair): TileDef[] {
+  const tiles: TileDef[] = [];
+  for (let mask = 1; mask < 15; mask++) {
+    const count = CORNERS.filter((_, i) => mask & (1 << i)).length;
+    const name = `${pair.name}_${cornerSuffix(mask)}`;
+    const collides =
+      (pair.collidesFrom !== undefined && count >= pair.collidesFrom) ||
+      (pair.collidesUpTo !== undefined && count <= pair.collidesUpTo);
+    tiles.push({
+      name,
+      collides,
+      paint: (c, rng) => paintTransition(c, rng, pair, mask, 0),
+      ...animated(name, pair.frames, pair.frameMs, (k) => (c, rng) => paintTransition(c, rng, pair, mask, k)),
+    });
+  }
+  return tiles;
+}
+
+/** Frame tiles `${name}_f1..` painted with the same seed as the first frame, for a TileDef spread. */
+export function animated(
+  name: string,
+  frames: number | undefined,
+  frameMs: number | undefined,
+  painter: (phase: number) => (c: Canvas, rng: Rng) => void,
+): Pick<TileDef, 'frames' | 'frameMs'> {
+  if (!frames || frames < 2) return {};
+  const extra: TileDef[] = [];
+  for (let k = 1; k < frames; k++) extra.push({ name: `${name}_f${k}`, seed: name, paint: painter(k) });
+  return { frames: extra, frameMs: frameMs ?? 250 };
 }
 
 const PAIRS: readonly TerrainPair[] = [
@@ -191,35 +269,10 @@ const PAIRS: readonly TerrainPair[] = [
     overRim: [P.water[4], P.water[3]],
     underRim: [P.sand[0], P.sand[1]],
     collidesFrom: 2,
+    frames: WATER_FRAMES,
+    frameMs: 320,
   },
 ];
-
-function transitionTile(pair: TerrainPair, mask: number): TileDef {
-  const count = CORNERS.filter((_, i) => mask & (1 << i)).length;
-  // One wobble field per pair, shared by all its tiles, so boundaries continue across tiles.
-  const wobble = tileableNoise(createRng(hashSeed(`${pair.name}-edge`)), 4);
-  return {
-    name: `${pair.name}_${cornerSuffix(mask)}`,
-    collides: pair.collidesFrom !== undefined && count >= pair.collidesFrom,
-    paint: (c, rng) => {
-      const over = new Canvas(TILE, TILE);
-      pair.under(c, rng);
-      pair.over(over, rng);
-      for (let y = 0; y < TILE; y++) {
-        for (let x = 0; x < TILE; x++) {
-          const s = cornerField(mask, x + 0.5, y + 0.5, (wobble(x, y) - 0.5) * 4);
-          if (s > 0) {
-            const rim = pair.overRim[Math.floor(s)];
-            c.set(x, y, rim ?? over.get(x, y));
-          } else {
-            const rim = pair.underRim[Math.floor(-s)];
-            if (rim) c.set(x, y, rim);
-          }
-        }
-      }
-    },
-  };
-}
 
 export function groundTiles(): TileDef[] {
   const tiles: TileDef[] = [];
@@ -232,9 +285,15 @@ export function groundTiles(): TileDef[] {
     tiles.push({ name: `grass_dark_${i}`, paint: (c, r) => paintGrass(c, r, 'dark') });
   for (let i = 0; i < 2; i++) tiles.push({ name: `path_${i}`, paint: paintDirt });
   for (let i = 0; i < 2; i++) tiles.push({ name: `sand_${i}`, paint: paintSand });
-  for (let i = 0; i < 2; i++) tiles.push({ name: `water_${i}`, collides: true, paint: paintWater });
-  for (const pair of PAIRS) {
-    for (let mask = 1; mask < 15; mask++) tiles.push(transitionTile(pair, mask));
+  for (let i = 0; i < 2; i++) {
+    const name = `water_${i}`;
+    tiles.push({
+      name,
+      collides: true,
+      paint: (c, r) => paintWater(c, r),
+      ...animated(name, WATER_FRAMES, 320, (k) => (c, r) => paintWater(c, r, k)),
+    });
   }
+  for (const pair of PAIRS) tiles.push(...transitionTiles(pair));
   return tiles;
 }

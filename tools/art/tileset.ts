@@ -7,6 +7,10 @@ import { groundTiles } from './tiles-ground.ts';
 import { houseTiles } from './tiles-house.ts';
 import { natureTiles } from './tiles-nature.ts';
 import { propTiles } from './tiles-props.ts';
+import { caveTiles } from './tiles-cave.ts';
+import { desertTiles } from './tiles-desert.ts';
+import { graveyardTiles } from './tiles-graveyard.ts';
+import { zoneGroundTiles } from './tiles-zones.ts';
 
 export const COLUMNS = 16;
 export const MARGIN = 1;
@@ -17,7 +21,21 @@ export const SPACING = 2;
  * later ids shift; maps store ids, so regenerate the map (npm run map) after changing this order.
  */
 export function tileCatalog(): TileDef[] {
-  const tiles = [...groundTiles(), ...natureTiles(), ...houseTiles(), ...propTiles()];
+  const main = [
+    ...groundTiles(),
+    ...natureTiles(),
+    ...houseTiles(),
+    ...propTiles(),
+    ...zoneGroundTiles(),
+    ...graveyardTiles(),
+    ...desertTiles(),
+    ...caveTiles(),
+  ];
+  // Animation frames go last, so adding an animation never shifts the ids of the tiles before.
+  const frames = main.flatMap((t) =>
+    (t.frames ?? []).map((f) => ({ ...f, collides: t.collides, above: t.above })),
+  );
+  const tiles = [...main, ...frames];
   const seen = new Set<string>();
   for (const t of tiles) {
     if (seen.has(t.name)) throw new Error(`duplicate tile name ${t.name}`);
@@ -53,7 +71,7 @@ export function renderTileset(catalog: readonly TileDef[]): TilesetImage {
   const canvas = new Canvas(size(COLUMNS), size(rows));
   catalog.forEach((def, id) => {
     const tile = new Canvas(TILE, TILE);
-    def.paint(tile, createRng(hashSeed(def.name)));
+    def.paint(tile, createRng(hashSeed(def.seed ?? def.name)));
     const { x, y } = tileOrigin(id);
     for (let ty = -1; ty <= TILE; ty++) {
       for (let tx = -1; tx <= TILE; tx++) {
@@ -84,11 +102,15 @@ export interface TiledTileset {
   spacing: number;
   columns: number;
   tilecount: number;
-  tiles: { id: number; properties: TiledProperty[] }[];
+  tiles: { id: number; properties: TiledProperty[]; animation?: { tileid: number; duration: number }[] }[];
 }
 
-/** The tileset as Tiled embeds it in a map; every tile gets `name`, and flags where they are true. */
+/**
+ * The tileset as Tiled embeds it in a map; every tile gets `name`, and flags where they are true.
+ * Animated tiles (water, lava) get Tiled's `animation` list: the tile itself, then its frames.
+ */
 export function tiledTileset(catalog: readonly TileDef[], image: TilesetImage): TiledTileset {
+  const ids = tileIds(catalog);
   return {
     firstgid: 1,
     name: 'terrain',
@@ -108,7 +130,12 @@ export function tiledTileset(catalog: readonly TileDef[], image: TilesetImage): 
       if (t.above) properties.push({ name: 'above', type: 'bool', value: true });
       if (t.collides) properties.push({ name: 'collides', type: 'bool', value: true });
       properties.push({ name: 'name', type: 'string', value: t.name });
-      return { id, properties };
+      if (!t.frames?.length) return { id, properties };
+      const animation = [t, ...t.frames].map((f) => ({
+        tileid: ids.get(f.name)!,
+        duration: t.frameMs ?? 250,
+      }));
+      return { animation, id, properties };
     }),
   };
 }

@@ -30,6 +30,8 @@ export function paintRoad(grid: TerrainGrid, road: Road): [number, number][] {
 export interface WaterPlan {
   riverCentre: (y: number) => number;
   riverHalfWidth: (y: number) => number;
+  /** First corner row of the river (default 0, the map's north edge). */
+  riverStartY?: number;
   riverEndY: number;
   lake: { cx: number; cy: number; rx: number; ry: number };
 }
@@ -43,15 +45,21 @@ export function paintWater(grid: TerrainGrid, plan: WaterPlan, rng: Rng): void {
     const dy = (vy - lake.cy) / lake.ry;
     return Math.hypot(dx, dy) < 0.85 + wobble(vx * 3, vy * 3) * 0.3;
   };
+  const riverStartY = plan.riverStartY ?? 0;
   for (let vy = 0; vy <= grid.height; vy++) {
     for (let vx = 0; vx <= grid.width; vx++) {
-      const river = vy <= plan.riverEndY && Math.abs(vx - plan.riverCentre(vy)) <= plan.riverHalfWidth(vy);
+      const river =
+        vy >= riverStartY &&
+        vy <= plan.riverEndY &&
+        Math.abs(vx - plan.riverCentre(vy)) <= plan.riverHalfWidth(vy);
       if (river || inLake(vx, vy)) grid.set(vx, vy, 'water');
     }
   }
   // Shore: grass corners near water turn to sand; the lake gets a wider, uneven beach.
   const shore: [number, number][] = [];
-  for (let vy = 0; vy <= grid.height; vy++) {
+  const y0 = Math.max(0, riverStartY - 2);
+  const y1 = Math.min(grid.height, Math.max(plan.riverEndY, lake.cy + lake.ry * 1.5) + 4);
+  for (let vy = y0; vy <= y1; vy++) {
     for (let vx = 0; vx <= grid.width; vx++) {
       if (grid.get(vx, vy) !== 'grass') continue;
       const nearLake =

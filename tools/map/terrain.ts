@@ -2,17 +2,45 @@
 // style: each tile looks at its four corners and picks the matching transition tile.
 import { cornerSuffix } from '../art/tiles-ground.ts';
 
-export type Terrain = 'grass' | 'path' | 'sand' | 'water';
+export type Terrain =
+  'grass' | 'path' | 'sand' | 'water' | 'forest' | 'deadgrass' | 'cliff' | 'cave' | 'basalt' | 'ash' | 'lava';
 
 /**
- * Which terrain is drawn over which. Only these pairs have transition tiles, so a tile's corners
- * may mix at most one of these pairs; `fixCorners` enforces it.
+ * Which terrain is drawn over which: every terrain but grass has a parent it has transition tiles
+ * over (`<terrain>_<corners>`). A tile's corners may mix only a terrain and its parent; `fixCorners`
+ * enforces it. `give` decides who yields when two unrelated terrains meet (lower gives way).
  */
-const PAIRS: readonly { under: Terrain; over: Terrain }[] = [
-  { under: 'grass', over: 'path' },
-  { under: 'grass', over: 'sand' },
-  { under: 'sand', over: 'water' },
-];
+const TERRAINS: Record<Terrain, { parent: Terrain | null; give: number }> = {
+  grass: { parent: null, give: 0 },
+  path: { parent: 'grass', give: 1 },
+  forest: { parent: 'grass', give: 2 },
+  deadgrass: { parent: 'grass', give: 3 },
+  sand: { parent: 'grass', give: 4 },
+  water: { parent: 'sand', give: 5 },
+  basalt: { parent: 'sand', give: 6 },
+  ash: { parent: 'basalt', give: 7 },
+  lava: { parent: 'basalt', give: 8 },
+  cliff: { parent: 'grass', give: 9 },
+  cave: { parent: 'cliff', give: 10 },
+};
+
+function ancestors(t: Terrain): Terrain[] {
+  const out: Terrain[] = [];
+  for (let p = TERRAINS[t].parent; p; p = TERRAINS[p].parent) out.push(p);
+  return out;
+}
+
+/** The terrain `from` should turn into so that it and `other` come one step closer to a valid pair. */
+function yieldStep(a: Terrain, b: Terrain): { from: Terrain; to: Terrain } {
+  const up = ancestors(b);
+  if (up.includes(a)) {
+    // a is an ancestor of b but not its parent: grow the buffer terrain between them into a.
+    return { from: a, to: up[up.indexOf(a) - 1]! };
+  }
+  if (ancestors(a).includes(b)) return yieldStep(b, a);
+  const loser = TERRAINS[a].give < TERRAINS[b].give ? a : b;
+  return { from: loser, to: TERRAINS[loser].parent! };
+}
 
 export class TerrainGrid {
   /** (width+1) x (height+1) corner terrains. */
@@ -21,8 +49,9 @@ export class TerrainGrid {
   constructor(
     readonly width: number,
     readonly height: number,
+    fill: Terrain = 'grass',
   ) {
-    this.corners = new Array<Terrain>((width + 1) * (height + 1)).fill('grass');
+    this.corners = new Array<Terrain>((width + 1) * (height + 1)).fill(fill);
   }
 
   inside(vx: number, vy: number): boolean {
@@ -30,7 +59,9 @@ export class TerrainGrid {
   }
 
   get(vx: number, vy: number): Terrain {
-    return this.inside(vx, vy) ? this.corners[vy * (this.width + 1) + vx]! : 'grass';
+    const cx = Math.min(this.width, Math.max(0, vx));
+    const cy = Math.min(this.height, Math.max(0, vy));
+    return this.corners[cy * (this.width + 1) + cx]!;
   }
 
   set(vx: number, vy: number, t: Terrain): void {
@@ -48,28 +79,30 @@ export class TerrainGrid {
   }
 
   /**
-   * Repairs corner mixes that have no transition tile: grass touching water becomes shore sand,
-   * and path touching sand or water gives way to grass. Repeats until stable.
+   * Repairs corner mixes that have no transition tile until every tile is valid: grass touching
+   * water becomes shore sand, a path meeting sand gives way to grass, a cave floor gets a rock rim.
    */
   fixCorners(): void {
     for (let changed = true; changed;) {
       changed = false;
       for (let ty = 0; ty < this.height; ty++) {
         for (let tx = 0; tx < this.width; tx++) {
-          const c = this.tileCorners(tx, ty);
-          const has = (t: Terrain): boolean => c.includes(t);
-          let from: Terrain | undefined;
-          let to: Terrain | undefined;
-          if (has('path') && (has('sand') || has('water'))) [from, to] = ['path', 'grass'];
-          else if (has('grass') && has('water')) [from, to] = ['grass', 'sand'];
-          if (!from || !to) continue;
-          const pos: [number, number][] = [
+          const kinds = [...new Set(this.tileCorners(tx, ty))];
+          if (kinds.length === 1) continue;
+          if (kinds.length === 2 && isPair(kinds[0]!, kinds[1]!)) continue;
+          let bad: [Terrain, Terrain] | undefined;
+          for (let i = 0; i < kinds.length && !bad; i++)
+            for (let j = i + 1; j < kinds.length && !bad; j++)
+              if (!isPair(kinds[i]!, kinds[j]!)) bad = [kinds[i]!, kinds[j]!];
+          if (!bad) bad = [kinds[0]!, kinds[1]!]; // three terrains, each pair valid: cannot happen in a tree
+          const { from, to } = yieldStep(bad[0], bad[1]);
+          for (const [vx, vy] of [
             [tx, ty],
             [tx + 1, ty],
             [tx, ty + 1],
             [tx + 1, ty + 1],
-          ];
-          for (const [vx, vy] of pos) if (this.get(vx, vy) === from) this.set(vx, vy, to);
+          ] as const)
+            if (this.get(vx, vy) === from) this.set(vx, vy, to);
           changed = true;
         }
       }
@@ -81,9 +114,15 @@ export class TerrainGrid {
     const c = this.tileCorners(tx, ty);
     const kinds = [...new Set(c)];
     if (kinds.length === 1) return pure(kinds[0]!);
-    const pair = PAIRS.find((p) => kinds.length === 2 && kinds.includes(p.under) && kinds.includes(p.over));
-    if (!pair) throw new Error(`no transition tile for corners ${c.join(',')} at ${tx},${ty}`);
-    const mask = c.reduce((m, t, i) => (t === pair.over ? m | (1 << i) : m), 0);
-    return `${pair.over}_${cornerSuffix(mask)}`;
+    const [a, b] = kinds;
+    if (kinds.length !== 2 || !isPair(a!, b!))
+      throw new Error(`no transition tile for corners ${c.join(',')} at ${tx},${ty}`);
+    const over = TERRAINS[a!].parent === b ? a! : b!;
+    const mask = c.reduce((m, t, i) => (t === over ? m | (1 << i) : m), 0);
+    return `${over}_${cornerSuffix(mask)}`;
   }
+}
+
+function isPair(a: Terrain, b: Terrain): boolean {
+  return TERRAINS[a].parent === b || TERRAINS[b].parent === a;
 }

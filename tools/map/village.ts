@@ -146,32 +146,58 @@ export interface VillageMap {
   undergrowth: { filled: number; inOpen: number };
 }
 
-function layGround(b: MapBuilder, rng: ReturnType<typeof createRng>): void {
-  const grid = new TerrainGrid(WIDTH, HEIGHT);
+/** Where the village's top-left corner lies on a bigger map (the world); 0,0 for village.tmj. */
+export interface Origin {
+  x: number;
+  y: number;
+}
+
+const shift = (o: Origin, points: readonly [number, number][]): [number, number][] =>
+  points.map(([x, y]) => [x + o.x, y + o.y]);
+
+/**
+ * The village's land on a corner grid: river and lake, the square, roads and door paths (reserved so
+ * nothing grows on them). `riverFromY` lets the world's river come down from further north.
+ */
+export function layVillageLand(
+  b: MapBuilder,
+  grid: TerrainGrid,
+  rng: ReturnType<typeof createRng>,
+  o: Origin,
+  riverFromY = o.y,
+): void {
   paintWater(
     grid,
     {
-      riverCentre: (y) => 57 + 2 * Math.sin(y / 7) + 0.8 * Math.sin(y / 3 + 1),
-      riverHalfWidth: (y) => 1.6 + 0.4 * Math.sin(y / 4),
-      riverEndY: 58,
-      lake: { cx: 63, cy: 63, rx: 13, ry: 6.5 },
+      riverCentre: (y) => o.x + 57 + 2 * Math.sin((y - o.y) / 7) + 0.8 * Math.sin((y - o.y) / 3 + 1),
+      riverHalfWidth: (y) => 1.6 + 0.4 * Math.sin((y - o.y) / 4),
+      riverStartY: riverFromY,
+      riverEndY: o.y + 58,
+      lake: { cx: o.x + 63, cy: o.y + 63, rx: 13, ry: 6.5 },
     },
     rng,
   );
-  grid.fillTiles(SQUARE.x0, SQUARE.y0, SQUARE.x1, SQUARE.y1, 'path');
-  for (const road of ROADS) for (const [x, y] of paintRoad(grid, road)) b.reserve(x, y, x, y);
+  grid.fillTiles(SQUARE.x0 + o.x, SQUARE.y0 + o.y, SQUARE.x1 + o.x, SQUARE.y1 + o.y, 'path');
+  for (const road of ROADS)
+    for (const [x, y] of paintRoad(grid, { width: road.width, points: shift(o, road.points) }))
+      b.reserve(x, y, x, y);
   for (const h of HOUSES) {
-    const doorX = h.x + Math.floor(h.w / 2);
-    const front = h.y + houseHeight(h);
+    const doorX = h.x + Math.floor(h.w / 2) + o.x;
+    const front = h.y + houseHeight(h) + o.y;
     paintRoad(grid, {
       width: 1,
       points: [
         [doorX, front],
-        [doorX, h.lane],
+        [doorX, h.lane + o.y],
       ],
     });
-    b.reserve(doorX, front, doorX, h.lane);
+    b.reserve(doorX, front, doorX, h.lane + o.y);
   }
+}
+
+function layGround(b: MapBuilder, rng: ReturnType<typeof createRng>): void {
+  const grid = new TerrainGrid(WIDTH, HEIGHT);
+  layVillageLand(b, grid, rng, { x: 0, y: 0 });
   grid.fixCorners();
   const pure = (t: Terrain): string =>
     t === 'grass'
@@ -181,14 +207,13 @@ function layGround(b: MapBuilder, rng: ReturnType<typeof createRng>): void {
         : `${t}_${rng.int(0, 1)}`;
   for (let y = 0; y < HEIGHT; y++)
     for (let x = 0; x < WIDTH; x++) b.put('ground', x, y, grid.groundTile(x, y, pure));
-  layBridge(b);
 }
 
 /** The bridge replaces every non-path ground tile on the main road where it crosses the river. */
-function layBridge(b: MapBuilder): void {
-  const row = MAIN_ROAD_Y;
+function layBridge(b: MapBuilder, o: Origin): void {
+  const row = MAIN_ROAD_Y + o.y;
   const isPath = (x: number): boolean => /^path_\d$/.test(b.tileAt('ground', x, row)?.name ?? '');
-  let x0 = 50;
+  let x0 = 50 + o.x;
   while (isPath(x0)) x0++;
   let x1 = x0;
   while (!isPath(x1 + 1)) x1++;
@@ -200,10 +225,13 @@ function layBridge(b: MapBuilder): void {
   b.reserve(x0 - 1, row - 1, x1 + 1, row + 2);
 }
 
-function buildVillage(b: MapBuilder, rng: ReturnType<typeof createRng>): void {
-  b.reserve(SQUARE.x0 - 1, SQUARE.y0 - 1, SQUARE.x1 + 1, SQUARE.y1 + 1);
-  b.placeMulti('well', WELL.x, WELL.y, 2, 2, 1);
-  for (const h of HOUSES) {
+/** Bridge, square, houses, gardens and clutter, on ground that is already laid. */
+export function buildVillage(b: MapBuilder, rng: ReturnType<typeof createRng>, o: Origin): void {
+  layBridge(b, o);
+  b.reserve(SQUARE.x0 - 1 + o.x, SQUARE.y0 - 1 + o.y, SQUARE.x1 + 1 + o.x, SQUARE.y1 + 1 + o.y);
+  b.placeMulti('well', WELL.x + o.x, WELL.y + o.y, 2, 2, 1);
+  for (const house of HOUSES) {
+    const h = { ...house, x: house.x + o.x, y: house.y + o.y };
     b.placeHouse(h, rng.chance(0.5) ? 1 : h.w - 2);
     // Barrels and crates against the side walls, clear of the door path.
     const wallY = h.y + houseHeight(h) - 1;
@@ -211,20 +239,21 @@ function buildVillage(b: MapBuilder, rng: ReturnType<typeof createRng>): void {
     if (rng.chance(0.5)) b.put('detail', h.x - 1, wallY, rng.pick(['barrel', 'crate']));
   }
   for (const g of GARDENS) {
-    b.placeFence(g.x0, g.y0, g.x1, g.y1, g.gates);
-    for (let y = g.y0 + 1; y < g.y1; y++) {
-      for (let x = g.x0 + 1; x < g.x1; x++) b.put('detail', x, y, g.crops[(y - g.y0 - 1) % g.crops.length]!);
+    const [x0, y0, x1, y1] = [g.x0 + o.x, g.y0 + o.y, g.x1 + o.x, g.y1 + o.y];
+    b.placeFence(x0, y0, x1, y1, shift(o, g.gates));
+    for (let y = y0 + 1; y < y1; y++) {
+      for (let x = x0 + 1; x < x1; x++) b.put('detail', x, y, g.crops[(y - y0 - 1) % g.crops.length]!);
     }
   }
-  for (const [x, y] of SIGNS) b.put('detail', x, y, 'sign');
-  for (const [x, y, name] of SQUARE_PROPS) b.put('detail', x, y, name);
+  for (const [x, y] of SIGNS) b.put('detail', x + o.x, y + o.y, 'sign');
+  for (const [x, y, name] of SQUARE_PROPS) b.put('detail', x + o.x, y + o.y, name);
 }
 
 export function generateVillage(catalog: readonly TileDef[]): VillageMap {
   const rng = createRng(SEED);
   const b = new MapBuilder(WIDTH, HEIGHT, catalog);
   layGround(b, rng);
-  buildVillage(b, rng);
+  buildVillage(b, rng, { x: 0, y: 0 });
   b.reserve(SPAWN.x, SPAWN.y, SPAWN.x + SPAWN.w - 1, SPAWN.y + SPAWN.h - 1);
   plantForest(b, rng);
   plantMeadowTrees(b, rng, 10);
