@@ -2,7 +2,14 @@
 // No Phaser here; scenes draw whatever this holds. A lost connection is retried with backoff; the server
 // keeps the character for a while, so the player usually resumes where they were.
 import { Op } from '../shared/protocol/ops.ts';
-import { applyFrame, createView, type SeenEntity, type ViewEvent } from '../shared/protocol/view.ts';
+import {
+  applyFrame,
+  createView,
+  type EntityType,
+  type SeenEntity,
+  type Stats,
+  type ViewEvent,
+} from '../shared/protocol/view.ts';
 import { findPath, type Tile } from '../shared/rules/path.ts';
 import { isWalkable, type Grid } from '../shared/rules/grid.ts';
 import { MAX_WALK_STEPS, PATH_NODE_BUDGET, PLAYER_STEP_TICKS, TICK_MS } from '../shared/rules/movement.ts';
@@ -12,10 +19,24 @@ import { Motion, type Walk } from './view/motion.ts';
 
 export interface EntityModel {
   id: number;
-  kind: 'player';
+  type: EntityType;
+  /** The data-file kind: a mob, item or NPC id; 'player' for players; 'chest' for chests. */
+  kind: string;
   name: string;
   motion: Motion;
+  hp: number;
+  maxHp: number;
+  weapon: string;
+  armor: string;
+  level: number;
+  /** Client clock (ms) at which a dropped item vanishes; 0 for never. */
+  expiresAt: number;
+  /** Client clock (ms) of the entity's latest swing, to play its attack. */
+  swungAt: number;
 }
+
+/** Intents sent for a click on each kind of entity. */
+const INTERACT = { mob: Op.Attack, item: Op.Loot, npc: Op.Talk, chest: Op.Open } as const;
 
 export interface ClientEvents {
   /** The server accepted us: we are in the world. */
@@ -27,6 +48,8 @@ export interface ClientEvents {
   /** The server made us a new character: `token` plays it again later. */
   token(name: string, token: string): void;
   notice(text: string): void;
+  /** Fights, deaths, chat, NPC lines, achievements, stats and looks: for effects and the HUD. */
+  happened(event: ViewEvent, client: GameClient): void;
 }
 
 /** How long a locally predicted walk is trusted before the server's word wins. */
@@ -50,7 +73,7 @@ export class GameClient {
   private stepMs = PLAYER_STEP_TICKS * TICK_MS;
   /** Ends of walks we predicted recently; the server echoing one of them needs no correction. */
   private predicted: { end: Tile; at: number }[] = [];
-  private clock = 0;
+  clock = 0;
   private idleMs = 0;
 
   constructor(
@@ -66,6 +89,32 @@ export class GameClient {
 
   get self(): EntityModel | undefined {
     return this.entities.get(this.selfId);
+  }
+
+  /** The player's own numbers (HP, level, XP, gear), once the server has sent them. */
+  get stats(): Stats | null {
+    return this.view.stats;
+  }
+
+  get dead(): boolean {
+    return this.welcomed && this.view.stats !== null && this.view.stats.hp <= 0;
+  }
+
+  /** Acts on an entity: attack a mob, pick up an item, talk to an NPC, open a chest. */
+  interact(id: number): boolean {
+    const target = this.entities.get(id);
+    if (!target || target.type === 'player' || !this.connection || this.dead) return false;
+    this.predicted = [];
+    this.connection.send([INTERACT[target.type], id]);
+    return true;
+  }
+
+  chat(text: string): void {
+    if (text.trim()) this.connection?.send([Op.Chat, text]);
+  }
+
+  respawn(): void {
+    this.connection?.send([Op.Respawn]);
   }
 
   join(name: string, token = ''): void {
@@ -120,7 +169,7 @@ export class GameClient {
   /** Walks the own character toward a tile: starts at once locally and asks the server. */
   walkTo(target: Tile): Tile | null {
     const self = this.self;
-    if (!self || !this.connection) return null;
+    if (!self || !this.connection || this.dead) return null;
     const motion = self.motion;
     const path = findPath(this.grid, motion.pathStart, target, {
       nodeBudget: PATH_NODE_BUDGET,
@@ -188,11 +237,11 @@ export class GameClient {
         this.playing = true;
         this.welcomed = true;
         this.attempt = 0;
-        this.events.joined(this.add(id, name, fromX, fromY), this.view.world);
+        this.events.joined(this.add(id, name, fromX, fromY, e.entity), this.view.world);
         break;
       }
       case 'spawn': {
-        const entity = this.add(e.entity.id, e.entity.name, e.entity.fromX, e.entity.fromY);
+        const entity = this.add(e.entity.id, e.entity.name, e.entity.fromX, e.entity.fromY, e.entity);
         if (e.entity.steps.length) entity.motion.followWalk(walkOf(e.entity));
         break;
       }
@@ -206,6 +255,40 @@ export class GameClient {
         entity.motion.followWalk(walkOf(e.entity));
         break;
       }
+      case 'hit': {
+        const attacker = this.entities.get(e.attacker);
+        if (attacker) attacker.swungAt = this.clock;
+        const target = this.entities.get(e.target);
+        if (target) target.hp = e.hpLeft;
+        if (attacker && target) attacker.motion.face(target.motion.tile);
+        this.events.happened(e, this);
+        break;
+      }
+      case 'died':
+        this.events.happened(e, this);
+        if (e.id !== this.selfId) this.entities.delete(e.id);
+        break;
+      case 'stats':
+      case 'looks': {
+        const seen = e.type === 'looks' ? e.entity : this.view.entities.get(this.selfId);
+        const entity = seen && this.entities.get(seen.id);
+        if (seen && entity)
+          Object.assign(entity, {
+            weapon: seen.weapon,
+            armor: seen.armor,
+            level: seen.level,
+            hp: seen.hp,
+            maxHp: seen.maxHp,
+          });
+        this.events.happened(e, this);
+        break;
+      }
+      case 'chat':
+      case 'npcLine':
+      case 'achievement':
+      case 'achievementList':
+        this.events.happened(e, this);
+        break;
       case 'notice':
         this.events.notice(e.text);
         break;
@@ -219,8 +302,21 @@ export class GameClient {
     }
   }
 
-  private add(id: number, name: string, x: number, y: number): EntityModel {
-    const entity: EntityModel = { id, kind: 'player', name, motion: new Motion(x, y, this.stepMs) };
+  private add(id: number, name: string, x: number, y: number, seen: SeenEntity): EntityModel {
+    const entity: EntityModel = {
+      id,
+      type: seen.type,
+      kind: seen.type === 'player' ? 'player' : seen.kind,
+      name,
+      motion: new Motion(x, y, this.stepMs),
+      hp: seen.hp,
+      maxHp: seen.maxHp,
+      weapon: seen.weapon,
+      armor: seen.armor,
+      level: seen.level,
+      expiresAt: seen.ttlTicks ? this.clock + seen.ttlTicks * this.view.tickMs : 0,
+      swungAt: -1e9,
+    };
     this.entities.set(id, entity);
     return entity;
   }

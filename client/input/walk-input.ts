@@ -1,4 +1,5 @@
-// Turns clicks, taps, WASD and arrow keys into walk intents for the player's character.
+// Turns clicks, taps, WASD and arrow keys into intents: a click on a mob attacks it, on an item picks it
+// up, on an NPC talks, on a chest opens it; anywhere else walks there.
 import Phaser from 'phaser';
 import type { GameClient } from '../game-client.ts';
 import { TILE } from '../view/constants.ts';
@@ -10,6 +11,22 @@ const KEYS: [number[], number, number][] = [
   [[Phaser.Input.Keyboard.KeyCodes.RIGHT, Phaser.Input.Keyboard.KeyCodes.D], 1, 0],
 ];
 
+/** What a click on a tile means: the entity standing there (or just below, as sprites are tall), if any. */
+export function pickEntity(client: GameClient, tile: { x: number; y: number }): number | null {
+  const order = ['mob', 'npc', 'chest', 'item'];
+  let best: { id: number; rank: number } | null = null;
+  for (const e of client.entities.values()) {
+    if (e.type === 'player') continue;
+    const at = e.motion.tile;
+    const onTile = at.x === tile.x && at.y === tile.y;
+    const below = at.x === tile.x && at.y === tile.y + 1 && e.type === 'mob';
+    if (!onTile && !below) continue;
+    const rank = order.indexOf(e.type) + (onTile ? 0 : 10);
+    if (!best || rank < best.rank) best = { id: e.id, rank };
+  }
+  return best?.id ?? null;
+}
+
 export class WalkInput {
   private readonly keys: [Phaser.Input.Keyboard.Key[], number, number][];
 
@@ -19,11 +36,13 @@ export class WalkInput {
     onDestination: (tile: { x: number; y: number }) => void,
   ) {
     const keyboard = scene.input.keyboard!;
-    // No key capture: the title screen's name field must still receive W, A, S and D.
+    // No key capture: the title screen's name field and the chat field must still receive W, A, S and D.
     this.keys = KEYS.map(([codes, dx, dy]) => [codes.map((c) => keyboard.addKey(c, false)), dx, dy]);
     scene.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
-      if (!client.connected) return;
+      if (!client.connected || client.dead) return;
       const tile = { x: Math.floor(pointer.worldX / TILE), y: Math.floor(pointer.worldY / TILE) };
+      const target = pickEntity(client, tile);
+      if (target !== null && client.interact(target)) return;
       const end = client.walkTo(tile);
       if (end) onDestination(end);
     });
@@ -31,8 +50,7 @@ export class WalkInput {
 
   /** Steering: while a direction is held, keep one step queued past the current one. */
   update(): void {
-    const typing = document.activeElement instanceof HTMLInputElement;
-    if (typing) return;
+    if (document.activeElement instanceof HTMLInputElement) return;
     const motion = this.client.self?.motion;
     if (!motion || motion.queue.length > 0) return;
     for (const [keys, dx, dy] of this.keys) {

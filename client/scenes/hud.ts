@@ -1,53 +1,98 @@
-// The HUD: who you are, which world, how many are online, and a hint on how to move.
+// The HUD: health, level and XP, the weapon and armor in use, who is online, and a line for what just
+// happened ("You defeated a rat"). Drawn in screen pixels over the world at a fixed 2× for icons.
 import Phaser from 'phaser';
+import { xpForLevel } from '../../shared/rules/combat.ts';
 import type { WorldScene } from './world.ts';
-import type { ServerStatus } from './preload.ts';
+import type { Atlas, ServerStatus } from './preload.ts';
 
 const FONT = 'Trebuchet MS, Verdana, DejaVu Sans, sans-serif';
+const BAR_W = 150;
 
 export class HudScene extends Phaser.Scene {
-  private info!: Phaser.GameObjects.Text;
-  private hint!: Phaser.GameObjects.Text;
+  private bars!: Phaser.GameObjects.Graphics;
+  private hpText!: Phaser.GameObjects.Text;
+  private levelText!: Phaser.GameObjects.Text;
+  private onlineText!: Phaser.GameObjects.Text;
+  private notice!: Phaser.GameObjects.Text;
+  private weaponIcon!: Phaser.GameObjects.Image;
+  private armorIcon!: Phaser.GameObjects.Image;
+  private people!: Phaser.GameObjects.Image;
   private online = 0;
-  private poll: Phaser.Time.TimerEvent | null = null;
+  private noticeTween: Phaser.Tweens.Tween | null = null;
 
   constructor() {
     super('hud');
   }
 
   create(): void {
-    const style = {
+    const text = (size: number, color = '#fff4d6') => ({
       fontFamily: FONT,
-      fontSize: '15px',
-      color: '#fff4d6',
+      fontSize: `${size}px`,
+      fontStyle: 'bold',
+      color,
       stroke: '#1b1220',
       strokeThickness: 4,
-    };
-    this.info = this.add.text(12, 10, '', style);
-    this.hint = this.add
-      .text(0, 0, 'Click or tap to walk · WASD / arrow keys', {
-        ...style,
-        fontSize: '13px',
-        color: '#e8dcc0',
-      })
-      .setOrigin(0.5, 1)
-      .setAlpha(0.85);
+    });
+    this.bars = this.add.graphics();
+    const ui = this.cache.json.get('atlas:ui') as Atlas;
+    this.add.image(12, 12, 'atlas:ui', ui.frames.heart).setOrigin(0).setScale(2);
+    this.add.image(12, 44, 'atlas:ui', ui.frames.xp_star).setOrigin(0).setScale(2);
+    this.hpText = this.add.text(50 + BAR_W / 2, 20, '', text(13)).setOrigin(0.5, 0.5);
+    this.levelText = this.add.text(50 + BAR_W / 2, 52, '', text(13)).setOrigin(0.5, 0.5);
+    this.weaponIcon = this.add.image(12, 78, 'atlas:items', 0).setOrigin(0).setScale(2);
+    this.armorIcon = this.add.image(52, 78, 'atlas:items', 0).setOrigin(0).setScale(2);
+    this.people = this.add.image(0, 12, 'atlas:ui', ui.frames.people).setOrigin(1, 0).setScale(2);
+    this.onlineText = this.add.text(0, 20, '', text(14)).setOrigin(1, 0.5);
+    this.notice = this.add.text(0, 0, '', text(16, '#ffe9a8')).setOrigin(0.5, 1).setAlpha(0);
     this.layout();
     this.scale.on('resize', () => this.layout());
-    this.poll = this.time.addEvent({ delay: 10_000, loop: true, callback: () => void this.refreshOnline() });
+    this.game.events.on('notice', (line: string) => this.showNotice(line));
+    const poll = this.time.addEvent({ delay: 10_000, loop: true, callback: () => void this.refreshOnline() });
     void this.refreshOnline();
-    this.time.delayedCall(12_000, () => this.tweens.add({ targets: this.hint, alpha: 0, duration: 1500 }));
-    this.events.once('shutdown', () => this.poll?.remove());
+    this.events.once('shutdown', () => {
+      poll.remove();
+      this.game.events.off('notice');
+    });
   }
 
   override update(): void {
     const client = (this.scene.get('world') as WorldScene).client;
-    const count = Math.max(this.online, client.entities.size);
-    this.info.setText(`${client.name} · ${client.world}\n${count} online`);
+    const stats = client.stats;
+    this.bars.clear();
+    if (!stats) return;
+    const floor = xpForLevel(stats.level);
+    const next = xpForLevel(stats.level + 1);
+    const xpShare = next > floor ? (stats.xp - floor) / (next - floor) : 1;
+    this.bar(50, 12, stats.hp / Math.max(1, stats.maxHp), stats.invulnerableTicks > 0 ? 0xffd166 : 0xd83a2e);
+    this.bar(50, 44, Math.min(1, xpShare), 0x4aa3ff);
+    this.hpText.setText(`${stats.hp} / ${stats.maxHp}`);
+    this.levelText.setText(`Level ${stats.level}`);
+    const items = this.cache.json.get('atlas:items') as Atlas;
+    this.weaponIcon.setFrame(items.frames[stats.weapon] ?? 0);
+    this.armorIcon.setFrame(items.frames[stats.armor] ?? 0);
+    const players = [...client.entities.values()].filter((e) => e.type === 'player').length;
+    this.onlineText.setText(`${Math.max(this.online, players)} online`);
+  }
+
+  private bar(x: number, y: number, share: number, color: number): void {
+    const w = Math.round(BAR_W * Math.max(0, Math.min(1, share)));
+    this.bars.fillStyle(0x1b1220, 0.85).fillRect(x - 2, y - 2, BAR_W + 4, 20);
+    this.bars.fillStyle(0x3a2a3e, 1).fillRect(x, y, BAR_W, 16);
+    this.bars.fillStyle(color, 1).fillRect(x, y, w, 16);
+    this.bars.fillStyle(0xffffff, 0.22).fillRect(x, y, w, 5);
+  }
+
+  private showNotice(line: string): void {
+    this.notice.setText(line).setAlpha(1);
+    this.noticeTween?.stop();
+    this.noticeTween = this.tweens.add({ targets: this.notice, alpha: 0, delay: 2600, duration: 800 });
   }
 
   private layout(): void {
-    this.hint.setPosition(this.scale.width / 2, this.scale.height - 10);
+    const { width, height } = this.scale;
+    this.people.setPosition(width - 12, 12);
+    this.onlineText.setPosition(width - 50, 28);
+    this.notice.setPosition(width / 2, height - 60);
   }
 
   private async refreshOnline(): Promise<void> {

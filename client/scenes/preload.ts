@@ -1,17 +1,42 @@
 // Loads everything the world needs, driving the page's loading bar, then starts the world scene.
-// The map is read first because it names its tileset images.
+// Files name other files: the server's status names the map, the map names its tileset images, and the
+// data files name the mobs, NPCs and gear whose sprite sheets follow, each sheet's JSON naming its size.
 import Phaser from 'phaser';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
 import type { SheetInfo } from '../view/sprite-sheets.ts';
 import { showLoadError, showLoadProgress } from '../ui/loading.ts';
 
-export const SHEETS = ['player', 'marker'] as const;
+export const DATA_FILES = ['items', 'mobs', 'npcs', 'achievements'] as const;
+/** Sheets every game needs, besides those the data files name. */
+const FIXED_SHEETS = [
+  'marker',
+  'effects/hit',
+  'effects/death_puff',
+  'effects/level_up',
+  'effects/loot_sparkle',
+];
+/** Icon atlases: one image of square icons and a JSON naming each frame. */
+export const ATLASES = ['items', 'ui'] as const;
 
 export interface ServerStatus {
   world: string;
   players: number;
   map?: string;
 }
+
+export interface Atlas {
+  frameWidth: number;
+  frameHeight: number;
+  frames: Record<string, number>;
+}
+
+/** The sheet key of a player's body for an armor, a weapon overlay, a mob and an NPC. */
+export const sheetKey = {
+  armor: (id: string) => `armor/${id}`,
+  weapon: (id: string) => `weapons/${id}`,
+  mob: (id: string) => `mobs/${id}`,
+  npc: (id: string) => `npcs/${id}`,
+};
 
 export class PreloadScene extends Phaser.Scene {
   constructor() {
@@ -23,21 +48,38 @@ export class PreloadScene extends Phaser.Scene {
     this.load.on('progress', (value: number) => showLoadProgress(value));
     this.load.on('loaderror', (file: Phaser.Loader.File) => showLoadError(`Could not load ${file.src}.`));
     this.load.json('status', 'status');
-    this.load.on('filecomplete-json-status', (_key: string, _type: string, status: ServerStatus) => {
+    this.load.once('filecomplete-json-status', (_k: string, _t: string, status: ServerStatus) => {
       const mapPath = status.map ?? 'maps/village.tmj';
       this.registry.set('mapPath', mapPath);
       this.load.json('map', `assets/${mapPath}`);
     });
-    this.load.on('filecomplete-json-map', (_key: string, _type: string, map: TiledMap) => {
+    this.load.once('filecomplete-json-map', (_k: string, _t: string, map: TiledMap) => {
       const dir = (this.registry.get('mapPath') as string).replace(/[^/]*$/, '');
       for (const ts of map.tilesets) {
         if (ts.image && ts.name) this.load.image(`tiles:${ts.name}`, `assets/${dir}${ts.image}`);
       }
     });
-    for (const sheet of SHEETS) {
-      this.load.json(`sheet:${sheet}`, `assets/sprites/${sheet}.json`);
-      this.load.on(`filecomplete-json-sheet:${sheet}`, (_key: string, _type: string, info: SheetInfo) => {
-        this.load.spritesheet(sheet, `assets/sprites/${sheet}.png`, {
+    for (const name of DATA_FILES) this.load.json(`data:${name}`, `assets/data/${name}.json`);
+    this.load.once(
+      'filecomplete-json-data:items',
+      (_k: string, _t: string, items: Record<string, { type: string }>) => {
+        for (const [id, item] of Object.entries(items)) {
+          if (item.type === 'armor') this.sheet(sheetKey.armor(id));
+          if (item.type === 'weapon') this.sheet(sheetKey.weapon(id));
+        }
+      },
+    );
+    this.load.once('filecomplete-json-data:mobs', (_k: string, _t: string, mobs: Record<string, unknown>) => {
+      for (const id of Object.keys(mobs)) this.sheet(sheetKey.mob(id));
+    });
+    this.load.once('filecomplete-json-data:npcs', (_k: string, _t: string, npcs: Record<string, unknown>) => {
+      for (const id of Object.keys(npcs)) this.sheet(sheetKey.npc(id));
+    });
+    for (const key of FIXED_SHEETS) this.sheet(key);
+    for (const atlas of ATLASES) {
+      this.load.json(`atlas:${atlas}`, `assets/sprites/${atlas}.json`);
+      this.load.once(`filecomplete-json-atlas:${atlas}`, (_k: string, _t: string, info: Atlas) => {
+        this.load.spritesheet(`atlas:${atlas}`, `assets/sprites/${atlas}.png`, {
           frameWidth: info.frameWidth,
           frameHeight: info.frameHeight,
         });
@@ -49,4 +91,23 @@ export class PreloadScene extends Phaser.Scene {
     showLoadProgress(1);
     this.scene.start('world');
   }
+
+  /** Queues a sprite sheet: its JSON first, then the image cut by the JSON's frame size. */
+  private sheet(key: string): void {
+    this.load.json(`sheet:${key}`, `assets/sprites/${key}.json`);
+    this.load.once(`filecomplete-json-sheet:${key}`, (_k: string, _t: string, info: SheetInfo) => {
+      this.load.spritesheet(key, `assets/sprites/${key}.png`, {
+        frameWidth: info.frameWidth,
+        frameHeight: info.frameHeight,
+      });
+    });
+  }
+}
+
+/** Every sheet key whose JSON was loaded, for creating animations. */
+export function loadedSheets(scene: Phaser.Scene): string[] {
+  return scene.cache.json
+    .getKeys()
+    .filter((k: string) => k.startsWith('sheet:'))
+    .map((k: string) => k.slice('sheet:'.length));
 }

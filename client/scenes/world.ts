@@ -7,7 +7,8 @@ import { GameClient } from '../game-client.ts';
 import { gameSocketUrl } from '../net/connection.ts';
 import { splitForDrawing } from '../view/map-layers.ts';
 import { createAnimations, type SheetInfo } from '../view/sprite-sheets.ts';
-import { EntityView } from '../view/entity-view.ts';
+import { EntityView, type SpriteLibrary } from '../view/entity-view.ts';
+import { Effects } from '../view/effects.ts';
 import { TILE, zoomFor } from '../view/constants.ts';
 import { WalkInput } from '../input/walk-input.ts';
 import { createTitleScreen, type TitleScreen } from '../ui/title.ts';
@@ -19,13 +20,18 @@ import {
 } from '../ui/overlay.ts';
 import { saveCharacter } from '../net/saved-character.ts';
 import { hideLoading } from '../ui/loading.ts';
-import { SHEETS } from './preload.ts';
+import { loadedSheets, type Atlas } from './preload.ts';
+import { react } from './world-reactions.ts';
+import { Panels } from '../ui/panels.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
   worldMap!: WorldMap;
-  private views = new Map<number, EntityView>();
+  readonly views = new Map<number, EntityView>();
   private sheets = new Map<string, SheetInfo>();
+  library!: SpriteLibrary;
+  effects!: Effects;
+  panels!: Panels;
   private marker!: Phaser.GameObjects.Sprite;
   private follow = { x: 0, y: 0 };
   private title!: TitleScreen;
@@ -42,11 +48,19 @@ export class WorldScene extends Phaser.Scene {
     const source = this.cache.json.get('map') as TiledMap;
     this.worldMap = parseWorldMap(source, 'map');
     this.drawMap(source);
-    for (const sheet of SHEETS) {
+    for (const sheet of loadedSheets(this)) {
       const info = this.cache.json.get(`sheet:${sheet}`) as SheetInfo;
+      if (!this.textures.exists(sheet)) continue;
       this.sheets.set(sheet, info);
       createAnimations(this, sheet, info);
     }
+    const npcs = this.cache.json.get('data:npcs') as Record<string, { name: string }>;
+    this.library = {
+      sheet: (key) => this.sheets.get(key),
+      atlas: (name) => this.cache.json.get(`atlas:${name}`) as Atlas | undefined,
+      npcName: (kind) => npcs[kind]?.name ?? kind,
+    };
+    this.effects = new Effects(this, this.zoom);
     this.marker = this.add.sprite(0, 0, 'marker', 0).setOrigin(0, 0).setVisible(false).setDepth(999);
     this.marker.play('marker:pulse');
 
@@ -56,17 +70,21 @@ export class WorldScene extends Phaser.Scene {
         this.overlay.hide();
         this.reconnecting.hide();
         if (!this.scene.isActive('hud')) this.scene.launch('hud');
+        this.panels.setPlaying(true);
       },
       closed: (message, _code, wasPlaying) => {
         this.reconnecting.hide();
         this.clearViews();
+        this.panels.setPlaying(false);
         if (wasPlaying) this.overlay.show(message);
         else this.title.show(message);
       },
       reconnecting: (message) => this.reconnecting.show(message),
       token: (name, token) => saveCharacter({ name, token }),
-      notice: () => {},
+      notice: (text) => this.game.events.emit('notice', text),
+      happened: (event, client) => react(this, event, client),
     });
+    this.panels = new Panels(this);
     this.title = createTitleScreen((name, token) => {
       this.title.busy(true);
       this.client.join(name, token);
@@ -94,8 +112,12 @@ export class WorldScene extends Phaser.Scene {
   override update(_time: number, delta: number): void {
     const ms = Math.min(delta, 250);
     this.client.update(ms);
-    if (this.client.connected) this.input2.update();
+    if (this.client.connected && !this.client.dead) this.input2.update();
     this.syncViews();
+    this.effects.follow((id) => {
+      const view = this.views.get(id);
+      return view ? { x: view.x, y: view.top } : null;
+    });
     const self = this.views.get(this.client.selfId);
     if (self) {
       const pos = self.model.motion.position;
@@ -145,21 +167,22 @@ export class WorldScene extends Phaser.Scene {
         this.views.delete(id);
       }
     }
+    const clock = this.client.clock;
     for (const [id, model] of this.client.entities) {
       let view = this.views.get(id);
       if (!view) {
-        view = new EntityView(
-          this,
-          model,
-          'player',
-          this.sheets.get('player')!,
-          id === this.client.selfId,
-          this.zoom,
-        );
+        view = new EntityView(this, model, this.library, id === this.client.selfId, this.zoom);
         this.views.set(id, view);
       }
-      view.update();
+      view.update(clock);
     }
+  }
+
+  /** Takes a dead entity's view out of the world and lets it play its death. */
+  dropView(id: number): EntityView | undefined {
+    const view = this.views.get(id);
+    if (view) this.views.delete(id);
+    return view;
   }
 
   private clearViews(): void {
@@ -176,5 +199,6 @@ export class WorldScene extends Phaser.Scene {
     this.zoom = zoomFor(this.scale.width, this.scale.height);
     this.cameras.main.setZoom(this.zoom);
     for (const view of this.views.values()) view.setTextResolution(this.zoom);
+    this.effects?.setResolution(this.zoom);
   }
 }

@@ -1,67 +1,232 @@
-// Draws one entity: its animated sprite (shadow included in the art) and a name label, following its Motion.
-import type Phaser from 'phaser';
+// Draws one entity following its model: players (body for their armor, weapon on top or behind), mobs
+// (with an HP bar once hurt), NPCs, items on the ground (bobbing, blinking before they vanish) and chests.
+import Phaser from 'phaser';
 import type { EntityModel } from '../game-client.ts';
 import { animKey, FACINGS, type SheetInfo } from './sprite-sheets.ts';
 import { TILE } from './constants.ts';
+import { sheetKey, type Atlas } from '../scenes/preload.ts';
+
+export interface SpriteLibrary {
+  sheet(key: string): SheetInfo | undefined;
+  atlas(name: string): Atlas | undefined;
+  npcName(kind: string): string;
+}
+
+const FONT = 'Trebuchet MS, Verdana, DejaVu Sans, sans-serif';
+/** How long a swing shows, in ms. */
+const SWING_MS = 320;
+/** Items blink during their last seconds on the ground. */
+const BLINK_MS = 10_000;
 
 export class EntityView {
-  private readonly sprite: Phaser.GameObjects.Sprite;
-  private readonly label: Phaser.GameObjects.Text;
+  readonly body: Phaser.GameObjects.Sprite;
+  private weapon: Phaser.GameObjects.Sprite | null = null;
+  private label: Phaser.GameObjects.Text | null = null;
+  private hpBar: Phaser.GameObjects.Graphics | null = null;
+  private bodyKey = '';
+  private weaponKey = '';
   private current = '';
+  private labelText = '';
 
   constructor(
-    scene: Phaser.Scene,
+    private readonly scene: Phaser.Scene,
     readonly model: EntityModel,
-    private readonly sheet: string,
-    private readonly info: SheetInfo,
-    isSelf: boolean,
-    textResolution: number,
+    private readonly library: SpriteLibrary,
+    private readonly isSelf: boolean,
+    private textResolution: number,
   ) {
-    this.sprite = scene.add.sprite(0, 0, sheet, 0);
-    this.sprite.setOrigin(info.anchor?.x ?? 0.5, info.anchor?.y ?? 1);
-    this.label = scene.add
-      .text(0, 0, model.name, {
-        fontFamily: 'Trebuchet MS, Verdana, DejaVu Sans, sans-serif',
-        fontSize: '8px',
-        fontStyle: 'bold',
-        color: isSelf ? '#ffe28a' : '#ffffff',
-        stroke: '#1b1220',
-        strokeThickness: 2,
-      })
-      .setOrigin(0.5, 1)
-      .setResolution(textResolution);
-    this.update();
+    this.body = scene.add.sprite(0, 0, '__DEFAULT');
+    if (model.type === 'player' || model.type === 'npc' || (model.type === 'mob' && this.isBoss())) {
+      this.label = scene.add
+        .text(0, 0, '', {
+          fontFamily: FONT,
+          fontSize: '8px',
+          fontStyle: 'bold',
+          color: isSelf
+            ? '#ffe28a'
+            : model.type === 'npc'
+              ? '#9ff3e4'
+              : model.type === 'mob'
+                ? '#ff9a7a'
+                : '#ffffff',
+          stroke: '#1b1220',
+          strokeThickness: 2,
+        })
+        .setOrigin(0.5, 1)
+        .setResolution(textResolution);
+    }
+    if (model.type === 'mob') this.hpBar = scene.add.graphics();
+    this.update(0);
   }
 
-  update(): void {
-    const motion = this.model.motion;
-    const pos = motion.position;
+  get x(): number {
+    return this.body.x;
+  }
+
+  get y(): number {
+    return this.body.y;
+  }
+
+  /** The top of the drawn sprite, for bubbles and floating numbers. */
+  get top(): number {
+    return this.body.y - this.body.displayHeight * this.body.originY;
+  }
+
+  update(clock: number): void {
+    const m = this.model;
+    const pos = m.motion.position;
     const x = Math.round(pos.x * TILE + TILE / 2);
     const y = Math.round(pos.y * TILE + TILE);
-    this.sprite.setPosition(x, y - 1);
-    this.label.setPosition(x, y - this.info.frameHeight * (this.info.anchor?.y ?? 1) - 1);
-    const depth = 1000 + y;
-    this.sprite.setDepth(depth);
-    this.label.setDepth(100000 + y);
-    const { key, flip } = animKey(
-      this.sheet,
-      this.info,
-      motion.moving ? 'walk' : 'idle',
-      FACINGS[motion.facing]!,
-    );
+    if (m.type === 'item' || m.type === 'chest') return this.updateObject(x, y, clock);
+    this.ensureSheets();
+    const info = this.library.sheet(this.bodyKey);
+    if (!info) return;
+    this.body.setPosition(x, y - 1).setDepth(1000 + y);
+    const swinging = clock - m.swungAt < SWING_MS && info.animations.attack;
+    const anim = swinging ? 'attack' : m.motion.moving ? 'walk' : 'idle';
+    const facing = FACINGS[m.motion.facing]!;
+    const { key, flip } = animKey(this.bodyKey, info, anim, facing);
     if (key !== this.current) {
       this.current = key;
-      this.sprite.play(key, true);
+      this.body.play(key, true);
+      if (this.weapon)
+        this.weapon.play(
+          animKey(this.weaponKey, this.library.sheet(this.weaponKey)!, anim, facing).key,
+          true,
+        );
     }
-    this.sprite.setFlipX(flip);
+    this.body.setFlipX(flip);
+    if (this.weapon) {
+      const behind = this.library.sheet(this.weaponKey)?.behindWhenFacing?.includes(facing) ?? false;
+      this.weapon
+        .setPosition(x, y - 1)
+        .setFlipX(flip)
+        .setDepth(1000 + y + (behind ? -0.1 : 0.1));
+      this.weapon.setFrame(this.body.frame.name);
+    }
+    this.updateLabel(x, y - info.frameHeight * (info.anchor?.y ?? 1) - 1);
+    this.updateHpBar(x, y - info.frameHeight * (info.anchor?.y ?? 1) - 3);
   }
 
   setTextResolution(resolution: number): void {
-    this.label.setResolution(resolution);
+    this.textResolution = resolution;
+    this.label?.setResolution(resolution);
+  }
+
+  /** A white flash when struck. */
+  flash(): void {
+    this.body.setTint(0xffffff).setTintMode(Phaser.TintModes.FILL);
+    this.scene.time.delayedCall(
+      90,
+      () => this.body.active && this.body.clearTint().setTintMode(Phaser.TintModes.MULTIPLY),
+    );
+  }
+
+  /** Plays the death (or just fades) and removes itself. */
+  die(): void {
+    this.label?.destroy();
+    this.hpBar?.destroy();
+    this.weapon?.destroy();
+    const info = this.library.sheet(this.bodyKey);
+    if (info?.animations.death) {
+      this.body.play(`${this.bodyKey}:death`);
+      this.body.once('animationcomplete', () =>
+        this.scene.tweens.add({
+          targets: this.body,
+          alpha: 0,
+          duration: 400,
+          onComplete: () => this.body.destroy(),
+        }),
+      );
+    } else {
+      this.scene.tweens.add({
+        targets: this.body,
+        alpha: 0,
+        duration: 500,
+        onComplete: () => this.body.destroy(),
+      });
+    }
   }
 
   destroy(): void {
-    this.sprite.destroy();
-    this.label.destroy();
+    this.body.destroy();
+    this.weapon?.destroy();
+    this.label?.destroy();
+    this.hpBar?.destroy();
+  }
+
+  private isBoss(): boolean {
+    return this.model.kind === 'ember_wyrm';
+  }
+
+  /** Players change sheets when their gear changes; others pick theirs once. */
+  private ensureSheets(): void {
+    const m = this.model;
+    const body =
+      m.type === 'player'
+        ? sheetKey.armor(m.armor || 'tunic')
+        : m.type === 'mob'
+          ? sheetKey.mob(m.kind)
+          : sheetKey.npc(m.kind);
+    if (body !== this.bodyKey && this.library.sheet(body)) {
+      this.bodyKey = body;
+      this.current = '';
+      const info = this.library.sheet(body)!;
+      this.body.setTexture(body, 0).setOrigin(info.anchor?.x ?? 0.5, info.anchor?.y ?? 1);
+    }
+    if (m.type !== 'player') return;
+    const weapon = sheetKey.weapon(m.weapon || 'club');
+    if (weapon !== this.weaponKey && this.library.sheet(weapon)) {
+      this.weaponKey = weapon;
+      this.current = '';
+      this.weapon ??= this.scene.add.sprite(0, 0, weapon, 0);
+      const info = this.library.sheet(weapon)!;
+      this.weapon.setTexture(weapon, 0).setOrigin(info.anchor?.x ?? 0.5, info.anchor?.y ?? 1);
+    }
+  }
+
+  private updateObject(x: number, y: number, clock: number): void {
+    const atlas = this.library.atlas('items');
+    const frameName = this.model.type === 'chest' ? 'chest_closed' : this.model.kind;
+    const frame = atlas?.frames[frameName];
+    if (frame === undefined) return;
+    if (this.body.texture.key !== 'atlas:items') this.body.setTexture('atlas:items', frame).setOrigin(0.5, 1);
+    const bob = this.model.type === 'item' ? Math.round(Math.sin(clock / 250 + this.model.id) * 1) : 0;
+    this.body.setPosition(x, y - 1 + bob).setDepth(900 + y);
+    const left = this.model.expiresAt ? this.model.expiresAt - clock : Infinity;
+    this.body.setVisible(left > BLINK_MS || Math.floor(clock / 150) % 2 === 0);
+  }
+
+  private updateLabel(x: number, y: number): void {
+    if (!this.label) return;
+    const m = this.model;
+    const text =
+      m.type === 'player'
+        ? `${m.name} · ${m.level}`
+        : m.type === 'npc'
+          ? this.library.npcName(m.kind)
+          : this.isBoss()
+            ? 'Ember Wyrm'
+            : '';
+    if (text !== this.labelText) {
+      this.labelText = text;
+      this.label.setText(text);
+    }
+    this.label.setPosition(x, y).setDepth(100000 + y);
+  }
+
+  private updateHpBar(x: number, y: number): void {
+    const bar = this.hpBar;
+    if (!bar) return;
+    const m = this.model;
+    bar.clear();
+    if (m.maxHp <= 0 || m.hp >= m.maxHp) return;
+    const width = this.isBoss() ? 28 : 14;
+    const filled = Math.max(1, Math.round((width - 2) * (m.hp / m.maxHp)));
+    bar.setDepth(100000 + y);
+    bar.fillStyle(0x1b1220, 0.9).fillRect(x - width / 2, y - 3, width, 4);
+    bar
+      .fillStyle(m.hp / m.maxHp > 0.3 ? 0x6ad04a : 0xe0452b, 1)
+      .fillRect(x - width / 2 + 1, y - 2, filled, 2);
   }
 }

@@ -89,6 +89,15 @@ export class Motion {
     this.takeNext();
   }
 
+  /** Turns toward a tile (to swing at it); a walking entity keeps facing its way. */
+  face(tile: Tile): void {
+    if (this.moving) return;
+    const dx = tile.x - this.to.x;
+    const dy = tile.y - this.to.y;
+    if (dx === 0 && dy === 0) return;
+    this.facing = Math.abs(dx) >= Math.abs(dy) ? (dx > 0 ? Dir.Right : Dir.Left) : dy > 0 ? Dir.Down : Dir.Up;
+  }
+
   placeAt(tile: Tile): void {
     this.from = { ...tile };
     this.to = { ...tile };

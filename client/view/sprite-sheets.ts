@@ -8,7 +8,10 @@ export interface SheetInfo {
   /** Row of each facing; `left` may be missing and drawn as a mirrored `flipLeftFrom`. */
   directions?: Record<string, number>;
   flipLeftFrom?: string;
-  animations: Record<string, { frames: number[]; fps: number; repeat?: number }>;
+  /** Frames are columns of the facing's row, or of `row` for animations without a facing (death). */
+  animations: Record<string, { frames: number[]; fps: number; repeat?: number; row?: number }>;
+  /** Weapon overlays: facings in which the weapon is drawn behind the body. */
+  behindWhenFacing?: string[];
 }
 
 export const FACINGS = ['up', 'right', 'down', 'left'] as const;
@@ -34,9 +37,10 @@ export function createAnimations(scene: Phaser.Scene, sheet: string, info: Sheet
   const texture = scene.textures.get(sheet);
   const columns = Math.max(1, Math.floor(texture.getSourceImage().width / info.frameWidth));
   const rows: [string, number][] = info.directions ? Object.entries(info.directions) : [['', 0]];
-  for (const [facing, row] of rows) {
+  for (const [facing, facingRow] of rows) {
     for (const [anim, spec] of Object.entries(info.animations)) {
-      const key = facing ? `${sheet}:${anim}:${facing}` : `${sheet}:${anim}`;
+      const row = spec.row ?? facingRow;
+      const key = facing && spec.row === undefined ? `${sheet}:${anim}:${facing}` : `${sheet}:${anim}`;
       if (scene.anims.exists(key)) continue;
       scene.anims.create({
         key,

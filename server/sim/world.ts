@@ -2,7 +2,7 @@
 // is told. Pure simulation: no I/O, no wall clock, randomness only from the world's seeded Rng.
 // The systems live in their own files; this file holds the registry and the order of a tick.
 import { Op, CloseCode } from '../../shared/protocol/ops.ts';
-import { encode } from '../../shared/protocol/codec.ts';
+import { encode, joinFrame } from '../../shared/protocol/codec.ts';
 import { MovesWriter } from '../../shared/protocol/moves.ts';
 import { checkName, nameKey } from '../../shared/rules/names.ts';
 import { PLAYER_STEP_TICKS, TICK_MS } from '../../shared/rules/movement.ts';
@@ -303,6 +303,10 @@ export class World {
   }
 }
 
+/** The welcome, and what the player has earned so far (the client's achievements panel starts from it). */
 function welcomeBytes(world: World, p: Player): Uint8Array {
-  return encode([Op.Welcome, p.id, p.name, p.x, p.y, world.name, TICK_MS, PLAYER_STEP_TICKS]);
+  return joinFrame([
+    encode([Op.Welcome, p.id, p.name, p.x, p.y, world.name, TICK_MS, PLAYER_STEP_TICKS]),
+    encode([Op.AchievementList, p.achievements]),
+  ]);
 }

@@ -1,7 +1,7 @@
 // Wire constants shared by server and client: opcodes, the protocol version and close codes.
 
 /** Bump whenever a message shape changes; the handshake refuses a mismatch. */
-export const PROTOCOL_VERSION = 3;
+export const PROTOCOL_VERSION = 4;
 
 /** Opcodes, the first element of every message tuple. Client→server ops are below 64. */
 export const Op = {
@@ -46,6 +46,10 @@ export const Op = {
   /** An NPC's line, for the player who talked to it. */
   NpcLine: 80,
   Achievement: 81,
+  /** Every achievement the player has earned, sent when it enters the world. */
+  AchievementList: 82,
+  /** An entity's HP went up with no blow (a mob back home after giving up a chase): its new HP. */
+  Healed: 83,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 

@@ -60,6 +60,8 @@ export type LooksMsg = [op: typeof Op.Looks, id: number, weapon: string, armor: 
 export type ChatLineMsg = [op: typeof Op.ChatLine, id: number, text: string];
 export type NpcLineMsg = [op: typeof Op.NpcLine, npc: number, text: string];
 export type AchievementMsg = [op: typeof Op.Achievement, id: string];
+export type HealedMsg = [op: typeof Op.Healed, id: number, hp: number];
+export type AchievementListMsg = [op: typeof Op.AchievementList, ids: string[]];
 export type DespawnMsg = [op: typeof Op.Despawn, id: number];
 /** This tick's walk starts, packed by `moves.ts`. */
 export type MovesMsg = [op: typeof Op.Moves, packed: Uint8Array];
@@ -88,4 +90,6 @@ export type ServerMsg =
   | LooksMsg
   | ChatLineMsg
   | NpcLineMsg
-  | AchievementMsg;
+  | AchievementMsg
+  | AchievementListMsg
+  | HealedMsg;

@@ -79,6 +79,8 @@ export type ViewEvent =
   | { type: 'chat'; id: number; text: string }
   | { type: 'npcLine'; id: number; text: string }
   | { type: 'achievement'; id: string }
+  | { type: 'healed'; id: number; hp: number }
+  | { type: 'achievementList'; ids: string[] }
   /** The server created our character: keep this token to play it again. */
   | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
@@ -136,6 +138,12 @@ const appliers: Appliers = {
   [Op.ChatLine]: (ctx, [, id, text]) => void ctx.events.push({ type: 'chat', id, text }),
   [Op.NpcLine]: (ctx, [, id, text]) => void ctx.events.push({ type: 'npcLine', id, text }),
   [Op.Achievement]: (ctx, [, id]) => void ctx.events.push({ type: 'achievement', id }),
+  [Op.Healed]: (ctx, [, id, hp]) => {
+    const entity = ctx.view.entities.get(id);
+    if (entity) entity.hp = hp;
+    ctx.events.push({ type: 'healed', id, hp });
+  },
+  [Op.AchievementList]: (ctx, [, ids]) => void ctx.events.push({ type: 'achievementList', ids }),
 };
 
 /**

@@ -1,0 +1,90 @@
+// Short-lived things drawn over the world: floating damage numbers, hit sparks, death smoke, the
+// level-up ring, and speech bubbles for chat and NPC lines. Text is always drawn as text, never HTML.
+import type Phaser from 'phaser';
+
+const FONT = 'Trebuchet MS, Verdana, DejaVu Sans, sans-serif';
+
+export class Effects {
+  private bubbles = new Map<number, Phaser.GameObjects.Container>();
+
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private resolution: number,
+  ) {}
+
+  setResolution(resolution: number): void {
+    this.resolution = resolution;
+  }
+
+  /** A number that rises and fades: red when we are hurt, gold when we deal it, white otherwise. */
+  damage(x: number, y: number, amount: number, tone: 'hurt' | 'dealt' | 'other'): void {
+    const color = tone === 'hurt' ? '#ff5a4a' : tone === 'dealt' ? '#ffd166' : '#ffffff';
+    const text = this.scene.add
+      .text(x, y, amount > 0 ? String(amount) : 'miss', {
+        fontFamily: FONT,
+        fontSize: amount > 0 ? '9px' : '7px',
+        fontStyle: 'bold',
+        color,
+        stroke: '#1b1220',
+        strokeThickness: 3,
+      })
+      .setOrigin(0.5, 1)
+      .setDepth(200000)
+      .setResolution(this.resolution);
+    this.scene.tweens.add({
+      targets: text,
+      y: y - 14,
+      alpha: { from: 1, to: 0 },
+      duration: 800,
+      ease: 'Cubic.Out',
+      onComplete: () => text.destroy(),
+    });
+  }
+
+  /** Plays a one-shot effect sheet (`effects/<id>`) at a point, then removes it. */
+  burst(id: 'hit' | 'death_puff' | 'level_up' | 'loot_sparkle', x: number, y: number): void {
+    const key = `effects/${id}`;
+    if (!this.scene.textures.exists(key)) return;
+    const sprite = this.scene.add.sprite(x, y, key, 0).setDepth(150000);
+    sprite.play(`${key}:play`);
+    sprite.once('animationcomplete', () => sprite.destroy());
+  }
+
+  /** A speech bubble over an entity for a few seconds; a newer one from the same speaker replaces it. */
+  bubble(id: number, x: number, y: number, line: string, tone: 'chat' | 'npc'): void {
+    this.bubbles.get(id)?.destroy();
+    const text = this.scene.add
+      .text(0, 0, line, {
+        fontFamily: FONT,
+        fontSize: '7px',
+        color: '#1b1220',
+        wordWrap: { width: 110, useAdvancedWrap: true },
+        align: 'center',
+      })
+      .setOrigin(0.5, 1)
+      .setResolution(this.resolution);
+    const w = Math.ceil(text.width) + 8;
+    const h = Math.ceil(text.height) + 6;
+    const box = this.scene.add.graphics();
+    box.fillStyle(tone === 'npc' ? 0xe9fbf6 : 0xfff6e0, 0.96).fillRoundedRect(-w / 2, -h - 3, w, h, 3);
+    box.lineStyle(1, 0x1b1220, 1).strokeRoundedRect(-w / 2, -h - 3, w, h, 3);
+    box.fillStyle(tone === 'npc' ? 0xe9fbf6 : 0xfff6e0, 0.96).fillTriangle(-3, -3, 3, -3, 0, 1);
+    text.setPosition(0, -6);
+    const bubble = this.scene.add.container(x, y, [box, text]).setDepth(300000);
+    this.bubbles.set(id, bubble);
+    const ms = Math.min(9000, 2500 + line.length * 60);
+    this.scene.time.delayedCall(ms, () => {
+      if (this.bubbles.get(id) !== bubble) return;
+      this.bubbles.delete(id);
+      this.scene.tweens.add({ targets: bubble, alpha: 0, duration: 300, onComplete: () => bubble.destroy() });
+    });
+  }
+
+  /** Keeps bubbles above their speakers as they walk. */
+  follow(positions: (id: number) => { x: number; y: number } | null): void {
+    for (const [id, bubble] of this.bubbles) {
+      const at = positions(id);
+      if (at) bubble.setPosition(at.x, at.y);
+    }
+  }
+}
