@@ -81,7 +81,10 @@ export class WorldScene extends Phaser.Scene {
       },
       reconnecting: (message) => this.reconnecting.show(message),
       token: (name, token) => saveCharacter({ name, token }),
-      notice: (text) => this.game.events.emit('notice', text),
+      notice: (text) => {
+        this.game.events.emit('notice', text);
+        this.panels.chatLog('', text, 'system');
+      },
       happened: (event, client) => react(this, event, client),
     });
     this.panels = new Panels(this);

@@ -2,6 +2,8 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { EmberquestApi } from '../../client/test-api.ts';
+import type { Grid } from '../../shared/rules/grid.ts';
+import { findPath } from '../../shared/rules/path.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -43,4 +45,35 @@ export async function joinGame(page: Page, url: string, name: string): Promise<G
     timeout: 20_000,
   });
   return gameState(page);
+}
+
+/** Clicks tiles along a path until the player stands within `near` tiles of the target (bounded). */
+export async function walkNear(
+  page: Page,
+  grid: Grid,
+  target: { x: number; y: number },
+  near = 3,
+  timeoutMs = 30_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const at = (await gameState(page)).tile!;
+    if (Math.abs(at.x - target.x) + Math.abs(at.y - target.y) <= near) return;
+    const path = findPath(grid, at, target, { nodeBudget: 20_000, maxSteps: 400 });
+    const hop = path[Math.min(path.length - 1, 5)];
+    if (!hop) throw new Error(`no path from ${at.x},${at.y} to ${target.x},${target.y}`);
+    const point = await page.evaluate((t) => window.__emberquest!.tileToClient(t.x, t.y), hop);
+    await page.mouse.click(point.x, point.y);
+    await page
+      .waitForFunction(
+        (t) => {
+          const s = window.__emberquest!.state();
+          return s.tile?.x === t.x && s.tile?.y === t.y;
+        },
+        hop,
+        { timeout: 4000 },
+      )
+      .catch(() => {});
+  }
+  throw new Error(`did not get near ${target.x},${target.y} in ${timeoutMs} ms`);
 }

@@ -1,0 +1,104 @@
+// The adventure in real browsers: a player walks to the rats, kills one, and sees the kill in the log and
+// its XP rise; two players see each other's chat. Screenshots of a fight and of the HUD are saved.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { loadWorldMap } from '../../server/load-map.ts';
+import type { WorldMap } from '../../shared/content/world-map.ts';
+import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import { gameState, joinGame, launchBrowser, walkNear } from '../support/browser.ts';
+
+const shots = path.join(repoRoot, 'test-results');
+
+describe('the adventure in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let map: WorldMap;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    map = loadWorldMap(path.join(repoRoot, 'assets/maps/village.tmj'));
+    server = await startServerProcess();
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  async function newPlayer(name: string): Promise<Page> {
+    const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    pages.push(page);
+    await joinGame(page, server.url, name);
+    return page;
+  }
+
+  it('a player kills a rat: the log says so and XP rises', async () => {
+    const page = await newPlayer('Ratter');
+    const start = await gameState(page);
+    expect(start).toMatchObject({ hp: 80, maxHp: 80, level: 1, xp: 0, weapon: 'club', armor: 'tunic' });
+    // The west fields hold rats; walk over there, then keep clicking the nearest rat.
+    await walkNear(page, map.grid, { x: 15, y: 16 }, 3, 45_000);
+    let shot = false;
+    for (let i = 0; i < 60; i++) {
+      const s = await gameState(page);
+      if (s.xp > 0) break;
+      const rats = s.entities.filter((e) => e.kind === 'rat');
+      const me = s.tile!;
+      rats.sort((a, b) => dist(a.tile, me) - dist(b.tile, me));
+      const rat = rats[0];
+      if (!rat) {
+        await page.waitForTimeout(500);
+        continue;
+      }
+      if (dist(rat.tile, me) > 8) await walkNear(page, map.grid, rat.tile, 3, 10_000);
+      const point = await page.evaluate((t) => window.__emberquest!.tileToClient(t.x, t.y), rat.tile);
+      await page.mouse.click(point.x, point.y);
+      await page.waitForTimeout(800);
+      if (!shot && (await gameState(page)).entities.some((e) => e.kind === 'rat' && (e.hp ?? 25) < 25)) {
+        await page.screenshot({ path: path.join(shots, 'e2e-fight.png') });
+        shot = true;
+      }
+    }
+    const after = await gameState(page);
+    expect(after.xp).toBeGreaterThan(0);
+    await expect
+      .poll(() => page.locator('#chat-log').textContent(), { timeout: 5000 })
+      .toContain('You defeated a rat');
+    await page.screenshot({ path: path.join(shots, 'e2e-hud.png') });
+  }, 150_000);
+
+  it('two players see each other chat', async () => {
+    const alice = await newPlayer('Talker');
+    const bob = await newPlayer('Listener');
+    await bob.waitForFunction(
+      (id) => window.__emberquest!.state().entities.some((e) => e.id === id),
+      (await gameState(alice)).playerId,
+    );
+    await alice.keyboard.press('Enter');
+    await alice.getByTestId('chat-input').fill('Hello from the square!');
+    await alice.keyboard.press('Enter');
+    await expect
+      .poll(() => bob.locator('#chat-log').textContent(), { timeout: 5000 })
+      .toContain('Talker: Hello from the square!');
+    await expect
+      .poll(() => alice.locator('#chat-log').textContent(), { timeout: 5000 })
+      .toContain('Talker: Hello from the square!');
+    // Text stays text: markup typed in chat is shown, not run.
+    await bob.keyboard.press('Enter');
+    await bob.getByTestId('chat-input').fill('<b>bold?</b>');
+    await bob.keyboard.press('Enter');
+    await expect
+      .poll(() => alice.locator('#chat-log').textContent(), { timeout: 5000 })
+      .toContain('<b>bold?</b>');
+    expect(await alice.locator('#chat-log b:text("bold?")').count()).toBe(0);
+    await bob.screenshot({ path: path.join(shots, 'e2e-chat.png') });
+  });
+});
+
+function dist(a: { x: number; y: number }, b: { x: number; y: number }): number {
+  return Math.abs(a.x - b.x) + Math.abs(a.y - b.y);
+}
