@@ -78,7 +78,8 @@ export function thinkMob(mob: Mob, s: MobSurroundings): void {
   }
   const standing = mob.progress === 0;
   if (adjacent(mob, target) && standing) {
-    if (mob.path.length > 0) mob.path = [];
+    // Stop here, and say so: observers were told where the old walk ends.
+    if (mob.path.length > 0) s.walk(mob, mob.x, mob.y);
     if (s.tick >= mob.nextAttackTick) {
       mob.nextAttackTick = s.tick + mob.kind.attackTicks;
       s.strike(mob, target);

@@ -1,5 +1,7 @@
 // Mobs over their lifetime: placed in their areas when the world starts, thinking every tick, and coming
 // back after their respawn delay.
+import { Op } from '../../shared/protocol/ops.ts';
+import { encode } from '../../shared/protocol/codec.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { MobArea } from '../../shared/content/placements.ts';
@@ -75,7 +77,10 @@ export function thinkMobs(world: World): void {
       if (world.tickCount >= mob.respawnTick) revive(world, mob);
       continue;
     }
+    const hp = mob.hp;
     thinkMob(mob, s);
+    // Back home and whole again: those who saw it hurt must see its health bar fill.
+    if (mob.hp > hp) world.vis.broadcast(mob.cell, encode([Op.Healed, mob.id, mob.hp]));
   }
 }
 

@@ -6,7 +6,7 @@ import { encode } from '../../shared/protocol/codec.ts';
 import { CHAT_MAX } from '../../shared/protocol/schema.ts';
 import { regenAmount } from '../../shared/rules/combat.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
-import type { Entity, Player } from './entities.ts';
+import type { Entity, Mob, Player } from './entities.ts';
 import { adjacent, distance } from './mob-ai.ts';
 import { playerStrikes } from './combat.ts';
 import { openChest, pickUp } from './loot.ts';
@@ -39,12 +39,13 @@ export function pursueGoals(world: World): void {
     switch (target.type) {
       case 'mob':
         if (adjacent(p, target) && standing) {
-          if (p.path.length) p.path = [];
+          // Stop here, and say so: observers were told where the old walk ends.
+          if (p.path.length) world.walk(p, p.x, p.y);
           if (world.tickCount >= p.nextAttackTick) {
             p.nextAttackTick = world.tickCount + PLAYER_ATTACK_TICKS;
             playerStrikes(world, p, target);
           }
-        } else approach(world, p, target, true);
+        } else if (!onTileOfHunter(p, target)) approach(world, p, target, true);
         break;
       case 'item':
         if (p.x === target.x && p.y === target.y && standing) {
@@ -62,6 +63,14 @@ export function pursueGoals(world: World): void {
         break;
     }
   }
+}
+
+/**
+ * On the tile of a mob that hunts this player (they walked into it at once): the mob steps aside, so the
+ * player waits. Were both to step aside, they would meet on the same tile again.
+ */
+function onTileOfHunter(p: Player, mob: Mob): boolean {
+  return p.x === mob.x && p.y === mob.y && mob.hate.has(p.id);
 }
 
 function fits(goal: NonNullable<Player['goal']>['type'], e: Entity): boolean {
@@ -109,14 +118,11 @@ export function regenerate(world: World): void {
 
 /** Control characters and invisible or direction-changing marks: they would let a line disguise itself. */
 // eslint-disable-next-line no-control-regex
-const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u2028-\u202e]/g;
+const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 
 /** Cleans a chat line: no control characters, spaces folded, at most CHAT_MAX characters. */
 export function cleanChat(raw: string): string {
-  const text = raw
-    .replace(UNPRINTABLE, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  const text = raw.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
   return [...text].slice(0, CHAT_MAX).join('');
 }
 

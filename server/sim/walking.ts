@@ -1,6 +1,6 @@
 // Walking: turning a "walk to" intent into a path, and advancing walkers one tick at a time.
-import { dirBetween, type Dir } from '../../shared/rules/dirs.ts';
-import type { Grid } from '../../shared/rules/grid.ts';
+import { DX, DY, dirBetween, type Dir } from '../../shared/rules/dirs.ts';
+import { isWalkable, type Grid } from '../../shared/rules/grid.ts';
 import { MAX_WALK_STEPS, PATH_NODE_BUDGET } from '../../shared/rules/movement.ts';
 import { findPath, type Tile } from '../../shared/rules/path.ts';
 import type { WalkRecord } from '../../shared/protocol/moves.ts';
@@ -37,12 +37,11 @@ export function startWalk(
 ): WalkRecord | null {
   const entering = w.progress > 0 ? w.path[0] : undefined;
   const from = entering ?? { x: w.x, y: w.y };
-  const rest = findPath(
-    grid,
-    from,
-    { x: tx, y: ty },
-    { nodeBudget: PATH_NODE_BUDGET, maxSteps: MAX_WALK_STEPS },
-  );
+  // A chaser that ended up on its target's tile (both walked into it at once) steps off it.
+  const rest =
+    stopBeside && from.x === tx && from.y === ty
+      ? stepOff(grid, from)
+      : findPath(grid, from, { x: tx, y: ty }, { nodeBudget: PATH_NODE_BUDGET, maxSteps: MAX_WALK_STEPS });
   // Chasers and attackers stop next to their target rather than on it.
   const last = rest.at(-1);
   if (stopBeside && last && last.x === tx && last.y === ty) rest.pop();
@@ -82,6 +81,16 @@ export function advance(w: Walker): boolean {
   w.path.shift();
   w.progress = 0;
   return true;
+}
+
+/** One step onto the first open neighbour, in direction order (so server runs replay exactly). */
+function stepOff(grid: Grid, t: Tile): Tile[] {
+  for (let d = 0; d < 4; d++) {
+    const x = t.x + DX[d]!;
+    const y = t.y + DY[d]!;
+    if (isWalkable(grid, x, y)) return [{ x, y }];
+  }
+  return [];
 }
 
 function sameTiles(a: readonly Tile[], b: readonly Tile[]): boolean {

@@ -4,11 +4,15 @@ import { isWalkable } from '../../shared/rules/grid.ts';
 import { PLAYER_STEP_TICKS } from '../../shared/rules/movement.ts';
 import { World } from './world.ts';
 import {
+  adventureMap,
   joinClient,
   mapFromRows,
+  mobKind,
   openMap,
+  openRows,
   tickAndDeliver,
   walkEnd,
+  withMobs,
   type TestClient,
 } from './test-support.ts';
 
@@ -170,5 +174,52 @@ describe('World determinism', () => {
     expect(b.state).toEqual(a.state);
     expect(b.frames).toEqual(a.frames);
     expect(a.frames.filter((f) => f.length > 0).length).toBeGreaterThan(100);
+  });
+
+  it('with mobs hunting, fighting, dying, dropping and coming back: the same frames, byte for byte', () => {
+    function fight(): { frames: string[]; hits: number; deaths: number } {
+      const data = withMobs(
+        mobKind('hunter', {
+          hp: 30,
+          aggroRadius: 5,
+          weapon: 3,
+          attackTicks: 12,
+          respawnSeconds: 2,
+          drops: [{ item: 'small_potion', chance: 0.5 }],
+        }),
+      );
+      const map = adventureMap(openRows(40, 30), [
+        { id: 1, type: 'spawn', x: 15, y: 10, w: 6, h: 6 },
+        { id: 2, type: 'mobArea', x: 10, y: 8, w: 16, h: 12, props: { kind: 'hunter', count: 6 } },
+      ]);
+      const world = new World({ name: 'w', map, data, seed: 99 });
+      const clients = ['A', 'B', 'C'].map((n) => joinClient(world, n));
+      const frames: string[] = [];
+      let hits = 0;
+      let deaths = 0;
+      for (let t = 0; t < 400; t++) {
+        for (const [i, c] of clients.entries()) {
+          if (c.player.dead && t % 30 === 0) world.respawn(c.player.id);
+          else if (!c.player.goal && (t + i * 5) % 25 === 0) {
+            const mob = [...world.mobs.values()].find((m) => m.cell >= 0 && m.id % 3 === i);
+            if (mob) world.pursue(c.player.id, 'attack', mob.id);
+          }
+        }
+        const events = tickAndDeliver(world, clients);
+        for (const list of events.values())
+          for (const e of list) {
+            if (e.type === 'hit') hits++;
+            if (e.type === 'died') deaths++;
+          }
+        for (const c of clients)
+          frames.push(events.has(c) ? Buffer.from(c.frames.at(-1)!).toString('hex') : '');
+      }
+      return { frames, hits, deaths };
+    }
+    const a = fight();
+    const b = fight();
+    expect(b.frames).toEqual(a.frames);
+    expect(a.hits).toBeGreaterThan(50);
+    expect(a.deaths).toBeGreaterThan(5);
   });
 });
