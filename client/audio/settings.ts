@@ -32,7 +32,10 @@ export function loadSettings(storage: SettingsStorage | null): AudioSettings {
   return {
     soundOn: typeof s.soundOn === 'boolean' ? s.soundOn : DEFAULT_SETTINGS.soundOn,
     musicOn: typeof s.musicOn === 'boolean' ? s.musicOn : DEFAULT_SETTINGS.musicOn,
-    volume: typeof s.volume === 'number' && Number.isFinite(s.volume) ? clampVolume(s.volume) : DEFAULT_SETTINGS.volume,
+    volume:
+      typeof s.volume === 'number' && Number.isFinite(s.volume)
+        ? clampVolume(s.volume)
+        : DEFAULT_SETTINGS.volume,
   };
 }
 
