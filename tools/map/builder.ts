@@ -112,9 +112,17 @@ export class MapBuilder {
 
   /**
    * A fenced rectangle (tile corners inclusive) with gaps at `gates`. Each fence tile joins the
-   * fence tiles next to it, so corners and the ends beside a gate pick the right piece.
+   * fence tiles next to it, so corners and the ends beside a gate pick the right piece. `kind` picks
+   * the wooden fence or the graveyard's iron railing.
    */
-  placeFence(x0: number, y0: number, x1: number, y1: number, gates: readonly [number, number][]): void {
+  placeFence(
+    x0: number,
+    y0: number,
+    x1: number,
+    y1: number,
+    gates: readonly [number, number][],
+    kind: 'fence' | 'ironfence' = 'fence',
+  ): void {
     const isGate = (x: number, y: number): boolean => gates.some(([gx, gy]) => gx === x && gy === y);
     const isFence = (x: number, y: number): boolean =>
       x >= x0 &&
@@ -133,7 +141,7 @@ export class MapBuilder {
           ['w', isFence(x - 1, y)],
         ] as const;
         const joined = dirs.filter(([, on]) => on).map(([d]) => d);
-        this.put('detail', x, y, joined.length ? `fence_${joined.join('_')}` : 'fence_post');
+        this.put('detail', x, y, joined.length ? `${kind}_${joined.join('_')}` : `${kind}_post`);
       }
     }
     this.reserve(x0 - 1, y0 - 1, x1 + 1, y1 + 1);

@@ -1,6 +1,8 @@
-// `npm run map`: regenerates assets/maps/village.tmj from tools/map/village.ts, deterministically.
-// `npm run map -- --preview out.png [x y w h]` also renders a 3x preview of the given tile area
-// (`--scale n` to change the zoom).
+// `npm run map`: regenerates assets/maps/village.tmj (tools/map/village.ts) and assets/maps/world.tmj
+// (tools/map/world.ts), deterministically.
+// `npm run map -- --preview out.png [x y w h]` also renders a 3x preview of part of the village
+// (`--world` to preview the world instead, `--scale n` to change the zoom), and
+// `npm run map -- --zones` renders each world zone at 2x into docs/screenshots/zone-<name>.png.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -8,33 +10,58 @@ import { CLOTH_TUNIC, renderCharacterSheet } from '../art/player.ts';
 import { encodePng } from '../art/png.ts';
 import { renderTileset, tileCatalog, tiledTileset } from '../art/tileset.ts';
 import { TILE } from '../art/tile-def.ts';
+import type { MapBuilder } from './builder.ts';
 import { renderPreview } from './preview.ts';
-import { stringifyTiledMap, toTiledMap } from './tmj.ts';
+import { stringifyTiledMap, toTiledMap, type ObjectSpec } from './tmj.ts';
 import { generateVillage } from './village.ts';
 import { villageObjects } from './village-objects.ts';
+import { generateWorld } from './world.ts';
+import { worldObjects } from './world-objects.ts';
+import { renderZones } from './zone-previews.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const catalog = tileCatalog();
 const tilesetImage = renderTileset(catalog);
-const { builder, spawn, undergrowth } = generateVillage(catalog);
-const map = toTiledMap(builder, tiledTileset(catalog, tilesetImage), [
-  {
-    name: 'village',
-    type: 'spawn',
-    x: spawn.x * TILE,
-    y: spawn.y * TILE,
-    width: spawn.w * TILE,
-    height: spawn.h * TILE,
-  },
-  ...villageObjects(),
-]);
-const out = join(root, 'assets/maps/village.tmj');
-mkdirSync(dirname(out), { recursive: true });
-writeFileSync(out, stringifyTiledMap(map));
-console.log(`wrote assets/maps/village.tmj (${map.width}x${map.height}, ${catalog.length} tiles)`);
-console.log(
-  `undergrowth in unreachable pockets: ${undergrowth.filled} tiles (${undergrowth.inOpen} not under canopy)`,
+const tileset = tiledTileset(catalog, tilesetImage);
+
+type Spawn = { x: number; y: number; w: number; h: number };
+const spawnObject = (name: string, s: Spawn): ObjectSpec => ({
+  name,
+  type: 'spawn',
+  x: s.x * TILE,
+  y: s.y * TILE,
+  width: s.w * TILE,
+  height: s.h * TILE,
+});
+
+function writeMap(
+  file: string,
+  builder: MapBuilder,
+  objects: ObjectSpec[],
+  undergrowth: { filled: number; inOpen: number },
+): void {
+  const map = toTiledMap(builder, tileset, objects);
+  const out = join(root, 'assets/maps', file);
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, stringifyTiledMap(map));
+  console.log(
+    `wrote assets/maps/${file} (${map.width}x${map.height}, ${catalog.length} tiles, ${objects.length} objects)`,
+  );
+  console.log(
+    `  undergrowth in unreachable pockets: ${undergrowth.filled} tiles (${undergrowth.inOpen} not under canopy)`,
+  );
+}
+
+const village = generateVillage(catalog);
+writeMap(
+  'village.tmj',
+  village.builder,
+  [spawnObject('village', village.spawn), ...villageObjects()],
+  village.undergrowth,
 );
+const world = generateWorld(catalog);
+const worldObjs = [spawnObject('village', world.spawn), ...worldObjects()];
+writeMap('world.tmj', world.builder, worldObjs, world.undergrowth);
 
 const at = process.argv.indexOf('--preview');
 if (at >= 0) {
@@ -44,6 +71,7 @@ if (at >= 0) {
     .filter((a) => /^\d+$/.test(a))
     .map(Number);
   const area = w && h ? { x: x ?? 0, y: y ?? 0, w, h } : undefined;
+  const { builder, spawn } = process.argv.includes('--world') ? world : village;
   const character = {
     sheet: renderCharacterSheet(CLOTH_TUNIC),
     frame: 0,
@@ -56,3 +84,4 @@ if (at >= 0) {
   writeFileSync(path, encodePng(img.width, img.height, img.data));
   console.log(`wrote ${path} (${img.width}x${img.height})`);
 }
+if (process.argv.includes('--zones')) renderZones(root, world.builder, tilesetImage.canvas, worldObjs);

@@ -10,6 +10,14 @@ export interface PreviewOptions {
   scale?: number;
   /** Character sheet frame drawn standing on this tile, between the detail and above layers. */
   character?: { sheet: Canvas; frame: number; tileX: number; tileY: number };
+  /** More sprites (first frame of each sheet), feet on the bottom centre of their tile. */
+  sprites?: readonly {
+    sheet: Canvas;
+    frameWidth: number;
+    frameHeight: number;
+    tileX: number;
+    tileY: number;
+  }[];
 }
 
 export function renderPreview(b: MapBuilder, tileset: Canvas, opts: PreviewOptions = {}): Canvas {
@@ -33,6 +41,11 @@ export function renderPreview(b: MapBuilder, tileset: Canvas, opts: PreviewOptio
     const px = (ch.tileX - area.x) * TILE + TILE / 2 - 12;
     const py = (ch.tileY - area.y + 1) * TILE - 22;
     out.blit(ch.sheet, (ch.frame % 6) * 24, Math.floor(ch.frame / 6) * 24, 24, 24, px, py);
+  }
+  for (const s of [...(opts.sprites ?? [])].sort((a, b) => a.tileY - b.tileY)) {
+    const px = (s.tileX - area.x) * TILE + TILE / 2 - Math.floor(s.frameWidth / 2);
+    const py = (s.tileY - area.y + 1) * TILE - Math.round(s.frameHeight * 0.93);
+    out.blit(s.sheet, 0, 0, s.frameWidth, s.frameHeight, px, py);
   }
   drawLayer('above');
   return opts.scale && opts.scale > 1 ? scaled(out, opts.scale) : out;

@@ -7,7 +7,7 @@ import { TILE } from '../art/tile-def.ts';
 
 type Props = Record<string, string | number | boolean>;
 
-interface Place {
+export interface Place {
   type: string;
   name: string;
   x: number;
@@ -17,7 +17,7 @@ interface Place {
   props?: Props;
 }
 
-const PLACES: readonly Place[] = [
+export const VILLAGE_PLACES: readonly Place[] = [
   { type: 'checkpoint', name: 'village_square', x: 30, y: 31, w: 12, h: 7 },
   { type: 'checkpoint', name: 'east_bank_camp', x: 61, y: 30, w: 5, h: 5 },
 
@@ -75,14 +75,19 @@ function properties(props: Props | undefined): TiledProperty[] | undefined {
 
 /** The village's objects as Tiled object specs (pixels), points for single tiles. */
 export function villageObjects(): ObjectSpec[] {
-  return PLACES.map((p) => {
+  return placeObjects(VILLAGE_PLACES);
+}
+
+/** Places (in tiles, shifted by `o`) as Tiled object specs in pixels; points for single tiles. */
+export function placeObjects(places: readonly Place[], o = { x: 0, y: 0 }): ObjectSpec[] {
+  return places.map((p) => {
     const point = p.w === undefined;
     const props = properties(p.props);
     return {
       name: p.name,
       type: p.type,
-      x: p.x * TILE + (point ? TILE / 2 : 0),
-      y: p.y * TILE + (point ? TILE / 2 : 0),
+      x: (p.x + o.x) * TILE + (point ? TILE / 2 : 0),
+      y: (p.y + o.y) * TILE + (point ? TILE / 2 : 0),
       width: point ? 0 : p.w! * TILE,
       height: point ? 0 : (p.h ?? 1) * TILE,
       ...(point ? { point: true } : {}),

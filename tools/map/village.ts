@@ -155,6 +155,11 @@ export interface Origin {
 const shift = (o: Origin, points: readonly [number, number][]): [number, number][] =>
   points.map(([x, y]) => [x + o.x, y + o.y]);
 
+/** Where the village's river runs at row y (the world's river follows it north to the waterfall). */
+export function villageRiverCentre(o: Origin, y: number): number {
+  return o.x + 57 + 2 * Math.sin((y - o.y) / 7) + 0.8 * Math.sin((y - o.y) / 3 + 1);
+}
+
 /**
  * The village's land on a corner grid: river and lake, the square, roads and door paths (reserved so
  * nothing grows on them). `riverFromY` lets the world's river come down from further north.
@@ -169,7 +174,7 @@ export function layVillageLand(
   paintWater(
     grid,
     {
-      riverCentre: (y) => o.x + 57 + 2 * Math.sin((y - o.y) / 7) + 0.8 * Math.sin((y - o.y) / 3 + 1),
+      riverCentre: (y) => villageRiverCentre(o, y),
       riverHalfWidth: (y) => 1.6 + 0.4 * Math.sin((y - o.y) / 4),
       riverStartY: riverFromY,
       riverEndY: o.y + 58,

@@ -1,0 +1,187 @@
+// What lives where in the world: mobs getting harder the further north, checkpoints, NPCs, chests,
+// doors with their destinations, music and named areas. Tiles here; placeObjects turns them to pixels.
+import type { ObjectSpec } from './tmj.ts';
+import { LAIR_HALL, LAIR_STAIRS, MINE_ROOMS, MINE_STAIRS_NORTH, MINE_STAIRS_SOUTH } from './interiors.ts';
+import { placeObjects, VILLAGE_PLACES, type Place } from './village-objects.ts';
+import { LAIR_MOUTH, MINE_MOUTH, OUTCROP_MOUTH, VILLAGE_ORIGIN, WATERFALL, ZONES } from './world-layout.ts';
+import { CHAPEL, GOBLIN_CAMP, GRAVEYARD, PIER, RUINS, SECRET_GARDEN, WOLF_DEN } from './world-places.ts';
+
+/** The village's own places that belong in the world too (its goblins and wolves moved north). */
+const FROM_VILLAGE = new Set([
+  'village_square',
+  'east_bank_camp',
+  'west_fields',
+  'south_fields',
+  'north_meadow',
+  'lake_shore',
+  'Elder Maren',
+  'Guard Tobin',
+  'Smith Hedda',
+  'Little Wren',
+  'meadow_chest',
+  'east_bank',
+]);
+
+const room = (i: number, shrink = 2): { x: number; y: number; w: number; h: number } => {
+  const r = MINE_ROOMS[i]!;
+  return { x: r.cx - r.rx + shrink, y: r.cy - r.ry + shrink, w: 2 * (r.rx - shrink), h: 2 * (r.ry - shrink) };
+};
+const mob = (
+  name: string,
+  kind: string,
+  r: { x: number; y: number; w: number; h: number },
+  count: number,
+): Place => ({
+  type: 'mobArea',
+  name,
+  ...r,
+  props: { kind, count },
+});
+const door = (name: string, x: number, y: number, w: number, to: string): Place => ({
+  type: 'door',
+  name,
+  x,
+  y,
+  w,
+  h: 1,
+  props: { to },
+});
+const dest = (name: string, x: number, y: number): Place => ({ type: 'destination', name, x, y });
+const chest = (name: string, x: number, y: number, items: string, respawnSeconds = 600): Place => ({
+  type: 'chest',
+  name,
+  x,
+  y,
+  props: { items, respawnSeconds },
+});
+
+const DOORS: readonly Place[] = [
+  door('mine_mouth', MINE_MOUTH.x, MINE_MOUTH.y + 1, 2, 'mine_entry'),
+  dest('mine_entry', MINE_STAIRS_SOUTH.x, MINE_STAIRS_SOUTH.y - 3),
+  door('mine_stairs_south', MINE_STAIRS_SOUTH.x, MINE_STAIRS_SOUTH.y, 1, 'mine_valley'),
+  dest('mine_valley', MINE_MOUTH.x + 1, MINE_MOUTH.y + 3),
+  door('outcrop_mouth', OUTCROP_MOUTH.x, OUTCROP_MOUTH.y + 1, 2, 'mine_back'),
+  dest('mine_back', MINE_STAIRS_NORTH.x, MINE_STAIRS_NORTH.y + 3),
+  door('mine_stairs_north', MINE_STAIRS_NORTH.x, MINE_STAIRS_NORTH.y, 1, 'outcrop_exit'),
+  dest('outcrop_exit', OUTCROP_MOUTH.x + 1, OUTCROP_MOUTH.y + 3),
+  door('lair_gate', LAIR_MOUTH.x, LAIR_MOUTH.y + 1, 2, 'lair_entry'),
+  dest('lair_entry', LAIR_STAIRS.x, LAIR_STAIRS.y - 3),
+  door('lair_stairs', LAIR_STAIRS.x, LAIR_STAIRS.y, 1, 'lair_steps'),
+  dest('lair_steps', LAIR_MOUTH.x + 1, LAIR_MOUTH.y + 3),
+];
+
+const WORLD_PLACES: readonly Place[] = [
+  ...DOORS,
+  // Checkpoints: one in every zone, on the way in.
+  { type: 'checkpoint', name: 'forest_glade', x: 61, y: 222, w: 8, h: 4 },
+  { type: 'checkpoint', name: 'coast_landing', x: 122, y: 274, w: 6, h: 6 },
+  { type: 'checkpoint', name: 'graveyard_gate', x: 52, y: 147, w: 6, h: 6 },
+  { type: 'checkpoint', name: 'mine_valley', x: 91, y: 144, w: 8, h: 5 },
+  { type: 'checkpoint', name: 'mine_entry', x: 164, y: 243, w: 6, h: 4 },
+  { type: 'checkpoint', name: 'desert_road', x: 58, y: 108, w: 8, h: 6 },
+  { type: 'checkpoint', name: 'volcano_edge', x: 56, y: 47, w: 10, h: 4 },
+  { type: 'checkpoint', name: 'lair_steps', x: 164, y: 48, w: 6, h: 4 },
+
+  // Mobs, village outskirts to the wyrm.
+  mob('west_meadow', 'rat', { x: 6, y: 256, w: 20, h: 40 }, 6),
+  mob('forest_road', 'slime', { x: 58, y: 200, w: 14, h: 20 }, 4),
+  mob('goblin_camp', 'goblin', GOBLIN_CAMP, 6),
+  mob('wolf_den', 'wolf', WOLF_DEN, 5),
+  mob('north_beach', 'crab', { x: 118, y: 170, w: 16, h: 60 }, 8),
+  mob('south_beach', 'crab', { x: 118, y: 240, w: 16, h: 70 }, 7),
+  mob('graveyard_rows', 'skeleton', { x: GRAVEYARD.x + 2, y: GRAVEYARD.y + 2, w: 34, h: 28 }, 8),
+  mob('graveyard_mist', 'ghost', { x: GRAVEYARD.x + 4, y: GRAVEYARD.y + 4, w: 30, h: 24 }, 6),
+  mob('graveyard_waste', 'ghost', { x: 4, y: 162, w: 50, h: 10 }, 3),
+  mob('mountain_valley', 'wolf', { x: 90, y: 150, w: 10, h: 18 }, 3),
+  mob('mine_entry_bats', 'bat', room(0), 2),
+  mob('bat_roost', 'bat', room(1), 8),
+  mob('crystal_cavern', 'golem', room(2), 4),
+  mob('deep_gallery', 'golem', room(3), 3),
+  mob('deep_gallery_bats', 'bat', room(3), 4),
+  mob('west_dunes', 'scorpion', { x: 8, y: 62, w: 44, h: 46 }, 8),
+  mob('east_dunes', 'scorpion', { x: 70, y: 62, w: 56, h: 48 }, 8),
+  mob('ruins', 'scorpion', RUINS, 4),
+  mob('ash_fields_west', 'fire_imp', { x: 6, y: 26, w: 60, h: 24 }, 8),
+  mob('ash_fields_east', 'fire_imp', { x: 82, y: 26, w: 60, h: 24 }, 8),
+  mob('northern_rim', 'fire_imp', { x: 8, y: 4, w: 130, h: 14 }, 6),
+  {
+    type: 'mob',
+    name: 'the_ember_wyrm',
+    x: LAIR_HALL.cx,
+    y: LAIR_HALL.cy - 8,
+    props: { kind: 'ember_wyrm' },
+  },
+
+  // People.
+  { type: 'npc', name: 'Old Pell', x: PIER.x + 2, y: PIER.y, props: { kind: 'fisher' } },
+  { type: 'npc', name: 'Sister Ilse', x: CHAPEL.x + 5, y: CHAPEL.y + 8, props: { kind: 'priest' } },
+  { type: 'npc', name: 'Miner Dagna', x: MINE_MOUTH.x - 2, y: MINE_MOUTH.y + 3, props: { kind: 'miner' } },
+  { type: 'npc', name: 'Nomad Sefu', x: 110, y: 90, props: { kind: 'nomad' } },
+  { type: 'npc', name: 'Sage Orrin', x: RUINS.x + 9, y: RUINS.y + 6, props: { kind: 'sage' } },
+  { type: 'npc', name: 'Guard Brann', x: 64, y: 60, props: { kind: 'guard' } },
+
+  // Chests: static ones that come back, and hoards that appear when their guards are dead.
+  chest('waterfall_cache', WATERFALL.x + 1, WATERFALL.topY + 1, 'long_sword,large_potion', 900),
+  chest('secret_garden_chest', SECRET_GARDEN.x + 4, SECRET_GARDEN.y + 3, 'ember_potion,large_potion', 900),
+  chest('driftwood_chest', 131, 200, 'leather,small_potion'),
+  chest('oasis_chest', 113, 91, 'large_potion,mace'),
+  chest('rim_chest', 140, 14, 'large_potion,plate', 900),
+  { type: 'chestArea', name: 'goblin_hoard', ...GOBLIN_CAMP, props: { items: 'leather,axe,large_potion' } },
+  {
+    type: 'chestArea',
+    name: 'graveyard_relics',
+    x: 12,
+    y: 130,
+    w: 34,
+    h: 28,
+    props: { items: 'chainmail,mace' },
+  },
+  { type: 'chestArea', name: 'crystal_hoard', ...room(2), props: { items: 'scale,frost_blade' } },
+  { type: 'chestArea', name: 'ruins_hoard', ...RUINS, props: { items: 'plate,long_sword' } },
+  {
+    type: 'chestArea',
+    name: 'wyrm_hoard',
+    x: LAIR_HALL.cx - 8,
+    y: LAIR_HALL.cy - 16,
+    w: 16,
+    h: 24,
+    props: { items: 'ember_blade,ember_plate,ember_potion' },
+  },
+
+  // Named places for achievements.
+  { type: 'area', name: 'secret_garden', ...SECRET_GARDEN },
+  { type: 'area', name: 'waterfall_cache', x: WATERFALL.x, y: WATERFALL.topY, w: 3, h: 4 },
+  { type: 'area', name: 'wyrm_lair', x: LAIR_HALL.cx - 10, y: LAIR_HALL.cy - 20, w: 20, h: 40 },
+];
+
+/** Music per zone; track names are the audio engineer's tune names. */
+const MUSIC: Record<string, string> = {
+  village: 'village',
+  forest: 'forest',
+  coast: 'coast',
+  graveyard: 'graveyard',
+  mountains: 'caves',
+  caves: 'caves',
+  desert: 'desert',
+  volcano: 'volcano',
+  lair: 'lair',
+};
+
+function musicPlaces(): Place[] {
+  return Object.entries(ZONES).map(([zone, r]) => ({
+    type: 'music',
+    name: `music_${zone}`,
+    ...r,
+    props: { track: MUSIC[zone]! },
+  }));
+}
+
+/** Tiles where doors put players: reachability starts from these as well as the spawn. */
+export function destinations(): [number, number][] {
+  return DOORS.filter((p) => p.type === 'destination').map((p) => [p.x, p.y]);
+}
+
+export function worldObjects(): ObjectSpec[] {
+  const village = VILLAGE_PLACES.filter((p) => FROM_VILLAGE.has(p.name));
+  return [...placeObjects(village, VILLAGE_ORIGIN), ...placeObjects([...WORLD_PLACES, ...musicPlaces()])];
+}

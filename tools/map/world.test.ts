@@ -1,0 +1,150 @@
+// Content checks on the committed world map, read the way the game reads it (parseWorldMap +
+// parsePlacements with the real data): kinds exist, everything is reachable on foot or through
+// doors from the spawn, doors lead onto open ground, music areas name known tracks.
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseGameData } from '../../shared/content/game-data.ts';
+import { parsePlacements } from '../../shared/content/placements.ts';
+import type { TiledMap } from '../../shared/content/tiled-types.ts';
+import { parseWorldMap, type TileRect } from '../../shared/content/world-map.ts';
+import { isWalkable } from '../../shared/rules/grid.ts';
+
+const file = 'assets/maps/world.tmj';
+const read = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8'));
+const tiled = read(file) as TiledMap;
+const data = parseGameData({
+  items: read('assets/data/items.json'),
+  mobs: read('assets/data/mobs.json'),
+  npcs: read('assets/data/npcs.json'),
+  achievements: read('assets/data/achievements.json'),
+});
+const world = parseWorldMap(tiled, file);
+const placements = parsePlacements(world, data, file);
+const { grid } = world;
+
+const TRACKS = ['village', 'forest', 'coast', 'graveyard', 'caves', 'desert', 'volcano', 'lair'];
+
+const inside = (r: TileRect, x: number, y: number): boolean =>
+  x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height;
+
+/** Flood fill from the spawn over walkable tiles; stepping on a door continues at its destination. */
+function reachable(): Uint8Array {
+  const seen = new Uint8Array(grid.width * grid.height);
+  const spawn = world.spawns[0]!.area;
+  const stack: [number, number][] = [[spawn.x, spawn.y]];
+  seen[spawn.y * grid.width + spawn.x] = 1;
+  const visit = (x: number, y: number): void => {
+    if (!isWalkable(grid, x, y) || seen[y * grid.width + x]) return;
+    seen[y * grid.width + x] = 1;
+    stack.push([x, y]);
+  };
+  while (stack.length) {
+    const [x, y] = stack.pop()!;
+    for (const d of placements.doors) if (inside(d.area, x, y)) visit(d.to.x, d.to.y);
+    visit(x + 1, y);
+    visit(x - 1, y);
+    visit(x, y + 1);
+    visit(x, y - 1);
+  }
+  return seen;
+}
+
+const seen = reachable();
+const reached = (x: number, y: number): boolean => seen[y * grid.width + x] === 1;
+const areaReached = (r: TileRect): boolean => {
+  for (let y = r.y; y < r.y + r.height; y++)
+    for (let x = r.x; x < r.x + r.width; x++) if (reached(x, y)) return true;
+  return false;
+};
+/** NPCs and chests block their own tile: someone must be able to stand next to them. */
+const besideReached = (x: number, y: number): boolean =>
+  reached(x + 1, y) || reached(x - 1, y) || reached(x, y + 1) || reached(x, y - 1);
+
+describe('world.tmj', () => {
+  it('is a Tiled 1.10 map at least as big as BrowserQuest’s, with embedded, extruded tilesets', () => {
+    expect(tiled).toMatchObject({ version: '1.10', orientation: 'orthogonal', infinite: false });
+    expect(world.width).toBeGreaterThanOrEqual(172);
+    expect(world.height).toBeGreaterThanOrEqual(314);
+    for (const ts of tiled.tilesets) {
+      expect(ts.source).toBeUndefined();
+      expect(ts).toMatchObject({ margin: 1, spacing: 2, tilewidth: 16 });
+      expect(existsSync(`assets/maps/${ts.image}`)).toBe(true);
+    }
+  });
+
+  it('names only mobs, NPCs and items that exist (parsePlacements passed), all nine NPCs and one wyrm', () => {
+    expect(new Set(placements.npcs.map((n) => n.kind))).toEqual(new Set(data.npcs.keys()));
+    const wyrms = placements.mobAreas.filter((m) => m.kind === 'ember_wyrm');
+    expect(wyrms).toHaveLength(1);
+    expect(wyrms[0]!.count).toBe(1);
+    expect(placements.areas.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['east_bank', 'secret_garden']),
+    );
+  });
+
+  it('gets harder the further north: each zone’s mobs are the ones its story promises', () => {
+    const kindsIn = (y0: number, y1: number, x0 = 0, x1 = 150): Set<string> =>
+      new Set(
+        placements.mobAreas
+          .filter((m) => m.area.y >= y0 && m.area.y < y1 && m.area.x >= x0 && m.area.x < x1)
+          .map((m) => m.kind),
+      );
+    expect([...kindsIn(246, 320, 0, 112)].every((k) => ['rat', 'slime', 'crab'].includes(k))).toBe(true);
+    expect(kindsIn(0, 54)).toEqual(new Set(['fire_imp']));
+    expect(kindsIn(54, 116)).toEqual(new Set(['scorpion']));
+    expect(kindsIn(120, 260, 150, 184)).toEqual(new Set(['bat', 'golem']));
+  });
+
+  it('has a checkpoint, a music area and at least one mob area in every zone', () => {
+    const music = placements.music;
+    for (const m of music) expect(TRACKS).toContain(m.track);
+    expect(new Set(music.map((m) => m.track))).toEqual(new Set(TRACKS));
+    for (const m of music.filter((z) => z.track !== 'lair')) {
+      const cx = (r: TileRect): [number, number] => [
+        r.x + Math.floor(r.width / 2),
+        r.y + Math.floor(r.height / 2),
+      ];
+      const has = placements.checkpoints.some((c) => inside(m.area, ...cx(c)));
+      expect(has, `checkpoint in the ${m.track} music area`).toBe(true);
+    }
+  });
+
+  it('lets a player reach every checkpoint, NPC, chest, mob area and door from the spawn', () => {
+    const missing: string[] = [];
+    placements.checkpoints.forEach((c, i) => areaReached(c) || missing.push(`checkpoint #${i}`));
+    for (const n of placements.npcs)
+      if (!besideReached(n.x, n.y)) missing.push(`npc ${n.objectId} ${n.kind}`);
+    for (const c of placements.chests) {
+      const ok = c.guardedBy ? areaReached(c.guardedBy) : besideReached(c.x, c.y);
+      if (!ok) missing.push(`chest ${c.objectId} ${c.name}`);
+    }
+    for (const a of placements.mobAreas)
+      if (!areaReached(a.area)) missing.push(`mobs ${a.objectId} ${a.name}`);
+    for (const d of placements.doors) if (!areaReached(d.area)) missing.push(`door ${d.objectId} ${d.name}`);
+    for (const a of placements.areas) if (!areaReached(a.area)) missing.push(`area ${a.name}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('sends every door onto open ground outside any door, and has doors both ways', () => {
+    for (const d of placements.doors) {
+      expect(isWalkable(grid, d.to.x, d.to.y), d.name).toBe(true);
+      expect(
+        placements.doors.some((o) => inside(o.area, d.to.x, d.to.y)),
+        d.name,
+      ).toBe(false);
+    }
+    expect(placements.doors.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('animates water and lava with Tiled tile animations, and lava collides', () => {
+    const ts = tiled.tilesets[0]!;
+    const named = (name: string) =>
+      ts.tiles!.find((t) => t.properties?.some((p) => p.name === 'name' && p.value === name))!;
+    for (const name of ['water_0', 'water_nw_ne', 'lava_0', 'lava_sw_se']) {
+      const t = named(name);
+      expect(t.animation?.length, name).toBeGreaterThanOrEqual(3);
+      expect(t.animation![0]!.tileid).toBe(t.id);
+    }
+    expect(named('lava_0').properties).toContainEqual({ name: 'collides', type: 'bool', value: true });
+  });
+});
