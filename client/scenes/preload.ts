@@ -5,6 +5,7 @@ import Phaser from 'phaser';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
 import type { SheetInfo } from '../view/sprite-sheets.ts';
 import { showLoadError, showLoadProgress } from '../ui/loading.ts';
+import { preloadAudio } from '../audio/audio.ts';
 
 export const DATA_FILES = ['items', 'mobs', 'npcs', 'achievements'] as const;
 /** Sheets every game needs, besides those the data files name. */
@@ -76,6 +77,8 @@ export class PreloadScene extends Phaser.Scene {
       for (const id of Object.keys(npcs)) this.sheet(sheetKey.npc(id));
     });
     for (const key of FIXED_SHEETS) this.sheet(key);
+    // Effects and the first two tunes now; other zones' music loads when the player first gets there.
+    preloadAudio(this, ['title', 'village']);
     for (const atlas of ATLASES) {
       this.load.json(`atlas:${atlas}`, `assets/sprites/${atlas}.json`);
       this.load.once(`filecomplete-json-atlas:${atlas}`, (_k: string, _t: string, info: Atlas) => {

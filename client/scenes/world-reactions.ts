@@ -5,6 +5,10 @@ import type { GameClient } from '../game-client.ts';
 import type { WorldScene } from './world.ts';
 
 let lastLevel = 0;
+/** The last entity the player struck, so only its own kills make the kill sound. */
+let lastStruck = -1;
+let lastGear = '';
+let lastHp = 0;
 
 export function react(scene: WorldScene, event: ViewEvent, client: GameClient): void {
   switch (event.type) {
@@ -16,7 +20,9 @@ export function react(scene: WorldScene, event: ViewEvent, client: GameClient): 
       const tone =
         event.target === client.selfId ? 'hurt' : event.attacker === client.selfId ? 'dealt' : 'other';
       scene.effects.damage(view.x, view.top, event.damage, tone);
-      scene.game.events.emit('sound', event.target === client.selfId ? 'hurt' : 'hit');
+      if (event.attacker === client.selfId) lastStruck = event.target;
+      if (event.target === client.selfId) scene.game.events.emit('sound', 'hurt');
+      else if (event.attacker === client.selfId) scene.game.events.emit('sound', 'hit');
       break;
     }
     case 'died': {
@@ -28,7 +34,7 @@ export function react(scene: WorldScene, event: ViewEvent, client: GameClient): 
       if (event.id === client.selfId) {
         scene.panels.showDeath();
         scene.game.events.emit('sound', 'death');
-      } else if (event.entity?.type === 'mob') {
+      } else if (event.entity?.type === 'mob' && event.id === lastStruck) {
         scene.game.events.emit('sound', 'kill');
       }
       break;
@@ -39,6 +45,13 @@ export function react(scene: WorldScene, event: ViewEvent, client: GameClient): 
         if (self) scene.effects.burst('level_up', self.x, self.y - 10);
         scene.game.events.emit('sound', 'level_up');
       }
+      const gear = `${event.stats.weapon}/${event.stats.armor}`;
+      if (lastGear && gear !== lastGear) scene.game.events.emit('sound', 'loot');
+      else if (lastHp > 0 && event.stats.hp - lastHp >= 20 && event.stats.level === lastLevel) {
+        scene.game.events.emit('sound', 'heal');
+      }
+      lastGear = gear;
+      lastHp = event.stats.hp;
       lastLevel = event.stats.level;
       if (event.stats.hp > 0) scene.panels.hideDeath();
       break;
@@ -48,7 +61,7 @@ export function react(scene: WorldScene, event: ViewEvent, client: GameClient): 
       const speaker = client.entities.get(event.id)?.name ?? 'Someone';
       if (view) scene.effects.bubble(event.id, view.x, view.top, event.text, 'chat');
       scene.panels.chatLog(speaker, event.text);
-      scene.game.events.emit('sound', 'chat');
+      if (event.id !== client.selfId) scene.game.events.emit('sound', 'chat');
       break;
     }
     case 'npcLine': {

@@ -23,6 +23,9 @@ import { hideLoading } from '../ui/loading.ts';
 import { loadedSheets, type Atlas } from './preload.ts';
 import { react } from './world-reactions.ts';
 import { Panels } from '../ui/panels.ts';
+import { Audio as GameAudio, trackAt, type SoundEffect } from '../audio/audio.ts';
+import { parsePlacements } from '../../shared/content/placements.ts';
+import { parseGameData, type DataFiles } from '../../shared/content/game-data.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -30,6 +33,9 @@ export class WorldScene extends Phaser.Scene {
   readonly views = new Map<number, EntityView>();
   private sheets = new Map<string, SheetInfo>();
   library!: SpriteLibrary;
+  audio!: GameAudio;
+  private music: { track: string; area: { x: number; y: number; width: number; height: number } }[] = [];
+  private lastTrackTile = '';
   effects!: Effects;
   panels!: Panels;
   private marker!: Phaser.GameObjects.Sprite;
@@ -61,6 +67,16 @@ export class WorldScene extends Phaser.Scene {
       npcName: (kind) => npcs[kind]?.name ?? kind,
     };
     this.effects = new Effects(this, this.zoom);
+    this.audio = new GameAudio(this);
+    this.music = this.musicAreas(source);
+    this.audio.setTrack('title');
+    this.game.events.on('sound', (effect: SoundEffect) => this.audio.play(effect));
+    this.game.events.on('toggle-sound', () => {
+      const on = !(this.audio.soundOn || this.audio.musicOn);
+      this.audio.soundOn = on;
+      this.audio.musicOn = on;
+      this.game.events.emit('sound-state', on);
+    });
     this.marker = this.add.sprite(0, 0, 'marker', 0).setOrigin(0, 0).setVisible(false).setDepth(999);
     this.marker.play('marker:pulse');
 
@@ -84,10 +100,12 @@ export class WorldScene extends Phaser.Scene {
       notice: (text) => {
         this.game.events.emit('notice', text);
         this.panels.chatLog('', text, 'system');
+        if (text.startsWith('The chest')) this.audio.play('chest');
       },
       happened: (event, client) => react(this, event, client),
     });
     this.panels = new Panels(this);
+    this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
     this.title = createTitleScreen((name, token) => {
       this.title.busy(true);
       this.client.join(name, token);
@@ -122,6 +140,7 @@ export class WorldScene extends Phaser.Scene {
       return view ? { x: view.x, y: view.top } : null;
     });
     const self = this.views.get(this.client.selfId);
+    this.updateMusic();
     if (self) {
       const pos = self.model.motion.position;
       this.follow.x = pos.x * TILE + TILE / 2;
@@ -136,6 +155,30 @@ export class WorldScene extends Phaser.Scene {
     } else if (!this.client.connected) {
       // On the title screen the camera drifts slowly over the village.
       this.follow.x += Math.sin(this.time.now / 4000) * 0.25;
+    }
+  }
+
+  /** The zone's tune where the player stands, the title tune on the title screen. */
+  private updateMusic(): void {
+    const tile = this.client.self?.motion.tile;
+    const key = tile ? `${tile.x},${tile.y}` : 'title';
+    if (key === this.lastTrackTile) return;
+    this.lastTrackTile = key;
+    this.audio.setTrack(tile ? trackAt(this.music, tile.x, tile.y, 'village') : 'title');
+  }
+
+  /** Music areas of the map; a map that fails the full check still plays (the server reports it). */
+  private musicAreas(
+    source: TiledMap,
+  ): { track: string; area: { x: number; y: number; width: number; height: number } }[] {
+    try {
+      const files = Object.fromEntries(
+        ['items', 'mobs', 'npcs', 'achievements'].map((n) => [n, this.cache.json.get(`data:${n}`)]),
+      ) as unknown as DataFiles;
+      return parsePlacements(parseWorldMap(source, 'map'), parseGameData(files), 'map').music;
+    } catch (err) {
+      console.warn('No music areas:', err);
+      return [];
     }
   }
 
