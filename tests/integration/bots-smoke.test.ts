@@ -1,5 +1,6 @@
 // A small swarm against a real server on 127.0.0.1, port 0: the bots all connect, none drop, each
-// sees every other one, and /metrics counts them. Behaviour only: the speed targets live in the bench.
+// sees every other one, and /metrics counts them; a few fighting bots land blows and earn XP.
+// Behaviour only: the speed targets live in the bench.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type GameServer } from '../../server/app.ts';
@@ -7,7 +8,7 @@ import { readConfig } from '../../server/config.ts';
 import { loadWorldMap } from '../../server/load-map.ts';
 import { consoleLog } from '../../server/log.ts';
 import { Swarm } from '../../tools/bots/swarm.ts';
-import { crowdArea } from '../../tools/bench/scenarios.ts';
+import { crowdArea, mobAreas } from '../../tools/bench/scenarios.ts';
 import { repoRoot } from '../../tools/server-process.ts';
 
 const BOTS = 20;
@@ -19,10 +20,12 @@ function playersSeen(view: { entities: Map<number, { type: string }> }): number 
 
 let server: GameServer;
 let swarm: Swarm | null = null;
+let fighters: Swarm | null = null;
+let map: ReturnType<typeof loadWorldMap>;
 
 beforeAll(async () => {
   const config = readConfig({ PORT: '0', HOST: '127.0.0.1', SEED: '3' }, repoRoot);
-  const map = loadWorldMap(path.join(repoRoot, 'assets/maps/village.tmj'));
+  map = loadWorldMap(path.join(repoRoot, 'assets/maps/village.tmj'));
   server = await startServer({ config, map, log: consoleLog(true) });
   swarm = new Swarm({
     url: `ws://127.0.0.1:${server.port}/ws`,
@@ -35,6 +38,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  await fighters?.close();
   await swarm?.close();
   await server?.close();
 });
@@ -83,4 +87,38 @@ describe('a swarm of wandering bots', () => {
     ])
       expect(text).toContain(`\n${name} `);
   });
+});
+
+describe('fighting bots', () => {
+  it('walk to the mob areas, land blows, kill mobs and earn XP, and nobody drops', async () => {
+    // The nearest mob area to the village spawn, so the walk there is short.
+    const spawn = map.spawns[0]!.area;
+    const nearest = [...mobAreas(map)].sort(
+      (a, b) => Math.hypot(a.x - spawn.x, a.y - spawn.y) - Math.hypot(b.x - spawn.x, b.y - spawn.y),
+    )[0]!;
+    const f = (fighters = new Swarm({
+      url: `ws://127.0.0.1:${server.port}/ws`,
+      count: 4,
+      behaviour: 'fight',
+      wander: { grid: map.grid, area: null },
+      areas: [nearest],
+      seed: 9,
+      // Names of their own: the crowd above is still connected.
+      namePrefix: 'Fighter',
+    }));
+    await f.connect();
+    expect(f.failures).toEqual([]);
+    f.start();
+    await Promise.all(
+      f.bots.map((bot) => bot.waitFor(() => bot.tally.hits > 0, 40_000, `${bot.self?.name} to land a blow`)),
+    );
+    await f.bots[0]!.waitFor(
+      () => f.bots.some((b) => (b.view.stats?.xp ?? 0) > 0),
+      40_000,
+      'a fighter to earn XP from a kill',
+    );
+    expect(f.tally().kills).toBeGreaterThan(0);
+    expect(f.disconnects).toEqual([]);
+    expect(f.problems()).toEqual([]);
+  }, 90_000);
 });

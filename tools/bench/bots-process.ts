@@ -3,9 +3,12 @@
 import path from 'node:path';
 import { loadWorldMap } from '../../server/load-map.ts';
 import { Swarm, type Traffic } from '../bots/swarm.ts';
+import type { BotClient } from '../bots/bot-client.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { repoRoot } from '../server-process.ts';
 import type { BotsReport, BotsRequest, ToBench } from './messages.ts';
+
+type Tally = BotClient['tally'];
 
 function tell(message: ToBench): void {
   process.send!(message);
@@ -21,6 +24,7 @@ async function run(request: BotsRequest): Promise<void> {
     count: request.bots,
     behaviour: scenario.behaviour,
     wander: { grid: map.grid, area: scenario.area(map) },
+    areas: scenario.areas?.(map),
     seed: request.seed,
   });
   // The bench may stop us at any time (timeout, Ctrl-C): close the bots cleanly first.
@@ -33,6 +37,7 @@ async function run(request: BotsRequest): Promise<void> {
   await sleep(request.warmupSeconds * 1000);
 
   const before = swarm.traffic();
+  const tallyBefore = swarm.tally();
   const cpuBefore = process.cpuUsage();
   const started = performance.now();
   tell({ type: 'window-start' });
@@ -42,7 +47,9 @@ async function run(request: BotsRequest): Promise<void> {
   const after = swarm.traffic();
   tell({ type: 'window-end' });
 
+  const tallyAfter = swarm.tally();
   const report = summarise(before, after, windowSeconds, swarm);
+  report.play = perMinute(tallyBefore, tallyAfter, windowSeconds, swarm.bots.length);
   report.botsCpuPercent = ((cpu.user + cpu.system) / 1e6 / windowSeconds) * 100;
   tell({ type: 'report', report });
   await swarm.close();
@@ -67,9 +74,16 @@ function summarise(before: Traffic[], after: Traffic[], seconds: number, swarm: 
     framesInPerBot: mean(rate((t) => t.framesIn)),
     bytesOutPerBot: mean(rate((t) => t.bytesOut)),
     othersSeenPerBot: mean(seen),
+    play: { hits: 0, kills: 0, deaths: 0, chatHeard: 0 },
     botsCpuPercent: 0,
     botsRssMb: process.memoryUsage.rss() / 2 ** 20,
   };
+}
+
+/** What the bots did over the window, per bot per minute. */
+function perMinute(before: Tally, after: Tally, seconds: number, bots: number): Tally {
+  const per = (k: keyof Tally): number => ((after[k] - before[k]) * 60) / seconds / Math.max(1, bots);
+  return { hits: per('hits'), kills: per('kills'), deaths: per('deaths'), chatHeard: per('chatHeard') };
 }
 
 function mean(values: number[]): number {

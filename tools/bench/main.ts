@@ -11,7 +11,7 @@ import { writeBenchMap } from './bench-map.ts';
 import type { BotsReport, BotsRequest, ToBench } from './messages.ts';
 import { scrape, type Samples } from './prometheus.ts';
 import { appendRow, checkTargets, commitMeasured, machine, serverFigures, type Summary } from './report.ts';
-import { BENCH_MAP, SCENARIOS, UNAVAILABLE_SCENARIOS, VILLAGE_MAP } from './scenarios.ts';
+import { BENCH_MAP, SCENARIOS, VILLAGE_MAP } from './scenarios.ts';
 
 const USAGE = `usage: npm run bench -- --scenario ${Object.keys(SCENARIOS).join('|')} --bots N --seconds S
   [--warmup S] [--seed N] [--map assets/maps/x.tmj] [--profile] [--no-record]`;
@@ -34,10 +34,7 @@ const { values: args } = parseArgs({
   },
 });
 const scenario = SCENARIOS[args.scenario];
-if (!scenario) {
-  const why = UNAVAILABLE_SCENARIOS[args.scenario];
-  fail(why ? `Scenario "${args.scenario}" cannot run yet: ${why}.` : `Unknown scenario.\n${USAGE}`);
-}
+if (!scenario) fail(`Unknown scenario.\n${USAGE}`);
 const count = (name: string, raw: string, min: number, max: number): number => {
   const v = Number(raw);
   if (!Number.isInteger(v) || v < min || v > max) fail(`--${name} must be a whole number ${min}–${max}.`);

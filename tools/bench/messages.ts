@@ -33,6 +33,8 @@ export interface BotsReport {
   bytesOutPerBot: number;
   /** Other players in a bot's view at the end: how much each one hears about. */
   othersSeenPerBot: number;
+  /** Per bot per minute over the window: blows landed, mobs killed, deaths, chat lines heard. */
+  play: { hits: number; kills: number; deaths: number; chatHeard: number };
   botsCpuPercent: number;
   botsRssMb: number;
 }

@@ -97,13 +97,19 @@ export function checkTargets(s: Omit<Summary, 'targets'>): Summary['targets'] {
     t.disconnects = { target: 'zero unexpected disconnects', met: s.bots.disconnects === 0 };
     t.rss = { target: 'RSS ≤ 600 MB', met: s.server.rssMb <= 600 };
   }
+  if (s.scenario === 'combat')
+    t.fighting = { target: 'bots land blows on mobs', met: s.bots.play.hits > 0 && s.bots.play.kills > 0 };
+  if (s.scenario === 'chat')
+    t.chatting = { target: 'bots hear each other chat', met: s.bots.play.chatHeard > 0 };
+  if (s.scenario !== 'spread')
+    t.disconnects = { target: 'zero unexpected disconnects', met: s.bots.disconnects === 0 };
   t.allConnected = { target: 'every bot connected', met: s.bots.connected === s.botsAsked };
   return t;
 }
 
 const HEADER = [
-  '| date | scenario | map | bots (connected/asked) | window s | unexpected disconnects | S→C B/s per bot avg / p50 / max | frames/s per bot | C→S B/s per bot | server CPU % of a core | bots CPU % | server RSS MB | tick ms p50 / p99 / max | server CPU ms per tick | event-loop delay p99 ms | machine | commit | command |',
-  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+  '| date | scenario | map | bots (connected/asked) | window s | unexpected disconnects | S→C B/s per bot avg / p50 / max | frames/s per bot | C→S B/s per bot | server CPU % of a core | bots CPU % | server RSS MB | tick ms p50 / p99 / max | server CPU ms per tick | event-loop delay p99 ms | play per bot per min: hits / kills / deaths / chat heard | machine | commit | command |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
 ];
 
 export function markdownRow(s: Summary): string {
@@ -125,11 +131,17 @@ export function markdownRow(s: Summary): string {
     `${n(s.server.tickMs.p50, 2)} / ${n(s.server.tickMs.p99, 2)} / ${n(s.server.tickMs.max, 1)}`,
     n(s.server.cpuMsPerTick, 1),
     n(s.server.eventLoopDelayP99Ms, 1),
+    play(b.play),
     `${s.machine.cores} cores, Node ${s.machine.node.replace(/^v/, '')}, load ${s.machine.load}`,
     s.commit,
     `\`${s.command}\``,
   ];
   return `| ${cells.join(' | ')} |`;
+}
+
+function play(p: BotsReport['play'] | undefined): string {
+  if (!p || p.hits + p.kills + p.deaths + p.chatHeard === 0) return '–';
+  return [p.hits, p.kills, p.deaths, p.chatHeard].map((v) => v.toFixed(1)).join(' / ');
 }
 
 /**

@@ -1,6 +1,6 @@
 // The benchmark scenarios: which map, where the bots may go, and what they do.
 import type { TileRect, WorldMap } from '../../shared/content/world-map.ts';
-import { UNAVAILABLE, type BehaviourName } from '../bots/behaviours.ts';
+import type { BehaviourName } from '../bots/behaviours.ts';
 
 export const VILLAGE_MAP = 'assets/maps/village.tmj';
 /** Generated at run time (tools/bench/bench-map.ts): the village is far too small for 2,000 players. */
@@ -13,6 +13,8 @@ export interface Scenario {
   map: string;
   /** The box the bots wander in, or null for the whole map. */
   area(map: WorldMap): TileRect | null;
+  /** Boxes the bots are shared out over, round robin, instead of one `area`. */
+  areas?(map: WorldMap): TileRect[];
 }
 
 const CROWD_SIZE = 24;
@@ -42,6 +44,21 @@ export const SCENARIOS: Record<string, Scenario> = {
     map: BENCH_MAP,
     area: () => null,
   },
+  combat: {
+    name: 'combat',
+    what: 'bots shared out over the mob areas of the village, each fighting the nearest mob in view',
+    behaviour: 'fight',
+    map: VILLAGE_MAP,
+    area: () => null,
+    areas: mobAreas,
+  },
+  chat: {
+    name: 'chat',
+    what: 'crowd, and every bot says a line every 4 s',
+    behaviour: 'chat',
+    map: VILLAGE_MAP,
+    area: crowdArea,
+  },
   idle: {
     name: 'idle',
     what: 'bots stand still in the village: the cost of connections alone',
@@ -51,9 +68,9 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
 };
 
-/** Scenarios the issue asks for that cannot run yet, and why. */
-export const UNAVAILABLE_SCENARIOS: Record<string, string> = {
-  combat: `bots fighting mobs: ${UNAVAILABLE.fight!}`,
-  fight: `bots fighting mobs: ${UNAVAILABLE.fight!}`,
-  chat: `bots chatting: ${UNAVAILABLE.chat!}`,
-};
+/** The map's mob areas (where `combat` bots hunt); fails loudly on a map without any. */
+export function mobAreas(map: WorldMap): TileRect[] {
+  const areas = map.objects.filter((o) => o.kind === 'mobArea').map((o) => o.area);
+  if (!areas.length) throw new Error('the map has no mob areas to fight in');
+  return areas;
+}

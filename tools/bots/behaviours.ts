@@ -1,19 +1,16 @@
 // What a bot does once welcomed. `wander` is the load BrowserQuest was measured under: every ~1.6 s,
-// walk to a random reachable tile within ±8 tiles. Fight and chat wait for ops the protocol lacks.
+// walk to a random reachable tile within ±8 tiles. `fight` hunts the mobs in view (fight.ts), `chat`
+// wanders and says a line every few seconds (chat.ts), `idle` stands still.
 import type { Grid } from '../../shared/rules/grid.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { findPath } from '../../shared/rules/path.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { BotClient } from './bot-client.ts';
+import { startFight } from './fight.ts';
+import { startChat } from './chat.ts';
 
 export const BEHAVIOURS = ['wander', 'idle', 'fight', 'chat'] as const;
 export type BehaviourName = (typeof BEHAVIOURS)[number];
-
-/** Behaviours that cannot run yet, and why: benchmarks must say so rather than fake them. */
-export const UNAVAILABLE: Partial<Record<BehaviourName, string>> = {
-  fight: 'not available until the protocol has attack ops (issue 4)',
-  chat: 'not available until the protocol has a chat op (issue 4)',
-};
 
 export interface WanderOptions {
   grid: Grid;
@@ -36,10 +33,16 @@ const TRIES = 8;
 const PATH_OPTIONS = { nodeBudget: 400, maxSteps: 96 };
 
 export function startBehaviour(name: BehaviourName, bot: BotClient, wander: WanderOptions): StopBehaviour {
-  const why = UNAVAILABLE[name];
-  if (why) throw new Error(`behaviour "${name}" is ${why}`);
-  if (name === 'idle') return () => {};
-  return startWander(bot, wander);
+  switch (name) {
+    case 'idle':
+      return () => {};
+    case 'wander':
+      return startWander(bot, wander);
+    case 'fight':
+      return startFight(bot, wander);
+    case 'chat':
+      return startChat(bot, wander);
+  }
 }
 
 export function startWander(bot: BotClient, options: WanderOptions): StopBehaviour {
@@ -59,13 +62,29 @@ export function startWander(bot: BotClient, options: WanderOptions): StopBehavio
   };
 }
 
-/** Sends one walk to a random reachable tile near the bot, if it finds one. */
+/**
+ * Sends one walk to a random reachable tile near the bot, if it finds one. A bot outside its area
+ * (just arrived, or chased out) heads for a random open tile inside it, however far.
+ */
 export function wanderOnce(bot: BotClient, options: WanderOptions): boolean {
   const self = bot.self;
   if (!self || bot.closed) return false;
-  const target = pickTarget(bot.tileOf(self), options);
+  const here = bot.tileOf(self);
+  const { area, grid, random } = options;
+  if (area && !inside(area, here)) {
+    const x = area.x + Math.floor(random() * area.width);
+    const y = area.y + Math.floor(random() * area.height);
+    if (!isWalkable(grid, x, y)) return false;
+    bot.walkTo(x, y);
+    return true;
+  }
+  const target = pickTarget(here, options);
   if (target) bot.walkTo(target.x, target.y);
   return target !== null;
+}
+
+function inside(r: TileRect, t: { x: number; y: number }): boolean {
+  return t.x >= r.x && t.y >= r.y && t.x < r.x + r.width && t.y < r.y + r.height;
 }
 
 /** A walkable tile within reach (and the area) that a path reaches, or null. */

@@ -39,6 +39,8 @@ export class BotClient {
   bytesIn = 0;
   framesOut = 0;
   bytesOut = 0;
+  /** What the bot did in the game: blows it landed, mobs it killed, its deaths, chat lines it heard. */
+  readonly tally = { hits: 0, kills: 0, deaths: 0, chatHeard: 0 };
   /** Frames the view could not make sense of (a server bug): should stay empty. */
   readonly problems: string[] = [];
   closed: Closed | null = null;
@@ -96,6 +98,18 @@ export class BotClient {
 
   walkTo(x: number, y: number): void {
     this.send(encode([Op.WalkTo, x, y]));
+  }
+
+  attack(id: number): void {
+    this.send(encode([Op.Attack, id]));
+  }
+
+  respawn(): void {
+    this.send(encode([Op.Respawn]));
+  }
+
+  chat(text: string): void {
+    this.send(encode([Op.Chat, text]));
   }
 
   /** Sends raw bytes or text as they are: for tests of what the server does with bad input. */
@@ -191,9 +205,19 @@ export class BotClient {
     }
     for (const e of events) {
       if (e.type === 'problem') this.problems.push(e.text);
-      if (e.type === 'token') this.token = e.token;
+      else if (e.type === 'token') this.token = e.token;
+      else this.count(e);
       this.emit(e);
     }
+  }
+
+  private count(e: ViewEvent): void {
+    const self = this.view.selfId;
+    if (e.type === 'hit' && e.attacker === self) {
+      this.tally.hits++;
+      if (e.hpLeft === 0) this.tally.kills++;
+    } else if (e.type === 'died' && e.id === self) this.tally.deaths++;
+    else if (e.type === 'chat' && e.id !== self) this.tally.chatHeard++;
   }
 
   private settle(): void {

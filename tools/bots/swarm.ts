@@ -1,6 +1,7 @@
 // Many bots against one server: connects them in batches, runs a behaviour, counts what they receive,
 // and tells a close the swarm asked for apart from an unexpected disconnect.
 import { Rng } from '../../server/sim/rng.ts';
+import type { TileRect } from '../../shared/content/world-map.ts';
 import { BotClient } from './bot-client.ts';
 import { startBehaviour, type BehaviourName, type StopBehaviour, type WanderOptions } from './behaviours.ts';
 
@@ -10,7 +11,11 @@ export interface SwarmOptions {
   count: number;
   behaviour: BehaviourName;
   wander: Omit<WanderOptions, 'random'>;
+  /** Where each bot keeps to, round robin (bot i gets areas[i % n]); `wander.area` for all when absent. */
+  areas?: readonly TileRect[];
   seed?: number;
+  /** Bots are named PREFIX1, PREFIX2, …; "Bot" unless given. */
+  namePrefix?: string;
   /** Bots connecting at once; the server takes a join per bot, so a ramp keeps its ticks short. */
   batch?: number;
   welcomeTimeoutMs?: number;
@@ -46,9 +51,12 @@ export class Swarm {
 
   /** Connects every bot, `batch` at a time, and waits for each welcome. */
   async connect(): Promise<void> {
-    const { count, batch = 50 } = this.options;
+    const { count, batch = 50, namePrefix = 'Bot' } = this.options;
     for (let first = 0; first < count && !this.closing; first += batch) {
-      const names = Array.from({ length: Math.min(batch, count - first) }, (_, i) => `Bot${first + i + 1}`);
+      const names = Array.from(
+        { length: Math.min(batch, count - first) },
+        (_, i) => `${namePrefix}${first + i + 1}`,
+      );
       await Promise.all(names.map((name) => this.connectOne(name)));
     }
   }
@@ -56,9 +64,11 @@ export class Swarm {
   /** Starts every welcomed bot's behaviour. */
   start(): void {
     const random = (): number => this.rng.next();
-    for (const bot of this.bots) {
-      this.stops.push(startBehaviour(this.options.behaviour, bot, { ...this.options.wander, random }));
-    }
+    const { areas, wander, behaviour } = this.options;
+    this.bots.forEach((bot, i) => {
+      const area = areas?.length ? areas[i % areas.length]! : wander.area;
+      this.stops.push(startBehaviour(behaviour, bot, { ...wander, area, random }));
+    });
   }
 
   traffic(): Traffic[] {
@@ -68,6 +78,14 @@ export class Swarm {
       framesOut,
       bytesOut,
     }));
+  }
+
+  /** What the bots did in the game, summed over every bot. */
+  tally(): BotClient['tally'] {
+    const sum = { hits: 0, kills: 0, deaths: 0, chatHeard: 0 };
+    for (const { tally } of this.bots)
+      for (const k of Object.keys(sum) as (keyof typeof sum)[]) sum[k] += tally[k];
+    return sum;
   }
 
   /** Frames no bot's view could make sense of (server bugs), counted over all bots. */
