@@ -107,14 +107,14 @@ export const LAVA_FRAMES = 4;
 export function paintLava(c: Canvas, rng: Rng, phase = 0): void {
   const body = tileableNoise(rng, 4);
   const churn = tileableNoise(rng, 2);
-  const crust = tileableNoise(rng, 4);
+  const crust = tileableNoise(rng, 3);
   const t = (phase / LAVA_FRAMES) * Math.PI * 2;
   const tones = [P.ember[1], P.ember[2], P.ember[3], P.ember[4], P.ember[5]];
   for (let y = 0; y < TILE; y++) {
     for (let x = 0; x < TILE; x++) {
       const v = 0.35 * body(x, y) + 0.35 * (0.5 + 0.5 * Math.sin(t + churn(x, y) * 6.3)) + 0.15;
       const k = crust(x, y);
-      c.set(x, y, k > 0.78 ? P.basalt[1] : k > 0.72 ? P.ember[1] : ramp(tones, v, x, y));
+      c.set(x, y, k > 0.86 ? P.basalt[1] : k > 0.8 ? P.ember[1] : ramp(tones, v, x, y));
     }
   }
 }

@@ -90,9 +90,8 @@ function paintVolcano(grid: TerrainGrid, n: Noise): void {
         inBlob(n, vx, vy, 24, 12, 7, 5) ||
         inBlob(n, vx, vy, 120, 10, 8, 5) ||
         inBlob(n, vx, vy, 100, 46, 5, 3);
-      const moat =
-        Math.abs(Math.hypot((vx - LAIR_MOUTH.x - 1) / 1.6, vy - LAIR_MOUTH.y - 2) - 9) < 1.2 &&
-        vy > LAIR_MOUTH.y + 3;
+      // A ring of lava round the gate, crossed by one causeway from the south.
+      const moat = Math.abs(Math.hypot((vx - LAIR_MOUTH.x - 1) / 1.5, vy - LAIR_MOUTH.y - 1) - 7) < 1.1;
       const bridge = Math.abs(vx - LAIR_MOUTH.x - 1) < 2;
       if (((r1 && !fords1) || (r2 && !fords2) || pool || moat) && !(moat && bridge)) grid.set(vx, vy, 'lava');
       else if (n(vx * 2 + 100, vy * 2) > 0.62) grid.set(vx, vy, 'ash');

@@ -36,9 +36,10 @@ function graveyard(b: MapBuilder, rng: Rng): void {
   ];
   b.placeFence(g.x, g.y, g.x + g.w - 1, g.y + g.h - 1, gate, 'ironfence');
   b.placeHouse(CHAPEL, 2);
-  for (let y = g.y + 3; y < g.y + g.h - 3; y += 3) {
-    for (let x = g.x + 3; x < g.x + g.w - 4; x += 3) {
-      if (Math.abs(y - 150) < 3 || (x > 20 && x < 24)) continue; // the walks stay clear
+  for (let y = g.y + 3; y < g.y + g.h - 3; y += 2) {
+    for (let x = g.x + 3 + ((y - g.y) % 4 === 1 ? 1 : 0); x < g.x + g.w - 4; x += 2) {
+      if (rng.chance(0.3)) continue;
+      if (Math.abs(y - 150) < 3 || (x > 26 && x < 30)) continue; // the walks stay clear
       if (x >= CHAPEL.x - 1 && x <= CHAPEL.x + CHAPEL.w && y <= CHAPEL.y + 9) continue;
       const roll = rng.next();
       b.put(

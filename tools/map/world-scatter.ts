@@ -25,7 +25,7 @@ export function zoneScatters(): Scatter[] {
         [0.02, 'pebbles', false],
         [0.006, 'tombstone', true],
       ],
-      tall: [[0.012, 'dead_tree', 2, 3]],
+      tall: [[0.03, 'dead_tree', 2, 3]],
     },
     {
       area: z.mountains!,

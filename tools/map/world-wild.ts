@@ -126,3 +126,27 @@ export function varyGround(
     }
   }
 }
+
+/**
+ * Pines and boulders on top of the cliffs, so the mountains read as wooded heights rather than a
+ * grey plain. Everything here stands on rock nobody walks on, so it never blocks a way.
+ */
+export function crownCliffs(b: MapBuilder, rng: Rng, area: Rect): void {
+  const pureCliff = (x: number, y: number): boolean => /^cliff_\d$/.test(groundName(b, x, y));
+  for (let y = area.y; y < area.y + area.h; y++) {
+    for (let x = area.x; x < area.x + area.w; x++) {
+      if (!pureCliff(x, y) || !b.isEmpty('detail', x, y)) continue;
+      const roll = rng.next();
+      if (roll < 0.07) {
+        let fits = true;
+        for (let r = 0; r < 3 && fits; r++)
+          for (let c = 0; c < 2 && fits; c++)
+            fits =
+              pureCliff(x + c, y + r) &&
+              b.isEmpty('above', x + c, y + r) &&
+              b.isEmpty('detail', x + c, y + r);
+        if (fits) b.placeMulti(rng.chance(0.75) ? 'pine' : 'oak', x, y, 2, 3, 2);
+      } else if (roll < 0.1) b.put('detail', x, y, rng.pick(['rock', 'rock_mossy', 'pebbles']));
+    }
+  }
+}

@@ -11,7 +11,7 @@ import { OVER_W, VILLAGE_ORIGIN, WATERFALL, WORLD_H, WORLD_W, ZONES } from './wo
 import { paintWorldLand } from './world-land.ts';
 import { destinations } from './world-objects.ts';
 import { placeSetPieces, reserveClearings, secretLane, waterfall } from './world-places.ts';
-import { plantWoods, scatterZone, varyGround } from './world-wild.ts';
+import { crownCliffs, plantWoods, scatterZone, varyGround } from './world-wild.ts';
 import { zoneScatters } from './world-scatter.ts';
 
 const SEED = 0xe3be_4057;
@@ -92,6 +92,7 @@ export function generateWorld(catalog: readonly TileDef[]): WorldBuild {
   ]);
   varyGround(b, rng, ZONES.desert!, /^sand_\d$/, ['dune_0', 'dune_1'], 0.25);
   for (const s of zoneScatters()) scatterZone(b, rng, s);
+  crownCliffs(b, rng, { x: 0, y: 60, w: OVER_W, h: 120 });
   scatter(b, rng);
   secretLane(b);
   const reach = new Uint8Array(b.width * b.height);
