@@ -27,6 +27,20 @@ export function pickEntity(client: GameClient, tile: { x: number; y: number }): 
   return best?.id ?? null;
 }
 
+/** The closest living mob within `range` tiles of the player, if any. */
+export function nearestMob(client: GameClient, range: number): number | null {
+  const me = client.self?.motion.tile;
+  if (!me) return null;
+  let best: { id: number; d: number } | null = null;
+  for (const e of client.entities.values()) {
+    if (e.type !== 'mob') continue;
+    const t = e.motion.tile;
+    const d = Math.abs(t.x - me.x) + Math.abs(t.y - me.y);
+    if (d <= range && (!best || d < best.d)) best = { id: e.id, d };
+  }
+  return best?.id ?? null;
+}
+
 export class WalkInput {
   private readonly keys: [Phaser.Input.Keyboard.Key[], number, number][];
 
@@ -38,6 +52,14 @@ export class WalkInput {
     const keyboard = scene.input.keyboard!;
     // No key capture: the title screen's name field and the chat field must still receive W, A, S and D.
     this.keys = KEYS.map(([codes, dx, dy]) => [codes.map((c) => keyboard.addKey(c, false)), dx, dy]);
+    // Space (or F) fights the nearest creature in sight.
+    for (const code of [Phaser.Input.Keyboard.KeyCodes.SPACE, Phaser.Input.Keyboard.KeyCodes.F]) {
+      keyboard.addKey(code, false).on('down', () => {
+        if (document.activeElement instanceof HTMLInputElement || !client.connected || client.dead) return;
+        const target = nearestMob(client, 8);
+        if (target !== null) client.interact(target);
+      });
+    }
     scene.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
       if (!client.connected || client.dead) return;
       const tile = { x: Math.floor(pointer.worldX / TILE), y: Math.floor(pointer.worldY / TILE) };

@@ -5,6 +5,8 @@ import { ChatBox } from './chat.ts';
 import { AchievementsPanel, type AchievementInfo } from './achievements-panel.ts';
 import { paintIcon, type AtlasInfo } from './icons.ts';
 
+const HELP_SEEN = 'emberquest.helpSeen';
+
 export class Panels {
   private readonly chat: ChatBox;
   readonly achievements: AchievementsPanel;
@@ -30,7 +32,10 @@ export class Panels {
     };
     button('btn-chat', 'chat', () => (this.chat.isOpen ? this.chat.close() : this.chat.open()));
     button('btn-achievements', 'trophy', () => this.achievements.toggle());
-    button('btn-help', 'help', () => (this.help.hidden = !this.help.hidden));
+    button('btn-help', 'help', () => {
+      this.help.classList.remove('corner');
+      this.help.hidden = !this.help.hidden;
+    });
     const sound = document.getElementById('btn-sound')!;
     button('btn-sound', 'sound_on', () => scene.game.events.emit('toggle-sound'));
     scene.game.events.on('sound-state', (on: boolean) =>
@@ -47,6 +52,17 @@ export class Panels {
   /** Shown while playing; hidden on the title screen. */
   setPlaying(on: boolean): void {
     this.hud.hidden = !on;
+    // The first time someone plays, the help card says how.
+    // It sits in a corner and goes away by itself, so it never stands between the player and the world.
+    if (on && !localStorage.getItem(HELP_SEEN)) {
+      localStorage.setItem(HELP_SEEN, '1');
+      this.help.classList.add('corner');
+      this.help.hidden = false;
+      setTimeout(() => {
+        this.help.hidden = true;
+        this.help.classList.remove('corner');
+      }, 15_000);
+    }
     if (!on) {
       this.hideDeath();
       this.achievements.hide();
