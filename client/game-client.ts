@@ -264,6 +264,11 @@ export class GameClient {
         this.events.happened(e, this);
         break;
       }
+      case 'healed': {
+        const entity = this.entities.get(e.id);
+        if (entity) entity.hp = e.hp;
+        break;
+      }
       case 'died':
         this.events.happened(e, this);
         if (e.id !== this.selfId) this.entities.delete(e.id);
