@@ -29,7 +29,7 @@ export function playerStrikes(world: World, player: Player, mob: Mob): void {
   mob.hate.set(player.id, (mob.hate.get(player.id) ?? 0) + dealt);
   mob.lastHitBy = player.id;
   player.lastFightTick = world.tickCount;
-  world.vis.broadcast(mob.cell, encode([Op.Hit, player.id, mob.id, dealt, mob.hp]));
+  world.vis.broadcast(mob, encode([Op.Hit, player.id, mob.id, dealt, mob.hp]));
   if (mob.hp <= 0) killMob(world, mob);
 }
 
@@ -42,7 +42,7 @@ export function mobStrikes(world: World, mob: Mob, player: Player): void {
   player.hp -= dealt;
   player.lastFightTick = world.tickCount;
   player.statsChanged = true;
-  world.vis.broadcast(player.cell, encode([Op.Hit, mob.id, player.id, dealt, player.hp]));
+  world.vis.broadcast(player, encode([Op.Hit, mob.id, player.id, dealt, player.hp]));
   if (player.hp <= 0) killPlayer(world, player);
 }
 

@@ -1,15 +1,19 @@
 // Interest management: the map is cut into square cells, and a player hears about the entities in the
 // cells within INTEREST_RADIUS of its own (5×5 cells of 12 tiles: at least 24 tiles in every direction,
-// more than a screen at the smallest scale the client allows).
+// more than a screen at the smallest scale the client allows). It keeps hearing about them until they are
+// more than FORGET_RADIUS cells away: the band between the two radii is hysteresis, so an entity that
+// crosses a cell edge back and forth does not cost a despawn and a spawn each time.
 
 export const CELL_SIZE = 12;
 export const INTEREST_RADIUS = 2;
+export const FORGET_RADIUS = INTEREST_RADIUS + 1;
 
 export class CellGrid<T> {
   readonly columns: number;
   readonly rows: number;
   private readonly members: Set<T>[];
-  private readonly aroundCache: (number[] | undefined)[] = [];
+  /** around() per radius, per cell. */
+  private readonly aroundCache = new Map<number, (number[] | undefined)[]>();
 
   constructor(mapWidth: number, mapHeight: number) {
     this.columns = Math.ceil(mapWidth / CELL_SIZE);
@@ -33,33 +37,33 @@ export class CellGrid<T> {
     return this.members[cell]!;
   }
 
-  /** True when cells a and b can see each other (the relation is symmetric). */
-  near(a: number, b: number): boolean {
-    const ax = a % this.columns;
-    const bx = b % this.columns;
-    return (
-      Math.abs(ax - bx) <= INTEREST_RADIUS &&
-      Math.abs((a - ax) / this.columns - (b - bx) / this.columns) <= INTEREST_RADIUS
-    );
+  /** True when cells a and b are within `radius` cells of each other (the relation is symmetric). */
+  near(a: number, b: number, radius = INTEREST_RADIUS): boolean {
+    return this.distance(a, b) <= radius;
   }
 
-  /** The cells near `cell`, itself included. */
-  around(cell: number): readonly number[] {
-    const cached = this.aroundCache[cell];
+  /** Cells between a and b along the farther axis (Chebyshev distance). */
+  distance(a: number, b: number): number {
+    const ax = a % this.columns;
+    const bx = b % this.columns;
+    return Math.max(Math.abs(ax - bx), Math.abs((a - ax) / this.columns - (b - bx) / this.columns));
+  }
+
+  /** The cells within `radius` of `cell`, itself included. */
+  around(cell: number, radius = INTEREST_RADIUS): readonly number[] {
+    let cache = this.aroundCache.get(radius);
+    if (!cache) this.aroundCache.set(radius, (cache = []));
+    const cached = cache[cell];
     if (cached) return cached;
     const cx = cell % this.columns;
     const cy = (cell - cx) / this.columns;
     const out: number[] = [];
-    for (let y = Math.max(0, cy - INTEREST_RADIUS); y <= Math.min(this.rows - 1, cy + INTEREST_RADIUS); y++) {
-      for (
-        let x = Math.max(0, cx - INTEREST_RADIUS);
-        x <= Math.min(this.columns - 1, cx + INTEREST_RADIUS);
-        x++
-      ) {
+    for (let y = Math.max(0, cy - radius); y <= Math.min(this.rows - 1, cy + radius); y++) {
+      for (let x = Math.max(0, cx - radius); x <= Math.min(this.columns - 1, cx + radius); x++) {
         out.push(y * this.columns + x);
       }
     }
-    this.aroundCache[cell] = out;
+    cache[cell] = out;
     return out;
   }
 }

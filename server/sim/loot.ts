@@ -96,10 +96,7 @@ export function pickUp(world: World, player: Player, item: GroundItem): void {
       player.hp = Math.min(player.maxHp, player.hp + (player.maxHp - before));
     }
     say(`You equip the ${kind.name.toLowerCase()}.`);
-    world.vis.broadcast(
-      player.cell,
-      encode([Op.Looks, player.id, player.weapon, player.armor, player.level]),
-    );
+    world.vis.broadcast(player, encode([Op.Looks, player.id, player.weapon, player.armor, player.level]));
     count(world, player, 'equip', kind.id);
   } else {
     if (kind.heal) {

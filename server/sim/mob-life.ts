@@ -80,7 +80,7 @@ export function thinkMobs(world: World): void {
     const hp = mob.hp;
     thinkMob(mob, s);
     // Back home and whole again: those who saw it hurt must see its health bar fill.
-    if (mob.hp > hp) world.vis.broadcast(mob.cell, encode([Op.Healed, mob.id, mob.hp]));
+    if (mob.hp > hp) world.vis.broadcast(mob, encode([Op.Healed, mob.id, mob.hp]));
   }
 }
 

@@ -135,6 +135,6 @@ export function chat(world: World, p: Player, raw: string): void {
     return;
   }
   p.chatTicks.push(world.tickCount);
-  world.vis.broadcast(p.cell, encode([Op.ChatLine, p.id, text]));
+  world.vis.broadcast(p, encode([Op.ChatLine, p.id, text]));
   count(world, p, 'chat', 'any');
 }

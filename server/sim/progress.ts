@@ -41,7 +41,7 @@ export function gainXp(world: World, player: Player, xp: number): void {
   player.hp = player.maxHp; // a level-up is a fresh start
   player.outbox.events.push(encode([Op.Notice, `Level ${level}! You feel stronger.`]));
   if (player.cell >= 0)
-    world.vis.broadcast(player.cell, encode([Op.Looks, player.id, player.weapon, player.armor, level]));
+    world.vis.broadcast(player, encode([Op.Looks, player.id, player.weapon, player.armor, level]));
   checkAchievements(world, player, 'level');
 }
 

@@ -4,7 +4,7 @@
 // walk ends, and how hurt each mob is.
 import { describe, expect, it } from 'vitest';
 import { DX, DY } from '../../shared/rules/dirs.ts';
-import { CELL_SIZE, INTEREST_RADIUS } from './interest.ts';
+import { CELL_SIZE, FORGET_RADIUS, INTEREST_RADIUS } from './interest.ts';
 import { World } from './world.ts';
 import type { Entity, Mob, Player } from './entities.ts';
 import {
@@ -17,13 +17,22 @@ import {
   type TestClient,
 } from './test-support.ts';
 
-function sees(viewer: Player, e: Entity): boolean {
+/** Cells between a player and an entity, along the farther axis. */
+function cellDistance(viewer: Player, e: Entity): number {
   const cx = (x: number): number => Math.floor(x / CELL_SIZE);
-  return (
-    e.cell >= 0 &&
-    Math.abs(cx(viewer.x) - cx(e.x)) <= INTEREST_RADIUS &&
-    Math.abs(cx(viewer.y) - cx(e.y)) <= INTEREST_RADIUS
-  );
+  return Math.max(Math.abs(cx(viewer.x) - cx(e.x)), Math.abs(cx(viewer.y) - cx(e.y)));
+}
+
+/**
+ * Whether the server lets the viewer see `e`: whatever it remembers, which must be true within
+ * INTEREST_RADIUS cells and false beyond FORGET_RADIUS (the band between is hysteresis).
+ */
+function sees(world: World, viewer: Player, e: Entity, wrong: string[]): boolean {
+  const known = world.vis.knows(viewer, e);
+  const d = cellDistance(viewer, e);
+  if (e.cell >= 0 && d <= INTEREST_RADIUS && !known) wrong.push(`${viewer.name} not shown ${e.type} ${e.id}`);
+  if (known && (e.cell < 0 || d > FORGET_RADIUS)) wrong.push(`${viewer.name} still shown ${e.type} ${e.id}`);
+  return known;
 }
 
 function everything(world: World): Entity[] {
@@ -43,7 +52,7 @@ function inconsistencies(world: World, clients: readonly TestClient[]): string[]
     wrong.push(...c.problems);
     if (c.player.dead || c.player.cell < 0) continue; // a death screen: the view waits for the respawn
     const name = c.player.name;
-    const truth = everything(world).filter((e) => e === c.player || sees(c.player, e));
+    const truth = everything(world).filter((e) => e === c.player || sees(world, c.player, e, wrong));
     const ids = (list: number[]): string => list.sort((x, y) => x - y).join(',');
     const seen = ids([...c.view.entities.keys()]);
     if (seen !== ids(truth.map((e) => e.id)))

@@ -6,7 +6,7 @@ import { decodeServerFrame } from '../../shared/protocol/codec.ts';
 import { readMoves } from '../../shared/protocol/moves.ts';
 import { DX, DY } from '../../shared/rules/dirs.ts';
 import { PLAYER_STEP_TICKS } from '../../shared/rules/movement.ts';
-import { CELL_SIZE, INTEREST_RADIUS } from './interest.ts';
+import { CELL_SIZE, FORGET_RADIUS, INTEREST_RADIUS } from './interest.ts';
 import { World } from './world.ts';
 import {
   joinClient,
@@ -17,23 +17,35 @@ import {
   type TestClient,
 } from './test-support.ts';
 
-/** Whether the server lets `a` see `b`, by the cells they stand in. */
-function near(a: TestClient, b: TestClient): boolean {
-  const cell = (p: { x: number; y: number }): [number, number] => [
-    Math.floor(p.x / CELL_SIZE),
-    Math.floor(p.y / CELL_SIZE),
-  ];
-  const [ax, ay] = cell(a.player);
-  const [bx, by] = cell(b.player);
-  return Math.abs(ax - bx) <= INTEREST_RADIUS && Math.abs(ay - by) <= INTEREST_RADIUS;
+/** Cells between two players, along the farther axis. */
+function cellDistance(a: TestClient, b: TestClient): number {
+  const cell = (v: number): number => Math.floor(v / CELL_SIZE);
+  return Math.max(
+    Math.abs(cell(a.player.x) - cell(b.player.x)),
+    Math.abs(cell(a.player.y) - cell(b.player.y)),
+  );
+}
+
+/**
+ * Whether the server lets `a` see `b`: always within INTEREST_RADIUS cells, never beyond FORGET_RADIUS,
+ * and in the band between, whatever the server remembers (it must then send `a` everything about `b`).
+ */
+function sees(world: World, a: TestClient, b: TestClient): boolean {
+  const d = cellDistance(a, b);
+  const known = world.vis.knows(a.player, b.player);
+  if (d <= INTEREST_RADIUS)
+    expect(known, `${a.player.name} knows ${b.player.name}, ${d} cells away`).toBe(true);
+  if (d > FORGET_RADIUS)
+    expect(known, `${a.player.name} forgot ${b.player.name}, ${d} cells away`).toBe(false);
+  return known;
 }
 
 /** Checks every client's view against the server's truth. */
-function expectConsistent(clients: readonly TestClient[], tick: number): void {
+function expectConsistent(world: World, clients: readonly TestClient[], tick: number): void {
   for (const c of clients) {
     expect(c.problems, `problems of ${c.player.name}`).toEqual([]);
     const seen = [...c.view.entities.keys()].sort((a, b) => a - b);
-    const truth = clients.filter((o) => o === c || near(c, o)).map((o) => o.player.id);
+    const truth = clients.filter((o) => o === c || sees(world, c, o)).map((o) => o.player.id);
     expect(seen, `tick ${tick}: whom ${c.player.name} sees`).toEqual(truth.sort((a, b) => a - b));
     for (const o of clients) {
       const entity = c.view.entities.get(o.player.id);
@@ -97,7 +109,7 @@ describe('client views stay consistent with the server', () => {
           if (m[0] === Op.Moves) continuations += readMoves(m[1]).filter((r) => r.start === null).length;
         }
       }
-      expectConsistent(clients, tick);
+      expectConsistent(world, clients, tick);
     }
     // The run must have exercised what it claims to.
     expect(crossings).toBeGreaterThan(30);
@@ -127,21 +139,71 @@ describe('client views stay consistent with the server', () => {
       if (events.get(b)?.some((e) => e.type === 'spawn' && e.entity.id === a.player.id))
         spawnedAt = b.player.x;
       expect(events.get(a)?.some((e) => e.type === 'spawn') ?? false).toBe(spawnedAt >= 0);
-      expectConsistent(clients, world.tickCount);
+      expectConsistent(world, clients, world.tickCount);
     }
     expect(Math.floor(spawnedAt / CELL_SIZE)).toBe(Math.floor(90 / CELL_SIZE) - INTEREST_RADIUS);
 
-    // Back west: A despawns for B once B's cell is three cells away.
+    // Back west: A despawns for B only once B's cell is more than FORGET_RADIUS cells away.
     world.walkTo(b.player.id, 0, 0);
     let despawnedAt = -1;
     for (let t = 0; t < 100 * PLAYER_STEP_TICKS && despawnedAt < 0; t++) {
       const events = tickAndDeliver(world, clients);
       if (events.get(b)?.some((e) => e.type === 'despawn' && e.entity.id === a.player.id))
         despawnedAt = b.player.x;
-      expectConsistent(clients, world.tickCount);
+      expectConsistent(world, clients, world.tickCount);
     }
-    expect(Math.floor(despawnedAt / CELL_SIZE)).toBe(Math.floor(90 / CELL_SIZE) - INTEREST_RADIUS - 1);
+    expect(Math.floor(despawnedAt / CELL_SIZE)).toBe(Math.floor(90 / CELL_SIZE) - FORGET_RADIUS - 1);
     expect(a.view.entities.has(b.player.id)).toBe(false);
+  });
+
+  it('hysteresis: an edge crossed back and forth in the band costs no spawn or despawn, walks still come', () => {
+    const world = new World({ name: 'w', map: openMap(120, 12), seed: 1 });
+    const a = joinClient(world, 'A');
+    const b = joinClient(world, 'B');
+    const clients = [a, b];
+    const walkAll = (c: TestClient, x: number): void => {
+      world.walkTo(c.player.id, x, 0);
+      for (let t = 0; t < 120 * PLAYER_STEP_TICKS && c.player.x !== x; t++) {
+        tickAndDeliver(world, clients);
+        expectConsistent(world, clients, world.tickCount);
+      }
+      expect(c.player.x).toBe(x);
+    };
+    // A stands in cell 7; B in cell 5, INTEREST_RADIUS cells from it: they see each other.
+    walkAll(a, 90);
+    walkAll(b, 65);
+    expect(b.view.entities.has(a.player.id)).toBe(true);
+    // C comes straight into the band (cell 4) from far west: it was never near A, so it does not see A.
+    const c = joinClient(world, 'C');
+    clients.push(c);
+    walkAll(c, 54);
+    expect(c.view.entities.has(a.player.id)).toBe(false);
+
+    // B crosses the edge between cells 5 and 4 (INTEREST_RADIUS and FORGET_RADIUS cells from A) over and
+    // over while A walks about: B keeps A with no spawn or despawn and hears A's walks; C hears none.
+    let churn = 0;
+    let walksHeard = 0;
+    for (let round = 0; round < 4; round++) {
+      world.walkTo(a.player.id, round % 2 ? 90 : 94, 0);
+      for (const x of [58, 61, 57, 62]) {
+        world.walkTo(b.player.id, x, 0);
+        for (let t = 0; t < 6 * PLAYER_STEP_TICKS; t++) {
+          const events = tickAndDeliver(world, clients);
+          for (const e of events.get(b) ?? []) {
+            if ((e.type === 'spawn' || e.type === 'despawn') && e.entity.id === a.player.id) churn++;
+            if (e.type === 'walk' && e.entity.id === a.player.id) walksHeard++;
+          }
+          expect(events.get(c)?.some((e) => 'entity' in e && e.entity.id === a.player.id) ?? false).toBe(
+            false,
+          );
+          expectConsistent(world, clients, world.tickCount);
+        }
+      }
+    }
+    expect(churn).toBe(0);
+    expect(walksHeard).toBeGreaterThanOrEqual(4);
+    expect(world.vis.knows(b.player, a.player) && world.vis.knows(a.player, b.player)).toBe(true);
+    expect(world.vis.knows(c.player, a.player) || world.vis.knows(a.player, c.player)).toBe(false);
   });
 
   it('a newcomer sees a walker already on its way, and the walk it is on', () => {
@@ -155,7 +217,7 @@ describe('client views stay consistent with the server', () => {
     const seen = b.view.entities.get(a.player.id)!;
     expect(seen).toMatchObject({ name: 'A', endX: 20, endY: 0 });
     expect(a.view.entities.get(b.player.id)).toMatchObject({ name: 'B', endX: 0, endY: 0 });
-    expectConsistent([a, b], world.tickCount);
+    expectConsistent(world, [a, b], world.tickCount);
   });
 
   it('leaving despawns the player for everyone who saw it', () => {
@@ -171,6 +233,6 @@ describe('client views stay consistent with the server', () => {
         { type: 'despawn', entity: expect.objectContaining({ id: clients[2]!.player.id }) },
       ]);
     }
-    expectConsistent(rest, world.tickCount);
+    expectConsistent(world, rest, world.tickCount);
   });
 });

@@ -3,7 +3,6 @@
 // The systems live in their own files; this file holds the registry and the order of a tick.
 import { Op, CloseCode } from '../../shared/protocol/ops.ts';
 import { encode, joinFrame } from '../../shared/protocol/codec.ts';
-import { MovesWriter } from '../../shared/protocol/moves.ts';
 import { checkName, nameKey } from '../../shared/rules/names.ts';
 import { PLAYER_STEP_TICKS, TICK_MS } from '../../shared/rules/movement.ts';
 import type { WorldMap } from '../../shared/content/world-map.ts';
@@ -276,30 +275,9 @@ export class World {
     this.resuming.clear();
   }
 
-  /** Packs each started walk once per cell and hands the bytes to every player near that cell. */
+  /** Each walk started this tick goes to every player who knows the walker (packed once per cell). */
   private shareWalks(): void {
-    const writers = new Map<number, MovesWriter>();
-    const collect = (w: Player | Mob): void => {
-      if (!w.started) return;
-      if (w.cell >= 0) {
-        let writer = writers.get(w.cell);
-        if (!writer) writers.set(w.cell, (writer = new MovesWriter()));
-        writer.add(w.started);
-      }
-      w.started = null;
-    };
-    for (const player of this.players.values()) collect(player);
-    for (const mob of this.mobs.values()) collect(mob);
-    if (writers.size === 0) return;
-    const packed = new Map<number, Uint8Array>();
-    for (const [cell, writer] of writers) packed.set(cell, writer.finish());
-    for (const player of this.players.values()) {
-      if (player.cell < 0) continue;
-      for (const c of this.vis.watchers.around(player.cell)) {
-        const bytes = packed.get(c);
-        if (bytes) player.outbox.moves.push(bytes);
-      }
-    }
+    this.vis.shareWalks(this.players.values(), this.mobs.values());
   }
 }
 
