@@ -24,6 +24,9 @@ export interface Config {
 
 export class ConfigError extends Error {}
 
+/** The world players explore unless MAP says otherwise. */
+export const DEFAULT_MAP = 'assets/maps/world.tmj';
+
 type Env = Record<string, string | undefined>;
 
 function intSetting(env: Env, name: string, fallback: number, min: number, max: number): number {
@@ -40,7 +43,7 @@ export function readConfig(env: Env, root: string): Config {
   const worldName = (env.WORLD_NAME ?? 'Emberfall').trim();
   if (!worldName || worldName.length > 40) throw new ConfigError('WORLD_NAME must be 1–40 characters.');
   const assetsDir = path.resolve(root, 'assets');
-  const mapFile = path.resolve(root, env.MAP ?? 'assets/maps/village.tmj');
+  const mapFile = path.resolve(root, env.MAP ?? DEFAULT_MAP);
   if (!mapFile.startsWith(assetsDir + path.sep)) {
     throw new ConfigError(`MAP=${env.MAP} must name a map under assets/, so browsers can load it too.`);
   }

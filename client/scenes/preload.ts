@@ -50,7 +50,7 @@ export class PreloadScene extends Phaser.Scene {
     this.load.on('loaderror', (file: Phaser.Loader.File) => showLoadError(`Could not load ${file.src}.`));
     this.load.json('status', 'status');
     this.load.once('filecomplete-json-status', (_k: string, _t: string, status: ServerStatus) => {
-      const mapPath = status.map ?? 'maps/village.tmj';
+      const mapPath = status.map ?? 'maps/world.tmj';
       this.registry.set('mapPath', mapPath);
       this.load.json('map', `assets/${mapPath}`);
     });

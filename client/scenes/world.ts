@@ -6,6 +6,7 @@ import type { TiledMap } from '../../shared/content/tiled-types.ts';
 import { GameClient } from '../game-client.ts';
 import { gameSocketUrl } from '../net/connection.ts';
 import { splitForDrawing } from '../view/map-layers.ts';
+import { TileAnimations } from '../view/tile-animations.ts';
 import { createAnimations, type SheetInfo } from '../view/sprite-sheets.ts';
 import { EntityView, type SpriteLibrary } from '../view/entity-view.ts';
 import { Effects } from '../view/effects.ts';
@@ -34,6 +35,7 @@ export class WorldScene extends Phaser.Scene {
   private sheets = new Map<string, SheetInfo>();
   library!: SpriteLibrary;
   audio!: GameAudio;
+  private tileAnimations!: TileAnimations;
   private music: { track: string; area: { x: number; y: number; width: number; height: number } }[] = [];
   private lastTrackTile = '';
   effects!: Effects;
@@ -130,8 +132,9 @@ export class WorldScene extends Phaser.Scene {
     this.title.show();
   }
 
-  override update(_time: number, delta: number): void {
+  override update(time: number, delta: number): void {
     const ms = Math.min(delta, 250);
+    this.tileAnimations.update(time);
     this.client.update(ms);
     if (this.client.connected && !this.client.dead) this.input2.update();
     this.syncViews();
@@ -201,9 +204,11 @@ export class WorldScene extends Phaser.Scene {
       const added = ts.name ? map.addTilesetImage(ts.name, `tiles:${ts.name}`) : null;
       return added ? [added] : [];
     });
-    split.layers.forEach((layer, i) => {
-      map.createLayer(layer.name, tilesets, 0, 0)?.setDepth(layer.above ? 200000 + i : i);
+    const layers = split.layers.flatMap((layer, i) => {
+      const made = map.createLayer(layer.name, tilesets, 0, 0)?.setDepth(layer.above ? 200000 + i : i);
+      return made ? [made] : [];
     });
+    this.tileAnimations = new TileAnimations(source.tilesets, layers);
   }
 
   private syncViews(): void {

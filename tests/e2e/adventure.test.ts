@@ -5,6 +5,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { loadWorldMap } from '../../server/load-map.ts';
+import { loadGameData } from '../../server/load-data.ts';
+import { DEFAULT_MAP } from '../../server/config.ts';
+import { parsePlacements } from '../../shared/content/placements.ts';
 import type { WorldMap } from '../../shared/content/world-map.ts';
 import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
 import { gameState, joinGame, launchBrowser, walkNear } from '../support/browser.ts';
@@ -15,11 +18,21 @@ describe('the adventure in Chromium', () => {
   let server: ServerProcess;
   let browser: Browser;
   let map: WorldMap;
+  let ratField = { x: 0, y: 0 };
   const pages: Page[] = [];
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
-    map = loadWorldMap(path.join(repoRoot, 'assets/maps/village.tmj'));
+    map = loadWorldMap(path.join(repoRoot, DEFAULT_MAP));
+    const data = loadGameData(path.join(repoRoot, 'assets'));
+    const rats = parsePlacements(map, data, DEFAULT_MAP).mobAreas.filter((a) => a.kind === 'rat');
+    // The rat field nearest the spawn.
+    const spawn = map.spawns[0]!.area;
+    rats.sort((a, b) => dist(a.area, spawn) - dist(b.area, spawn));
+    ratField = {
+      x: rats[0]!.area.x + (rats[0]!.area.width >> 1),
+      y: rats[0]!.area.y + (rats[0]!.area.height >> 1),
+    };
     server = await startServerProcess();
     browser = await launchBrowser();
   });
@@ -40,8 +53,8 @@ describe('the adventure in Chromium', () => {
     const page = await newPlayer('Ratter');
     const start = await gameState(page);
     expect(start).toMatchObject({ hp: 80, maxHp: 80, level: 1, xp: 0, weapon: 'club', armor: 'tunic' });
-    // The west fields hold rats; walk over there, then keep clicking the nearest rat.
-    await walkNear(page, map.grid, { x: 15, y: 16 }, 3, 45_000);
+    // Walk to the rat field nearest the spawn, then keep clicking the nearest rat.
+    await walkNear(page, map.grid, ratField, 4, 60_000);
     let shot = false;
     for (let i = 0; i < 60; i++) {
       const s = await gameState(page);

@@ -6,6 +6,7 @@ import type { Browser, Page } from 'playwright-core';
 import { findPath } from '../../shared/rules/path.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { loadWorldMap } from '../../server/load-map.ts';
+import { DEFAULT_MAP } from '../../server/config.ts';
 import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
 import { CHROMIUM, gameState, haveChromium, joinGame, launchBrowser } from '../support/browser.ts';
 
@@ -47,7 +48,7 @@ describe('two players in Chromium', () => {
     );
 
     // A walkable tile a few steps from A, reachable along a path, and on A's screen.
-    const map = loadWorldMap(path.join(repoRoot, 'assets/maps/village.tmj'));
+    const map = loadWorldMap(path.join(repoRoot, DEFAULT_MAP));
     const start = a.tile!;
     let target: { x: number; y: number } | null = null;
     for (const [dx, dy] of [

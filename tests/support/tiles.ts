@@ -4,9 +4,11 @@ import { findPath } from '../../shared/rules/path.ts';
 import type { WorldMap } from '../../shared/content/world-map.ts';
 import { loadWorldMap } from '../../server/load-map.ts';
 import { repoRoot } from '../../tools/server-process.ts';
+import { DEFAULT_MAP } from '../../server/config.ts';
 
+/** The map test servers play: the default one. */
 export function villageMap(): WorldMap {
-  return loadWorldMap(path.join(repoRoot, 'assets/maps/village.tmj'));
+  return loadWorldMap(path.join(repoRoot, DEFAULT_MAP));
 }
 
 const OFFSETS = [
