@@ -37,6 +37,11 @@ export class CellGrid<T> {
     return this.members[cell]!;
   }
 
+  /** Every cell with at least one member. */
+  *occupied(): Generator<number> {
+    for (let cell = 0; cell < this.members.length; cell++) if (this.members[cell]!.size) yield cell;
+  }
+
   /** True when cells a and b are within `radius` cells of each other (the relation is symmetric). */
   near(a: number, b: number, radius = INTEREST_RADIUS): boolean {
     return this.distance(a, b) <= radius;

@@ -13,7 +13,11 @@ export class Outbox {
 
   /** Builds the frame and empties the box; null when there is nothing to send. */
   take(): Uint8Array | null {
-    if (!this.first.length && !this.events.length && !this.moves.length) return null;
+    if (!this.first.length && !this.events.length) {
+      if (!this.moves.length) return null;
+      // Only walks, all from one shared buffer (the common case): one frame, built once for everyone.
+      if (this.moves.length === 1) return movesOnly(this.moves.pop()!);
+    }
     const parts: Uint8Array[] = [...this.first, ...this.events];
     let size = 0;
     for (const r of this.moves) size += r.length;
@@ -23,6 +27,16 @@ export class Outbox {
     this.moves.length = 0;
     return joinFrame(parts);
   }
+}
+
+/** Frames holding nothing but one shared buffer of walk records, by that buffer, while it lives. */
+const movesFrames = new WeakMap<Uint8Array, Uint8Array>();
+
+/** `[Op.Moves, records]` as a whole frame, built once per buffer of records however many players get it. */
+function movesOnly(records: Uint8Array): Uint8Array {
+  let frame = movesFrames.get(records);
+  if (!frame) movesFrames.set(records, (frame = joinFrame([movesHeader(records.length), records])));
+  return frame;
 }
 
 /**

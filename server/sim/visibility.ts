@@ -1,21 +1,19 @@
 // Who sees what: every placed entity sits in an interest cell, and players (the only watchers) are shown
 // the entities within INTEREST_RADIUS cells of their own, and keep them until they are more than
 // FORGET_RADIUS cells away (hysteresis: an edge crossed back and forth costs nothing). Since the band
-// makes "who knows whom" depend on history, it is recorded per pair, and every message about an entity
-// (its walks, hits, chat, death) goes to exactly the players who know it.
+// makes "who knows whom" depend on history, it is recorded per pair (a bit per entity id per player), and
+// every message about an entity (its walks, hits, chat, death) goes to exactly the players who know it.
 import { Op } from '../../shared/protocol/ops.ts';
-import { encode } from '../../shared/protocol/codec.ts';
+import { encode, joinFrame } from '../../shared/protocol/codec.ts';
 import { MovesWriter, type WalkRecord } from '../../shared/protocol/moves.ts';
-import { CellGrid, FORGET_RADIUS } from './interest.ts';
+import { CellGrid, FORGET_RADIUS, INTEREST_RADIUS } from './interest.ts';
 import { spawnBytes, type Entity, type Mob, type Player, type Thing } from './entities.ts';
 
 export class Visibility {
   readonly watchers: CellGrid<Player>;
   readonly things: CellGrid<Thing>;
-  /** The players each entity has been shown to (sent its spawn, not yet its despawn). */
-  private readonly seenBy = new Map<Entity, Set<Player>>();
-  /** What each player has been shown: the same pairs, from the other side. */
-  private readonly shown = new Map<Player, Set<Entity>>();
+  /** Per player id, a bit per entity id: set while the player is shown that entity. */
+  private readonly shown: (Uint32Array | undefined)[] = [];
   private readonly spawns: SpawnCache;
   private readonly despawns = new Map<number, Uint8Array>();
 
@@ -35,7 +33,8 @@ export class Visibility {
 
   /** Whether the player has been shown the entity (and so hears about it). */
   knows(p: Player, e: Entity): boolean {
-    return this.shown.get(p)?.has(e) ?? false;
+    const bits = this.shown[p.id];
+    return bits !== undefined && (bits[e.id >>> 5]! & (1 << (e.id & 31))) !== 0;
   }
 
   /** Puts an entity into the world at its tile and introduces it (and, to a player, its surroundings). */
@@ -48,20 +47,11 @@ export class Visibility {
   remove(e: Entity, farewell: Uint8Array = this.despawnOf(e.id)): void {
     if (e.cell < 0) return;
     this.grid(e).remove(e.cell, e as never);
-    const viewers = this.seenBy.get(e);
-    if (viewers) {
-      for (const o of viewers) {
-        o.outbox.events.push(farewell);
-        this.shown.get(o)?.delete(e);
-      }
-      this.seenBy.delete(e);
-    }
-    // A player out of the world (gone, or dead) forgets everything: it is shown afresh when it comes back.
-    if (e.type === 'player') {
-      const mine = this.shown.get(e);
-      if (mine) for (const t of mine) this.seenBy.get(t)?.delete(e);
-      this.shown.delete(e);
-    }
+    // Everyone who knows it is within FORGET_RADIUS cells.
+    for (const c of this.watchers.around(e.cell, FORGET_RADIUS))
+      for (const o of this.watchers.in(c)) if (this.unmark(o, e)) o.outbox.events.push(farewell);
+    // A player out of the world (gone, or dead) forgets everything: it is shown afresh when it returns.
+    if (e.type === 'player') this.shown[e.id]?.fill(0);
     e.cell = -1;
   }
 
@@ -73,14 +63,18 @@ export class Visibility {
     const g = this.watchers;
     this.grid(e).remove(old, e as never);
     // Only pairs within FORGET_RADIUS of the old cell can be known; those now beyond it are forgotten.
+    // Between players the relation is symmetric: both forget each other at once.
     for (const c of g.around(old, FORGET_RADIUS)) {
       if (g.near(c, cell, FORGET_RADIUS)) continue;
       for (const o of g.in(c)) {
-        if (this.forget(o, e)) o.outbox.events.push(this.despawnOf(e.id));
-        if (e.type === 'player' && this.forget(e, o)) e.outbox.events.push(this.despawnOf(o.id));
+        if (!this.unmark(o, e)) continue;
+        o.outbox.events.push(this.despawnOf(e.id));
+        if (e.type !== 'player') continue;
+        this.unmark(e, o);
+        e.outbox.events.push(this.despawnOf(o.id));
       }
-      if (e.type === 'player')
-        for (const t of this.things.in(c)) if (this.forget(e, t)) e.outbox.events.push(this.despawnOf(t.id));
+      if (e.type !== 'player') continue;
+      for (const t of this.things.in(c)) if (this.unmark(e, t)) e.outbox.events.push(this.despawnOf(t.id));
     }
     e.cell = cell;
     this.introduce(e, cell, old);
@@ -88,21 +82,24 @@ export class Visibility {
 
   /** Sends `bytes` to every player who knows the entity, and to the entity itself if it is a player. */
   broadcast(about: Entity, bytes: Uint8Array): void {
-    const viewers = this.seenBy.get(about);
-    if (viewers) for (const o of viewers) o.outbox.events.push(bytes);
-    if (about.type === 'player' && about.cell >= 0) about.outbox.events.push(bytes);
+    if (about.cell < 0) return;
+    for (const c of this.watchers.around(about.cell, FORGET_RADIUS))
+      for (const o of this.watchers.in(c))
+        if (o === about || this.knows(o, about)) o.outbox.events.push(bytes);
   }
 
   /** Shows a player everything it knows again, as to a newcomer (after a reconnect). */
   showAround(p: Player): void {
-    const mine = this.shown.get(p);
-    if (mine) for (const e of mine) p.outbox.events.push(this.spawns.of(e));
+    for (const c of this.watchers.around(p.cell, FORGET_RADIUS)) {
+      for (const o of this.watchers.in(c)) if (this.knows(p, o)) p.outbox.events.push(this.spawns.of(o));
+      for (const t of this.things.in(c)) if (this.knows(p, t)) p.outbox.events.push(this.spawns.of(t));
+    }
   }
 
   /**
-   * Packs the walks started this tick once per cell and hands the bytes to every player within
-   * INTEREST_RADIUS of that cell (who all know the walkers there); a player farther away that still knows
-   * a walker (the hysteresis band) gets that walker's record on its own.
+   * Packs the walks started this tick once per cell, then once per view: every player in a cell sees the
+   * same INTEREST_RADIUS block of cells (whose walkers it all knows), so they share one buffer. A player
+   * farther away that still knows a walker (the hysteresis band) gets that walker's record on its own.
    */
   shareWalks(players: Iterable<Player>, mobs: Iterable<Mob>): void {
     const writers = new Map<number, MovesWriter>();
@@ -122,58 +119,88 @@ export class Visibility {
     if (writers.size === 0) return;
     const packed = new Map<number, Uint8Array>();
     for (const [cell, writer] of writers) packed.set(cell, writer.finish());
-    for (const cell of packed.keys()) {
-      const bytes = packed.get(cell)!;
-      for (const c of this.watchers.around(cell))
-        for (const p of this.watchers.in(c)) p.outbox.moves.push(bytes);
+    const views = new Map<number, Uint8Array | null>();
+    for (const cell of this.watchers.occupied()) {
+      const view = this.viewOf(cell, packed, views);
+      if (view) for (const p of this.watchers.in(cell)) p.outbox.moves.push(view);
     }
+    const g = this.watchers;
     for (const { w, record } of started) {
-      const viewers = this.seenBy.get(w);
-      if (!viewers) continue;
       let single: Uint8Array | null = null;
-      for (const o of viewers) {
-        if (this.watchers.near(o.cell, w.cell)) continue;
-        if (!single) {
-          const writer = new MovesWriter();
-          writer.add(record);
-          single = writer.finish();
+      for (const c of g.around(w.cell, FORGET_RADIUS)) {
+        if (g.near(c, w.cell, INTEREST_RADIUS)) continue;
+        for (const o of g.in(c)) {
+          if (!this.knows(o, w)) continue;
+          if (!single) {
+            const writer = new MovesWriter();
+            writer.add(record);
+            single = writer.finish();
+          }
+          o.outbox.moves.push(single);
         }
-        o.outbox.moves.push(single);
       }
     }
+  }
+
+  /** The records of every cell within INTEREST_RADIUS of `cell`, joined once; null when there are none. */
+  private viewOf(
+    cell: number,
+    packed: ReadonlyMap<number, Uint8Array>,
+    views: Map<number, Uint8Array | null>,
+  ): Uint8Array | null {
+    let view = views.get(cell);
+    if (view !== undefined) return view;
+    const parts: Uint8Array[] = [];
+    for (const c of this.watchers.around(cell)) {
+      const bytes = packed.get(c);
+      if (bytes) parts.push(bytes);
+    }
+    view = parts.length === 0 ? null : parts.length === 1 ? parts[0]! : joinFrame(parts);
+    views.set(cell, view);
+    return view;
   }
 
   private introduce(e: Entity, cell: number, old: number): void {
     const g = this.watchers;
     // Cells within INTEREST_RADIUS of the old cell hold nothing new: every pair there was known already.
+    // Between players the relation is symmetric: both are shown each other at once.
     for (const c of g.around(cell)) {
       if (old >= 0 && g.near(c, old)) continue;
       for (const o of g.in(c)) {
-        if (this.meet(o, e)) o.outbox.events.push(this.spawns.of(e));
-        if (e.type === 'player' && this.meet(e, o)) e.outbox.events.push(this.spawns.of(o));
+        if (!this.mark(o, e)) continue;
+        o.outbox.events.push(this.spawns.of(e));
+        if (e.type !== 'player') continue;
+        this.mark(e, o);
+        e.outbox.events.push(this.spawns.of(o));
       }
-      if (e.type === 'player')
-        for (const t of this.things.in(c)) if (this.meet(e, t)) e.outbox.events.push(this.spawns.of(t));
+      if (e.type !== 'player') continue;
+      for (const t of this.things.in(c)) if (this.mark(e, t)) e.outbox.events.push(this.spawns.of(t));
     }
     this.grid(e).add(cell, e as never);
   }
 
   /** Records that `p` is shown `e`; false when it already was. */
-  private meet(p: Player, e: Entity): boolean {
-    let mine = this.shown.get(p);
-    if (!mine) this.shown.set(p, (mine = new Set()));
-    if (mine.has(e)) return false;
-    mine.add(e);
-    let viewers = this.seenBy.get(e);
-    if (!viewers) this.seenBy.set(e, (viewers = new Set()));
-    viewers.add(p);
+  private mark(p: Player, e: Entity): boolean {
+    const word = e.id >>> 5;
+    let bits = this.shown[p.id];
+    if (!bits || bits.length <= word) {
+      const grown = new Uint32Array(Math.max(64, (word + 1) * 2));
+      if (bits) grown.set(bits);
+      this.shown[p.id] = bits = grown;
+    }
+    const bit = 1 << (e.id & 31);
+    if (bits[word]! & bit) return false;
+    bits[word]! |= bit;
     return true;
   }
 
   /** Records that `p` no longer sees `e`; false when it did not. */
-  private forget(p: Player, e: Entity): boolean {
-    if (!this.shown.get(p)?.delete(e)) return false;
-    this.seenBy.get(e)?.delete(p);
+  private unmark(p: Player, e: Entity): boolean {
+    const bits = this.shown[p.id];
+    const word = e.id >>> 5;
+    const bit = 1 << (e.id & 31);
+    if (!bits || !(bits[word]! & bit)) return false;
+    bits[word]! &= ~bit;
     return true;
   }
 

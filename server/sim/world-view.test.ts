@@ -193,7 +193,7 @@ describe('client views stay consistent with the server', () => {
             if ((e.type === 'spawn' || e.type === 'despawn') && e.entity.id === a.player.id) churn++;
             if (e.type === 'walk' && e.entity.id === a.player.id) walksHeard++;
           }
-          expect(events.get(c)?.some((e) => 'entity' in e && e.entity.id === a.player.id) ?? false).toBe(
+          expect(events.get(c)?.some((e) => 'entity' in e && e.entity?.id === a.player.id) ?? false).toBe(
             false,
           );
           expectConsistent(world, clients, world.tickCount);
