@@ -108,7 +108,8 @@ describe('death and the checkpoint', () => {
     expect(received(a, Op.Died)).toEqual([[Op.Died, a.player.id]]);
     expect(received(a, Op.Stats).at(-1)![1]).toBe(0);
     expect(b.view.entities.has(a.player.id)).toBe(false);
-    expect(received(a, Op.Achievement)).toContainEqual([Op.Achievement, 'back_again']);
+    // "Back on your feet" waits for the player to get up again.
+    expect(received(a, Op.Achievement)).not.toContainEqual([Op.Achievement, 'back_again']);
 
     // Dead: walks and attacks are ignored, and the mob has lost interest.
     const where = { x: a.player.x, y: a.player.y };
@@ -125,6 +126,7 @@ describe('death and the checkpoint', () => {
     expect(a.player).toMatchObject({ x: 20, y: 2, dead: false, hp: a.player.maxHp });
     expect(received(a, Op.Welcome).at(-1)!.slice(0, 5)).toEqual([Op.Welcome, a.player.id, 'A', 20, 2]);
     expect(a.view.stats).toMatchObject({ hp: a.player.maxHp });
+    expect(received(a, Op.Achievement)).toContainEqual([Op.Achievement, 'back_again']);
     expect(b.view.entities.get(a.player.id)).toMatchObject({ endX: 20, endY: 2 });
     expect(a.problems.concat(b.problems)).toEqual([]);
   });

@@ -24,7 +24,10 @@ function mobFighter(m: Mob): Fighter {
 const roll = (world: World) => (min: number, max: number) => world.rng.int(min, max);
 
 export function playerStrikes(world: World, player: Player, mob: Mob): void {
-  const dealt = Math.min(mob.hp, damage(playerFighter(world, player), mobFighter(mob), roll(world)));
+  // A mob walking home has given up the fight: blows glance off until it is back.
+  const dealt = mob.returning
+    ? 0
+    : Math.min(mob.hp, damage(playerFighter(world, player), mobFighter(mob), roll(world)));
   mob.hp -= dealt;
   mob.hate.set(player.id, (mob.hate.get(player.id) ?? 0) + dealt);
   mob.lastHitBy = player.id;
@@ -74,7 +77,6 @@ function killPlayer(world: World, player: Player): void {
   const died = encode([Op.Died, player.id]);
   world.vis.remove(player, died);
   player.outbox.events.push(died);
-  count(world, player, 'deaths', 'any');
 }
 
 function mobName(mob: Mob): string {

@@ -102,6 +102,16 @@ describe('equipment', () => {
     expect(received(a, Op.Achievement)).toEqual([[Op.Achievement, 'sharper']]);
   });
 
+  it('the first upgrade of any weapon or armor counts, whichever item it is', () => {
+    const { world, a, both } = setUp();
+    loot(world, both, a, dropItem(world, 'axe', 7, 5).id);
+    loot(world, both, a, dropItem(world, 'chainmail', 6, 5).id);
+    expect(received(a, Op.Achievement)).toEqual([
+      [Op.Achievement, 'sharper'],
+      [Op.Achievement, 'dressed_up'],
+    ]);
+  });
+
   it('better armor raises maxHp and HP by the difference', () => {
     const { world, a, both } = setUp();
     a.player.hp = 50;
@@ -120,7 +130,9 @@ describe('equipment', () => {
       const item = dropItem(world, kind, 7, 5);
       loot(world, both, a, item.id);
       expect(a.player).toMatchObject({ weapon: 'axe', armor: 'chainmail' });
-      expect(received(a, Op.Notice).at(-1)![1]).toMatch(/^You already have better than the /);
+      // The axe is the same level as the one in hand; the others are weaker.
+      const than = kind === 'axe' ? 'one as good as' : 'better than';
+      expect(received(a, Op.Notice).at(-1)![1]).toMatch(new RegExp(`^You already have ${than} the `));
       expect(world.items.has(item.id)).toBe(true);
       expect(b.view.entities.has(item.id)).toBe(true);
     }

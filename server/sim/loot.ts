@@ -86,8 +86,10 @@ export function pickUp(world: World, player: Player, item: GroundItem): void {
   const say = (text: string): void => void player.outbox.events.push(encode([Op.Notice, text]));
   if (kind.type === 'weapon' || kind.type === 'armor') {
     const current = world.data.items.get(kind.type === 'weapon' ? player.weapon : player.armor);
-    if (current && current.level >= kind.level)
-      return say(`You already have better than the ${kind.name.toLowerCase()}.`);
+    if (current && current.level >= kind.level) {
+      const than = current.level === kind.level ? 'one as good as' : 'better than';
+      return say(`You already have ${than} the ${kind.name.toLowerCase()}.`);
+    }
     if (kind.type === 'weapon') player.weapon = kind.id;
     else {
       player.armor = kind.id;
@@ -98,6 +100,8 @@ export function pickUp(world: World, player: Player, item: GroundItem): void {
     say(`You equip the ${kind.name.toLowerCase()}.`);
     world.vis.broadcast(player, encode([Op.Looks, player.id, player.weapon, player.armor, player.level]));
     count(world, player, 'equip', kind.id);
+    // "First new weapon" and "first armor" count any upgrade, whichever item it was.
+    count(world, player, 'equip', kind.type);
   } else {
     if (kind.heal) {
       player.hp = Math.min(player.maxHp, player.hp + kind.heal);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Op } from '../../shared/protocol/ops.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import { World } from './world.ts';
+import { playerStrikes } from './combat.ts';
 import { adjacent, distance } from './mob-ai.ts';
 import {
   adventureMap,
@@ -86,6 +87,18 @@ describe('a hunting mob', () => {
     tickTimes(world, [a], 100);
     expect(received(a, Op.Hit).length).toBe(hits);
     expect(a.problems).toEqual([]);
+  });
+
+  it('cannot be hurt while it walks home', () => {
+    const { world, a, mob } = setUp();
+    world.walkTo(a.player.id, 7, 6);
+    tickUntil(world, [a], () => adjacent(mob, a.player) && mob.path.length === 0, 100, 'the chase');
+    mob.returning = true;
+    const before = mob.hp;
+    playerStrikes(world, a.player, mob);
+    expect(mob.hp).toBe(before);
+    tickTimes(world, [a], 1);
+    expect(received(a, Op.Hit).at(-1)).toEqual([Op.Hit, a.player.id, mob.id, 0, before]);
   });
 
   it('a player and a mob who walk into the same tile at once sort it out and fight', () => {

@@ -11,7 +11,11 @@ import type { World } from './world.ts';
 
 /** Counts one event toward achievements (under its own target and under "any"), unlocking what it completes. */
 export function count(world: World, player: Player, rule: AchievementRule, target: string): void {
-  for (const key of target === 'any' ? [`${rule}:any`] : [`${rule}:${target}`, `${rule}:any`]) {
+  // Item types count under their own key only, so "any" still counts each equip once.
+  const types = ['weapon', 'armor'];
+  const keys =
+    target === 'any' || types.includes(target) ? [`${rule}:${target}`] : [`${rule}:${target}`, `${rule}:any`];
+  for (const key of keys) {
     player.counters[key] = (player.counters[key] ?? 0) + 1;
   }
   player.dirty = true;

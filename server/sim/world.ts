@@ -26,7 +26,7 @@ import { Visibility } from './visibility.ts';
 import { placeNpcsAndChests, updateChests, expireItems } from './loot.ts';
 import { populateMobs, thinkMobs } from './mob-life.ts';
 import { pursueGoals, regenerate } from './player-goals.ts';
-import { sendStats, visitPlaces } from './progress.ts';
+import { count, sendStats, visitPlaces } from './progress.ts';
 
 export type { Player } from './entities.ts';
 
@@ -205,6 +205,7 @@ export class World {
     player.statsChanged = true;
     player.dirty = true;
     this.arriving.push(player);
+    count(this, player, 'deaths', 'any'); // "back on your feet": counted when the player gets up again
   }
 
   /** One fixed step of the world. */

@@ -208,7 +208,8 @@ function parseAchievements(p: Problems, v: unknown, file: string, known: Known):
       talk: known.npcs,
     };
     const list = lists[rule];
-    if (list && target !== 'any' && !list.has(target))
+    const itemType = rule === 'equip' && (target === 'weapon' || target === 'armor');
+    if (list && target !== 'any' && !itemType && !list.has(target))
       p.add(at, `target "${target}" is not a known ${rule} target`);
     return {
       id,
