@@ -120,10 +120,11 @@ describe('walking together', () => {
     await seesArrive(bob, alice, 38, 12);
     await seesArrive(alice, alice, 38, 12);
 
-    // Apart: Alice east into cell 4 (x ≥ 48), Bob west into cell 1 (x < 24): three cells apart.
-    alice.walkTo(50, 12);
+    // Apart: Alice east into cell 5 (x ≥ 60), Bob west into cell 1 (x < 24): four cells apart, past
+    // FORGET_RADIUS (entities are forgotten only beyond it, so a border crossing does not flicker).
+    alice.walkTo(62, 12);
     bob.walkTo(22, 8);
-    await bob.waitFor(() => !bob.view.entities.has(alice.view.selfId), 6000, 'Alice to despawn');
+    await bob.waitFor(() => !bob.view.entities.has(alice.view.selfId), 9000, 'Alice to despawn');
     await alice.waitFor(() => !alice.view.entities.has(bob.view.selfId), 3000, 'Bob to despawn');
 
     // Together again, then Alice leaves.
