@@ -24,6 +24,7 @@ import { hideLoading } from '../ui/loading.ts';
 import { loadedSheets, type Atlas } from './preload.ts';
 import { react } from './world-reactions.ts';
 import { Panels } from '../ui/panels.ts';
+import { SoundSettings } from '../ui/sound-settings.ts';
 import { Audio as GameAudio, trackAt, type SoundEffect } from '../audio/audio.ts';
 import { parsePlacements } from '../../shared/content/placements.ts';
 import { parseGameData, type DataFiles } from '../../shared/content/game-data.ts';
@@ -73,12 +74,8 @@ export class WorldScene extends Phaser.Scene {
     this.music = this.musicAreas(source);
     this.audio.setTrack('title');
     this.game.events.on('sound', (effect: SoundEffect) => this.audio.play(effect));
-    this.game.events.on('toggle-sound', () => {
-      const on = !(this.audio.soundOn || this.audio.musicOn);
-      this.audio.soundOn = on;
-      this.audio.musicOn = on;
-      this.game.events.emit('sound-state', on);
-    });
+    const soundCard = new SoundSettings(this.audio, (on) => this.game.events.emit('sound-state', on));
+    this.game.events.on('toggle-sound', () => soundCard.toggle());
     this.marker = this.add.sprite(0, 0, 'marker', 0).setOrigin(0, 0).setVisible(false).setDepth(999);
     this.marker.play('marker:pulse');
 
