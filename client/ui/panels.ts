@@ -31,13 +31,26 @@ export class Panels {
       });
     };
     button('btn-chat', 'chat', () => (this.chat.isOpen ? this.chat.close() : this.chat.open()));
-    button('btn-achievements', 'trophy', () => this.achievements.toggle());
+    // One card at a time: opening one closes the others.
+    const closeCards = (except: string): void => {
+      for (const id of ['achievements', 'help', 'sound-settings'])
+        if (id !== except) document.getElementById(id)!.hidden = true;
+    };
+    button('btn-achievements', 'trophy', () => {
+      closeCards('achievements');
+      this.achievements.toggle();
+    });
     button('btn-help', 'help', () => {
+      closeCards('help');
+      const shown = !this.help.hidden && !this.help.classList.contains('corner');
       this.help.classList.remove('corner');
-      this.help.hidden = !this.help.hidden;
+      this.help.hidden = shown;
     });
     const sound = document.getElementById('btn-sound')!;
-    button('btn-sound', 'sound_on', () => scene.game.events.emit('toggle-sound'));
+    button('btn-sound', 'sound_on', () => {
+      closeCards('sound-settings');
+      scene.game.events.emit('toggle-sound');
+    });
     scene.game.events.on('sound-state', (on: boolean) =>
       paintIcon(sound.querySelector('i')!, ui, on ? 'sound_on' : 'sound_off'),
     );
