@@ -64,7 +64,9 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   const loop = new TickLoop(
     clock,
     () => {
+      const started = clock.now();
       world.tick();
+      const simulated = clock.now();
       for (const s of sessions) {
         if (s.playerId < 0) continue;
         const frame = world.takeFrame(s.playerId);
@@ -73,6 +75,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
           metrics.frameSent(frame.length);
         }
       }
+      metrics.tickParts(simulated - started, clock.now() - simulated);
       roster.discardUnread();
     },
     (err) => log.error(`tick ${world.tickCount} failed: ${(err as Error).stack ?? String(err)}`),

@@ -47,6 +47,8 @@ function processMetrics(): Registry {
 export class GameMetrics {
   private readonly registry = new Registry();
   private readonly tickSeconds: Histogram;
+  private readonly simSeconds: Histogram;
+  private readonly sendSeconds: Histogram;
   private readonly messagesByOp = new Map<string, Counter.Internal>();
   private readonly messages: Counter<'op'>;
   // Bumped per frame sent (tens of thousands a second), added to the counters at scrape time.
@@ -59,6 +61,19 @@ export class GameMetrics {
     this.tickSeconds = new Histogram({
       name: 'emberquest_tick_duration_seconds',
       help: 'Time one world tick takes, sends included (20 ticks a second leave 50 ms each).',
+      buckets: TICK_BUCKETS,
+      registers,
+    });
+    // The two halves of a tick, to tell a slow simulation from slow sockets.
+    this.simSeconds = new Histogram({
+      name: 'emberquest_tick_sim_seconds',
+      help: 'The simulation part of a tick: World.tick, frames not yet built or sent.',
+      buckets: TICK_BUCKETS,
+      registers,
+    });
+    this.sendSeconds = new Histogram({
+      name: 'emberquest_tick_send_seconds',
+      help: "The sending part of a tick: every player's frame built and written to its socket.",
       buckets: TICK_BUCKETS,
       registers,
     });
@@ -113,6 +128,12 @@ export class GameMetrics {
   tickTook(ms: number): void {
     this.tickSeconds.observe(ms / 1000);
     if (ms > this.longestTickMs) this.longestTickMs = ms;
+  }
+
+  /** The simulation and sending parts of the tick just run, in ms. */
+  tickParts(simMs: number, sendMs: number): void {
+    this.simSeconds.observe(simMs / 1000);
+    this.sendSeconds.observe(sendMs / 1000);
   }
 
   frameSent(bytes: number): void {

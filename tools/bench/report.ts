@@ -12,6 +12,9 @@ export interface ServerFigures {
   cpuPercent: number;
   rssMb: number;
   tickMs: { p50: number; p99: number; max: number };
+  /** The tick's two parts: World.tick, and building and writing every frame. */
+  simMs: { p50: number; p99: number };
+  sendMs: { p50: number; p99: number };
   ticks: number;
   ticksSkipped: number;
   /**
@@ -46,10 +49,16 @@ export function serverFigures(before: Samples, after: Samples, seconds: number, 
   const maxMs = sample(after, 'emberquest_tick_max_seconds') * 1000;
   // Interpolating inside a wide bucket can overshoot the longest tick actually seen.
   const quantileMs = (q: number): number => Math.min(maxMs, histogramQuantile(before, after, tick, q) * 1000);
+  const part = (name: string): { p50: number; p99: number } => ({
+    p50: histogramQuantile(before, after, name, 0.5) * 1000,
+    p99: histogramQuantile(before, after, name, 0.99) * 1000,
+  });
   return {
     cpuPercent: (delta('process_cpu_seconds_total') / seconds) * 100,
     rssMb: sample(after, 'process_resident_memory_bytes') / 2 ** 20,
     tickMs: { p50: quantileMs(0.5), p99: quantileMs(0.99), max: maxMs },
+    simMs: part('emberquest_tick_sim_seconds'),
+    sendMs: part('emberquest_tick_send_seconds'),
     ticks: delta(`${tick}_count`),
     ticksSkipped: delta('emberquest_ticks_skipped'),
     cpuMsPerTick: (delta('process_cpu_seconds_total') * 1000) / Math.max(1, delta(`${tick}_count`)),
