@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
 import { CHROMIUM, gameState, haveChromium, joinGame, launchBrowser } from '../support/browser.ts';
-import { reachableNear, villageMap } from '../support/tiles.ts';
+import { reachableNear, playMap } from '../support/tiles.ts';
 
 const shots = path.join(repoRoot, 'test-results');
 
@@ -57,7 +57,7 @@ describe('a character that stays with its browser', () => {
   it('reload the page, "Continue as Carol": the same character on the same tile', async () => {
     first = await context.newPage();
     const joined = await joinGame(first, server.url, 'Carol');
-    spot = reachableNear(villageMap(), joined.tile!);
+    spot = reachableNear(playMap(), joined.tile!);
     const point = await first.evaluate((t) => window.__emberquest!.tileToClient(t.x, t.y), spot);
     await first.mouse.click(point.x, point.y);
     await first.waitForFunction(

@@ -3,11 +3,8 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { findPath } from '../../shared/rules/path.ts';
-import { isWalkable } from '../../shared/rules/grid.ts';
-import { loadWorldMap } from '../../server/load-map.ts';
-import { DEFAULT_MAP } from '../../server/config.ts';
 import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import { reachableNear, playMap } from '../support/tiles.ts';
 import { CHROMIUM, gameState, haveChromium, joinGame, launchBrowser } from '../support/browser.ts';
 
 const shots = path.join(repoRoot, 'test-results');
@@ -48,31 +45,9 @@ describe('two players in Chromium', () => {
     );
 
     // A walkable tile a few steps from A, reachable along a path, and on A's screen.
-    const map = loadWorldMap(path.join(repoRoot, DEFAULT_MAP));
-    const start = a.tile!;
-    let target: { x: number; y: number } | null = null;
-    for (const [dx, dy] of [
-      [4, 2],
-      [-4, 2],
-      [4, -2],
-      [-4, -2],
-      [3, 0],
-      [-3, 0],
-      [0, 3],
-      [0, -3],
-    ] as const) {
-      const t = { x: start.x + dx, y: start.y + dy };
-      if (!isWalkable(map.grid, t.x, t.y)) continue;
-      const path = findPath(map.grid, start, t, { nodeBudget: 6000, maxSteps: 96 });
-      const end = path.at(-1);
-      if (end && end.x === t.x && end.y === t.y) {
-        target = t;
-        break;
-      }
-    }
-    expect(target, 'a reachable tile near the spawn').not.toBeNull();
+    const target = reachableNear(playMap(), a.tile!);
 
-    const point = await pageA.evaluate((t) => window.__emberquest!.tileToClient(t.x, t.y), target!);
+    const point = await pageA.evaluate((t) => window.__emberquest!.tileToClient(t.x, t.y), target);
     await pageA.mouse.click(point.x, point.y);
 
     await pageA.waitForFunction(
@@ -80,7 +55,7 @@ describe('two players in Chromium', () => {
         const s = window.__emberquest!.state();
         return s.tile?.x === t.x && s.tile?.y === t.y;
       },
-      target!,
+      target,
       { timeout: 10_000 },
     );
     await pageB.waitForFunction(
@@ -88,7 +63,7 @@ describe('two players in Chromium', () => {
         window
           .__emberquest!.state()
           .entities.some((e) => e.id === id && e.tile.x === t.x && e.tile.y === t.y),
-      { id: a.playerId, t: target! },
+      { id: a.playerId, t: target },
       { timeout: 10_000 },
     );
     const seenByB = (await gameState(pageB)).entities.find((e) => e.id === a.playerId);

@@ -8,9 +8,9 @@ import Database from 'better-sqlite3';
 import { DATABASE_FILE } from '../../server/store/sqlite-store.ts';
 import { BotClient } from '../../tools/bots/bot-client.ts';
 import { startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
-import { reachableNear, villageMap } from '../support/tiles.ts';
+import { reachableNear, playMap } from '../support/tiles.ts';
 
-const map = villageMap();
+const map = playMap();
 
 let dataDir: string;
 let dbFile: string;

@@ -7,7 +7,7 @@ import { repoRoot } from '../../tools/server-process.ts';
 import { DEFAULT_MAP } from '../../server/config.ts';
 
 /** The map test servers play: the default one. */
-export function villageMap(): WorldMap {
+export function playMap(): WorldMap {
   return loadWorldMap(path.join(repoRoot, DEFAULT_MAP));
 }
 
