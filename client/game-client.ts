@@ -48,6 +48,8 @@ export interface ClientEvents {
   /** The server made us a new character: `token` plays it again later. */
   token(name: string, token: string): void;
   notice(text: string): void;
+  /** Our character was moved far in one go (a door). */
+  teleported(): void;
   /** Fights, deaths, chat, NPC lines, achievements, stats and looks: for effects and the HUD. */
   happened(event: ViewEvent, client: GameClient): void;
 }
@@ -252,6 +254,13 @@ export class GameClient {
         const entity = this.entities.get(e.entity.id);
         if (!entity) break;
         if (e.entity.id === this.selfId && this.wasPredicted({ x: e.entity.endX, y: e.entity.endY })) break;
+        const at = entity.motion.tile;
+        if (
+          e.entity.id === this.selfId &&
+          Math.abs(at.x - e.entity.fromX) + Math.abs(at.y - e.entity.fromY) > 2
+        ) {
+          this.events.teleported();
+        }
         entity.motion.followWalk(walkOf(e.entity));
         break;
       }

@@ -102,6 +102,7 @@ export class WorldScene extends Phaser.Scene {
         if (text.startsWith('The chest')) this.audio.play('chest');
       },
       happened: (event, client) => react(this, event, client),
+      teleported: () => this.audio.play('door'),
     });
     this.panels = new Panels(this);
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
