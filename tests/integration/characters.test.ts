@@ -7,6 +7,7 @@ import WebSocket from 'ws';
 import { CloseCode, encode, Op, PROTOCOL_VERSION } from '../../shared/protocol/index.ts';
 import { parseWorldMap } from '../../shared/content/world-map.ts';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
+import { openRows, tiledFromRows } from '../../server/sim/test-support.ts';
 import { startServer, type GameServer } from '../../server/app.ts';
 import { readConfig, type Config } from '../../server/config.ts';
 import { consoleLog } from '../../server/log.ts';
@@ -17,30 +18,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 /** 40×20 open grass, everyone spawning on (10, 10). */
 function testMap(): TiledMap {
-  return {
-    orientation: 'orthogonal',
-    width: 40,
-    height: 20,
-    tilewidth: 16,
-    tileheight: 16,
-    tilesets: [{ firstgid: 1, name: 'grass', image: 'grass.png', tilecount: 1, columns: 1 }],
-    layers: [
-      {
-        id: 1,
-        name: 'ground',
-        type: 'tilelayer',
-        width: 40,
-        height: 20,
-        data: new Array<number>(800).fill(1),
-      },
-      {
-        id: 2,
-        name: 'objects',
-        type: 'objectgroup',
-        objects: [{ id: 1, name: 'start', type: 'spawn', x: 160, y: 160, width: 16, height: 16 }],
-      },
-    ],
-  };
+  return tiledFromRows(openRows(40, 20), [{ id: 1, type: 'spawn', name: 'start', x: 10, y: 10 }]);
 }
 
 let server: GameServer | null = null;

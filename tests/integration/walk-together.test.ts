@@ -7,6 +7,7 @@ import { Packr } from 'msgpackr';
 import { CloseCode, encode, MAX_CLIENT_FRAME, Op } from '../../shared/protocol/index.ts';
 import { parseWorldMap } from '../../shared/content/world-map.ts';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
+import { openRows, tiledFromRows } from '../../server/sim/test-support.ts';
 import { startServer, type GameServer } from '../../server/app.ts';
 import { readConfig } from '../../server/config.ts';
 import { consoleLog } from '../../server/log.ts';
@@ -16,30 +17,7 @@ const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../
 
 /** 80×20 open grass with a 2×2 spawn at (34, 8): in the third cell of 12 tiles, near a cell edge. */
 function testMap(): TiledMap {
-  return {
-    orientation: 'orthogonal',
-    width: 80,
-    height: 20,
-    tilewidth: 16,
-    tileheight: 16,
-    tilesets: [{ firstgid: 1, name: 'grass', image: 'grass.png', tilecount: 1, columns: 1 }],
-    layers: [
-      {
-        id: 1,
-        name: 'ground',
-        type: 'tilelayer',
-        width: 80,
-        height: 20,
-        data: new Array<number>(80 * 20).fill(1),
-      },
-      {
-        id: 2,
-        name: 'objects',
-        type: 'objectgroup',
-        objects: [{ id: 1, name: 'start', type: 'spawn', x: 34 * 16, y: 8 * 16, width: 32, height: 32 }],
-      },
-    ],
-  };
+  return tiledFromRows(openRows(80, 20), [{ id: 1, type: 'spawn', name: 'start', x: 34, y: 8, w: 2, h: 2 }]);
 }
 
 /** msgpack of anything, for frames the protocol does not allow. */
