@@ -2,12 +2,12 @@
 // back after their respawn delay.
 import { Op } from '../../shared/protocol/ops.ts';
 import { encode } from '../../shared/protocol/codec.ts';
-import { isWalkable } from '../../shared/rules/grid.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { MobArea } from '../../shared/content/placements.ts';
 import type { Mob } from './entities.ts';
 import { thinkMob, type MobSurroundings, type Quarry } from './mob-ai.ts';
 import { makeWalker } from './walking.ts';
+import { randomWalkableTile } from './spawning.ts';
 import { mobStrikes } from './combat.ts';
 import type { World } from './world.ts';
 
@@ -46,16 +46,7 @@ function makeMob(world: World, area: MobArea): Mob {
 }
 
 function randomTile(world: World, area: MobArea): { x: number; y: number } {
-  const a = area.area;
-  for (let i = 0; i < 50; i++) {
-    const x = world.rng.int(a.x, a.x + a.width - 1);
-    const y = world.rng.int(a.y, a.y + a.height - 1);
-    if (isWalkable(world.map.grid, x, y)) return { x, y };
-  }
-  for (let y = a.y; y < a.y + a.height; y++) {
-    for (let x = a.x; x < a.x + a.width; x++) if (isWalkable(world.map.grid, x, y)) return { x, y };
-  }
-  return { x: a.x, y: a.y };
+  return randomWalkableTile(world.map, world.rng, area.area, 50);
 }
 
 /** Removes a killed mob from sight and schedules its return. */

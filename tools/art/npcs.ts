@@ -6,6 +6,7 @@ import { drawBody, type Outfit } from './body.ts';
 import { P, type Rgba } from './palette.ts';
 import { COLUMNS, DIRECTIONS, FRAME, posesFor, type Point, type Pose } from './poses.ts';
 import { renderGrid, type Sheet } from './sheet.ts';
+import { HUMANOID_SHEET_JSON } from './player.ts';
 
 export const NPC_IDS = [
   'elder',
@@ -222,15 +223,12 @@ export function npcSheet(id: NpcId): Sheet {
   });
   return {
     image: renderGrid(FRAME, FRAME, rows),
+    // The humanoid layout without the attack row: villagers only stand and walk, and walk a bit slower.
     json: {
-      frameWidth: FRAME,
-      frameHeight: FRAME,
-      anchor: { x: 0.5, y: 0.92 },
-      directions: { down: 0, up: 1, right: 2 },
-      flipLeftFrom: 'right',
+      ...HUMANOID_SHEET_JSON,
       animations: {
-        idle: { frames: [...COLUMNS.idle], fps: 2 },
-        walk: { frames: [...COLUMNS.walk], fps: 8 },
+        idle: HUMANOID_SHEET_JSON.animations.idle!,
+        walk: { ...HUMANOID_SHEET_JSON.animations.walk!, fps: 8 },
       },
     },
   };
