@@ -25,7 +25,7 @@ import { loadedSheets, type Atlas } from './preload.ts';
 import { react } from './world-reactions.ts';
 import { Panels } from '../ui/panels.ts';
 import { SoundSettings } from '../ui/sound-settings.ts';
-import { Audio as GameAudio, trackAt, type SoundEffect } from '../audio/audio.ts';
+import { Audio as GameAudio, trackAt, type MusicArea, type SoundEffect } from '../audio/audio.ts';
 import { parsePlacements } from '../../shared/content/placements.ts';
 import { parseGameData, type DataFiles } from '../../shared/content/game-data.ts';
 
@@ -37,7 +37,7 @@ export class WorldScene extends Phaser.Scene {
   library!: SpriteLibrary;
   audio!: GameAudio;
   private tileAnimations!: TileAnimations;
-  private music: { track: string; area: { x: number; y: number; width: number; height: number } }[] = [];
+  private music: MusicArea[] = [];
   private lastTrackTile = '';
   effects!: Effects;
   panels!: Panels;
@@ -71,7 +71,7 @@ export class WorldScene extends Phaser.Scene {
     };
     this.effects = new Effects(this, this.zoom);
     this.audio = new GameAudio(this);
-    this.music = this.musicAreas(source);
+    this.music = this.musicAreas();
     this.audio.setTrack('title');
     this.game.events.on('sound', (effect: SoundEffect) => this.audio.play(effect));
     const soundCard = new SoundSettings(this.audio, (on) => this.game.events.emit('sound-state', on));
@@ -169,14 +169,12 @@ export class WorldScene extends Phaser.Scene {
   }
 
   /** Music areas of the map; a map that fails the full check still plays (the server reports it). */
-  private musicAreas(
-    source: TiledMap,
-  ): { track: string; area: { x: number; y: number; width: number; height: number } }[] {
+  private musicAreas(): MusicArea[] {
     try {
       const files = Object.fromEntries(
         ['items', 'mobs', 'npcs', 'achievements'].map((n) => [n, this.cache.json.get(`data:${n}`)]),
       ) as unknown as DataFiles;
-      return parsePlacements(parseWorldMap(source, 'map'), parseGameData(files), 'map').music;
+      return parsePlacements(this.worldMap, parseGameData(files), 'map').music;
     } catch (err) {
       console.warn('No music areas:', err);
       return [];
