@@ -4,12 +4,11 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { GameData } from '../shared/content/game-data.ts';
 import { loadGameData } from './load-data.ts';
-import { WebSocketServer, type WebSocket } from 'ws';
-import { CloseCode, MAX_CLIENT_FRAME } from '../shared/protocol/ops.ts';
+import { CloseCode } from '../shared/protocol/ops.ts';
 import type { WorldMap } from '../shared/content/world-map.ts';
 import { World } from './sim/world.ts';
-import { Session } from './net/session.ts';
-import { Keepalive } from './net/keepalive.ts';
+import { Session, type Connection } from './net/session.ts';
+import { Gateway } from './net/gateway.ts';
 import { Roster } from './roster.ts';
 import { Characters } from './characters.ts';
 import { Saver } from './saver.ts';
@@ -55,7 +54,8 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
     seed: config.seed,
     maxPlayers: config.maxPlayers,
   });
-  const sessions = new Set<Session>();
+  /** Sessions by their gateway connection id. */
+  const sessions = new Map<number, Session>();
   const now = (): number => clock.now();
   const saver = new Saver({ store, log, now });
   const characters = new Characters(store, saver, log);
@@ -67,7 +67,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
       const started = clock.now();
       world.tick();
       const simulated = clock.now();
-      for (const s of sessions) {
+      for (const s of sessions.values()) {
         if (s.playerId < 0) continue;
         const frame = world.takeFrame(s.playerId);
         if (frame) {
@@ -75,6 +75,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
           metrics.frameSent(frame.length);
         }
       }
+      gateway.flush();
       metrics.tickParts(simulated - started, clock.now() - simulated);
       roster.discardUnread();
     },
@@ -85,6 +86,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
     players: () => world.population,
     connections: () => sessions.size,
     skippedTicks: () => loop.skipped,
+    gateway: () => gateway.stats,
   });
   loop.onTick = (ms) => metrics.tickTook(ms);
   // Once a second: what changed is saved (so a crash loses at most a couple of seconds), idle players
@@ -107,43 +109,50 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
       res,
     ),
   );
-  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME, perMessageDeflate: false });
-  const keepalive = new Keepalive(wss, config.pingMs);
+  // The sockets live in a gateway process (server/net/gateway-process.ts), so writing 2,000 players'
+  // frames does not hold up the tick; each socket is handed over at its upgrade.
+  const helloTimers = new Map<number, NodeJS.Timeout>();
+  const gateway = await Gateway.start({
+    pingMs: config.pingMs,
+    log,
+    events: {
+      opened: (connection, id, address) => accept(connection, id, address),
+      received(id, frame) {
+        metrics.clientMessage(frame);
+        sessions.get(id)?.receive(frame);
+      },
+      closed(id, code, broke) {
+        clearTimeout(helloTimers.get(id));
+        helloTimers.delete(id);
+        sessions.get(id)?.gone(code, broke);
+        sessions.delete(id);
+      },
+    },
+  });
   http.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/ws') return void socket.destroy();
-    wss.handleUpgrade(req, socket, head, (ws) => accept(ws, req.socket.remoteAddress ?? '?'));
+    gateway.upgrade(req, socket, head);
   });
 
-  function accept(ws: WebSocket, address: string): void {
-    const session = new Session(ws, world, roster, log, address, now);
-    sessions.add(session);
-    keepalive.watch(ws);
+  function accept(connection: Connection, id: number, address: string): void {
+    const session = new Session(connection, world, roster, log, address, now);
+    sessions.set(id, session);
     const helloTimer = setTimeout(() => {
+      helloTimers.delete(id);
       if (session.playerId < 0) session.close(CloseCode.NoHello, 'No hello within 10 seconds.');
     }, 10_000);
-    ws.on('message', (data, isBinary) => {
-      if (!isBinary) return session.close(CloseCode.BadMessage, 'Bad message: frames must be binary.');
-      const bytes = toBytes(data);
-      metrics.clientMessage(bytes);
-      session.receive(bytes);
-    });
-    // An error here is the client breaking the protocol (an oversized frame): no grace period for it.
-    let broke = false;
-    ws.on('error', (err) => {
-      broke = true;
-      log.warn(`socket error from ${address}: ${err.message}`);
-    });
-    ws.on('close', (code) => {
-      clearTimeout(helloTimer);
-      session.left(broke || !CONNECTION_LOST.has(code));
-      sessions.delete(session);
-    });
+    helloTimers.set(id, helloTimer);
   }
 
-  await new Promise<void>((resolve, reject) => {
-    http.once('error', reject);
-    http.listen(config.port, config.host, () => resolve());
-  });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      http.once('error', reject);
+      http.listen(config.port, config.host, () => resolve());
+    });
+  } catch (err) {
+    await gateway.stop();
+    throw err;
+  }
   loop.start();
   const port = (http.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -155,26 +164,16 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
     async close(reason = 'The server is restarting.') {
       loop.stop();
       clearInterval(chores);
-      keepalive.stop();
-      roster.shutdown(reason);
-      for (const s of sessions) s.close(CloseCode.Shutdown, reason);
-      wss.close();
+      // Stop listening. Not waiting for http.close's callback: Node counts the sockets handed to the
+      // gateway until the gateway answers for them, and the gateway is about to go.
+      http.close();
       http.closeAllConnections();
-      await new Promise<void>((resolve) => http.close(() => resolve()));
+      roster.shutdown(reason);
+      for (const s of sessions.values()) s.close(CloseCode.Shutdown, reason);
+      for (const timer of helloTimers.values()) clearTimeout(timer);
+      await gateway.stop();
       await saver.flush(true);
     },
     unsaved: () => saver.backlog,
   };
-}
-
-/**
- * Close codes of a connection lost rather than ended: the page went away (a reload), or the socket died
- * with no close frame. The character waits out the grace period for its client. After any other close
- * (the client said goodbye with 1000, or broke the protocol) it leaves at once.
- */
-const CONNECTION_LOST: ReadonlySet<number> = new Set([1001, 1005, 1006]);
-
-function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
-  if (Array.isArray(data)) return Buffer.concat(data);
-  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
 }

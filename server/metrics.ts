@@ -8,6 +8,8 @@ export interface MetricSources {
   players(): number;
   connections(): number;
   skippedTicks(): number;
+  /** The socket gateway process: its CPU time so far, its memory, and how often it had to be restarted. */
+  gateway(): { cpuSeconds: number; rssBytes: number; restarts: number };
 }
 
 /**
@@ -73,7 +75,7 @@ export class GameMetrics {
     });
     this.sendSeconds = new Histogram({
       name: 'emberquest_tick_send_seconds',
-      help: "The sending part of a tick: every player's frame built and written to its socket.",
+      help: "The sending part of a tick: every player's frame built and handed to the socket gateway.",
       buckets: TICK_BUCKETS,
       registers,
     });
@@ -106,6 +108,22 @@ export class GameMetrics {
     gauge('emberquest_players', 'Players in the world.', sources.players);
     gauge('emberquest_connections', 'Open WebSocket connections, welcomed or not.', sources.connections);
     gauge('emberquest_ticks_skipped', 'Ticks skipped because the loop fell behind.', sources.skippedTicks);
+    const gateway = sources.gateway;
+    gauge(
+      'emberquest_gateway_cpu_seconds_total',
+      'CPU time of the socket gateway process.',
+      () => gateway().cpuSeconds,
+    );
+    gauge(
+      'emberquest_gateway_resident_memory_bytes',
+      'Resident memory of the socket gateway process.',
+      () => gateway().rssBytes,
+    );
+    gauge(
+      'emberquest_gateway_restarts',
+      'Times the socket gateway process died and was restarted.',
+      () => gateway().restarts,
+    );
     // Like prom-client's event-loop max: since the previous scrape, so a scrape per window gives its max.
     gauge('emberquest_tick_max_seconds', 'Longest tick since the previous scrape.', () => {
       const longest = this.longestTickMs;

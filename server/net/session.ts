@@ -1,7 +1,6 @@
 // One connected client: handshake, then decoded and validated intents handed to the world.
 // Bad input never throws past here; it closes this session only, with a reason, logged once.
 // Who plays which character (tokens, resuming, grace periods) is the host's business, not the socket's.
-import type { WebSocket } from 'ws';
 import { CloseCode, Op, PROTOCOL_VERSION } from '../../shared/protocol/ops.ts';
 import { decodeClientFrame, encode } from '../../shared/protocol/codec.ts';
 import type { ClientMsg, ClientOp, ClientMsgOf } from '../../shared/protocol/schema.ts';
@@ -11,8 +10,6 @@ import type { Log } from '../log.ts';
 
 /** Client messages allowed per second before the session is closed as abusive. */
 const MAX_MESSAGES_PER_SECOND = 60;
-/** A client that lets this much pile up unread is dropped instead of growing server memory. */
-const MAX_BUFFERED_BYTES = 1 << 20;
 
 /** Closes that are routine, not worth a warning in the log. */
 const QUIET_CLOSES: ReadonlySet<number> = new Set([
@@ -26,6 +23,19 @@ const QUIET_CLOSES: ReadonlySet<number> = new Set([
 
 /** Closes after which the character waits out the grace period: the client will likely be back. */
 const KEEPS_CHARACTER: ReadonlySet<number> = new Set([CloseCode.TooSlow]);
+
+/**
+ * Close codes of a connection lost rather than ended: the page went away (a reload), or the socket died
+ * with no close frame. The character waits out the grace period for its client. After any other close
+ * (the client said goodbye with 1000, or broke the protocol) it leaves at once.
+ */
+const CONNECTION_LOST: ReadonlySet<number> = new Set([1001, 1005, 1006]);
+
+/** A player's WebSocket as the session sees it: frames out, and a close with a reason. */
+export interface Connection {
+  send(frame: Uint8Array): void;
+  close(code: number, reason: string): void;
+}
 
 const HEARTBEAT = encode([Op.Heartbeat]);
 
@@ -62,7 +72,7 @@ export class Session {
   private windowCount = 0;
 
   constructor(
-    private readonly socket: WebSocket,
+    private readonly connection: Connection,
     private readonly world: World,
     private readonly host: SessionHost,
     private readonly log: Log,
@@ -140,13 +150,10 @@ export class Session {
     this.world.respawn(this.playerId);
   }
 
-  /** Sends this tick's frame; drops a client that has stopped reading. */
+  /** Sends this tick's frame (the gateway drops a client that has stopped reading). */
   send(frame: Uint8Array): void {
     if (this.closed) return;
-    if (this.socket.bufferedAmount > MAX_BUFFERED_BYTES) {
-      return this.close(CloseCode.TooSlow, 'Your connection could not keep up.');
-    }
-    this.socket.send(frame);
+    this.connection.send(frame);
     this.lastSentAt = this.now();
   }
 
@@ -159,15 +166,23 @@ export class Session {
     if (this.closed) return;
     if (!QUIET_CLOSES.has(code)) this.log.warn(`closing ${this.describe()}: ${reason}`);
     this.closed = true;
-    this.socket.close(code, fitReason(reason));
+    this.connection.close(code, fitReason(reason));
     this.left(!KEEPS_CHARACTER.has(code));
+  }
+
+  /** The socket is gone, closed by the client or the network or dropped by the gateway, with this code. */
+  gone(code: number, broke: boolean): void {
+    if (this.closed) return;
+    if (broke) this.log.warn(`closed ${this.describe()}: it broke the WebSocket protocol (code ${code})`);
+    else if (code === CloseCode.TooSlow) this.log.warn(`dropped ${this.describe()}: it stopped reading`);
+    this.left(broke || !(CONNECTION_LOST.has(code) || KEEPS_CHARACTER.has(code)));
   }
 
   /**
    * The socket is gone (closed by either side). `leaving`: the character leaves the world now (the client
    * said goodbye, or the server sent it away); otherwise it waits a while for the client to come back.
    */
-  left(leaving: boolean): void {
+  private left(leaving: boolean): void {
     this.closed = true;
     if (this.playerId < 0) return;
     this.host.dropped(this, leaving);

@@ -1,0 +1,118 @@
+// The socket gateway: a child of the game process that owns every player's WebSocket. Writing a frame
+// to a socket costs ~10 µs of system time, and 2,000 players at 20 frames a second would take most of
+// the tick's thread for that alone; here those writes run on another core while the game ticks. The
+// game process keeps the HTTP server and does the upgrade's first step, then hands the socket over.
+// Started by gateway.ts; it exits when the game process goes away.
+import { WebSocketServer, type WebSocket } from 'ws';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import { CloseCode, MAX_CLIENT_FRAME } from '../../shared/protocol/ops.ts';
+import { Keepalive } from './keepalive.ts';
+import { readOutBatch, type FromGateway, type ToGateway } from './gateway-wire.ts';
+
+/** A client that lets this much pile up unread is dropped instead of growing server memory. */
+const MAX_BUFFERED_BYTES = 1 << 20;
+/** How often the game process hears this process's CPU and memory (for /metrics and the bench). */
+const STATS_MS = 1000;
+
+const pingMs = Number(process.env.EMBERQUEST_PING_MS) || 15_000;
+const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME, perMessageDeflate: false });
+const keepalive = new Keepalive(wss, pingMs);
+const sockets = new Map<number, WebSocket>();
+/** Client frames not yet passed on: sent in one IPC message once this turn of the event loop is done. */
+let inbound: (number | Uint8Array)[] = [];
+
+function tell(msg: FromGateway): void {
+  if (process.connected) process.send!(msg);
+}
+
+function accept(id: number, ws: WebSocket, address: string): void {
+  sockets.set(id, ws);
+  keepalive.watch(ws);
+  tell(['open', id, address]);
+  let broke = false;
+  ws.on('message', (data, isBinary) => {
+    if (!isBinary) {
+      broke = true;
+      return ws.close(CloseCode.BadMessage, 'Bad message: frames must be binary.');
+    }
+    if (!inbound.length) setImmediate(passOn);
+    inbound.push(id, toBytes(data));
+  });
+  // An error here is the client breaking the protocol (an oversized frame): no grace period for it.
+  ws.on('error', () => (broke = true));
+  ws.on('close', (code) => {
+    if (sockets.get(id) !== ws) return; // already reported (dropped as too slow)
+    sockets.delete(id);
+    passOn(); // what the client sent before it went still reaches the game, before the close
+    tell(['closed', id, code, broke]);
+  });
+}
+
+function passOn(): void {
+  if (!inbound.length) return;
+  tell(['in', inbound]);
+  inbound = [];
+}
+
+function send(batch: Uint8Array): void {
+  for (const out of readOutBatch(batch)) {
+    const ws = sockets.get(out.id);
+    if (!ws) continue; // gone already; the game hears of it from its close
+    if (out.kind === 'close') {
+      sockets.delete(out.id);
+      ws.close(out.code, out.reason);
+    } else if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
+      sockets.delete(out.id);
+      ws.close(CloseCode.TooSlow, 'Your connection could not keep up.');
+      tell(['closed', out.id, CloseCode.TooSlow, false]);
+    } else {
+      ws.send(out.bytes);
+    }
+  }
+}
+
+function stop(): void {
+  keepalive.stop();
+  clearInterval(stats);
+  for (const ws of sockets.values()) ws.close(CloseCode.Shutdown, 'The server is restarting.');
+  // Closing sockets politely takes a round trip; whatever is left after a second is cut off.
+  setTimeout(() => process.exit(0), 1000).unref();
+  wss.close(() => process.exit(0)); // called once the last client is closed
+}
+
+process.on('message', (msg: ToGateway, handle?: Socket) => {
+  switch (msg[0]) {
+    case 'out':
+      return send(msg[1]);
+    case 'up': {
+      const [, id, request, head] = msg;
+      if (!handle) return;
+      const address = handle.remoteAddress ?? '?';
+      handle.on('error', () => handle.destroy());
+      wss.handleUpgrade(request as IncomingMessage, handle, Buffer.from(head), (ws) =>
+        accept(id, ws, address),
+      );
+      return;
+    }
+    case 'stop':
+      return stop();
+  }
+});
+// The game process is gone (it crashed or was killed): nobody is left to play with, so close up.
+process.on('disconnect', () => process.exit(0));
+
+let lastCpu = process.cpuUsage();
+let cpuSeconds = 0;
+const stats = setInterval(() => {
+  const used = process.cpuUsage(lastCpu);
+  lastCpu = process.cpuUsage();
+  cpuSeconds += (used.user + used.system) / 1e6;
+  tell(['stats', cpuSeconds, process.memoryUsage.rss()]);
+}, STATS_MS);
+tell(['ready']);
+
+function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
+  if (Array.isArray(data)) return Buffer.concat(data);
+  return data instanceof ArrayBuffer ? new Uint8Array(data) : data;
+}

@@ -1,0 +1,190 @@
+// The game process's side of the socket gateway (gateway-process.ts): hands each upgraded socket to the
+// gateway, queues frames and closes for it in order and sends them in one message per tick, and turns
+// what comes back into opened / received / closed calls. If the gateway dies, its players' connections
+// count as lost (their characters wait out the grace period) and a new gateway is started.
+import { fork, type ChildProcess } from 'node:child_process';
+import { createRequire } from 'node:module';
+import type { IncomingMessage } from 'node:http';
+import type { Socket } from 'node:net';
+import type { Duplex } from 'node:stream';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { OutBatch, type FromGateway, type ToGateway } from './gateway-wire.ts';
+import type { Connection } from './session.ts';
+import type { Log } from '../log.ts';
+
+export interface GatewayEvents {
+  opened(connection: Connection, id: number, address: string): void;
+  received(id: number, frame: Uint8Array): void;
+  /** `broke`: the client broke the WebSocket protocol, rather than leaving or losing its connection. */
+  closed(id: number, code: number, broke: boolean): void;
+}
+
+export interface GatewayOptions {
+  pingMs: number;
+  log: Log;
+  events: GatewayEvents;
+}
+
+/** The close code a WebSocket reports when the connection ended without a close frame. */
+const ABNORMAL_CLOSURE = 1006;
+/** Restart delays after the gateway died, growing while it keeps dying soon after starting. */
+const RESTART_MS = [0, 1000, 5000, 30_000];
+/** A gateway that lived this long resets the restart delay. */
+const HEALTHY_MS = 60_000;
+
+const entry = fileURLToPath(new URL('./gateway-process.ts', import.meta.url));
+/** The gateway is TypeScript like the rest of the server: it runs under tsx's loader, found from here. */
+const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+export class Gateway {
+  private child!: ChildProcess;
+  private readonly batch = new OutBatch();
+  private flushQueued = false;
+  private nextId = 1;
+  /** Connections the current gateway has open (or is opening). */
+  private readonly open = new Set<number>();
+  private stopping = false;
+  private restarts = 0;
+  /** Deaths since the gateway last ran for HEALTHY_MS: how long to wait before the next start. */
+  private failures = 0;
+  private startedAt = 0;
+  private cpuBase = 0;
+  private cpuSeconds = 0;
+  private rssBytes = 0;
+
+  private constructor(private readonly options: GatewayOptions) {}
+
+  /** Starts the gateway process and resolves once it is ready to take sockets. */
+  static async start(options: GatewayOptions): Promise<Gateway> {
+    const gateway = new Gateway(options);
+    await gateway.spawn();
+    return gateway;
+  }
+
+  /** The socket of an upgrade request goes to the gateway, which completes the WebSocket handshake. */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (this.stopping || !this.child.connected) return void socket.destroy();
+    const id = this.nextId++;
+    this.open.add(id);
+    const request = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
+    const msg: ToGateway = ['up', id, request, new Uint8Array(head)];
+    this.child.send(msg, socket as Socket, (err) => {
+      if (err) socket.destroy();
+    });
+  }
+
+  send(id: number, frame: Uint8Array): void {
+    this.batch.frame(id, frame);
+    this.queueFlush();
+  }
+
+  close(id: number, code: number, reason: string): void {
+    this.batch.close(id, code, reason);
+    this.queueFlush();
+  }
+
+  /** Sends what was queued; the tick calls it after its frames, anything else is sent within a turn. */
+  flush(): void {
+    if (this.batch.isEmpty || !this.child.connected) return;
+    const msg: ToGateway = ['out', this.batch.take()];
+    this.child.send(msg);
+  }
+
+  /** The gateway's CPU time (all its lives) and memory, and how often it was restarted, for /metrics. */
+  get stats(): { cpuSeconds: number; rssBytes: number; restarts: number } {
+    return { cpuSeconds: this.cpuBase + this.cpuSeconds, rssBytes: this.rssBytes, restarts: this.restarts };
+  }
+
+  /** Sends what is queued, lets the gateway close its sockets, and waits for it to exit. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    this.flush();
+    const child = this.child;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    if (child.connected) child.send(['stop'] satisfies ToGateway);
+    const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
+    await exited;
+    clearTimeout(killer);
+  }
+
+  private spawn(): Promise<void> {
+    this.startedAt = Date.now();
+    this.cpuBase += this.cpuSeconds;
+    this.cpuSeconds = 0;
+    const child = fork(entry, [], {
+      execArgv: ['--import', tsxLoader],
+      serialization: 'advanced',
+      env: { ...process.env, EMBERQUEST_PING_MS: String(this.options.pingMs) },
+    });
+    this.child = child;
+    const ready = new Promise<void>((resolve, reject) => {
+      child.once('error', reject);
+      child.once('exit', (code, signal) =>
+        reject(new Error(`the socket gateway exited (${signal ?? code}) while starting`)),
+      );
+      child.on('message', (msg: FromGateway) => (msg[0] === 'ready' ? resolve() : this.heard(msg)));
+    });
+    child.once('exit', (code, signal) => this.died(child, code, signal));
+    return ready;
+  }
+
+  private heard(msg: FromGateway): void {
+    const { events } = this.options;
+    switch (msg[0]) {
+      case 'open':
+        return events.opened(this.connection(msg[1]), msg[1], msg[2]);
+      case 'in': {
+        const frames = msg[1];
+        for (let i = 0; i + 1 < frames.length; i += 2)
+          events.received(frames[i] as number, frames[i + 1] as Uint8Array);
+        return;
+      }
+      case 'closed':
+        if (!this.open.delete(msg[1])) return;
+        return events.closed(msg[1], msg[2], msg[3]);
+      case 'stats':
+        this.cpuSeconds = msg[1];
+        this.rssBytes = msg[2];
+        return;
+    }
+  }
+
+  private died(child: ChildProcess, code: number | null, signal: string | null): void {
+    if (child !== this.child || this.stopping) return;
+    const { log, events } = this.options;
+    log.error(
+      `The socket gateway stopped (${signal ?? `exit code ${code}`}); its players were disconnected.`,
+    );
+    const lost = [...this.open];
+    this.open.clear();
+    this.batch.take(); // frames for sockets that are gone
+    for (const id of lost) events.closed(id, ABNORMAL_CLOSURE, false);
+    if (Date.now() - this.startedAt >= HEALTHY_MS) this.failures = 0;
+    const delay = RESTART_MS[Math.min(this.failures, RESTART_MS.length - 1)]!;
+    this.failures++;
+    this.restarts++;
+    setTimeout(() => {
+      if (this.stopping) return;
+      this.spawn().catch((err: unknown) =>
+        log.error(`Could not restart the socket gateway: ${(err as Error).message}`),
+      );
+    }, delay);
+  }
+
+  private connection(id: number): Connection {
+    return {
+      send: (frame) => this.send(id, frame),
+      close: (code, reason) => this.close(id, code, reason),
+    };
+  }
+
+  private queueFlush(): void {
+    if (this.flushQueued) return;
+    this.flushQueued = true;
+    setImmediate(() => {
+      this.flushQueued = false;
+      this.flush();
+    });
+  }
+}
