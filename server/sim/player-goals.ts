@@ -19,13 +19,16 @@ export const PLAYER_ATTACK_TICKS = 16;
 const REACH = 24;
 /** Ticks between re-planned approaches to a moving target. */
 const REPATH_TICKS = 4;
+/** Ticks before a target the last plan could not reach is planned for again. */
+const UNREACHABLE_REPATH_TICKS = TICK_RATE;
 const REGEN_EVERY = 2 * TICK_RATE;
 const REST_AFTER = 5 * TICK_RATE;
 /** Chat lines a player may say per CHAT_WINDOW ticks. */
 const CHAT_LINES = 3;
 const CHAT_WINDOW = 5 * TICK_RATE;
 
-const lastApproach = new WeakMap<Player, number>();
+/** The tick from which a player's approach may be planned again. */
+const nextApproach = new WeakMap<Player, number>();
 
 export function pursueGoals(world: World): void {
   for (const p of world.players.values()) {
@@ -83,18 +86,25 @@ function fits(goal: NonNullable<Player['goal']>['type'], e: Entity): boolean {
   );
 }
 
-/** Walks toward the target unless the current walk already ends where it should. */
+/**
+ * Walks toward the target unless the current walk already ends where it should. A far target tolerates an
+ * outdated plan (the walk heads the right way and is planned again on the way), and one the last plan could
+ * not reach is not planned for again for a second: A* is most of what a crowd of fighters costs the tick.
+ */
 function approach(world: World, p: Player, t: Entity, beside: boolean): void {
   const end = { x: p.endX, y: p.endY };
-  const good = beside
-    ? distance(end, t) <= 1 && (end.x !== t.x || end.y !== t.y)
-    : end.x === t.x && end.y === t.y;
-  if (good && (p.path.length > 0 || p.progress > 0)) return;
-  if (good && beside && adjacent(p, t)) return;
-  const last = lastApproach.get(p) ?? -REPATH_TICKS;
-  if (world.tickCount - last < REPATH_TICKS) return;
-  lastApproach.set(p, world.tickCount);
+  const walking = p.path.length > 0 || p.progress > 0;
+  if (ends(end, t, beside) && (walking || (beside && adjacent(p, t)))) return;
+  if (walking && distance(end, t) <= Math.floor(distance(p, t) / 4)) return;
+  if (world.tickCount < (nextApproach.get(p) ?? 0)) return;
   world.walk(p, t.x, t.y, beside);
+  const reached = ends({ x: p.endX, y: p.endY }, t, beside);
+  nextApproach.set(p, world.tickCount + (reached ? REPATH_TICKS : UNREACHABLE_REPATH_TICKS));
+}
+
+/** Whether a walk ending on `end` brings the player where the goal needs it: beside the target, or on it. */
+function ends(end: { x: number; y: number }, t: Entity, beside: boolean): boolean {
+  return beside ? distance(end, t) <= 1 && (end.x !== t.x || end.y !== t.y) : end.x === t.x && end.y === t.y;
 }
 
 function talk(world: World, p: Player, npcId: number): void {

@@ -3,6 +3,7 @@
 export interface Grid {
   readonly width: number;
   readonly height: number;
+  /** Filled when the map is loaded, then left alone: pathfinding caches which tiles connect (regions.ts). */
   readonly blocked: Uint8Array;
 }
 

@@ -1,5 +1,6 @@
 // A large map for the `spread` benchmark, built at run time: copies of the village side by side (2×4:
-// 160×288 tiles, about BrowserQuest's world size) with spawn areas spread over every open part of it.
+// 160×288 tiles, about BrowserQuest's world size), each with the village's mob areas, and spawn areas
+// spread over every open part of it.
 // Written under assets/maps/bench/ (git-ignored) because the server only loads maps under assets/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -38,10 +39,34 @@ export function writeBenchMap({ source, target, across, down }: BenchMapOptions)
   }));
   // The tileset image is relative to the map file, one folder down from the village.
   const tilesets = village.tilesets.map((t) => (t.image ? { ...t, image: `../${t.image}` } : t));
-  const map = { ...village, width, height, tilesets, layers: [...layers, spawnLayer(spawns)] };
+  const mobAreas = copiedMobAreas(village, across, down, spawns.length + 1);
+  const map = {
+    ...village,
+    width,
+    height,
+    tilesets,
+    layers: [...layers, spawnLayer([...spawns, ...mobAreas])],
+  };
   mkdirSync(path.dirname(target), { recursive: true });
   writeFileSync(target, JSON.stringify(map));
   return spawns.length;
+}
+
+/** The village's mob areas, once per copy, numbered on from `firstId`. */
+function copiedMobAreas(village: TiledMap, across: number, down: number, firstId: number): TiledObject[] {
+  const areas = village.layers.flatMap((l) => (l.type === 'objectgroup' ? (l.objects ?? []) : []));
+  const out: TiledObject[] = [];
+  for (let j = 0; j < down; j++)
+    for (let i = 0; i < across; i++)
+      for (const a of areas.filter((o) => o.type === 'mobArea'))
+        out.push({
+          ...a,
+          id: firstId + out.length,
+          name: `${a.name} ${i + 1}-${j + 1}`,
+          x: a.x + i * village.width * village.tilewidth,
+          y: a.y + j * village.height * village.tileheight,
+        });
+  return out;
 }
 
 function tileLayer(data: number[], w: number, across: number, down: number): number[] {

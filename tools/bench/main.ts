@@ -14,7 +14,7 @@ import { appendRow, checkTargets, commitMeasured, machine, serverFigures, type S
 import { BENCH_MAP, SCENARIOS, VILLAGE_MAP } from './scenarios.ts';
 
 const USAGE = `usage: npm run bench -- --scenario ${Object.keys(SCENARIOS).join('|')} --bots N --seconds S
-  [--warmup S] [--seed N] [--map assets/maps/x.tmj] [--profile] [--no-record]`;
+  [--warmup S] [--seed N] [--map assets/maps/x.tmj] [--bots-nice N] [--profile] [--no-record]`;
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -29,6 +29,7 @@ const { values: args } = parseArgs({
     warmup: { type: 'string', default: '5' },
     seed: { type: 'string', default: '7' },
     map: { type: 'string' },
+    'bots-nice': { type: 'string', default: '10' },
     profile: { type: 'boolean', default: false },
     'no-record': { type: 'boolean', default: false },
   },
@@ -44,6 +45,7 @@ const bots = count('bots', args.bots, 1, 5000);
 const seconds = count('seconds', args.seconds, 1, 3600);
 const warmupSeconds = count('warmup', args.warmup, 0, 600);
 const seed = count('seed', args.seed, 0, 2 ** 31 - 1);
+const botsNice = count('bots-nice', args['bots-nice'], 0, 19);
 const map = args.map ?? scenario.map;
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 
@@ -87,9 +89,14 @@ async function main(): Promise<void> {
     );
     console.error(`bench: server up at ${server.url} (${map}); connecting ${bots} bots`);
     botsProcess = fork(path.join(repoRoot, 'tools/bench/bots-process.ts'), [], {
-      execArgv: ['--import', 'tsx'],
+      // Thousands of bots decode every walk they hear into short-lived objects: a larger young generation
+      // makes their garbage collection (a third of their time with the default) cheap.
+      execArgv: ['--import', 'tsx', '--max-semi-space-size=64', ...nodeArgs],
       cwd: repoRoot,
     });
+    // Players' computers are not the server's: on one machine the bots (a core's worth at 2,000) yield to
+    // the server they measure, so its tick times are its own, not the load generator's (0 to compare).
+    if (botsNice > 0) os.setPriority(botsProcess.pid!, botsNice);
     const request: BotsRequest = {
       wsUrl: server.url.replace(/^http/, 'ws') + 'ws',
       scenario: scenario!.name,

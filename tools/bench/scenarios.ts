@@ -9,7 +9,8 @@ export const BENCH_MAP = 'assets/maps/bench/village-2x4.tmj';
 export interface Scenario {
   name: string;
   what: string;
-  behaviour: BehaviourName;
+  /** With several, bot i does behaviour[i % n]. */
+  behaviour: BehaviourName | readonly BehaviourName[];
   map: string;
   /** The box the bots wander in, or null for the whole map. */
   area(map: WorldMap): TileRect | null;
@@ -39,8 +40,8 @@ export const SCENARIOS: Record<string, Scenario> = {
   },
   spread: {
     name: 'spread',
-    what: 'bots spawn all over a large map and wander',
-    behaviour: 'wander',
+    what: 'bots spawn all over a large map; half wander, half hunt the mobs in view',
+    behaviour: ['wander', 'fight'],
     map: BENCH_MAP,
     area: () => null,
   },

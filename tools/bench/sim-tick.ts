@@ -1,12 +1,15 @@
-// The simulation alone, with no sockets and no bots process: N players wander the spread map (a walk to
-// a random walkable tile within ±8 every ~1.6 s, as the bots do) and every tick ends with every frame
-// taken, as the server does before sending. Prints CPU and wall ms per tick and the payload per player.
-// For A/B comparisons of server/sim changes on a shared machine, where `npm run bench` is noisier:
-//   node --import tsx tools/bench/sim-tick.ts [--players 2000] [--ticks 600] [--seed 7]
+// The simulation alone, with no sockets and no bots process: N players on the spread map, as the bots
+// of `npm run bench -- --scenario spread` play: half wander (a walk to a random walkable tile within ±8
+// every ~1.6 s), half attack the nearest mob within 20 tiles and wander while none is left; every tick
+// ends with every frame taken, as the server does before sending. Prints CPU and wall ms per tick and
+// the payload per player. For A/B comparisons of server/sim changes on a shared machine, where
+// `npm run bench` is noisier:
+//   node --import tsx tools/bench/sim-tick.ts [--players 2000] [--ticks 600] [--seed 7] [--fighters 0.5]
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadWorldMap } from '../../server/load-map.ts';
 import { World } from '../../server/sim/world.ts';
+import { loadGameData } from '../../server/load-data.ts';
 import { Rng } from '../../server/sim/rng.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
@@ -19,6 +22,7 @@ const { values: args } = parseArgs({
     players: { type: 'string', default: '2000' },
     ticks: { type: 'string', default: '600' },
     seed: { type: 'string', default: '7' },
+    fighters: { type: 'string', default: '0.5' },
   },
 });
 const players = Number(args.players);
@@ -26,11 +30,16 @@ const ticks = Number(args.ticks);
 /** Ticks between a player's walks on average: 1.6 s. */
 const WALK_EVERY = Math.round(1.6 * TICK_RATE);
 const WARMUP_TICKS = 200;
+/** Ticks between a fighter's looks around (the bots think every 250 ms). */
+const THINK_EVERY = Math.round(0.25 * TICK_RATE);
+const SIGHT = 20;
+const fighterShare = Number(args.fighters);
 
 const target = path.join(repoRoot, BENCH_MAP);
 writeBenchMap({ source: path.join(repoRoot, VILLAGE_MAP), target, across: 2, down: 4 });
 const map = loadWorldMap(target);
-const world = new World({ name: 'bench', map, seed: Number(args.seed) });
+const data = loadGameData(path.join(repoRoot, 'assets'));
+const world = new World({ name: 'bench', map, data, seed: Number(args.seed) });
 const rng = new Rng(Number(args.seed));
 const ids: number[] = [];
 const traffic = { bytes: 0, frames: 0 };
@@ -45,14 +54,35 @@ function takeFrames(): void {
   }
 }
 
-function wander(): void {
-  for (const id of ids) {
-    if (rng.int(0, WALK_EVERY - 1) !== 0) continue;
+function play(tick: number): void {
+  ids.forEach((id, i) => {
+    const fighter = i % 2 === 0 && i / ids.length < fighterShare * 2;
+    if (fighter && tick % THINK_EVERY === i % THINK_EVERY && fight(id)) return;
+    if (rng.int(0, WALK_EVERY - 1) !== 0) return;
     const p = world.players.get(id)!;
     const x = p.x + rng.int(-8, 8);
     const y = p.y + rng.int(-8, 8);
     if (isWalkable(map.grid, x, y)) world.walkTo(id, x, y);
+  });
+}
+
+/** Keeps the player on its target, or attacks the nearest living mob in sight; false if there is none. */
+function fight(id: number): boolean {
+  const p = world.players.get(id)!;
+  if (p.dead) {
+    world.respawn(id);
+    return true;
   }
+  if (p.goal && world.mobs.has(p.goal.id)) return true; // a dead mob leaves world.mobs
+  let best = -1;
+  let bestDistance = SIGHT + 1;
+  for (const mob of world.mobs.values()) {
+    const d = Math.max(Math.abs(mob.x - p.x), Math.abs(mob.y - p.y));
+    if (d < bestDistance) [best, bestDistance] = [mob.id, d];
+  }
+  if (best < 0) return false;
+  world.pursue(id, 'attack', best);
+  return true;
 }
 
 // Joined 50 a tick, as the bench connects them.
@@ -65,7 +95,7 @@ for (let i = 0; i < players; i++) {
   }
 }
 for (let t = 0; t < WARMUP_TICKS; t++) {
-  wander();
+  play(t);
   world.tick();
   takeFrames();
 }
@@ -75,7 +105,7 @@ const durations: number[] = [];
 const cpuBefore = process.cpuUsage();
 const started = performance.now();
 for (let t = 0; t < ticks; t++) {
-  wander();
+  play(t);
   const tickStart = performance.now();
   world.tick();
   takeFrames();

@@ -9,7 +9,8 @@ export interface SwarmOptions {
   /** The WebSocket endpoint, e.g. ws://127.0.0.1:8000/ws. */
   url: string;
   count: number;
-  behaviour: BehaviourName;
+  /** What the bots do; with several, bot i does behaviours[i % n] (a mixed crowd). */
+  behaviour: BehaviourName | readonly BehaviourName[];
   wander: Omit<WanderOptions, 'random'>;
   /** Where each bot keeps to, round robin (bot i gets areas[i % n]); `wander.area` for all when absent. */
   areas?: readonly TileRect[];
@@ -65,9 +66,10 @@ export class Swarm {
   start(): void {
     const random = (): number => this.rng.next();
     const { areas, wander, behaviour } = this.options;
+    const behaviours = typeof behaviour === 'string' ? [behaviour] : behaviour;
     this.bots.forEach((bot, i) => {
       const area = areas?.length ? areas[i % areas.length]! : wander.area;
-      this.stops.push(startBehaviour(behaviour, bot, { ...wander, area, random }));
+      this.stops.push(startBehaviour(behaviours[i % behaviours.length]!, bot, { ...wander, area, random }));
     });
   }
 
