@@ -60,8 +60,7 @@ function send(batch: Uint8Array): void {
     const ws = sockets.get(out.id);
     if (!ws) continue; // gone already; the game hears of it from its close
     if (out.kind === 'close') {
-      sockets.delete(out.id);
-      ws.close(out.code, out.reason);
+      ws.close(out.code, out.reason); // its close event tells the game the socket is gone
     } else if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       sockets.delete(out.id);
       ws.close(CloseCode.TooSlow, 'Your connection could not keep up.');

@@ -97,6 +97,25 @@ describe('ownership', () => {
     expect(server!.world.population).toBe(1);
   });
 
+  it('connections the server closes are let go, not kept', async () => {
+    await start();
+    const alice = await welcomed('Alice');
+    const refused = await Promise.all(['alice', 'ALICE', 'Alice'].map((name) => bot(name)));
+    for (const b of refused) expect((await b.waitForClose(3000)).code).toBe(CloseCode.NameOwned);
+    const connections = async (): Promise<number> => {
+      const text = await (await fetch(`http://127.0.0.1:${server!.port}/metrics`)).text();
+      return Number(/^emberquest_connections (\d+)$/m.exec(text)?.[1]);
+    };
+    // The gateway reports each close after the close handshake: poll for a bounded while.
+    let open = await connections();
+    for (let i = 0; i < 30 && open !== 1; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      open = await connections();
+    }
+    expect(open).toBe(1);
+    expect(alice.closed).toBeNull();
+  });
+
   it('while the character is in the world, a wrong token is refused and the player keeps playing', async () => {
     await start();
     const alice = await welcomed('Alice');
