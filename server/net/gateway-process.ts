@@ -86,12 +86,16 @@ process.on('message', (msg: ToGateway, handle?: Socket) => {
       return send(msg[1]);
     case 'up': {
       const [, id, request, head] = msg;
-      if (!handle) return;
+      if (!handle) return tell(['closed', id, 1006, false]); // the client left before the handover
       const address = handle.remoteAddress ?? '?';
       handle.on('error', () => handle.destroy());
-      wss.handleUpgrade(request as IncomingMessage, handle, Buffer.from(head), (ws) =>
-        accept(id, ws, address),
-      );
+      // A handshake ws refuses (a malformed request) ends with the socket closed and no connection.
+      let accepted = false;
+      handle.once('close', () => accepted || tell(['closed', id, 1006, false]));
+      wss.handleUpgrade(request as IncomingMessage, handle, Buffer.from(head), (ws) => {
+        accepted = true;
+        accept(id, ws, address);
+      });
       return;
     }
     case 'stop':
