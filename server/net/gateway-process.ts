@@ -104,6 +104,8 @@ process.on('message', (msg: ToGateway, handle?: Socket) => {
 });
 // The game process is gone (it crashed or was killed): nobody is left to play with, so close up.
 process.on('disconnect', () => process.exit(0));
+// It may have gone while this process was still starting, before anyone listened.
+if (!process.connected) process.exit(0);
 
 let lastCpu = process.cpuUsage();
 let cpuSeconds = 0;

@@ -43,6 +43,12 @@ export class Gateway {
   private nextId = 1;
   /** Connections the current gateway has open (or is opening). */
   private readonly open = new Set<number>();
+  /**
+   * Sockets sent to the gateway and not yet opened or refused by it. Node holds a handle until the child
+   * acknowledges it, and a child that died never will: these are destroyed when it dies, not left hanging.
+   */
+  private readonly handing = new Map<number, Duplex>();
+  private restartTimer: NodeJS.Timeout | null = null;
   private stopping = false;
   private restarts = 0;
   /** Deaths since the gateway last ran for HEALTHY_MS: how long to wait before the next start. */
@@ -66,6 +72,7 @@ export class Gateway {
     if (this.stopping || !this.child.connected) return void socket.destroy();
     const id = this.nextId++;
     this.open.add(id);
+    this.handing.set(id, socket);
     const request = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
     // Until the gateway acknowledges the socket, Node keeps reading it here and throws away what it
     // reads: a Hello sent right after the handshake was lost about once in 2,000 joins. Stop reading
@@ -73,7 +80,7 @@ export class Gateway {
     (socket as unknown as { _handle?: { readStop?(): number } })._handle?.readStop?.();
     const msg: ToGateway = ['up', id, request, new Uint8Array(head)];
     this.child.send(msg, socket as Socket, (err) => {
-      if (err) socket.destroy();
+      if (err) this.refuse(id);
     });
   }
 
@@ -91,7 +98,7 @@ export class Gateway {
   flush(): void {
     if (this.batch.isEmpty || !this.child.connected) return;
     const msg: ToGateway = ['out', this.batch.take()];
-    this.child.send(msg);
+    this.child.send(msg, undefined, undefined, () => {}); // a dead gateway's EPIPE: its exit is handled
   }
 
   /** The gateway's CPU time (all its lives) and memory, and how often it was restarted, for /metrics. */
@@ -102,11 +109,12 @@ export class Gateway {
   /** Sends what is queued, lets the gateway close its sockets, and waits for it to exit. */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.restartTimer) clearTimeout(this.restartTimer);
     this.flush();
     const child = this.child;
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    if (child.connected) child.send(['stop'] satisfies ToGateway);
+    if (child.connected) child.send(['stop'] satisfies ToGateway, undefined, undefined, () => {});
     const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
     await exited;
     clearTimeout(killer);
@@ -122,6 +130,8 @@ export class Gateway {
       env: { ...process.env, EMBERQUEST_PING_MS: String(this.options.pingMs) },
     });
     this.child = child;
+    // A write to a gateway that just died fails with EPIPE before its exit arrives: its exit is what counts.
+    child.on('error', (err) => this.options.log.warn(`socket gateway: ${err.message}`));
     const ready = new Promise<void>((resolve, reject) => {
       child.once('error', reject);
       child.once('exit', (code, signal) =>
@@ -137,6 +147,7 @@ export class Gateway {
     const { events } = this.options;
     switch (msg[0]) {
       case 'open':
+        this.handing.delete(msg[1]);
         return events.opened(this.connection(msg[1]), msg[1], msg[2]);
       case 'in': {
         const frames = msg[1];
@@ -145,6 +156,7 @@ export class Gateway {
         return;
       }
       case 'closed':
+        this.handing.delete(msg[1]);
         if (!this.open.delete(msg[1])) return;
         return events.closed(msg[1], msg[2], msg[3]);
       case 'stats':
@@ -162,18 +174,28 @@ export class Gateway {
     );
     const lost = [...this.open];
     this.open.clear();
+    for (const socket of this.handing.values()) socket.destroy();
+    this.handing.clear();
     this.batch.take(); // frames for sockets that are gone
     for (const id of lost) events.closed(id, ABNORMAL_CLOSURE, false);
     if (Date.now() - this.startedAt >= HEALTHY_MS) this.failures = 0;
     const delay = RESTART_MS[Math.min(this.failures, RESTART_MS.length - 1)]!;
     this.failures++;
-    this.restarts++;
-    setTimeout(() => {
+    this.restartTimer = setTimeout(() => {
+      this.restartTimer = null;
       if (this.stopping) return;
+      this.restarts++;
       this.spawn().catch((err: unknown) =>
         log.error(`Could not restart the socket gateway: ${(err as Error).message}`),
       );
     }, delay);
+  }
+
+  /** A socket that could not be handed over: dropped here, and forgotten. */
+  private refuse(id: number): void {
+    this.handing.get(id)?.destroy();
+    this.handing.delete(id);
+    this.open.delete(id);
   }
 
   private connection(id: number): Connection {
