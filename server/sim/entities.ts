@@ -8,7 +8,7 @@ import type { ChestPlacement } from '../../shared/content/placements.ts';
 import type { Outbox } from './outbox.ts';
 import type { CharacterState } from './character.ts';
 import type { Mob as MobMind } from './mob-ai.ts';
-import { announce, type Walker } from './walking.ts';
+import { walkRecord, type Walker } from './walking.ts';
 
 /** What a player is busy with besides walking: one target at a time, replaced by any new intent. */
 export type Goal = { type: 'attack' | 'loot' | 'talk' | 'open'; id: number };
@@ -116,6 +116,6 @@ export function spawnBytes(e: Entity, tick: number): Uint8Array {
 export function ongoingWalk(w: Walker): Uint8Array {
   if (w.path.length === 0) return new Uint8Array(0);
   const writer = new MovesWriter();
-  writer.add(announce({ ...w, endX: -1, endY: -1 }));
+  writer.add(walkRecord(w, false));
   return writer.finish();
 }

@@ -18,14 +18,23 @@ export class Outbox {
       // Only walks, all from one shared buffer (the common case): one frame, built once for everyone.
       if (this.moves.length === 1) return movesOnly(this.moves.pop()!);
     }
-    const parts: Uint8Array[] = [...this.first, ...this.events];
-    let size = 0;
-    for (const r of this.moves) size += r.length;
-    if (size > 0) parts.push(movesHeader(size), ...this.moves);
-    this.first.length = 0;
-    this.events.length = 0;
-    this.moves.length = 0;
-    return joinFrame(parts);
+    // Sized first and copied once: this runs for every player every tick.
+    let records = 0;
+    for (const r of this.moves) records += r.length;
+    const head = records > 0 ? movesHeader(records) : null;
+    let size = records + (head?.length ?? 0);
+    for (const p of this.first) size += p.length;
+    for (const p of this.events) size += p.length;
+    const frame = new Uint8Array(size);
+    let at = 0;
+    for (const list of [this.first, this.events, head ? [head] : [], this.moves]) {
+      for (const p of list) {
+        frame.set(p, at);
+        at += p.length;
+      }
+      list.length = 0;
+    }
+    return frame;
   }
 }
 
@@ -39,11 +48,19 @@ function movesOnly(records: Uint8Array): Uint8Array {
   return frame;
 }
 
+/** Headers by size, for the sizes most frames have: every player's frame has one, every tick. */
+const headers: Uint8Array[] = [];
+
 /**
  * The msgpack bytes of `[Op.Moves, <bin of size bytes>]` up to the bin's contents, written by hand so the
  * records of each cell are encoded once and only copied into each observer's frame.
  */
 export function movesHeader(size: number): Uint8Array {
+  if (size < 0x1000) return (headers[size] ??= header(size));
+  return header(size);
+}
+
+function header(size: number): Uint8Array {
   const op = Op.Moves; // a positive fixint
   if (size < 0x100) return Uint8Array.of(0x92, op, 0xc4, size);
   if (size < 0x10000) return Uint8Array.of(0x92, op, 0xc5, size >> 8, size & 0xff);

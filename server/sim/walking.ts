@@ -56,7 +56,15 @@ export function startWalk(
 
 /** The record that tells observers the walker's current tile and remaining path. */
 export function announce(w: Walker): WalkRecord {
-  const continues = w.x === w.endX && w.y === w.endY;
+  const record = walkRecord(w, w.x === w.endX && w.y === w.endY);
+  const last = w.path.at(-1);
+  w.endX = last ? last.x : w.x;
+  w.endY = last ? last.y : w.y;
+  return record;
+}
+
+/** The walker's remaining path as a record, from its tile; `continues` leaves the start tile out. */
+export function walkRecord(w: Walker, continues: boolean): WalkRecord {
   const steps: Dir[] = [];
   let px = w.x;
   let py = w.y;
@@ -65,8 +73,6 @@ export function announce(w: Walker): WalkRecord {
     px = t.x;
     py = t.y;
   }
-  w.endX = px;
-  w.endY = py;
   return { id: w.id, start: continues ? null : { x: w.x, y: w.y }, steps };
 }
 

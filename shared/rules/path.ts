@@ -29,6 +29,8 @@ interface Scratch {
   from: Int32Array;
   closed: Uint32Array;
   generation: number;
+  /** The open set, emptied per search: its arrays are kept, not reallocated for every path. */
+  open: OpenHeap;
 }
 
 let scratch: Scratch | null = null;
@@ -42,6 +44,7 @@ function scratchFor(size: number): Scratch {
       from: new Int32Array(size),
       closed: new Uint32Array(size),
       generation: 0,
+      open: new OpenHeap(),
     };
   }
   scratch.generation++;
@@ -56,6 +59,12 @@ class OpenHeap {
 
   get size(): number {
     return this.nodes.length;
+  }
+
+  clear(): void {
+    this.nodes.length = 0;
+    this.keys.length = 0;
+    this.order = 0;
   }
 
   push(node: number, f: number, h: number): void {
@@ -95,8 +104,13 @@ class OpenHeap {
   }
 
   private swap(a: number, b: number): void {
-    [this.nodes[a], this.nodes[b]] = [this.nodes[b]!, this.nodes[a]!];
-    [this.keys[a], this.keys[b]] = [this.keys[b]!, this.keys[a]!];
+    // Plain temporaries: a destructuring swap allocates an array, and this runs for every heap step.
+    const node = this.nodes[a]!;
+    this.nodes[a] = this.nodes[b]!;
+    this.nodes[b] = node;
+    const key = this.keys[a]!;
+    this.keys[a] = this.keys[b]!;
+    this.keys[b] = key;
   }
 }
 
@@ -117,7 +131,8 @@ export function findPath(grid: Grid, from: Tile, to: Tile, options: PathOptions)
   const regions = regionsOf(grid);
   const reachable = regions[goal]! >= 0 && regions[goal] === regions[start];
   const budget = reachable ? options.nodeBudget : Math.min(options.nodeBudget, UNREACHABLE_BUDGET);
-  const open = new OpenHeap();
+  const open = s.open;
+  open.clear();
   s.stamp[start] = gen;
   s.g[start] = 0;
   s.from[start] = -1;
