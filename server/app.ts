@@ -61,6 +61,8 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   const characters = new Characters(store, saver, log);
   const { graceMs, idleMs } = config;
   const roster = new Roster({ world, characters, saver, log, graceMs, idleMs, now });
+  /** One player's frame, as parts copied straight into the gateway's batch (reused every time). */
+  const frameParts: Uint8Array[] = [];
   const loop = new TickLoop(
     clock,
     () => {
@@ -69,10 +71,11 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
       const simulated = clock.now();
       for (const s of sessions.values()) {
         if (s.playerId < 0) continue;
-        const frame = world.takeFrame(s.playerId);
-        if (frame) {
-          s.send(frame);
-          metrics.frameSent(frame.length);
+        frameParts.length = 0;
+        const size = world.takeFrameParts(s.playerId, frameParts);
+        if (size > 0) {
+          s.send(frameParts);
+          metrics.frameSent(size);
         }
       }
       gateway.flush();

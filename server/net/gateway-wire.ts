@@ -36,46 +36,59 @@ export type Outgoing =
 
 /**
  * Frames and closes for the gateway, in the order they were queued (a close after a frame must not
- * overtake it), packed into one buffer per flush so a tick costs the game process a single IPC message.
+ * overtake it), written straight into one growing buffer so a tick costs the game process a single IPC
+ * message and no object per frame.
  */
 export class OutBatch {
-  private readonly parts: { kind: number; id: number; bytes: Uint8Array }[] = [];
+  private buffer = new Uint8Array(1 << 16);
+  private view = new DataView(this.buffer.buffer);
   private size = 0;
 
   get isEmpty(): boolean {
-    return this.parts.length === 0;
+    return this.size === 0;
   }
 
-  frame(id: number, bytes: Uint8Array): void {
-    this.parts.push({ kind: FRAME, id, bytes });
-    this.size += HEAD + bytes.length;
+  /** A frame, given as the parts it is made of (copied in, in order). */
+  frame(id: number, parts: readonly Uint8Array[]): void {
+    let length = 0;
+    for (const p of parts) length += p.length;
+    this.record(FRAME, id, length);
+    for (const p of parts) this.append(p);
   }
 
   close(id: number, code: number, reason: string): void {
     const text = Buffer.from(reason);
-    const bytes = new Uint8Array(2 + text.length);
-    bytes[0] = code >> 8;
-    bytes[1] = code & 0xff;
-    bytes.set(text, 2);
-    this.parts.push({ kind: CLOSE, id, bytes });
-    this.size += HEAD + bytes.length;
+    this.record(CLOSE, id, 2 + text.length);
+    this.append(Uint8Array.of(code >> 8, code & 0xff));
+    this.append(text);
   }
 
-  /** The packed batch; the batch is empty afterwards. */
+  /** The packed batch (a copy: the buffer is reused); the batch is empty afterwards. */
   take(): Uint8Array {
-    const out = new Uint8Array(this.size);
-    const view = new DataView(out.buffer);
-    let at = 0;
-    for (const { kind, id, bytes } of this.parts) {
-      out[at] = kind;
-      view.setUint32(at + 1, id);
-      view.setUint32(at + 5, bytes.length);
-      out.set(bytes, at + HEAD);
-      at += HEAD + bytes.length;
-    }
-    this.parts.length = 0;
+    const out = this.buffer.slice(0, this.size);
     this.size = 0;
     return out;
+  }
+
+  private record(kind: number, id: number, length: number): void {
+    this.reserve(HEAD + length);
+    this.buffer[this.size] = kind;
+    this.view.setUint32(this.size + 1, id);
+    this.view.setUint32(this.size + 5, length);
+    this.size += HEAD;
+  }
+
+  private append(bytes: Uint8Array): void {
+    this.buffer.set(bytes, this.size);
+    this.size += bytes.length;
+  }
+
+  private reserve(bytes: number): void {
+    if (this.size + bytes <= this.buffer.length) return;
+    const grown = new Uint8Array(Math.max(this.buffer.length * 2, this.size + bytes));
+    grown.set(this.buffer.subarray(0, this.size));
+    this.buffer = grown;
+    this.view = new DataView(grown.buffer);
   }
 }
 

@@ -44,8 +44,10 @@ export class Gateway {
   /** Connections the current gateway has open (or is opening). */
   private readonly open = new Set<number>();
   /**
-   * Sockets sent to the gateway and not yet opened or refused by it. Node holds a handle until the child
-   * acknowledges it, and a child that died never will: these are destroyed when it dies, not left hanging.
+   * Sockets sent to the gateway and not yet opened or refused by it. They are sent with `keepOpen`: Node
+   * would otherwise take the handle away and close it only once the child acknowledges it, which a child
+   * that died never does. This copy is closed when the gateway has its own (open or refused), or when the
+   * gateway dies, so no connection is left hanging.
    */
   private readonly handing = new Map<number, Duplex>();
   private restartTimer: NodeJS.Timeout | null = null;
@@ -79,13 +81,13 @@ export class Gateway {
     // first, so those bytes wait in the kernel for the gateway. (`_handle` is Node's, not public.)
     (socket as unknown as { _handle?: { readStop?(): number } })._handle?.readStop?.();
     const msg: ToGateway = ['up', id, request, new Uint8Array(head)];
-    this.child.send(msg, socket as Socket, (err) => {
+    this.child.send(msg, socket as Socket, { keepOpen: true }, (err) => {
       if (err) this.refuse(id);
     });
   }
 
-  send(id: number, frame: Uint8Array): void {
-    this.batch.frame(id, frame);
+  send(id: number, parts: readonly Uint8Array[]): void {
+    this.batch.frame(id, parts);
     this.queueFlush();
   }
 
@@ -147,7 +149,7 @@ export class Gateway {
     const { events } = this.options;
     switch (msg[0]) {
       case 'open':
-        this.handing.delete(msg[1]);
+        this.letGo(msg[1]);
         return events.opened(this.connection(msg[1]), msg[1], msg[2]);
       case 'in': {
         const frames = msg[1];
@@ -156,7 +158,7 @@ export class Gateway {
         return;
       }
       case 'closed':
-        this.handing.delete(msg[1]);
+        this.letGo(msg[1]);
         if (!this.open.delete(msg[1])) return;
         return events.closed(msg[1], msg[2], msg[3]);
       case 'stats':
@@ -193,14 +195,19 @@ export class Gateway {
 
   /** A socket that could not be handed over: dropped here, and forgotten. */
   private refuse(id: number): void {
+    this.letGo(id);
+    this.open.delete(id);
+  }
+
+  /** Closes this process's copy of a handed-over socket (the gateway's copy keeps the connection). */
+  private letGo(id: number): void {
     this.handing.get(id)?.destroy();
     this.handing.delete(id);
-    this.open.delete(id);
   }
 
   private connection(id: number): Connection {
     return {
-      send: (frame) => this.send(id, frame),
+      send: (parts) => this.send(id, parts),
       close: (code, reason) => this.close(id, code, reason),
     };
   }

@@ -31,13 +31,13 @@ const KEEPS_CHARACTER: ReadonlySet<number> = new Set([CloseCode.TooSlow]);
  */
 const CONNECTION_LOST: ReadonlySet<number> = new Set([1001, 1005, 1006]);
 
-/** A player's WebSocket as the session sees it: frames out, and a close with a reason. */
+/** A player's WebSocket as the session sees it: frames out (given as their parts), and a close. */
 export interface Connection {
-  send(frame: Uint8Array): void;
+  send(parts: readonly Uint8Array[]): void;
   close(code: number, reason: string): void;
 }
 
-const HEARTBEAT = encode([Op.Heartbeat]);
+const HEARTBEAT = [encode([Op.Heartbeat])];
 
 /** The app layer: checks names and tokens, and decides what becomes of a character when its socket goes. */
 export interface SessionHost {
@@ -150,10 +150,10 @@ export class Session {
     this.world.respawn(this.playerId);
   }
 
-  /** Sends this tick's frame (the gateway drops a client that has stopped reading). */
-  send(frame: Uint8Array): void {
+  /** Sends a frame, given as its parts (the gateway drops a client that has stopped reading). */
+  send(parts: readonly Uint8Array[]): void {
     if (this.closed) return;
-    this.connection.send(frame);
+    this.connection.send(parts);
     this.lastSentAt = this.now();
   }
 

@@ -11,41 +11,37 @@ export class Outbox {
   /** Packed walk records (raw `MovesWriter` bytes), shared by every player near the same cell. */
   readonly moves: Uint8Array[] = [];
 
-  /** Builds the frame and empties the box; null when there is nothing to send. */
-  take(): Uint8Array | null {
-    if (!this.first.length && !this.events.length) {
-      if (!this.moves.length) return null;
-      // Only walks, all from one shared buffer (the common case): one frame, built once for everyone.
-      if (this.moves.length === 1) return movesOnly(this.moves.pop()!);
-    }
-    // Sized first and copied once: this runs for every player every tick.
+  /**
+   * Appends the frame's parts to `into`, in order, and empties the box; returns the frame's size in bytes
+   * (0: nothing to send). The server copies the parts straight into the gateway's batch, so a tick builds
+   * no frame of its own for any player.
+   */
+  takeParts(into: Uint8Array[]): number {
+    let size = 0;
+    for (const p of this.first) size += push(into, p);
+    for (const p of this.events) size += push(into, p);
     let records = 0;
     for (const r of this.moves) records += r.length;
-    const head = records > 0 ? movesHeader(records) : null;
-    let size = records + (head?.length ?? 0);
-    for (const p of this.first) size += p.length;
-    for (const p of this.events) size += p.length;
-    const frame = new Uint8Array(size);
-    let at = 0;
-    for (const list of [this.first, this.events, head ? [head] : [], this.moves]) {
-      for (const p of list) {
-        frame.set(p, at);
-        at += p.length;
-      }
-      list.length = 0;
+    if (records > 0) {
+      size += push(into, movesHeader(records));
+      for (const r of this.moves) size += push(into, r);
     }
-    return frame;
+    this.first.length = 0;
+    this.events.length = 0;
+    this.moves.length = 0;
+    return size;
+  }
+
+  /** The frame as one buffer, and the box emptied; null when there is nothing to send. */
+  take(): Uint8Array | null {
+    const parts: Uint8Array[] = [];
+    return this.takeParts(parts) > 0 ? joinFrame(parts) : null;
   }
 }
 
-/** Frames holding nothing but one shared buffer of walk records, by that buffer, while it lives. */
-const movesFrames = new WeakMap<Uint8Array, Uint8Array>();
-
-/** `[Op.Moves, records]` as a whole frame, built once per buffer of records however many players get it. */
-function movesOnly(records: Uint8Array): Uint8Array {
-  let frame = movesFrames.get(records);
-  if (!frame) movesFrames.set(records, (frame = joinFrame([movesHeader(records.length), records])));
-  return frame;
+function push(into: Uint8Array[], part: Uint8Array): number {
+  into.push(part);
+  return part.length;
 }
 
 /** Headers by size, for the sizes most frames have: every player's frame has one, every tick. */

@@ -230,6 +230,11 @@ export class World {
     return this.players.get(id)?.outbox.take() ?? null;
   }
 
+  /** The same frame as its parts, appended to `into`; returns its size (0: nothing to send). */
+  takeFrameParts(id: number, into: Uint8Array[]): number {
+    return this.players.get(id)?.outbox.takeParts(into) ?? 0;
+  }
+
   /** Starts a walk for a player or mob; observers hear of it at the end of the tick. */
   walk(w: Player | Mob, x: number, y: number, beside = false): void {
     const record = startWalk(this.map.grid, w, x, y, beside);
