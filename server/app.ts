@@ -7,6 +7,7 @@ import { loadGameData } from './load-data.ts';
 import { CloseCode } from '../shared/protocol/ops.ts';
 import type { WorldMap } from '../shared/content/world-map.ts';
 import { World } from './sim/world.ts';
+import { PartList } from './sim/outbox.ts';
 import { Session, type Connection } from './net/session.ts';
 import { Gateway } from './net/gateway.ts';
 import { Roster } from './roster.ts';
@@ -62,7 +63,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   const { graceMs, idleMs } = config;
   const roster = new Roster({ world, characters, saver, log, graceMs, idleMs, now });
   /** One player's frame, as parts copied straight into the gateway's batch (reused every time). */
-  const frameParts: Uint8Array[] = [];
+  const frameParts = new PartList();
   const loop = new TickLoop(
     clock,
     () => {
@@ -71,10 +72,10 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
       const simulated = clock.now();
       for (const s of sessions.values()) {
         if (s.playerId < 0) continue;
-        frameParts.length = 0;
+        frameParts.clear();
         const size = world.takeFrameParts(s.playerId, frameParts);
         if (size > 0) {
-          s.send(frameParts);
+          s.send(frameParts.parts, frameParts.count);
           metrics.frameSent(size);
         }
       }

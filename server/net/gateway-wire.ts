@@ -48,12 +48,12 @@ export class OutBatch {
     return this.size === 0;
   }
 
-  /** A frame, given as the parts it is made of (copied in, in order). */
-  frame(id: number, parts: readonly Uint8Array[]): void {
+  /** A frame made of the first `count` of `parts` (copied in, in order). */
+  frame(id: number, parts: readonly Uint8Array[], count = parts.length): void {
     let length = 0;
-    for (const p of parts) length += p.length;
+    for (let i = 0; i < count; i++) length += parts[i]!.length;
     this.record(FRAME, id, length);
-    for (const p of parts) this.append(p);
+    for (let i = 0; i < count; i++) this.append(parts[i]!);
   }
 
   close(id: number, code: number, reason: string): void {

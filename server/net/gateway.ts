@@ -86,8 +86,8 @@ export class Gateway {
     });
   }
 
-  send(id: number, parts: readonly Uint8Array[]): void {
-    this.batch.frame(id, parts);
+  send(id: number, parts: readonly Uint8Array[], count: number): void {
+    this.batch.frame(id, parts, count);
     this.queueFlush();
   }
 
@@ -207,7 +207,7 @@ export class Gateway {
 
   private connection(id: number): Connection {
     return {
-      send: (parts) => this.send(id, parts),
+      send: (parts, count) => this.send(id, parts, count),
       close: (code, reason) => this.close(id, code, reason),
     };
   }

@@ -31,9 +31,9 @@ const KEEPS_CHARACTER: ReadonlySet<number> = new Set([CloseCode.TooSlow]);
  */
 const CONNECTION_LOST: ReadonlySet<number> = new Set([1001, 1005, 1006]);
 
-/** A player's WebSocket as the session sees it: frames out (given as their parts), and a close. */
+/** A player's WebSocket as the session sees it: frames out (the first `count` of `parts`), and a close. */
 export interface Connection {
-  send(parts: readonly Uint8Array[]): void;
+  send(parts: readonly Uint8Array[], count: number): void;
   close(code: number, reason: string): void;
 }
 
@@ -150,10 +150,10 @@ export class Session {
     this.world.respawn(this.playerId);
   }
 
-  /** Sends a frame, given as its parts (the gateway drops a client that has stopped reading). */
-  send(parts: readonly Uint8Array[]): void {
+  /** Sends a frame made of the first `count` parts (the gateway drops a client that has stopped reading). */
+  send(parts: readonly Uint8Array[], count = parts.length): void {
     if (this.closed) return;
-    this.connection.send(parts);
+    this.connection.send(parts, count);
     this.lastSentAt = this.now();
   }
 

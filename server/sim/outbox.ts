@@ -5,43 +5,65 @@
 import { Op } from '../../shared/protocol/ops.ts';
 import { joinFrame } from '../../shared/protocol/codec.ts';
 
+/**
+ * An append-only list emptied by resetting its count: every player's lists are filled and emptied every
+ * tick, and truncating a JS array gives its storage back, so each tick would grow them all again.
+ */
+export class PartList {
+  readonly parts: Uint8Array[] = [];
+  count = 0;
+
+  push(...parts: Uint8Array[]): void {
+    for (const p of parts) this.parts[this.count++] = p;
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+}
+
 export class Outbox {
-  readonly first: Uint8Array[] = [];
-  readonly events: Uint8Array[] = [];
+  readonly first = new PartList();
+  readonly events = new PartList();
   /** Packed walk records (raw `MovesWriter` bytes), shared by every player near the same cell. */
-  readonly moves: Uint8Array[] = [];
+  readonly moves = new PartList();
 
   /**
    * Appends the frame's parts to `into`, in order, and empties the box; returns the frame's size in bytes
    * (0: nothing to send). The server copies the parts straight into the gateway's batch, so a tick builds
    * no frame of its own for any player.
    */
-  takeParts(into: Uint8Array[]): number {
-    let size = 0;
-    for (const p of this.first) size += push(into, p);
-    for (const p of this.events) size += push(into, p);
+  takeParts(into: PartList): number {
+    let size = copy(this.first, into) + copy(this.events, into);
     let records = 0;
-    for (const r of this.moves) records += r.length;
+    for (let i = 0; i < this.moves.count; i++) records += this.moves.parts[i]!.length;
     if (records > 0) {
-      size += push(into, movesHeader(records));
-      for (const r of this.moves) size += push(into, r);
+      const head = movesHeader(records);
+      into.push(head);
+      size += head.length + copy(this.moves, into);
     }
-    this.first.length = 0;
-    this.events.length = 0;
-    this.moves.length = 0;
+    this.first.clear();
+    this.events.clear();
+    this.moves.clear();
     return size;
   }
 
   /** The frame as one buffer, and the box emptied; null when there is nothing to send. */
   take(): Uint8Array | null {
-    const parts: Uint8Array[] = [];
-    return this.takeParts(parts) > 0 ? joinFrame(parts) : null;
+    const into = new PartList();
+    return this.takeParts(into) > 0 ? joinFrame(into.parts) : null;
   }
 }
 
-function push(into: Uint8Array[], part: Uint8Array): number {
-  into.push(part);
-  return part.length;
+/** Appends `from`'s parts to `into`; returns their size. */
+function copy(from: PartList, into: PartList): number {
+  let size = 0;
+  for (let i = 0; i < from.count; i++) {
+    const p = from.parts[i]!;
+    into.parts[into.count++] = p;
+    size += p.length;
+  }
+  return size;
 }
 
 /** Headers by size, for the sizes most frames have: every player's frame has one, every tick. */

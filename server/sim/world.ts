@@ -10,7 +10,7 @@ import type { GameData } from '../../shared/content/game-data.ts';
 import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
 import { Rng } from './rng.ts';
 import { IdPool } from './ids.ts';
-import { Outbox } from './outbox.ts';
+import { Outbox, type PartList } from './outbox.ts';
 import { newCharacter, placeCharacter, type SavedCharacter } from './character.ts';
 import { advance, makeWalker, startWalk } from './walking.ts';
 import {
@@ -231,7 +231,7 @@ export class World {
   }
 
   /** The same frame as its parts, appended to `into`; returns its size (0: nothing to send). */
-  takeFrameParts(id: number, into: Uint8Array[]): number {
+  takeFrameParts(id: number, into: PartList): number {
     return this.players.get(id)?.outbox.takeParts(into) ?? 0;
   }
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadWorldMap } from '../../server/load-map.ts';
 import { World } from '../../server/sim/world.ts';
+import { PartList } from '../../server/sim/outbox.ts';
 import { loadGameData } from '../../server/load-data.ts';
 import { Rng } from '../../server/sim/rng.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
@@ -45,10 +46,10 @@ const ids: number[] = [];
 const traffic = { bytes: 0, frames: 0 };
 
 /** Every player's frame, as the server takes them: parts, copied into the gateway's batch there. */
-const parts: Uint8Array[] = [];
+const parts = new PartList();
 function takeFrames(): void {
   for (const id of ids) {
-    parts.length = 0;
+    parts.clear();
     const size = world.takeFrameParts(id, parts);
     if (size > 0) {
       traffic.bytes += size;
