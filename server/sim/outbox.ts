@@ -9,6 +9,8 @@ import { joinFrame } from '../../shared/protocol/codec.ts';
  * An append-only list emptied by resetting its count: every player's lists are filled and emptied every
  * tick, and truncating a JS array gives its storage back, so each tick would grow them all again.
  */
+const NOTHING = new Uint8Array(0);
+
 export class PartList {
   readonly parts: Uint8Array[] = [];
   count = 0;
@@ -18,6 +20,8 @@ export class PartList {
   }
 
   clear(): void {
+    // Dropped, not kept until overwritten: a part may be a view that holds a large encoder buffer alive.
+    this.parts.fill(NOTHING, 0, this.count);
     this.count = 0;
   }
 }
