@@ -107,13 +107,9 @@ process.on('disconnect', () => process.exit(0));
 // It may have gone while this process was still starting, before anyone listened.
 if (!process.connected) process.exit(0);
 
-let lastCpu = process.cpuUsage();
-let cpuSeconds = 0;
 const stats = setInterval(() => {
-  const used = process.cpuUsage(lastCpu);
-  lastCpu = process.cpuUsage();
-  cpuSeconds += (used.user + used.system) / 1e6;
-  tell(['stats', cpuSeconds, process.memoryUsage.rss()]);
+  const cpu = process.cpuUsage();
+  tell(['stats', (cpu.user + cpu.system) / 1e6, process.memoryUsage.rss()]);
 }, STATS_MS);
 tell(['ready']);
 
