@@ -109,11 +109,18 @@ export class GameMetrics {
     gauge('emberquest_connections', 'Open WebSocket connections, welcomed or not.', sources.connections);
     gauge('emberquest_ticks_skipped', 'Ticks skipped because the loop fell behind.', sources.skippedTicks);
     const gateway = sources.gateway;
-    gauge(
-      'emberquest_gateway_cpu_seconds_total',
-      'CPU time of the socket gateway process.',
-      () => gateway().cpuSeconds,
-    );
+    // A counter, as CPU time is: increased at scrape time by what the gateway used since the last one.
+    let gatewayCpuCounted = 0;
+    new Counter({
+      name: 'emberquest_gateway_cpu_seconds_total',
+      help: 'CPU time of the socket gateway process (all its lives).',
+      registers,
+      collect() {
+        const seconds = gateway().cpuSeconds;
+        this.inc(Math.max(0, seconds - gatewayCpuCounted));
+        gatewayCpuCounted = Math.max(gatewayCpuCounted, seconds);
+      },
+    });
     gauge(
       'emberquest_gateway_resident_memory_bytes',
       'Resident memory of the socket gateway process.',

@@ -107,10 +107,12 @@ process.on('disconnect', () => process.exit(0));
 // It may have gone while this process was still starting, before anyone listened.
 if (!process.connected) process.exit(0);
 
-const stats = setInterval(() => {
+function report(): void {
   const cpu = process.cpuUsage();
   tell(['stats', (cpu.user + cpu.system) / 1e6, process.memoryUsage.rss()]);
-}, STATS_MS);
+}
+const stats = setInterval(report, STATS_MS);
+report();
 tell(['ready']);
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {

@@ -80,6 +80,11 @@ describe('a swarm of wandering bots', () => {
     ).toBeGreaterThan(BOTS);
     expect(Number(/^emberquest_sent_bytes_total (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
     expect(text).toMatch(/^emberquest_tick_duration_seconds_count \d+$/m);
+    // The socket gateway's own figures: it has worked (sent the frames above) and holds some memory.
+    expect(text).toMatch(/^# TYPE emberquest_gateway_cpu_seconds_total counter$/m);
+    expect(Number(/^emberquest_gateway_cpu_seconds_total (\S+)$/m.exec(text)?.[1])).toBeGreaterThan(0);
+    expect(Number(/^emberquest_gateway_resident_memory_bytes (\d+)$/m.exec(text)?.[1])).toBeGreaterThan(1e6);
+    expect(text).toMatch(/^emberquest_gateway_restarts 0$/m);
     for (const name of [
       'process_cpu_seconds_total',
       'process_resident_memory_bytes',
