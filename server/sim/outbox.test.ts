@@ -36,7 +36,8 @@ describe('Outbox', () => {
     const box = new Outbox();
     box.events.push(encode([Op.Despawn, 4]));
     box.first.push(encode([Op.Welcome, 1, 'A', 0, 0, 'W', 50, 3]));
-    box.moves.push(Uint8Array.of(1, 2), Uint8Array.of(3));
+    box.moves.push(Uint8Array.of(1, 2));
+    box.moves.push(Uint8Array.of(3));
     const msgs = decodeServerFrame(box.take()!);
     expect(msgs.map((m) => m[0])).toEqual([Op.Welcome, Op.Despawn, Op.Moves]);
     expect([...(msgs[2]![1] as Uint8Array)]).toEqual([1, 2, 3]);

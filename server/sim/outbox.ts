@@ -15,8 +15,8 @@ export class PartList {
   readonly parts: Uint8Array[] = [];
   count = 0;
 
-  push(...parts: Uint8Array[]): void {
-    for (const p of parts) this.parts[this.count++] = p;
+  push(part: Uint8Array): void {
+    this.parts[this.count++] = part;
   }
 
   clear(): void {
