@@ -14,6 +14,7 @@ export class CellGrid<T> {
   private readonly members: Set<T>[];
   /** around() per radius, per cell. */
   private readonly aroundCache = new Map<number, (number[] | undefined)[]>();
+  private readonly bandCache: (number[] | undefined)[] = [];
 
   constructor(mapWidth: number, mapHeight: number) {
     this.columns = Math.ceil(mapWidth / CELL_SIZE);
@@ -52,6 +53,16 @@ export class CellGrid<T> {
     const ax = a % this.columns;
     const bx = b % this.columns;
     return Math.max(Math.abs(ax - bx), Math.abs((a - ax) / this.columns - (b - bx) / this.columns));
+  }
+
+  /** The cells within FORGET_RADIUS of `cell` but beyond INTEREST_RADIUS: the hysteresis band around it. */
+  band(cell: number): readonly number[] {
+    let band = this.bandCache[cell];
+    if (!band) {
+      band = this.around(cell, FORGET_RADIUS).filter((c) => !this.near(c, cell, INTEREST_RADIUS));
+      this.bandCache[cell] = band;
+    }
+    return band;
   }
 
   /** The cells within `radius` of `cell`, itself included. */

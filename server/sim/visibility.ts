@@ -103,14 +103,18 @@ export class Visibility {
    */
   shareWalks(players: Iterable<Player>, mobs: Iterable<Mob>): void {
     const writers = new Map<number, MovesWriter>();
-    const started: { w: Player | Mob; record: WalkRecord }[] = [];
+    /** The walks started in each cell, for the band below. */
+    const started = new Map<number, StartedWalk[]>();
     const collect = (w: Player | Mob): void => {
       if (!w.started) return;
       if (w.cell >= 0) {
         let writer = writers.get(w.cell);
-        if (!writer) writers.set(w.cell, (writer = new MovesWriter()));
+        if (!writer) {
+          writers.set(w.cell, (writer = new MovesWriter()));
+          started.set(w.cell, []);
+        }
         writer.add(w.started);
-        started.push({ w, record: w.started });
+        started.get(w.cell)!.push({ w, record: w.started });
       }
       w.started = null;
     };
@@ -124,19 +128,17 @@ export class Visibility {
       const view = this.viewOf(cell, packed, views);
       if (view) for (const p of this.watchers.in(cell)) p.outbox.moves.push(view);
     }
+    // The band: players farther than INTEREST_RADIUS who still know a walker. Visited per cell of walks,
+    // so each band player is looked at once for all the walks of that cell.
     const g = this.watchers;
-    for (const { w, record } of started) {
-      let single: Uint8Array | null = null;
-      for (const c of g.around(w.cell, FORGET_RADIUS)) {
-        if (g.near(c, w.cell, INTEREST_RADIUS)) continue;
-        for (const o of g.in(c)) {
-          if (!this.knows(o, w)) continue;
-          if (!single) {
-            const writer = new MovesWriter();
-            writer.add(record);
-            single = writer.finish();
+    for (const [cell, walks] of started) {
+      for (const c of g.band(cell)) {
+        const near = g.in(c);
+        if (near.size === 0) continue;
+        for (const o of near) {
+          for (const walk of walks) {
+            if (this.knows(o, walk.w)) o.outbox.moves.push(singleWalk(walk));
           }
-          o.outbox.moves.push(single);
         }
       }
     }
@@ -213,6 +215,23 @@ export class Visibility {
   private grid(e: Entity): CellGrid<Entity> {
     return (e.type === 'player' ? this.watchers : this.things) as CellGrid<Entity>;
   }
+}
+
+interface StartedWalk {
+  w: Player | Mob;
+  record: WalkRecord;
+  /** The record packed alone, for players in the band (made when the first one needs it). */
+  packed?: Uint8Array;
+}
+
+/** One walk's record packed alone, once, however many band players get it. */
+function singleWalk(walk: StartedWalk): Uint8Array {
+  if (!walk.packed) {
+    const writer = new MovesWriter();
+    writer.add(walk.record);
+    walk.packed = writer.finish();
+  }
+  return walk.packed;
 }
 
 /** What a cached spawn was encoded from: reused only while none of it changed. */
