@@ -6,7 +6,7 @@
 import { Op } from '../../shared/protocol/ops.ts';
 import { encode, joinFrame } from '../../shared/protocol/codec.ts';
 import { MovesWriter, type WalkRecord } from '../../shared/protocol/moves.ts';
-import { CellGrid, FORGET_RADIUS, INTEREST_RADIUS } from './interest.ts';
+import { CellGrid, FORGET_RADIUS } from './interest.ts';
 import { spawnBytes, type Entity, type Mob, type Player, type Thing } from './entities.ts';
 
 export class Visibility {
