@@ -83,7 +83,7 @@ export class Roster implements SessionHost {
 
   /** Drops the frames of characters whose client is away: what they missed is re-sent on resume. */
   discardUnread(): void {
-    for (const seat of this.seats.values()) if (!seat.session) this.parts.world.takeFrame(seat.player.id);
+    for (const seat of this.seats.values()) if (!seat.session) this.parts.world.dropFrame(seat.player.id);
   }
 
   /** Server shutdown: every session is closed with `reason` and every character leaves (and is kept). */

@@ -46,10 +46,15 @@ export class Outbox {
       into.push(head);
       size += head.length + copy(this.moves, into);
     }
+    this.clear();
+    return size;
+  }
+
+  /** Empties the box: what a player away from its client missed is shown afresh when it comes back. */
+  clear(): void {
     this.first.clear();
     this.events.clear();
     this.moves.clear();
-    return size;
   }
 
   /** The frame as one buffer, and the box emptied; null when there is nothing to send. */

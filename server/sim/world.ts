@@ -172,7 +172,7 @@ export class World {
   resume(id: number): void {
     const player = this.players.get(id);
     if (!player) return;
-    player.outbox.take();
+    player.outbox.clear();
     player.wantWalk = null; // asked for by the old connection; the player may have changed their mind
     player.statsChanged = true;
     this.resuming.add(player);
@@ -228,6 +228,11 @@ export class World {
   /** The frame for a player after a tick, or null when nothing happened near them. */
   takeFrame(id: number): Uint8Array | null {
     return this.players.get(id)?.outbox.take() ?? null;
+  }
+
+  /** Throws away what a player has not been sent (it has no client to send it to). */
+  dropFrame(id: number): void {
+    this.players.get(id)?.outbox.clear();
   }
 
   /** The same frame as its parts, appended to `into`; returns its size (0: nothing to send). */
