@@ -104,8 +104,8 @@ describe('death and the checkpoint', () => {
     world.walkTo(a.player.id, 10, 8); // within the killer's aggro radius
     tickUntil(world, both, () => a.player.dead, 400, 'the death');
     expect(a.player.hp).toBe(0);
-    expect(received(b, Op.Died)).toEqual([[Op.Died, a.player.id]]);
-    expect(received(a, Op.Died)).toEqual([[Op.Died, a.player.id]]);
+    expect(received(b, Op.Died)).toEqual([[Op.Died, a.player.id, mob.id]]);
+    expect(received(a, Op.Died)).toEqual([[Op.Died, a.player.id, mob.id]]);
     expect(received(a, Op.Stats).at(-1)![1]).toBe(0);
     expect(b.view.entities.has(a.player.id)).toBe(false);
     // "Back on your feet" waits for the player to get up again.

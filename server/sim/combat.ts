@@ -46,11 +46,11 @@ export function mobStrikes(world: World, mob: Mob, player: Player): void {
   player.lastFightTick = world.tickCount;
   player.statsChanged = true;
   world.vis.broadcast(player, encode([Op.Hit, mob.id, player.id, dealt, player.hp]));
-  if (player.hp <= 0) killPlayer(world, player);
+  if (player.hp <= 0) killPlayer(world, player, mob);
 }
 
 function killMob(world: World, mob: Mob): void {
-  world.vis.remove(mob, encode([Op.Died, mob.id]));
+  world.vis.remove(mob, encode([Op.Died, mob.id, mob.lastHitBy]));
   scheduleRespawn(world, mob);
   dropLoot(world, mob);
   const killer = world.players.get(mob.lastHitBy);
@@ -62,7 +62,7 @@ function killMob(world: World, mob: Mob): void {
   gainXp(world, killer, killXp(mob.kind.xp, mob.kind.weapon, killer.level));
 }
 
-function killPlayer(world: World, player: Player): void {
+function killPlayer(world: World, player: Player, killer: Mob): void {
   player.dead = true;
   player.hp = 0;
   player.goal = null;
@@ -74,7 +74,7 @@ function killPlayer(world: World, player: Player): void {
   player.deaths++;
   player.dirty = true;
   player.statsChanged = true;
-  const died = encode([Op.Died, player.id]);
+  const died = encode([Op.Died, player.id, killer.id]);
   world.vis.remove(player, died);
   player.outbox.events.push(died);
 }

@@ -11,6 +11,7 @@ function kind(over: Partial<MobKind> = {}): MobKind {
   return {
     id: 'wolf',
     name: 'Wolf',
+    level: 1,
     hp: 50,
     armor: 1,
     weapon: 1,

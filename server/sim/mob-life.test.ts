@@ -124,7 +124,7 @@ describe('a hunting mob', () => {
     world.pursue(a.player.id, 'attack', mob.id);
     tickUntil(world, [a], () => mob.respawnTick > 0, 200, 'the kill');
     const diedAt = world.tickCount;
-    expect(received(a, Op.Died)).toEqual([[Op.Died, mob.id]]);
+    expect(received(a, Op.Died)).toEqual([[Op.Died, mob.id, a.player.id]]);
     expect(a.view.entities.has(mob.id)).toBe(false);
 
     tickUntil(world, [a], () => a.view.entities.has(mob.id), 10 * TICK_RATE, 'the respawn');

@@ -170,6 +170,7 @@ export function mobKind(id: string, over: Partial<MobKind> = {}): MobKind {
   return {
     id,
     name: id,
+    level: 1,
     hp: 50,
     armor: 1,
     weapon: 1,

@@ -26,6 +26,8 @@ export interface Drop {
 export interface MobKind {
   id: string;
   name: string;
+  /** The level a player should have to fight it: shown to players, checked against its zone. */
+  level: number;
   hp: number;
   armor: number;
   weapon: number;
@@ -157,6 +159,7 @@ function parseMobs(
     out.set(id, {
       id,
       name: p.string(`${at} name`, e.name, 40),
+      level: p.int(`${at} level`, e.level, 1, 100),
       hp: p.int(`${at} hp`, e.hp, 1, 100000),
       armor: p.int(`${at} armor`, e.armor, 0, 100),
       weapon: p.int(`${at} weapon`, e.weapon, 0, 100),

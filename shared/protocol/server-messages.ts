@@ -45,7 +45,8 @@ export type SpawnItemMsg = [
 export type SpawnNpcMsg = [op: typeof Op.SpawnNpc, id: number, kind: string, x: number, y: number];
 export type SpawnChestMsg = [op: typeof Op.SpawnChest, id: number, x: number, y: number];
 export type HitMsg = [op: typeof Op.Hit, attacker: number, target: number, damage: number, hpLeft: number];
-export type DiedMsg = [op: typeof Op.Died, id: number];
+/** `killer` is the entity whose blow it was (0: none), so the victim's page can say what killed it. */
+export type DiedMsg = [op: typeof Op.Died, id: number, killer: number];
 export type StatsMsg = [
   op: typeof Op.Stats,
   hp: number,

@@ -72,8 +72,8 @@ export type ViewEvent =
   | { type: 'walk'; entity: SeenEntity }
   | { type: 'notice'; text: string }
   | { type: 'hit'; attacker: number; target: number; damage: number; hpLeft: number }
-  /** The entity died (it is gone from the view); `entity` is what it was. */
-  | { type: 'died'; id: number; entity: SeenEntity | undefined }
+  /** The entity died (it is gone from the view); `entity` is what it was, `killer` who struck last. */
+  | { type: 'died'; id: number; entity: SeenEntity | undefined; killer: SeenEntity | undefined }
   | { type: 'stats'; stats: Stats }
   | { type: 'looks'; entity: SeenEntity }
   | { type: 'chat'; id: number; text: string }
@@ -122,11 +122,12 @@ const appliers: Appliers = {
     if (entity) entity.hp = hpLeft;
     ctx.events.push({ type: 'hit', attacker, target, damage, hpLeft });
   },
-  [Op.Died]: (ctx, [, id]) => {
+  [Op.Died]: (ctx, [, id, killerId]) => {
     const entity = ctx.view.entities.get(id);
+    const killer = ctx.view.entities.get(killerId);
     ctx.spawned.delete(id);
     if (id !== ctx.view.selfId) ctx.view.entities.delete(id);
-    ctx.events.push({ type: 'died', id, entity });
+    ctx.events.push({ type: 'died', id, entity, killer });
   },
   [Op.Stats]: applyStats,
   [Op.Looks]: (ctx, [, id, weapon, armor, level]) => {
