@@ -64,10 +64,14 @@ export class Characters {
       this.log.error(`Could not create "${name}" in ${this.store.where}: ${(err as Error).message}`);
       return unavailable('create new characters');
     }
-    // Someone else created the same name since the load.
-    if (!created) return { ok: false, code: CloseCode.NameOwned, reason: ownedReason(name) };
+    // A stored name looks like this one, or someone else created the same name since the load.
+    if (!created) return { ok: false, code: CloseCode.NameOwned, reason: takenReason(name) };
     return { ok: true, character, tokenHash, newToken: token };
   }
+}
+
+function takenReason(name: string): string {
+  return `The name "${name}" is taken, or looks like a name that is: please choose another.`;
 }
 
 function unavailable(what: string): Claim {

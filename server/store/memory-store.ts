@@ -1,6 +1,7 @@
 // A store that keeps characters in memory: for tests, benchmarks and servers started without a data
 // directory. `failing` makes every call reject, to rehearse a broken disk.
 import { nameKey } from '../../shared/rules/names.ts';
+import { nameSkeleton } from '../../shared/rules/name-skeleton.ts';
 import type { CharacterRecord, CharacterUpdate, Store, StoredCharacter } from './store.ts';
 
 export class MemoryStore implements Store {
@@ -8,6 +9,7 @@ export class MemoryStore implements Store {
   /** When set, every call rejects with this error. */
   failing: Error | null = null;
   private readonly characters = new Map<string, StoredCharacter>();
+  private readonly skeletons = new Set<string>();
 
   load(name: string): Promise<StoredCharacter | null> {
     return this.run(() => {
@@ -19,8 +21,10 @@ export class MemoryStore implements Store {
   create(record: CharacterRecord, tokenHash: Uint8Array): Promise<boolean> {
     return this.run(() => {
       const key = nameKey(record.name);
-      if (this.characters.has(key)) return false;
+      const skeleton = nameSkeleton(record.name);
+      if (this.characters.has(key) || this.skeletons.has(skeleton)) return false;
       this.characters.set(key, { record: copy(record), tokenHash });
+      this.skeletons.add(skeleton);
       return true;
     });
   }

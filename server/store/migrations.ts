@@ -1,7 +1,12 @@
 // The database schema, as numbered steps. A database records the last step it has (PRAGMA user_version);
 // start-up applies the missing ones in order. Never edit a step that has shipped: add the next one.
+import type Database from 'better-sqlite3';
+import { nameSkeleton } from '../../shared/rules/name-skeleton.ts';
 
-export const MIGRATIONS: readonly string[] = [
+/** SQL, or a function for a step SQL alone cannot do (it runs in the step's transaction). */
+export type Migration = string | ((db: Database.Database) => void);
+
+export const MIGRATIONS: readonly Migration[] = [
   // 1: characters, keyed by the case-folded name (shared/rules/names.ts nameKey).
   `CREATE TABLE characters (
      name_key TEXT PRIMARY KEY,
@@ -24,4 +29,16 @@ export const MIGRATIONS: readonly string[] = [
      created_at INTEGER NOT NULL,
      last_seen_at INTEGER NOT NULL
    ) STRICT`,
+  // 2: the name's lookalike skeleton (shared/rules/name-skeleton.ts), so a new character cannot take a
+  // name that looks like a stored one. Characters that already share one keep their names.
+  (db) => {
+    db.exec('ALTER TABLE characters ADD COLUMN name_skeleton TEXT');
+    const rows = db.prepare('SELECT name_key, name FROM characters').all() as {
+      name_key: string;
+      name: string;
+    }[];
+    const set = db.prepare('UPDATE characters SET name_skeleton = ? WHERE name_key = ?');
+    for (const row of rows) set.run(nameSkeleton(row.name), row.name_key);
+    db.exec('CREATE INDEX characters_by_skeleton ON characters (name_skeleton)');
+  },
 ];

@@ -78,6 +78,36 @@ describe('SqliteStore', () => {
     expect(tokenMatches('first', loaded!.tokenHash)).toBe(true);
   });
 
+  it('refuses a lookalike of a stored name (Cyrillic and Greek letters), but not a different name', async () => {
+    const store = open();
+    expect(await store.create(record('Honest'), hashToken('first'))).toBe(true);
+    for (const lookalike of ['H\u043enest', '\u041donest', '\u0397ON\u0395ST', 'Hon\u0435st'])
+      expect(await store.create(record(lookalike), hashToken('squatter'))).toBe(false);
+    expect(await store.create(record('Honesty'), hashToken('other'))).toBe(true);
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    expect(db.prepare('SELECT count(*) AS n FROM characters').get()).toEqual({ n: 2 });
+    db.close();
+  });
+
+  it('gives the characters of a version 1 database their skeletons, keeping lookalikes already there', async () => {
+    const file = path.join(dir, DATABASE_FILE);
+    const old = new Database(file);
+    old.exec(MIGRATIONS[0] as string);
+    old.pragma('user_version = 1');
+    const insert = old.prepare(
+      `INSERT INTO characters VALUES (?, ?, x'00', 1, 2, 1, 2, 100, 100, 3, 40, 'sword', 'cloth', '[]', '{}',
+         0, 0, 1000, 1000)`,
+    );
+    insert.run('honest', 'Honest');
+    insert.run('h\u043enest', 'H\u043enest'); // made before lookalikes were refused: it stays playable
+    old.close();
+    const store = open();
+    expect((await store.load('H\u043enest'))?.record).toMatchObject({ name: 'H\u043enest', level: 3 });
+    expect((await store.load('honest'))?.record).toMatchObject({ name: 'Honest', x: 1, y: 2 });
+    expect(await store.create(record('HONE\u0405T'), hashToken('squatter'))).toBe(false);
+    expect(await store.create(record('Modest'), hashToken('new'))).toBe(true);
+  });
+
   it('saves a batch, keeping the name as first chosen and the token', async () => {
     const store = open();
     await store.create(record('Carol'), hashToken('t'));

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import { nameKey } from '../../shared/rules/names.ts';
+import { nameSkeleton } from '../../shared/rules/name-skeleton.ts';
 import { MIGRATIONS } from './migrations.ts';
 import {
   StoreError,
@@ -44,22 +45,33 @@ interface Row {
 const COLUMNS = `name_key, name, token_hash, x, y, checkpoint_x, checkpoint_y, hp, max_hp, level, xp,
   weapon, armor, achievements, counters, kills, deaths, created_at, last_seen_at`;
 
+export interface SqliteOptions {
+  /**
+   * FULL (the default): a commit is on the disk when it returns, so a power cut loses nothing committed.
+   * NORMAL is only for measuring what FULL costs (tools/bench/store-bench.ts).
+   */
+  synchronous?: 'FULL' | 'NORMAL';
+}
+
 /** Opens (creating on first start) the database in `dataDir`. Throws StoreError when it cannot be used. */
-export function openSqliteStore(dataDir: string): SqliteStore {
+export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): SqliteStore {
   const file = path.join(dataDir, DATABASE_FILE);
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (err) {
     throw new StoreError(`Cannot create the data directory ${dataDir}: ${(err as Error).message}`);
   }
-  return new SqliteStore(file);
+  return new SqliteStore(file, options);
 }
 
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<typeof prepare>;
 
-  constructor(readonly where: string) {
+  constructor(
+    readonly where: string,
+    { synchronous = 'FULL' }: SqliteOptions = {},
+  ) {
     try {
       this.db = new Database(where, { timeout: BUSY_TIMEOUT_MS });
     } catch (err) {
@@ -69,8 +81,10 @@ export class SqliteStore implements Store {
       // Reading the schema is the first real read: a file that is not a database fails here.
       migrate(this.db, where);
       this.db.pragma('journal_mode = WAL');
-      // In WAL mode NORMAL loses no committed write when the process dies, only on power loss.
-      this.db.pragma('synchronous = NORMAL');
+      // FULL: every commit reaches the disk before it returns, so a power cut loses no character that
+      // was created or saved (NORMAL loses the last commits on power loss, though not on a crash). The
+      // saver commits once a second in one transaction, so the cost is about one fsync a second.
+      this.db.pragma(`synchronous = ${synchronous}`);
       this.statements = prepare(this.db);
     } catch (err) {
       this.db.close();
@@ -88,7 +102,11 @@ export class SqliteStore implements Store {
 
   create(record: CharacterRecord, tokenHash: Uint8Array): Promise<boolean> {
     return attempt(() => {
-      const result = this.statements.create.run({ ...toRow(record), token_hash: Buffer.from(tokenHash) });
+      const result = this.statements.create.run({
+        ...toRow(record),
+        token_hash: Buffer.from(tokenHash),
+        name_skeleton: nameSkeleton(record.name),
+      });
       return result.changes === 1;
     });
   }
@@ -121,7 +139,9 @@ function migrate(db: Database.Database, where: string): void {
   }
   for (let step = version; step < MIGRATIONS.length; step++) {
     db.transaction(() => {
-      db.exec(MIGRATIONS[step]!);
+      const migration = MIGRATIONS[step]!;
+      if (typeof migration === 'string') db.exec(migration);
+      else migration(db);
       db.pragma(`user_version = ${step + 1}`);
     })();
   }
@@ -130,9 +150,10 @@ function migrate(db: Database.Database, where: string): void {
 function prepare(db: Database.Database) {
   const load = db.prepare(`SELECT ${COLUMNS} FROM characters WHERE name_key = ?`);
   const create = db.prepare(
-    `INSERT INTO characters (${COLUMNS}) VALUES (:name_key, :name, :token_hash, :x, :y, :checkpoint_x,
-       :checkpoint_y, :hp, :max_hp, :level, :xp, :weapon, :armor, :achievements, :counters, :kills, :deaths,
-       :created_at, :last_seen_at)
+    `INSERT INTO characters (${COLUMNS}, name_skeleton)
+     SELECT :name_key, :name, :token_hash, :x, :y, :checkpoint_x, :checkpoint_y, :hp, :max_hp, :level, :xp,
+       :weapon, :armor, :achievements, :counters, :kills, :deaths, :created_at, :last_seen_at, :name_skeleton
+     WHERE NOT EXISTS (SELECT 1 FROM characters WHERE name_skeleton = :name_skeleton)
      ON CONFLICT (name_key) DO NOTHING`,
   );
   const save = db.prepare(

@@ -26,7 +26,10 @@ export interface Store {
   readonly where: string;
   /** The character with this name in any case, or null. */
   load(name: string): Promise<StoredCharacter | null>;
-  /** Adds a character; resolves false (and changes nothing) when the name is already taken. */
+  /**
+   * Adds a character; resolves false (and changes nothing) when the name is already taken, in any case
+   * or as a lookalike (the same `nameSkeleton`).
+   */
   create(record: CharacterRecord, tokenHash: Uint8Array): Promise<boolean>;
   /** Writes these characters' state, all or none. Names that are not stored are skipped. */
   save(updates: readonly CharacterUpdate[]): Promise<void>;

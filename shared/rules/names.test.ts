@@ -47,3 +47,14 @@ describe('nameKey', () => {
     expect(nameKey('Zo\u00eb')).toBe(nameKey('Zoe\u0308'));
   });
 });
+
+describe('invisible names', () => {
+  it.each([
+    ['Honest\uFE0F', 'a variation selector at the end'],
+    ['\u3164', 'a Hangul filler alone'],
+    ['Ho\u3164nest', 'a Hangul filler inside'],
+    ['Ho\u200Dnest', 'a zero-width joiner'],
+  ])('refuses %j (%s)', (raw) => {
+    expect(checkName(raw).ok).toBe(false);
+  });
+});

@@ -11,7 +11,11 @@ export function checkName(raw: string): NameCheck {
   if (length === 0) return { ok: false, reason: 'Please type a name.' };
   if (length > NAME_MAX) return { ok: false, reason: `Names are at most ${NAME_MAX} characters.` };
   // Letters may carry combining marks (many scripts need them), but a name starts with a letter or digit.
-  if (!/^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} _-]*$/u.test(name)) {
+  // Invisible code points (fillers, variation selectors, joiners) would let two names look alike.
+  if (
+    !/^[\p{L}\p{Nd}][\p{L}\p{M}\p{Nd} _-]*$/u.test(name) ||
+    /\p{Default_Ignorable_Code_Point}/u.test(name)
+  ) {
     return {
       ok: false,
       reason: 'Names start with a letter or digit and use letters, digits, spaces, - and _.',

@@ -1,0 +1,76 @@
+// What durable commits cost: character creates and the saver's batched saves on the real SQLite store,
+// with synchronous = FULL (what the server runs: a power cut loses nothing committed) against NORMAL.
+// Usage: npm run bench:store [-- --dir PATH] (PATH: a folder on the disk the host will use; default tmp).
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { newCharacter } from '../../server/sim/character.ts';
+import { openSqliteStore } from '../../server/store/sqlite-store.ts';
+import { hashToken } from '../../server/store/tokens.ts';
+import type { CharacterRecord } from '../../server/store/store.ts';
+
+const CREATES = 400;
+const SAVE_ROUNDS = 40;
+const BATCHES = [1, 100, 1000];
+
+interface Timing {
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+}
+
+function timing(samples: number[]): Timing {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+  const total = samples.reduce((sum, ms) => sum + ms, 0);
+  const round = (ms: number): number => Math.round(ms * 1000) / 1000;
+  return {
+    perSecond: Math.round((samples.length * 1000) / total),
+    p50Ms: round(at(0.5)),
+    p99Ms: round(at(0.99)),
+  };
+}
+
+function record(name: string): CharacterRecord {
+  return { ...newCharacter(), name, createdAt: Date.now(), lastSeenAt: Date.now() };
+}
+
+async function measure(synchronous: 'FULL' | 'NORMAL', parent: string) {
+  const dir = mkdtempSync(path.join(parent, `emberquest-store-bench-${synchronous.toLowerCase()}-`));
+  const store = openSqliteStore(dir, { synchronous });
+  try {
+    const creates: number[] = [];
+    const hash = hashToken('bench');
+    for (let i = 0; i < CREATES; i++) {
+      const started = performance.now();
+      await store.create(record(`Bench${i}`), hash);
+      creates.push(performance.now() - started);
+    }
+    const saves: Record<string, Timing> = {};
+    for (const size of BATCHES) {
+      const samples: number[] = [];
+      for (let round = 0; round < SAVE_ROUNDS; round++) {
+        const batch = Array.from({ length: size }, (_, i) => ({
+          ...record(`Bench${i % CREATES}`),
+          x: round,
+          lastSeenAt: Date.now(),
+        }));
+        const started = performance.now();
+        await store.save(batch);
+        samples.push(performance.now() - started);
+      }
+      saves[`batch${size}`] = timing(samples);
+    }
+    return { synchronous, create: timing(creates), saves };
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+const parent = values.dir ?? tmpdir();
+const results = [];
+for (const mode of ['NORMAL', 'FULL'] as const) results.push(await measure(mode, parent));
+console.log(JSON.stringify({ dir: parent, creates: CREATES, saveRounds: SAVE_ROUNDS, results }, null, 2));
