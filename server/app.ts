@@ -10,6 +10,7 @@ import { World } from './sim/world.ts';
 import { PartList } from './sim/outbox.ts';
 import { Session, type Connection } from './net/session.ts';
 import { Gateway } from './net/gateway.ts';
+import { originAllowed, refuseUpgrade } from './net/origin.ts';
 import { Roster } from './roster.ts';
 import { Characters } from './characters.ts';
 import { Saver } from './saver.ts';
@@ -135,6 +136,9 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   });
   http.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/ws') return void socket.destroy();
+    if (!originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins)) {
+      return refuseUpgrade(socket, 403, 'This page may not join the game: its origin is not allowed.');
+    }
     gateway.upgrade(req, socket, head);
   });
 

@@ -1,5 +1,6 @@
 // Server settings from the environment, checked up front so a typo stops the server with a clear message.
 import path from 'node:path';
+import { parseAllowedOrigins, type AllowedOrigins } from './net/origin.ts';
 
 export interface Config {
   port: number;
@@ -20,6 +21,8 @@ export interface Config {
   pingMs: number;
   /** After this long with nothing to send, a heartbeat frame goes out so clients know we are alive. */
   heartbeatMs: number;
+  /** Origins besides the page's own whose pages may open a game socket (`*`: any). */
+  allowedOrigins: AllowedOrigins;
 }
 
 export class ConfigError extends Error {}
@@ -61,5 +64,14 @@ export function readConfig(env: Env, root: string): Config {
     idleMs: intSetting(env, 'IDLE_SECONDS', 15 * 60, 1, 7 * 24 * 3600) * 1000,
     pingMs: 15_000,
     heartbeatMs: 5_000,
+    allowedOrigins: originsSetting(env),
   };
+}
+
+function originsSetting(env: Env): AllowedOrigins {
+  try {
+    return parseAllowedOrigins(env.ALLOWED_ORIGINS);
+  } catch (err) {
+    throw new ConfigError(`ALLOWED_ORIGINS is not valid: ${(err as Error).message}.`);
+  }
 }

@@ -26,7 +26,27 @@ export interface HttpRoutes {
   metrics?: () => Promise<{ contentType: string; body: string }>;
 }
 
+/**
+ * The page may load only from its own origin and talk only to its own socket: an injected script or
+ * a framing site gets nowhere. Images and sounds may also come from data: and blob: URLs, which
+ * Phaser makes for its built-in textures and decoded audio.
+ */
+function securityHeaders(req: IncomingMessage): Record<string, string> {
+  // The Host header is the client's own; only what a host name can hold goes into the policy.
+  const host = /^[A-Za-z0-9.\-:[\]]{1,255}$/.test(req.headers.host ?? '') ? req.headers.host! : '';
+  const sockets = host ? ` ws://${host} wss://${host}` : '';
+  return {
+    'content-security-policy':
+      `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; ` +
+      `media-src 'self' data: blob:; connect-src 'self'${sockets}; worker-src 'self' blob:; ` +
+      `object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'`,
+    'x-content-type-options': 'nosniff',
+    'referrer-policy': 'no-referrer',
+  };
+}
+
 export function handleHttp(routes: HttpRoutes, req: IncomingMessage, res: ServerResponse): void {
+  for (const [name, value] of Object.entries(securityHeaders(req))) res.setHeader(name, value);
   const url = new URL(req.url ?? '/', 'http://localhost');
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return send(res, 405, 'text/plain', 'Method not allowed\n');

@@ -130,15 +130,20 @@ export function regenerate(world: World): void {
 // eslint-disable-next-line no-control-regex
 const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 
-/** Cleans a chat line: no control characters, spaces folded, at most CHAT_MAX characters. */
+/** Cleans a chat line: no control characters, spaces folded. */
 export function cleanChat(raw: string): string {
-  const text = raw.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
-  return [...text].slice(0, CHAT_MAX).join('');
+  return raw.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/** A line longer than CHAT_MAX is refused whole: cut short, it might say something its sender did not. */
 export function chat(world: World, p: Player, raw: string): void {
   const text = cleanChat(raw);
   if (!text || p.cell < 0) return;
+  if ([...text].length > CHAT_MAX) {
+    const notice = `That line is too long to say: chat lines are at most ${CHAT_MAX} characters.`;
+    p.outbox.events.push(encode([Op.Notice, notice]));
+    return;
+  }
   p.chatTicks = p.chatTicks.filter((t) => world.tickCount - t < CHAT_WINDOW);
   if (p.chatTicks.length >= CHAT_LINES) {
     p.outbox.events.push(encode([Op.Notice, 'You are talking too fast. Take a breath.']));

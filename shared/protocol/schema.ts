@@ -1,5 +1,5 @@
 // One table per client op that both types and validates its fields, so the two cannot drift.
-import { Op } from './ops.ts';
+import { MAX_CLIENT_FRAME, Op } from './ops.ts';
 
 export interface Field<T> {
   /** What the field must be, for error messages. */
@@ -32,7 +32,8 @@ export const clientSchema = {
   [Op.Loot]: [int(0, 0xffffff)],
   [Op.Talk]: [int(0, 0xffffff)],
   [Op.Open]: [int(0, 0xffffff)],
-  [Op.Chat]: [str(CHAT_MAX * 2)],
+  // Any length a frame can carry: an over-long line gets a notice from the world, not a disconnect.
+  [Op.Chat]: [str(MAX_CLIENT_FRAME)],
   [Op.Respawn]: [],
 } as const;
 
