@@ -1,6 +1,7 @@
 // msgpackr codec. A client frame holds one message; a server frame is the tick's messages back to back.
 import { Packr, Unpackr } from 'msgpackr';
 import { checkClientMessage, type ClientMsg } from './schema.ts';
+import { readClientTuple } from './client-decode.ts';
 import type { ServerMsg } from './server-messages.ts';
 
 const packr = new Packr({ useRecords: false });
@@ -12,16 +13,11 @@ export function encode(msg: ClientMsg | ServerMsg): Uint8Array {
 
 export type Decoded = { ok: true; msg: ClientMsg } | { ok: false; error: string };
 
-/** Decodes and validates one client frame. Never throws. */
+/** Decodes and validates one client frame (a flat tuple, read by client-decode.ts). Never throws. */
 export function decodeClientFrame(bytes: Uint8Array): Decoded {
-  let value: unknown;
-  try {
-    value = unpackr.unpack(bytes);
-  } catch (err) {
-    // msgpackr may quote the frame in its message: keep only the start, which says what went wrong.
-    return { ok: false, error: `undecodable frame (${String((err as Error).message).slice(0, 40)})` };
-  }
-  return checkClientMessage(value);
+  const read = readClientTuple(bytes);
+  if (!read.ok) return { ok: false, error: `undecodable frame (${read.error})` };
+  return checkClientMessage(read.value);
 }
 
 /** Joins already encoded messages into one server frame. */
