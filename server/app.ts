@@ -61,6 +61,8 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   const now = (): number => clock.now();
   const saver = new Saver({ store, log, now });
   const characters = new Characters(store, saver, log);
+  void characters.forgetUnplayed();
+  const sweep = setInterval(() => void characters.forgetUnplayed(), 3600_000);
   const { graceMs, idleMs } = config;
   const roster = new Roster({ world, characters, saver, log, graceMs, idleMs, now });
   /** One player's frame, as parts copied straight into the gateway's batch (reused every time). */
@@ -172,6 +174,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
     async close(reason = 'The server is restarting.') {
       loop.stop();
       clearInterval(chores);
+      clearInterval(sweep);
       // Stop listening. Not waiting for http.close's callback: Node counts the sockets handed to the
       // gateway until the gateway answers for them, and the gateway is about to go.
       http.close();

@@ -17,6 +17,11 @@ export type Claim =
     }
   | { ok: false; code: number; reason: string };
 
+/** A character played for less than this, with nothing gained, counts as never played. */
+const UNPLAYED_MS = 60_000;
+/** How long a never-played character keeps its name. */
+const UNPLAYED_KEPT_MS = 24 * 3600_000;
+
 export function ownedReason(name: string): string {
   return `The name "${name}" belongs to another player. If it is yours, continue from the browser you made it in.`;
 }
@@ -28,6 +33,21 @@ export class Characters {
     private readonly log: Log,
     private readonly wallClock: () => number = Date.now,
   ) {}
+
+  /**
+   * Frees the names of characters made over a day ago and never played (under a minute, no XP), so
+   * names cannot be hoarded by making characters in bulk. Failures are logged; the next sweep retries.
+   */
+  async forgetUnplayed(): Promise<void> {
+    try {
+      const forgotten = await this.store.forgetUnplayed(this.wallClock() - UNPLAYED_KEPT_MS, UNPLAYED_MS);
+      if (forgotten > 0) this.log.info(`Forgot ${forgotten} characters that were never played`);
+    } catch (err) {
+      this.log.error(
+        `Could not forget unplayed characters in ${this.store.where}: ${(err as Error).message}`,
+      );
+    }
+  }
 
   /** The character named `name` if `token` is its token, or a new one if the name is free. */
   async claim(name: string, token: string): Promise<Claim> {

@@ -43,6 +43,20 @@ export class MemoryStore implements Store {
     });
   }
 
+  forgetUnplayed(createdBefore: number, playedUnderMs: number): Promise<number> {
+    return this.run(() => {
+      let forgotten = 0;
+      for (const [key, { record: r }] of this.characters) {
+        const unplayed = r.lastSeenAt - r.createdAt < playedUnderMs && r.level === 1 && r.xp === 0;
+        if (r.createdAt >= createdBefore || !unplayed) continue;
+        this.characters.delete(key);
+        this.skeletons.delete(nameSkeleton(r.name));
+        forgotten++;
+      }
+      return forgotten;
+    });
+  }
+
   close(): void {}
 
   private run<T>(work: () => T): Promise<T> {

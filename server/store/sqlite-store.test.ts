@@ -108,6 +108,25 @@ describe('SqliteStore', () => {
     expect(await store.create(record('Modest'), hashToken('new'))).toBe(true);
   });
 
+  it('forgets characters made long ago that were never played, and no other', async () => {
+    const store = open();
+    const day = 24 * 3600_000;
+    const made = (name: string, created: number, seenAfter: number, fields: Partial<CharacterRecord> = {}) =>
+      store.create(
+        record(name, { createdAt: created, lastSeenAt: created + seenAfter, ...fields }),
+        hashToken(name),
+      );
+    await made('Squat1', 0, 5_000);
+    await made('Squat2', 0, 59_000);
+    await made('Played', 0, 61_000);
+    await made('Lucky', 0, 10_000, { xp: 3 });
+    await made('Fresh', 2 * day, 1_000);
+    expect(await store.forgetUnplayed(day, 60_000)).toBe(2);
+    for (const name of ['Squat1', 'Squat2']) expect(await store.load(name)).toBeNull();
+    for (const name of ['Played', 'Lucky', 'Fresh']) expect(await store.load(name)).not.toBeNull();
+    expect(await store.create(record('Squat1'), hashToken('new owner'))).toBe(true);
+  });
+
   it('saves a batch, keeping the name as first chosen and the token', async () => {
     const store = open();
     await store.create(record('Carol'), hashToken('t'));

@@ -115,6 +115,12 @@ export class SqliteStore implements Store {
     return attempt(() => this.statements.saveAll(updates));
   }
 
+  forgetUnplayed(createdBefore: number, playedUnderMs: number): Promise<number> {
+    return attempt(
+      () => this.statements.forgetUnplayed.run({ before: createdBefore, played: playedUnderMs }).changes,
+    );
+  }
+
   close(): void {
     if (this.db.open) this.db.close();
   }
@@ -166,7 +172,11 @@ function prepare(db: Database.Database) {
   const saveAll = db.transaction((updates: readonly CharacterUpdate[]) => {
     for (const u of updates) save.run(toRow({ ...u, createdAt: 0 })); // created_at is not updated
   });
-  return { load, create, saveAll };
+  const forgetUnplayed = db.prepare(
+    `DELETE FROM characters WHERE created_at < :before AND last_seen_at - created_at < :played
+       AND level = 1 AND xp = 0`,
+  );
+  return { load, create, saveAll, forgetUnplayed };
 }
 
 function toRow(r: CharacterRecord): Omit<Row, 'token_hash'> & { name_key: string } {

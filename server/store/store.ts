@@ -33,6 +33,12 @@ export interface Store {
   create(record: CharacterRecord, tokenHash: Uint8Array): Promise<boolean>;
   /** Writes these characters' state, all or none. Names that are not stored are skipped. */
   save(updates: readonly CharacterUpdate[]): Promise<void>;
+  /**
+   * Forgets characters made before `createdBefore` (ms since the epoch) that were never played: seen for
+   * less than `playedUnderMs` after they were made, still level 1 with no XP. Their names come free
+   * again. Resolves with how many were forgotten.
+   */
+  forgetUnplayed(createdBefore: number, playedUnderMs: number): Promise<number>;
   close(): void;
 }
 

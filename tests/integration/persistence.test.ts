@@ -5,7 +5,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import Database from 'better-sqlite3';
-import { DATABASE_FILE } from '../../server/store/sqlite-store.ts';
+import { DATABASE_FILE, openSqliteStore } from '../../server/store/sqlite-store.ts';
+import { hashToken } from '../../server/store/tokens.ts';
+import { newCharacter } from '../../server/sim/character.ts';
 import { BotClient } from '../../tools/bots/bot-client.ts';
 import { startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
 import { reachableNear, playMap } from '../support/tiles.ts';
@@ -149,6 +151,27 @@ describe('characters outlive the server process', () => {
     } finally {
       blocker.close();
     }
+  });
+
+  it('at start, names of characters made over a day ago and never played come free; played ones stay', async () => {
+    const store = openSqliteStore(dataDir);
+    const longAgo = Date.now() - 3 * 24 * 3600_000;
+    const made = (name: string, playedMs: number) =>
+      store.create(
+        { ...newCharacter(), name, createdAt: longAgo, lastSeenAt: longAgo + playedMs },
+        hashToken(`${name}'s token`),
+      );
+    await made('Hoarded', 5_000);
+    await made('Veteran', 3600_000);
+    store.close();
+    const server = await start();
+    await until('the sweep', 5000, () => /Forgot 1 characters that were never played/.test(server.output()));
+    const taker = await join(server, 'Hoarded');
+    expect(taker.token).toBeTruthy(); // a new character, with a token of its own
+    const url = `${server.url.replace(/^http/, 'ws')}ws`;
+    const squatter = await BotClient.connect({ url, name: 'Veteran' });
+    bots.push(squatter);
+    expect((await squatter.waitForClose(5000)).reason).toMatch(/belongs to another player/);
   });
 
   it('a database it cannot read: it refuses to start, names the file and leaves it alone', async () => {
