@@ -1,6 +1,6 @@
 // Composition root for one game server: HTTP, WebSocket and the world loop on one port.
 import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import type { GameData } from '../shared/content/game-data.ts';
 import { loadGameData } from './load-data.ts';
@@ -11,6 +11,7 @@ import { PartList } from './sim/outbox.ts';
 import { Session, type Connection } from './net/session.ts';
 import { Gateway } from './net/gateway.ts';
 import { originAllowed, refuseUpgrade } from './net/origin.ts';
+import { ConnectionGuard } from './net/connection-guard.ts';
 import { Roster } from './roster.ts';
 import { Characters } from './characters.ts';
 import { Saver } from './saver.ts';
@@ -59,10 +60,12 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   /** Sessions by their gateway connection id. */
   const sessions = new Map<number, Session>();
   const now = (): number => clock.now();
+  const guard = new ConnectionGuard(config.trustedProxies, config.exemptAddresses, now);
   const saver = new Saver({ store, log, now });
-  const characters = new Characters(store, saver, log);
+  const characters = new Characters(store, saver, log, (address) => guard.mayCreateCharacter(address));
   void characters.forgetUnplayed();
   const sweep = setInterval(() => void characters.forgetUnplayed(), 3600_000);
+  const guardSweep = setInterval(() => guard.sweep(), 60_000);
   const { graceMs, idleMs } = config;
   const roster = new Roster({ world, characters, saver, log, graceMs, idleMs, now });
   /** One player's frame, as parts copied straight into the gateway's batch (reused every time). */
@@ -104,7 +107,10 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
     roster.chores(config.heartbeatMs);
   }, 1000);
 
-  const http: Server = createServer((req, res) =>
+  // A request must send its headers within seconds: half-open requests would otherwise hold a file
+  // descriptor each for a minute, and enough of them lock everyone out.
+  const httpOptions = { headersTimeout: 5000, requestTimeout: 20_000, connectionsCheckingInterval: 1000 };
+  const http: Server = createServer(httpOptions, (req, res) =>
     handleHttp(
       {
         clientDir: config.clientDir,
@@ -119,16 +125,25 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   // The sockets live in a gateway process (server/net/gateway-process.ts), so writing 2,000 players'
   // frames does not hold up the tick; each socket is handed over at its upgrade.
   const helloTimers = new Map<number, NodeJS.Timeout>();
+  /** Each open game socket's client address, for the per-address counts. */
+  const socketAddresses = new Map<number, string>();
   const gateway = await Gateway.start({
     pingMs: config.pingMs,
     log,
     events: {
-      opened: (connection, id, address) => accept(connection, id, address),
+      opened(connection, id, address) {
+        socketAddresses.set(id, address);
+        guard.socketOpened(address);
+        accept(connection, id, address);
+      },
       received(id, frame) {
         metrics.clientMessage(frame);
         sessions.get(id)?.receive(frame);
       },
       closed(id, code, broke) {
+        const address = socketAddresses.get(id);
+        if (address !== undefined) guard.socketClosed(address);
+        socketAddresses.delete(id);
         clearTimeout(helloTimers.get(id));
         helloTimers.delete(id);
         sessions.get(id)?.gone(code, broke);
@@ -136,12 +151,15 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
       },
     },
   });
+  http.on('connection', (socket: Socket) => guard.connected(socket));
   http.on('upgrade', (req, socket, head) => {
     if (new URL(req.url ?? '/', 'http://localhost').pathname !== '/ws') return void socket.destroy();
     if (!originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins)) {
       return refuseUpgrade(socket, 403, 'This page may not join the game: its origin is not allowed.');
     }
-    gateway.upgrade(req, socket, head);
+    const verdict = guard.upgrade(req);
+    if (!verdict.ok) return refuseUpgrade(socket, 429, verdict.reason);
+    gateway.upgrade(req, socket, head, verdict.address);
   });
 
   function accept(connection: Connection, id: number, address: string): void {
@@ -175,6 +193,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
       loop.stop();
       clearInterval(chores);
       clearInterval(sweep);
+      clearInterval(guardSweep);
       // Stop listening. Not waiting for http.close's callback: Node counts the sockets handed to the
       // gateway until the gateway answers for them, and the gateway is about to go.
       http.close();

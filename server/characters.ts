@@ -31,6 +31,8 @@ export class Characters {
     private readonly store: Store,
     private readonly saver: Saver,
     private readonly log: Log,
+    /** Whether a client at this address may make one more character now (a rate per address). */
+    private readonly mayCreate: (address: string) => boolean = () => true,
     private readonly wallClock: () => number = Date.now,
   ) {}
 
@@ -50,7 +52,7 @@ export class Characters {
   }
 
   /** The character named `name` if `token` is its token, or a new one if the name is free. */
-  async claim(name: string, token: string): Promise<Claim> {
+  async claim(name: string, token: string, address: string): Promise<Claim> {
     let stored;
     try {
       stored = await this.store.load(name);
@@ -58,7 +60,13 @@ export class Characters {
       this.log.error(`Could not load "${name}" from ${this.store.where}: ${(err as Error).message}`);
       return unavailable('load your character');
     }
-    if (!stored) return this.create(name);
+    if (!stored) {
+      if (!this.mayCreate(address)) {
+        const reason = 'Too many new characters were made from your address. Try again in an hour.';
+        return { ok: false, code: CloseCode.TooManyCharacters, reason };
+      }
+      return this.create(name);
+    }
     if (!token || !tokenMatches(token, stored.tokenHash)) {
       return { ok: false, code: CloseCode.NameOwned, reason: ownedReason(stored.record.name) };
     }

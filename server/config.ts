@@ -1,4 +1,5 @@
 // Server settings from the environment, checked up front so a typo stops the server with a clear message.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { parseAllowedOrigins, type AllowedOrigins } from './net/origin.ts';
 
@@ -23,6 +24,10 @@ export interface Config {
   heartbeatMs: number;
   /** Origins besides the page's own whose pages may open a game socket (`*`: any). */
   allowedOrigins: AllowedOrigins;
+  /** Reverse proxies whose X-Forwarded-For is believed (their own address is not the client's). */
+  trustedProxies: string[];
+  /** Client addresses the per-address limits do not apply to. */
+  exemptAddresses: string[];
 }
 
 export class ConfigError extends Error {}
@@ -65,6 +70,8 @@ export function readConfig(env: Env, root: string): Config {
     pingMs: 15_000,
     heartbeatMs: 5_000,
     allowedOrigins: originsSetting(env),
+    trustedProxies: addressesSetting(env, 'TRUSTED_PROXIES', ''),
+    exemptAddresses: addressesSetting(env, 'EXEMPT_ADDRESSES', '127.0.0.1,::1'),
   };
 }
 
@@ -74,4 +81,18 @@ function originsSetting(env: Env): AllowedOrigins {
   } catch (err) {
     throw new ConfigError(`ALLOWED_ORIGINS is not valid: ${(err as Error).message}.`);
   }
+}
+
+/** A comma-separated list of IP addresses ("" for none). */
+function addressesSetting(env: Env, name: string, fallback: string): string[] {
+  const raw = env[name] ?? fallback;
+  const addresses = raw
+    .split(',')
+    .map((a) => a.trim())
+    .filter((a) => a !== '');
+  for (const address of addresses) {
+    if (!isIP(address))
+      throw new ConfigError(`${name}=${raw} is not valid: "${address}" is not an IP address.`);
+  }
+  return addresses;
 }

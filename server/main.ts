@@ -7,6 +7,7 @@ import { loadWorldMap } from './load-map.ts';
 import { loadGameData } from './load-data.ts';
 import { startServer } from './app.ts';
 import { consoleLog } from './log.ts';
+import { fileLimitWarning, raiseFileLimit } from './file-limit.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 import { StoreError } from './store/store.ts';
 
@@ -15,6 +16,9 @@ const log = consoleLog();
 
 async function main(): Promise<void> {
   const config = readConfig(process.env, root);
+  // Before the gateway starts, so it inherits the raised limit (it holds the players' sockets).
+  const warning = fileLimitWarning(raiseFileLimit());
+  if (warning) log.warn(warning);
   const map = loadWorldMap(config.mapFile);
   const data = loadGameData(config.assetsDir);
   const store = openSqliteStore(config.dataDir);

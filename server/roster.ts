@@ -102,7 +102,7 @@ export class Roster implements SessionHost {
       }
       return this.takeOver(seat, session);
     }
-    const claim = await this.parts.characters.claim(name, token);
+    const claim = await this.parts.characters.claim(name, token, session.address);
     if (!claim.ok) return session.close(claim.code, claim.reason);
     // Nothing below waits, so the session cannot close half-way through.
     if (session.isClosed || this.closing) return;

@@ -51,6 +51,11 @@ export class ConcurrencyLimit {
     return true;
   }
 
+  /** Counts one more for `key`, past the limit if need be. */
+  add(key: string): void {
+    this.held.set(key, (this.held.get(key) ?? 0) + 1);
+  }
+
   release(key: string): void {
     const count = this.held.get(key) ?? 0;
     if (count <= 1) this.held.delete(key);

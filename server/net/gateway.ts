@@ -50,6 +50,8 @@ export class Gateway {
    * gateway dies, so no connection is left hanging.
    */
   private readonly handing = new Map<number, Duplex>();
+  /** Client addresses of the connections in `open`, as the upgrade found them. */
+  private readonly addresses = new Map<number, string>();
   private restartTimer: NodeJS.Timeout | null = null;
   private stopping = false;
   private restarts = 0;
@@ -69,11 +71,15 @@ export class Gateway {
     return gateway;
   }
 
-  /** The socket of an upgrade request goes to the gateway, which completes the WebSocket handshake. */
-  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  /**
+   * The socket of an upgrade request goes to the gateway, which completes the WebSocket handshake.
+   * `address` is the client's (a proxy's forwarded one): `opened` reports it.
+   */
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, address: string): void {
     if (this.stopping || !this.child.connected) return void socket.destroy();
     const id = this.nextId++;
     this.open.add(id);
+    this.addresses.set(id, address);
     this.handing.set(id, socket);
     const request = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
     // Until the gateway acknowledges the socket, Node keeps reading it here and throws away what it
@@ -150,7 +156,7 @@ export class Gateway {
     switch (msg[0]) {
       case 'open':
         this.letGo(msg[1]);
-        return events.opened(this.connection(msg[1]), msg[1], msg[2]);
+        return events.opened(this.connection(msg[1]), msg[1], this.addresses.get(msg[1]) ?? msg[2]);
       case 'in': {
         const frames = msg[1];
         for (let i = 0; i + 1 < frames.length; i += 2)
@@ -159,6 +165,7 @@ export class Gateway {
       }
       case 'closed':
         this.letGo(msg[1]);
+        this.addresses.delete(msg[1]);
         if (!this.open.delete(msg[1])) return;
         return events.closed(msg[1], msg[2], msg[3]);
       case 'stats':
@@ -176,6 +183,7 @@ export class Gateway {
     );
     const lost = [...this.open];
     this.open.clear();
+    this.addresses.clear();
     for (const socket of this.handing.values()) socket.destroy();
     this.handing.clear();
     this.batch.take(); // frames for sockets that are gone
@@ -197,6 +205,7 @@ export class Gateway {
   private refuse(id: number): void {
     this.letGo(id);
     this.open.delete(id);
+    this.addresses.delete(id);
   }
 
   /** Closes this process's copy of a handed-over socket (the gateway's copy keeps the connection). */

@@ -71,6 +71,8 @@ export const CloseCode = {
   Idle: 4011,
   /** The server cannot load or create characters right now (storage trouble); retrying may work. */
   Unavailable: 4012,
+  /** Too many new characters from one address lately; the page should not retry by itself. */
+  TooManyCharacters: 4013,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

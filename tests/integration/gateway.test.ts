@@ -314,7 +314,7 @@ describe.skipIf(!existsSync('/proc/self/stat'))('the socket gateway process', ()
     cleanups.push(() => gateway.stop());
     gateways.push(await gatewayOf(process.pid));
     const http = createServer();
-    http.on('upgrade', (req, socket, head) => gateway.upgrade(req, socket, head));
+    http.on('upgrade', (req, socket, head) => gateway.upgrade(req, socket, head, '127.0.0.1'));
     await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
     // Not waiting for its close: Node counts sockets handed to a gateway until that gateway answers.
     cleanups.push(() => {

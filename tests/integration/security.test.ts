@@ -123,3 +123,78 @@ describe('players', () => {
     expect(notices.find((n) => /too long/.test(n))).toContain(String(CHAT_MAX));
   });
 });
+
+describe('limits per address (loopback not exempt here)', () => {
+  let limited: GameServer;
+  const opened: WebSocket[] = [];
+
+  beforeAll(async () => {
+    const env = {
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SEED: '4',
+      EXEMPT_ADDRESSES: '',
+      TRUSTED_PROXIES: '127.0.0.1',
+    };
+    const map = tiledFromRows(openRows(30, 20), [{ id: 1, type: 'spawn', name: 'start', x: 10, y: 10 }]);
+    limited = await startServer({
+      config: readConfig(env, repoRoot),
+      map: parseWorldMap(map, 'test.tmj'),
+      log: consoleLog(true),
+    });
+  });
+
+  afterAll(async () => {
+    for (const socket of opened) socket.terminate();
+    await Promise.all(bots.splice(0).map((b) => b.close()));
+    await limited?.close();
+  });
+
+  /** Opens a socket as the client at `address` behind the trusted proxy; resolves with the HTTP status. */
+  function socketFrom(address: string): Promise<number> {
+    const socket = new WebSocket(`ws://127.0.0.1:${limited.port}/ws`, {
+      headers: { 'x-forwarded-for': address },
+    });
+    opened.push(socket);
+    return new Promise((resolve, reject) => {
+      socket.once('open', () => resolve(101));
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0));
+      socket.once('error', reject);
+    });
+  }
+
+  it('a reconnecting flooder is refused (429) after its burst; another address is not', async () => {
+    const statuses = await Promise.all(Array.from({ length: 30 }, () => socketFrom('203.0.113.7')));
+    const welcomed = statuses.filter((s) => s === 101).length;
+    expect(welcomed).toBeGreaterThanOrEqual(20); // the burst
+    expect(welcomed).toBeLessThanOrEqual(21); // and at most what 2 a second refill meanwhile
+    expect(statuses.filter((s) => s !== 101).every((s) => s === 429)).toBe(true);
+    expect(await socketFrom('198.51.100.2')).toBe(101);
+  });
+
+  it('a half-open request (headers never finished) is closed within seconds', async () => {
+    const { createConnection } = await import('node:net');
+    const socket = createConnection(limited.port, '127.0.0.1');
+    socket.write('GET /ws HTTP/1.1\r\nHost: x\r\n'); // and nothing more
+    socket.resume(); // read the server's 408, so its close reaches us
+    const started = Date.now();
+    await new Promise<void>((resolve) => socket.once('close', () => resolve()));
+    expect(Date.now() - started).toBeLessThan(9000);
+  });
+
+  it('an address making characters in bulk is stopped after ten, with a reason', async () => {
+    const results: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const bot = await BotClient.connect({
+        url: `ws://127.0.0.1:${limited.port}/ws`,
+        name: `Minted${i}`,
+        headers: { 'x-forwarded-for': '192.0.2.55' },
+      });
+      bots.push(bot);
+      await bot.waitFor(() => bot.welcomed || bot.closed !== null, 3000, 'a welcome or a refusal');
+      results.push(bot.closed?.code ?? 0);
+    }
+    expect(results.slice(0, 10)).toEqual(Array(10).fill(0));
+    expect(results.slice(10)).toEqual([CloseCode.TooManyCharacters, CloseCode.TooManyCharacters]);
+  });
+});

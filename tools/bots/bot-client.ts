@@ -20,6 +20,8 @@ export interface BotOptions {
   token?: string;
   /** Milliseconds, for walk timing; defaults to performance.now. */
   now?: () => number;
+  /** Extra upgrade headers, e.g. X-Forwarded-For to play a client behind a proxy. */
+  headers?: Record<string, string>;
 }
 
 export interface Closed {
@@ -69,7 +71,7 @@ export class BotClient {
   /** Opens the connection and says hello; resolves once the socket is open (not yet welcomed). */
   static connect(options: BotOptions): Promise<BotClient> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(options.url, { perMessageDeflate: false });
+      const socket = new WebSocket(options.url, { perMessageDeflate: false, headers: options.headers });
       const fail = (err: Error): void =>
         reject(new Error(`${options.name} could not connect to ${options.url}: ${err.message}`));
       socket.once('error', fail);
