@@ -8,10 +8,13 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { CloseCode, MAX_CLIENT_FRAME } from '../../shared/protocol/ops.ts';
 import { Keepalive } from './keepalive.ts';
+import { CLIENT_BUDGET, InboundBudget } from './inbound-budget.ts';
 import { readOutBatch, type FromGateway, type ToGateway } from './gateway-wire.ts';
 
 /** A client that lets this much pile up unread is dropped instead of growing server memory. */
 const MAX_BUFFERED_BYTES = 1 << 20;
+/** How long a client the server closed may take to answer the close before its socket is cut. */
+const CLOSE_WAIT_MS = 1000;
 /** How often the game process hears this process's CPU and memory (for /metrics and the bench). */
 const STATS_MS = 1000;
 
@@ -26,12 +29,26 @@ function tell(msg: FromGateway): void {
   if (process.connected) process.send!(msg);
 }
 
-function accept(id: number, ws: WebSocket, address: string): void {
+function accept(id: number, ws: WebSocket, socket: Socket, address: string): void {
   sockets.set(id, ws);
   keepalive.watch(ws);
   tell(['open', id, address]);
   let broke = false;
+  const budget = new InboundBudget(CLIENT_BUDGET, () => performance.now());
+  // A flood is cut off as it arrives, before its frames are parsed or passed on: the socket is
+  // destroyed, so nothing more is read, queued or forwarded, and no grace period is given.
+  const cutOff = (): void => {
+    broke = true;
+    socket.destroy();
+  };
+  // First in line, so a chunk over budget is refused before ws parses it into messages.
+  socket.prependListener('data', (chunk: Buffer) => {
+    if (!budget.spendBytes(chunk.length)) cutOff();
+  });
   ws.on('message', (data, isBinary) => {
+    // Closing (the world sent it away, or it is being cut off): what it says now reaches nobody.
+    if (ws.readyState !== ws.OPEN || socket.destroyed) return;
+    if (!budget.spendFrame()) return cutOff();
     if (!isBinary) {
       broke = true;
       return ws.close(CloseCode.BadMessage, 'Bad message: frames must be binary.');
@@ -61,9 +78,11 @@ function send(batch: Uint8Array): void {
     if (!ws) continue; // gone already; the game hears of it from its close
     if (out.kind === 'close') {
       ws.close(out.code, out.reason); // its close event tells the game the socket is gone
+      // A client that ignores the close would keep its socket (and keep sending) for ws's 30 s.
+      setTimeout(() => ws.terminate(), CLOSE_WAIT_MS).unref();
     } else if (ws.bufferedAmount > MAX_BUFFERED_BYTES) {
       sockets.delete(out.id);
-      ws.close(CloseCode.TooSlow, 'Your connection could not keep up.');
+      ws.terminate(); // it is not reading: a polite close would only wait in its buffer too
       tell(['closed', out.id, CloseCode.TooSlow, false]);
     } else {
       ws.send(out.bytes);
@@ -94,7 +113,7 @@ process.on('message', (msg: ToGateway, handle?: Socket) => {
       handle.once('close', () => accepted || tell(['closed', id, 1006, false]));
       wss.handleUpgrade(request as IncomingMessage, handle, Buffer.from(head), (ws) => {
         accepted = true;
-        accept(id, ws, address);
+        accept(id, ws, handle, address);
       });
       return;
     }
