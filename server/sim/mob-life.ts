@@ -94,7 +94,9 @@ function surroundings(world: World): MobSurroundings {
   if (s) return s;
   const quarry = (id: number): Quarry | undefined => {
     const p = world.players.get(id);
-    return p && { id: p.id, x: p.x, y: p.y, alive: !p.dead && p.cell >= 0 };
+    if (!p) return undefined;
+    const huntable = !p.dead && p.cell >= 0 && !p.away && world.tickCount >= p.safeUntil;
+    return { id: p.id, x: p.x, y: p.y, huntable };
   };
   s = {
     tick: world.tickCount,

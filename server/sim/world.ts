@@ -4,7 +4,7 @@
 import { Op, CloseCode } from '../../shared/protocol/ops.ts';
 import { encode, joinFrame } from '../../shared/protocol/codec.ts';
 import { checkName, nameKey } from '../../shared/rules/names.ts';
-import { PLAYER_STEP_TICKS, TICK_MS } from '../../shared/rules/movement.ts';
+import { PLAYER_STEP_TICKS, TICK_MS, TICK_RATE } from '../../shared/rules/movement.ts';
 import type { WorldMap } from '../../shared/content/world-map.ts';
 import type { GameData } from '../../shared/content/game-data.ts';
 import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
@@ -45,6 +45,8 @@ export interface WorldOptions {
 
 /** Ticks before a freed id is given out again (a minute at 20 Hz). */
 const ID_COOLDOWN_TICKS = 1200;
+/** How long a respawned player who does nothing is left alone by mobs (5 s), so none can camp the checkpoint. */
+export const RESPAWN_SAFE_TICKS = 5 * TICK_RATE;
 
 export class World {
   readonly name: string;
@@ -104,7 +106,8 @@ export class World {
 
   /**
    * Reserves the name and an id at once; the player appears in the world on the next tick, where it was
-   * saved (a new character, or one whose tile is no longer walkable, starts in a spawn area).
+   * saved (a new character, or one whose tile is no longer walkable, starts in a spawn area). A character
+   * saved while dead is welcomed to its death screen, and gets up at its checkpoint when it respawns.
    */
   join(rawName: string, saved: SavedCharacter = newCharacter()): JoinResult {
     const checked = checkName(rawName);
@@ -129,25 +132,26 @@ export class World {
       checkpoint,
       achievements: [...saved.achievements],
       counters: { ...saved.counters },
-      // A character saved while dead comes back at its checkpoint, healed.
-      ...(dead ? { x: checkpoint.x, y: checkpoint.y, hp: saved.maxHp } : {}),
+      hp: dead ? 0 : saved.hp,
       name: checked.name,
       key,
       cell: -1,
       outbox: new Outbox(),
       wantWalk: null,
       started: null,
-      dirty: moved || dead,
+      dirty: moved,
       goal: null,
       nextAttackTick: 0,
       lastFightTick: -1000,
       invulnerableUntil: 0,
-      dead: false,
+      safeUntil: 0,
+      away: false,
+      dead,
+      killedBy: 0,
       statsChanged: true,
       talkedTo: new Map(),
       chatTicks: [],
     };
-    if (dead) Object.assign(player, { endX: player.x, endY: player.y });
     this.players.set(id, player);
     this.byKey.set(key, player);
     this.arriving.push(player);
@@ -174,24 +178,46 @@ export class World {
     if (!player) return;
     player.outbox.clear();
     player.wantWalk = null; // asked for by the old connection; the player may have changed their mind
+    player.away = false;
     player.statsChanged = true;
     this.resuming.add(player);
+  }
+
+  /**
+   * The player's client is gone but may come back (a dropped connection): until it resumes or leaves, the
+   * character stands idle where it is (its walk under way ends, its goal is dropped) and nothing hurts it.
+   */
+  clientGone(id: number): void {
+    const player = this.players.get(id);
+    if (!player) return;
+    player.away = true;
+    player.goal = null;
+    player.wantWalk = null;
   }
 
   /** Records a walk intent; it takes effect on the next tick and drops any other goal. */
   walkTo(id: number, x: number, y: number): void {
     const player = this.players.get(id);
-    if (!player || player.dead) return;
+    if (!player || player.dead || player.away) return;
     player.wantWalk = { x, y };
     player.goal = null;
+    this.acted(player);
   }
 
   /** Attack, loot, talk or open: the player walks up to the target and acts when it gets there. */
   pursue(id: number, type: 'attack' | 'loot' | 'talk' | 'open', targetId: number): void {
     const player = this.players.get(id);
-    if (!player || player.dead || targetId === id) return;
+    if (!player || player.dead || player.away || targetId === id) return;
     player.goal = { type, id: targetId };
     player.wantWalk = null;
+    this.acted(player);
+  }
+
+  /** A respawned player who does something is back in the game: the mobs' truce ends. */
+  private acted(player: Player): void {
+    if (player.safeUntil <= this.tickCount) return;
+    player.safeUntil = 0;
+    player.statsChanged = true; // the client stops showing the shield
   }
 
   /** Back to the checkpoint after dying: the player re-enters the world there at full health. */
@@ -199,7 +225,9 @@ export class World {
     const player = this.players.get(id);
     if (!player || !player.dead) return;
     player.dead = false;
+    player.killedBy = 0;
     player.hp = player.maxHp;
+    player.safeUntil = this.tickCount + RESPAWN_SAFE_TICKS;
     Object.assign(player, { x: player.checkpoint.x, y: player.checkpoint.y, path: [], progress: 0 });
     Object.assign(player, { endX: player.x, endY: player.y });
     player.statsChanged = true;
@@ -270,7 +298,9 @@ export class World {
   private placeArrivals(): void {
     for (const player of this.arriving) {
       player.outbox.first.push(welcomeBytes(this, player));
-      this.vis.place(player);
+      // A character saved while dead joins to its death screen; it enters the world when it respawns.
+      if (player.dead) player.outbox.events.push(diedBytes(player));
+      else this.vis.place(player);
     }
     this.arriving = [];
   }
@@ -281,7 +311,9 @@ export class World {
       // The welcome says where the player stands; a walk under way follows as its own record.
       const walk = ongoingWalk(player);
       if (walk.length) player.outbox.moves.push(walk);
-      if (player.cell >= 0) this.vis.showAround(player); // a dead player sees only its death screen
+      if (player.cell >= 0) this.vis.showAround(player);
+      // A dead player sees only its death screen, and the client shows it on the Died.
+      else if (player.dead) player.outbox.events.push(diedBytes(player));
     }
     this.resuming.clear();
   }
@@ -290,6 +322,11 @@ export class World {
   private shareWalks(): void {
     this.vis.shareWalks(this.players.values(), this.mobs.values());
   }
+}
+
+/** The player's own death, told again to a client that arrives after it. */
+function diedBytes(p: Player): Uint8Array {
+  return encode([Op.Died, p.id, p.killedBy]);
 }
 
 /** The welcome, and what the player has earned so far (the client's achievements panel starts from it). */
