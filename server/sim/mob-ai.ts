@@ -62,12 +62,13 @@ export function adjacent(a: Tile, b: Tile): boolean {
 export function thinkMob(mob: Mob, s: MobSurroundings): void {
   if (mob.respawnTick > 0) return;
   if (mob.returning) {
-    if (mob.path.length === 0 && mob.x === mob.home.x && mob.y === mob.home.y) {
+    if (mob.path.length > 0) return;
+    // Stopped short (another mob was in the way): walk on. Home, or as near as it gets (another mob may
+    // stand on its home tile), it is whole again and back to its business.
+    if (mob.x !== mob.home.x || mob.y !== mob.home.y) s.walk(mob, mob.home.x, mob.home.y);
+    if (mob.path.length === 0) {
       mob.returning = false;
       mob.hp = mob.kind.hp;
-    } else if (mob.path.length === 0) {
-      // Blocked on the way home: a shorter walk next tick.
-      s.walk(mob, mob.home.x, mob.home.y);
     }
     return;
   }

@@ -23,6 +23,7 @@ import {
   type Player,
 } from './entities.ts';
 import { Visibility } from './visibility.ts';
+import { MobTiles } from './mob-tiles.ts';
 import { placeNpcsAndChests, updateChests, expireItems } from './loot.ts';
 import { populateMobs, thinkMobs } from './mob-life.ts';
 import { pursueGoals, regenerate } from './player-goals.ts';
@@ -61,6 +62,8 @@ export class World {
   readonly npcs = new Map<number, Npc>();
   readonly chests = new Map<number, Chest>();
   readonly vis: Visibility;
+  /** Where the mobs stand and walk to, so no two share a tile. */
+  readonly mobTiles: MobTiles;
   tickCount = 0;
   private readonly byKey = new Map<string, Player>();
   private readonly ids = new IdPool(ID_COOLDOWN_TICKS);
@@ -77,6 +80,7 @@ export class World {
     this.rng = new Rng(options.seed);
     this.maxPlayers = options.maxPlayers ?? 5000;
     this.vis = new Visibility(options.map.width, options.map.height, () => this.tickCount);
+    this.mobTiles = new MobTiles(options.map.width, options.map.height);
     placeNpcsAndChests(this);
     populateMobs(this);
   }
@@ -270,7 +274,10 @@ export class World {
 
   /** Starts a walk for a player or mob; observers hear of it at the end of the tick. */
   walk(w: Player | Mob, x: number, y: number, beside = false): void {
-    const record = startWalk(this.map.grid, w, x, y, beside);
+    const record =
+      w.type === 'mob'
+        ? this.mobTiles.walk(this.map.grid, w, x, y, beside)
+        : startWalk(this.map.grid, w, x, y, beside);
     if (record) w.started = record;
   }
 
@@ -291,7 +298,17 @@ export class World {
       this.vis.moved(player);
     }
     for (const mob of this.mobs.values()) {
-      if (mob.cell >= 0 && advance(mob)) this.vis.moved(mob);
+      if (mob.cell < 0) continue;
+      // Another mob took the next tile since this walk was planned: stop, and plan again next tick.
+      if (mob.progress === 0 && mob.path.length > 0 && !this.mobTiles.enter(mob)) {
+        this.walk(mob, mob.x, mob.y);
+        continue;
+      }
+      const fromX = mob.x;
+      const fromY = mob.y;
+      if (!advance(mob)) continue;
+      this.mobTiles.stepped(mob, fromX, fromY);
+      this.vis.moved(mob);
     }
   }
 
