@@ -135,6 +135,20 @@ describe('a dead player comes back to its death screen', () => {
 });
 
 describe('a character whose client is gone', () => {
+  it('stops walking where it is (after the step it is on), and others see it stop', () => {
+    const world = campedWorld();
+    const a = placedClient(world, 'A', { x: 1, y: 1 });
+    const b = placedClient(world, 'B', { x: 2, y: 2 });
+    world.walkTo(a.player.id, 1, 9);
+    tickTimes(world, [a, b], 3);
+    world.clientGone(a.player.id);
+    tickTimes(world, [a, b], 60);
+    expect(a.player.y).toBeLessThanOrEqual(3);
+    expect(a.player.path).toEqual([]);
+    expect(b.view.entities.get(a.player.id)).toMatchObject({ endX: 1, endY: a.player.y });
+    expect(b.problems).toEqual([]);
+  });
+
   it('is dropped by the mobs, struck by none and does nothing, until its client resumes', () => {
     const world = campedWorld();
     const a = placedClient(world, 'A', { hp: 100_000, maxHp: 100_000 });

@@ -189,7 +189,8 @@ export class World {
 
   /**
    * The player's client is gone but may come back (a dropped connection): until it resumes or leaves, the
-   * character stands idle where it is (its walk under way ends, its goal is dropped) and nothing hurts it.
+   * character stands idle (it finishes the step it is on, and drops its walk and its goal) and nothing
+   * hurts it.
    */
   clientGone(id: number): void {
     const player = this.players.get(id);
@@ -197,6 +198,7 @@ export class World {
     player.away = true;
     player.goal = null;
     player.wantWalk = null;
+    if (player.cell >= 0) this.walk(player, player.x, player.y);
   }
 
   /** Records a walk intent; it takes effect on the next tick and drops any other goal. */
