@@ -238,7 +238,8 @@ export class World {
     Object.assign(player, { endX: player.x, endY: player.y });
     player.statsChanged = true;
     player.dirty = true;
-    this.arriving.push(player);
+    // A character that joined dead and gets up before its first tick is arriving already.
+    if (!this.arriving.includes(player)) this.arriving.push(player);
     count(this, player, 'deaths', 'any'); // "back on your feet": counted when the player gets up again
   }
 
