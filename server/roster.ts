@@ -1,6 +1,7 @@
 // Which session plays which character. A character stays in the world for a grace period after its
-// socket drops, so a network blip or a page reload is invisible to others; the same character joining
-// again (with its token) resumes it, and a second tab takes it over from the first.
+// connection is lost (no clean close), so a network blip is invisible to others; the same character
+// joining again (with its token) resumes it, and a second tab takes it over from the first. A client that
+// closes its socket (the tab closed, the page left or reloaded) takes its character out at once.
 import { CloseCode, Op } from '../shared/protocol/ops.ts';
 import { encode } from '../shared/protocol/codec.ts';
 import { checkName, nameKey } from '../shared/rules/names.ts';
@@ -64,6 +65,7 @@ export class Roster implements SessionHost {
     this.parts.saver.keep(seat.player);
     void this.parts.saver.flush();
     if (leaving || this.closing || this.parts.graceMs <= 0) return this.remove(seat);
+    this.parts.world.clientGone(seat.player.id); // left unhurt and idle while it waits
     seat.graceTimer = setTimeout(() => this.remove(seat), this.parts.graceMs);
   }
 

@@ -25,11 +25,12 @@ const QUIET_CLOSES: ReadonlySet<number> = new Set([
 const KEEPS_CHARACTER: ReadonlySet<number> = new Set([CloseCode.TooSlow]);
 
 /**
- * Close codes of a connection lost rather than ended: the page went away (a reload), or the socket died
- * with no close frame. The character waits out the grace period for its client. After any other close
- * (the client said goodbye with 1000, or broke the protocol) it leaves at once.
+ * Close codes of a connection lost rather than ended: the socket died with no close frame (1006). The
+ * character waits out the grace period for its client. After any other close it leaves at once: a
+ * browser that closes the tab, leaves or reloads the page says so (1001), the game's Leave says 1000,
+ * and a client that broke the protocol is not waited for.
  */
-const CONNECTION_LOST: ReadonlySet<number> = new Set([1001, 1005, 1006]);
+const CONNECTION_LOST: ReadonlySet<number> = new Set([1006]);
 
 /** A player's WebSocket as the session sees it: frames out (the first `count` of `parts`), and a close. */
 export interface Connection {

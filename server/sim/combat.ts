@@ -37,7 +37,8 @@ export function playerStrikes(world: World, player: Player, mob: Mob): void {
 }
 
 export function mobStrikes(world: World, mob: Mob, player: Player): void {
-  if (player.dead || player.cell < 0) return;
+  // Mobs do not pick such players, but a blow already decided must not land either.
+  if (player.dead || player.cell < 0 || player.away || world.tickCount < player.safeUntil) return;
   const shielded = world.tickCount < player.invulnerableUntil;
   const dealt = shielded
     ? 0
@@ -65,6 +66,7 @@ function killMob(world: World, mob: Mob): void {
 function killPlayer(world: World, player: Player, killer: Mob): void {
   player.dead = true;
   player.hp = 0;
+  player.killedBy = killer.id;
   player.goal = null;
   player.wantWalk = null;
   player.path = [];

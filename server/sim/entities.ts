@@ -32,7 +32,13 @@ export interface Player extends Walker, CharacterState {
   /** Last tick this player hit or was hit, for regeneration. */
   lastFightTick: number;
   invulnerableUntil: number;
+  /** Just respawned: mobs neither strike nor notice the player before this tick, or until it acts (0: not). */
+  safeUntil: number;
+  /** Its client is gone and the character waits for it (the grace period): untouchable, and idle. */
+  away: boolean;
   dead: boolean;
+  /** The entity whose blow killed the player (0: none, or not known), told again to a client that resumes. */
+  killedBy: number;
   /** Stats changed this tick: the player is sent a Stats message. */
   statsChanged: boolean;
   /** Line index per NPC id, so talking again moves the conversation on. */

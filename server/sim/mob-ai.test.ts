@@ -72,7 +72,7 @@ function run(mob: Mob, s: ReturnType<typeof surroundings>, ticks: number, each?:
 describe('mob AI', () => {
   it('notices a player within its aggro radius, chases and strikes once per attack interval', () => {
     const mob = mobAt(10, 10);
-    const player = { id: 7, x: 13, y: 11, alive: true };
+    const player = { id: 7, x: 13, y: 11, huntable: true };
     const s = surroundings([player]);
     run(mob, s, 60);
     expect(adjacent(mob, player)).toBe(true);
@@ -83,14 +83,14 @@ describe('mob AI', () => {
   });
 
   it('leaves players outside its aggro radius alone, and passive mobs never start a fight', () => {
-    const far = { id: 1, x: 20, y: 10, alive: true };
+    const far = { id: 1, x: 20, y: 10, huntable: true };
     const aggressive = mobAt(10, 10);
     const s1 = surroundings([far]);
     run(aggressive, s1, 100);
     expect(s1.strikes).toEqual([]);
 
     const passive = mobAt(10, 10, kind({ aggroRadius: 0 }));
-    const near = { id: 2, x: 11, y: 10, alive: true };
+    const near = { id: 2, x: 11, y: 10, huntable: true };
     const s2 = surroundings([near]);
     run(passive, s2, 100);
     expect(s2.strikes).toEqual([]);
@@ -102,8 +102,8 @@ describe('mob AI', () => {
 
   it('goes for whoever hurt it most', () => {
     const mob = mobAt(10, 10, kind({ aggroRadius: 0 }));
-    const a = { id: 1, x: 9, y: 10, alive: true };
-    const b = { id: 2, x: 11, y: 10, alive: true };
+    const a = { id: 1, x: 9, y: 10, huntable: true };
+    const b = { id: 2, x: 11, y: 10, huntable: true };
     const s = surroundings([a, b]);
     mob.hate.set(1, 3).set(2, 12);
     run(mob, s, 25);
@@ -112,7 +112,7 @@ describe('mob AI', () => {
 
   it('gives up past its leash, walks home and heals', () => {
     const mob = mobAt(10, 10);
-    const runner = { id: 3, x: 12, y: 10, alive: true };
+    const runner = { id: 3, x: 12, y: 10, huntable: true };
     const s = surroundings([runner]);
     run(mob, s, 5);
     expect(mob.hate.has(3)).toBe(true);
@@ -128,12 +128,12 @@ describe('mob AI', () => {
 
   it('forgets a dead player', () => {
     const mob = mobAt(10, 10);
-    const victim = { id: 4, x: 11, y: 10, alive: true };
+    const victim = { id: 4, x: 11, y: 10, huntable: true };
     const s = surroundings([victim]);
     run(mob, s, 12);
     const before = s.strikes.length;
     expect(before).toBeGreaterThan(0);
-    victim.alive = false;
+    victim.huntable = false;
     run(mob, s, 40);
     expect(s.strikes.length).toBe(before);
     expect(mob.hate.size).toBe(0);
@@ -159,7 +159,7 @@ describe('mob AI', () => {
   it('does nothing while dead', () => {
     const mob = mobAt(10, 10);
     mob.respawnTick = 500;
-    const s = surroundings([{ id: 1, x: 11, y: 10, alive: true }]);
+    const s = surroundings([{ id: 1, x: 11, y: 10, huntable: true }]);
     run(mob, s, 50);
     expect(s.strikes).toEqual([]);
     expect(mob.path).toEqual([]);

@@ -32,7 +32,8 @@ export interface Quarry {
   id: number;
   x: number;
   y: number;
-  alive: boolean;
+  /** Fair game: alive and in the world, neither away from its client nor just respawned and idle. */
+  huntable: boolean;
 }
 
 export interface MobSurroundings {
@@ -61,12 +62,13 @@ export function adjacent(a: Tile, b: Tile): boolean {
 export function thinkMob(mob: Mob, s: MobSurroundings): void {
   if (mob.respawnTick > 0) return;
   if (mob.returning) {
-    if (mob.path.length === 0 && mob.x === mob.home.x && mob.y === mob.home.y) {
+    if (mob.path.length > 0) return;
+    // Stopped short (another mob was in the way): walk on. Home, or as near as it gets (another mob may
+    // stand on its home tile), it is whole again and back to its business.
+    if (mob.x !== mob.home.x || mob.y !== mob.home.y) s.walk(mob, mob.home.x, mob.home.y);
+    if (mob.path.length === 0) {
       mob.returning = false;
       mob.hp = mob.kind.hp;
-    } else if (mob.path.length === 0) {
-      // Blocked on the way home: a shorter walk next tick.
-      s.walk(mob, mob.home.x, mob.home.y);
     }
     return;
   }
@@ -94,11 +96,11 @@ export function thinkMob(mob: Mob, s: MobSurroundings): void {
   }
 }
 
-/** Hate goes to the nearest living player within the aggro radius, and only if that player is close to home. */
+/** Hate goes to the nearest huntable player within the aggro radius, and only if that player is close to home. */
 function notice(mob: Mob, s: MobSurroundings): void {
   let best: Quarry | null = null;
   for (const p of s.playersNear(mob.x, mob.y, mob.kind.aggroRadius)) {
-    if (!p.alive || distance(p, mob.home) > mob.kind.leash) continue;
+    if (!p.huntable || distance(p, mob.home) > mob.kind.leash) continue;
     if (
       !best ||
       distance(p, mob) < distance(best, mob) ||
@@ -110,13 +112,13 @@ function notice(mob: Mob, s: MobSurroundings): void {
   if (best) mob.hate.set(best.id, 1);
 }
 
-/** The most hated player still alive and around; forgets the rest. */
+/** The most hated player still fair game; forgets the rest. */
 function pickTarget(mob: Mob, s: MobSurroundings): Quarry | null {
   let best: Quarry | null = null;
   let bestHate = -1;
   for (const [id, hate] of mob.hate) {
     const p = s.player(id);
-    if (!p || !p.alive) {
+    if (!p || !p.huntable) {
       mob.hate.delete(id);
       continue;
     }

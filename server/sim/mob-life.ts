@@ -16,6 +16,7 @@ export function populateMobs(world: World): void {
     for (let i = 0; i < area.count; i++) {
       const mob = makeMob(world, area);
       world.mobs.set(mob.id, mob);
+      world.mobTiles.place(mob);
       world.vis.place(mob);
     }
   }
@@ -23,9 +24,10 @@ export function populateMobs(world: World): void {
 
 function makeMob(world: World, area: MobArea): Mob {
   const kind = world.data.mobs.get(area.kind)!;
-  const tile = randomTile(world, area);
+  const id = world.newId();
+  const tile = randomTile(world, area, id);
   return {
-    ...makeWalker(world.newId(), tile.x, tile.y, kind.stepTicks),
+    ...makeWalker(id, tile.x, tile.y, kind.stepTicks),
     type: 'mob',
     kind,
     hp: kind.hp,
@@ -45,12 +47,14 @@ function makeMob(world: World, area: MobArea): Mob {
   };
 }
 
-function randomTile(world: World, area: MobArea): { x: number; y: number } {
-  return randomWalkableTile(world.map, world.rng, area.area, 50);
+/** Where a mob appears: a tile of its area no other mob stands on or walks to. */
+function randomTile(world: World, area: MobArea, id: number): { x: number; y: number } {
+  return randomWalkableTile(world.map, world.rng, area.area, 50, (x, y) => world.mobTiles.free(id, x, y));
 }
 
 /** Removes a killed mob from sight and schedules its return. */
 export function scheduleRespawn(world: World, mob: Mob): void {
+  world.mobTiles.remove(mob);
   mob.respawnTick = world.tickCount + Math.round(mob.kind.respawnSeconds * TICK_RATE);
   mob.hate.clear();
   mob.path = [];
@@ -77,8 +81,9 @@ export function thinkMobs(world: World): void {
 
 function revive(world: World, mob: Mob): void {
   const area = world.placements.mobAreas.find((a) => a.objectId === mob.areaId)!;
-  const tile = randomTile(world, area);
+  const tile = randomTile(world, area, mob.id);
   Object.assign(mob, { x: tile.x, y: tile.y, endX: tile.x, endY: tile.y, home: tile });
+  world.mobTiles.place(mob);
   mob.hp = mob.kind.hp;
   mob.respawnTick = 0;
   mob.lastHitBy = -1;
@@ -94,7 +99,9 @@ function surroundings(world: World): MobSurroundings {
   if (s) return s;
   const quarry = (id: number): Quarry | undefined => {
     const p = world.players.get(id);
-    return p && { id: p.id, x: p.x, y: p.y, alive: !p.dead && p.cell >= 0 };
+    if (!p) return undefined;
+    const huntable = !p.dead && p.cell >= 0 && !p.away && world.tickCount >= p.safeUntil;
+    return { id: p.id, x: p.x, y: p.y, huntable };
   };
   s = {
     tick: world.tickCount,

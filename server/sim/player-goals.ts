@@ -112,8 +112,11 @@ function talk(world: World, p: Player, npcId: number): void {
   if (!npc) return;
   const index = p.talkedTo.get(npcId) ?? 0;
   p.talkedTo.set(npcId, index + 1);
-  p.outbox.events.push(encode([Op.NpcLine, npcId, npc.kind.lines[index % npc.kind.lines.length]!]));
+  const lines = npc.kind.lines;
+  p.outbox.events.push(encode([Op.NpcLine, npcId, lines[index % lines.length]!]));
+  // Talking counts at the first line; hearing an NPC out, once the player has heard its last one.
   if (!p.counters[`talk:${npc.kind.id}`]) count(world, p, 'talk', npc.kind.id);
+  if (index === lines.length - 1 && !p.counters[`hear:${npc.kind.id}`]) count(world, p, 'hear', npc.kind.id);
 }
 
 /** Resting players (no blows for a few seconds) heal a little every couple of seconds. */

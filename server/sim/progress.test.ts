@@ -70,9 +70,25 @@ describe('achievements', () => {
       );
       expect(unlocked(a).includes('good_listener')).toBe(talkedTo.length >= 5);
     }
-    expect(unlocked(a)).toEqual(['elders_ear', 'good_listener']);
+    // Two lines of each is not hearing anyone out.
+    expect(unlocked(a)).toEqual(['good_listener']);
     expect(a.player.counters['talk:any']).toBe(NPCS.length);
     expect(a.player.dirty).toBe(true);
+  });
+
+  it('hearing Elder Maren out: earned with her last line, not before, and once however often she is heard', () => {
+    const { world, a } = setUp([{ id: 10, type: 'npc', x: 8, y: 3, props: { kind: 'elder' } }]);
+    const elder = [...world.npcs.values()][0]!;
+    const lines = elder.kind.lines.length;
+    expect(lines).toBeGreaterThan(1);
+    for (let heard = 1; heard <= 2 * lines; heard++) {
+      world.pursue(a.player.id, 'talk', elder.id);
+      tickUntil(world, [a], () => !a.player.goal, 200, `line ${heard}`);
+      expect(received(a, Op.NpcLine)).toHaveLength(heard);
+      expect(unlocked(a).includes('elders_ear'), `after line ${heard}`).toBe(heard >= lines);
+    }
+    expect(unlocked(a).filter((id) => id === 'elders_ear')).toHaveLength(1);
+    expect(a.player.counters).toMatchObject({ 'hear:elder': 1, 'hear:any': 1, 'talk:elder': 1 });
   });
 
   it('reaching a named area, however often the player comes back', () => {

@@ -86,10 +86,12 @@ function inside(r: TileRect, x: number, y: number): boolean {
 }
 
 export function sendStats(world: World): void {
+  const now = world.tickCount;
   for (const p of world.players.values()) {
-    if (!p.statsChanged) continue;
+    // A shield running out changes what the client shows (its HP bar's colour).
+    if (!p.statsChanged && p.invulnerableUntil !== now && p.safeUntil !== now) continue;
     p.statsChanged = false;
-    const shield = Math.max(0, p.invulnerableUntil - world.tickCount);
+    const shield = Math.max(0, p.invulnerableUntil - now, p.safeUntil - now);
     p.outbox.events.push(encode([Op.Stats, p.hp, p.maxHp, p.level, p.xp, p.weapon, p.armor, shield]));
   }
 }

@@ -20,6 +20,13 @@ export interface Walker {
   endY: number;
 }
 
+/** Extra rules for a walk: tiles to go around (by index), tiles it may end on, a smaller search. */
+export interface WalkRules {
+  avoid?: (index: number) => boolean;
+  canEnd?: (x: number, y: number) => boolean;
+  nodeBudget?: number;
+}
+
 export function makeWalker(id: number, x: number, y: number, stepTicks: number): Walker {
   return { id, x, y, path: [], progress: 0, stepTicks, endX: x, endY: y };
 }
@@ -34,6 +41,7 @@ export function startWalk(
   tx: number,
   ty: number,
   stopBeside = false,
+  rules: WalkRules = {},
 ): WalkRecord | null {
   const entering = w.progress > 0 ? w.path[0] : undefined;
   const from = entering ?? { x: w.x, y: w.y };
@@ -41,10 +49,21 @@ export function startWalk(
   const rest =
     stopBeside && from.x === tx && from.y === ty
       ? stepOff(grid, from)
-      : findPath(grid, from, { x: tx, y: ty }, { nodeBudget: PATH_NODE_BUDGET, maxSteps: MAX_WALK_STEPS });
+      : findPath(
+          grid,
+          from,
+          { x: tx, y: ty },
+          {
+            nodeBudget: rules.nodeBudget ?? PATH_NODE_BUDGET,
+            maxSteps: MAX_WALK_STEPS,
+            avoid: rules.avoid,
+          },
+        );
   // Chasers and attackers stop next to their target rather than on it.
   const last = rest.at(-1);
   if (stopBeside && last && last.x === tx && last.y === ty) rest.pop();
+  const canEnd = rules.canEnd;
+  if (canEnd) while (rest.length > 0 && !canEnd(rest.at(-1)!.x, rest.at(-1)!.y)) rest.pop();
   const path = entering ? [entering, ...rest] : rest;
   const oldEnd = w.path.at(-1) ?? { x: w.x, y: w.y };
   const newEnd = path.at(-1) ?? { x: w.x, y: w.y };

@@ -4,7 +4,7 @@
 import { Op, CloseCode } from '../../shared/protocol/ops.ts';
 import { encode, joinFrame } from '../../shared/protocol/codec.ts';
 import { checkName, nameKey } from '../../shared/rules/names.ts';
-import { PLAYER_STEP_TICKS, TICK_MS } from '../../shared/rules/movement.ts';
+import { PLAYER_STEP_TICKS, TICK_MS, TICK_RATE } from '../../shared/rules/movement.ts';
 import type { WorldMap } from '../../shared/content/world-map.ts';
 import type { GameData } from '../../shared/content/game-data.ts';
 import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
@@ -23,6 +23,7 @@ import {
   type Player,
 } from './entities.ts';
 import { Visibility } from './visibility.ts';
+import { MobTiles } from './mob-tiles.ts';
 import { placeNpcsAndChests, updateChests, expireItems } from './loot.ts';
 import { populateMobs, thinkMobs } from './mob-life.ts';
 import { pursueGoals, regenerate } from './player-goals.ts';
@@ -45,6 +46,8 @@ export interface WorldOptions {
 
 /** Ticks before a freed id is given out again (a minute at 20 Hz). */
 const ID_COOLDOWN_TICKS = 1200;
+/** How long a respawned player who does nothing is left alone by mobs (5 s), so none can camp the checkpoint. */
+export const RESPAWN_SAFE_TICKS = 5 * TICK_RATE;
 
 export class World {
   readonly name: string;
@@ -59,6 +62,8 @@ export class World {
   readonly npcs = new Map<number, Npc>();
   readonly chests = new Map<number, Chest>();
   readonly vis: Visibility;
+  /** Where the mobs stand and walk to, so no two share a tile. */
+  readonly mobTiles: MobTiles;
   tickCount = 0;
   private readonly byKey = new Map<string, Player>();
   private readonly ids = new IdPool(ID_COOLDOWN_TICKS);
@@ -75,6 +80,7 @@ export class World {
     this.rng = new Rng(options.seed);
     this.maxPlayers = options.maxPlayers ?? 5000;
     this.vis = new Visibility(options.map.width, options.map.height, () => this.tickCount);
+    this.mobTiles = new MobTiles(options.map.width, options.map.height);
     placeNpcsAndChests(this);
     populateMobs(this);
   }
@@ -104,7 +110,8 @@ export class World {
 
   /**
    * Reserves the name and an id at once; the player appears in the world on the next tick, where it was
-   * saved (a new character, or one whose tile is no longer walkable, starts in a spawn area).
+   * saved (a new character, or one whose tile is no longer walkable, starts in a spawn area). A character
+   * saved while dead is welcomed to its death screen, and gets up at its checkpoint when it respawns.
    */
   join(rawName: string, saved: SavedCharacter = newCharacter()): JoinResult {
     const checked = checkName(rawName);
@@ -129,25 +136,26 @@ export class World {
       checkpoint,
       achievements: [...saved.achievements],
       counters: { ...saved.counters },
-      // A character saved while dead comes back at its checkpoint, healed.
-      ...(dead ? { x: checkpoint.x, y: checkpoint.y, hp: saved.maxHp } : {}),
+      hp: dead ? 0 : saved.hp,
       name: checked.name,
       key,
       cell: -1,
       outbox: new Outbox(),
       wantWalk: null,
       started: null,
-      dirty: moved || dead,
+      dirty: moved,
       goal: null,
       nextAttackTick: 0,
       lastFightTick: -1000,
       invulnerableUntil: 0,
-      dead: false,
+      safeUntil: 0,
+      away: false,
+      dead,
+      killedBy: 0,
       statsChanged: true,
       talkedTo: new Map(),
       chatTicks: [],
     };
-    if (dead) Object.assign(player, { endX: player.x, endY: player.y });
     this.players.set(id, player);
     this.byKey.set(key, player);
     this.arriving.push(player);
@@ -174,24 +182,48 @@ export class World {
     if (!player) return;
     player.outbox.clear();
     player.wantWalk = null; // asked for by the old connection; the player may have changed their mind
+    player.away = false;
     player.statsChanged = true;
     this.resuming.add(player);
+  }
+
+  /**
+   * The player's client is gone but may come back (a dropped connection): until it resumes or leaves, the
+   * character stands idle (it finishes the step it is on, and drops its walk and its goal) and nothing
+   * hurts it.
+   */
+  clientGone(id: number): void {
+    const player = this.players.get(id);
+    if (!player) return;
+    player.away = true;
+    player.goal = null;
+    player.wantWalk = null;
+    if (player.cell >= 0) this.walk(player, player.x, player.y);
   }
 
   /** Records a walk intent; it takes effect on the next tick and drops any other goal. */
   walkTo(id: number, x: number, y: number): void {
     const player = this.players.get(id);
-    if (!player || player.dead) return;
+    if (!player || player.dead || player.away) return;
     player.wantWalk = { x, y };
     player.goal = null;
+    this.acted(player);
   }
 
   /** Attack, loot, talk or open: the player walks up to the target and acts when it gets there. */
   pursue(id: number, type: 'attack' | 'loot' | 'talk' | 'open', targetId: number): void {
     const player = this.players.get(id);
-    if (!player || player.dead || targetId === id) return;
+    if (!player || player.dead || player.away || targetId === id) return;
     player.goal = { type, id: targetId };
     player.wantWalk = null;
+    this.acted(player);
+  }
+
+  /** A respawned player who does something is back in the game: the mobs' truce ends. */
+  private acted(player: Player): void {
+    if (player.safeUntil <= this.tickCount) return;
+    player.safeUntil = 0;
+    player.statsChanged = true; // the client stops showing the shield
   }
 
   /** Back to the checkpoint after dying: the player re-enters the world there at full health. */
@@ -199,12 +231,15 @@ export class World {
     const player = this.players.get(id);
     if (!player || !player.dead) return;
     player.dead = false;
+    player.killedBy = 0;
     player.hp = player.maxHp;
+    player.safeUntil = this.tickCount + RESPAWN_SAFE_TICKS;
     Object.assign(player, { x: player.checkpoint.x, y: player.checkpoint.y, path: [], progress: 0 });
     Object.assign(player, { endX: player.x, endY: player.y });
     player.statsChanged = true;
     player.dirty = true;
-    this.arriving.push(player);
+    // A character that joined dead and gets up before its first tick is arriving already.
+    if (!this.arriving.includes(player)) this.arriving.push(player);
     count(this, player, 'deaths', 'any'); // "back on your feet": counted when the player gets up again
   }
 
@@ -242,7 +277,10 @@ export class World {
 
   /** Starts a walk for a player or mob; observers hear of it at the end of the tick. */
   walk(w: Player | Mob, x: number, y: number, beside = false): void {
-    const record = startWalk(this.map.grid, w, x, y, beside);
+    const record =
+      w.type === 'mob'
+        ? this.mobTiles.walk(this.map.grid, w, x, y, beside)
+        : startWalk(this.map.grid, w, x, y, beside);
     if (record) w.started = record;
   }
 
@@ -263,14 +301,26 @@ export class World {
       this.vis.moved(player);
     }
     for (const mob of this.mobs.values()) {
-      if (mob.cell >= 0 && advance(mob)) this.vis.moved(mob);
+      if (mob.cell < 0) continue;
+      // Another mob took the next tile since this walk was planned: stop, and plan again next tick.
+      if (mob.progress === 0 && mob.path.length > 0 && !this.mobTiles.enter(mob)) {
+        this.walk(mob, mob.x, mob.y);
+        continue;
+      }
+      const fromX = mob.x;
+      const fromY = mob.y;
+      if (!advance(mob)) continue;
+      this.mobTiles.stepped(mob, fromX, fromY);
+      this.vis.moved(mob);
     }
   }
 
   private placeArrivals(): void {
     for (const player of this.arriving) {
       player.outbox.first.push(welcomeBytes(this, player));
-      this.vis.place(player);
+      // A character saved while dead joins to its death screen; it enters the world when it respawns.
+      if (player.dead) player.outbox.events.push(diedBytes(player));
+      else this.vis.place(player);
     }
     this.arriving = [];
   }
@@ -281,7 +331,9 @@ export class World {
       // The welcome says where the player stands; a walk under way follows as its own record.
       const walk = ongoingWalk(player);
       if (walk.length) player.outbox.moves.push(walk);
-      if (player.cell >= 0) this.vis.showAround(player); // a dead player sees only its death screen
+      if (player.cell >= 0) this.vis.showAround(player);
+      // A dead player sees only its death screen, and the client shows it on the Died.
+      else if (player.dead) player.outbox.events.push(diedBytes(player));
     }
     this.resuming.clear();
   }
@@ -290,6 +342,11 @@ export class World {
   private shareWalks(): void {
     this.vis.shareWalks(this.players.values(), this.mobs.values());
   }
+}
+
+/** The player's own death, told again to a client that arrives after it. */
+function diedBytes(p: Player): Uint8Array {
+  return encode([Op.Died, p.id, p.killedBy]);
 }
 
 /** The welcome, and what the player has earned so far (the client's achievements panel starts from it). */

@@ -55,6 +55,7 @@ export const ACHIEVEMENT_RULES = [
   'kills',
   'equip',
   'talk',
+  'hear',
   'reach',
   'level',
   'loot',
@@ -209,6 +210,7 @@ function parseAchievements(p: Problems, v: unknown, file: string, known: Known):
       equip: known.items,
       loot: known.items,
       talk: known.npcs,
+      hear: known.npcs,
     };
     const list = lists[rule];
     const itemType = rule === 'equip' && (target === 'weapon' || target === 'armor');

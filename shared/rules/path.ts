@@ -14,6 +14,8 @@ export interface PathOptions {
   nodeBudget: number;
   /** Longest path returned; longer ones are cut. */
   maxSteps: number;
+  /** Open tiles (by index) to go around as if blocked: the server keeps mobs off each other's tiles. */
+  avoid?: (index: number) => boolean;
 }
 
 export interface Tile {
@@ -131,6 +133,7 @@ export function findPath(grid: Grid, from: Tile, to: Tile, options: PathOptions)
   const regions = regionsOf(grid);
   const reachable = regions[goal]! >= 0 && regions[goal] === regions[start];
   const budget = reachable ? options.nodeBudget : Math.min(options.nodeBudget, UNREACHABLE_BUDGET);
+  const avoid = options.avoid;
   const open = s.open;
   open.clear();
   s.stamp[start] = gen;
@@ -158,7 +161,7 @@ export function findPath(grid: Grid, from: Tile, to: Tile, options: PathOptions)
       const ny = y + DY[d]!;
       if (!isWalkable(grid, nx, ny)) continue;
       const next = ny * w + nx;
-      if (s.closed[next] === gen) continue;
+      if (s.closed[next] === gen || (avoid && avoid(next))) continue;
       const g = s.g[node]! + 1;
       if (s.stamp[next] === gen && s.g[next]! <= g) continue;
       s.stamp[next] = gen;

@@ -19,8 +19,8 @@ describe('two players in Chromium', () => {
     if (!haveChromium())
       throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install chromium\` or set CHROMIUM_PATH.`);
     mkdirSync(shots, { recursive: true });
-    // A short grace period: a closed page's character leaves within seconds.
-    server = await startServerProcess({ GRACE_SECONDS: '2' });
+    // The default grace period (30 s): a closed page's character must leave at once, not wait it out.
+    server = await startServerProcess();
     browser = await launchBrowser();
     pageA = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     pageB = await (

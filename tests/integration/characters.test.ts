@@ -7,7 +7,7 @@ import WebSocket from 'ws';
 import { CloseCode, encode, Op, PROTOCOL_VERSION } from '../../shared/protocol/index.ts';
 import { parseWorldMap } from '../../shared/content/world-map.ts';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
-import { openRows, tiledFromRows } from '../../server/sim/test-support.ts';
+import { mobKind, openRows, tiledFromRows, withMobs } from '../../server/sim/test-support.ts';
 import { startServer, type GameServer } from '../../server/app.ts';
 import { readConfig, type Config } from '../../server/config.ts';
 import { consoleLog } from '../../server/log.ts';
@@ -25,14 +25,24 @@ let server: GameServer | null = null;
 let store: MemoryStore;
 const bots: BotClient[] = [];
 
-async function start(settings: Partial<Config> = {}): Promise<GameServer> {
+/** The test map with a biting mob beside the spawn, which stays on its tile (11, 10). */
+function bittenMap(): TiledMap {
+  return tiledFromRows(openRows(40, 20), [
+    { id: 1, type: 'spawn', name: 'start', x: 10, y: 10 },
+    { id: 2, type: 'mobArea', x: 11, y: 10, props: { kind: 'biter', count: 1 } },
+  ]);
+}
+const biter = mobKind('biter', { weapon: 3, aggroRadius: 4, leash: 10, attackTicks: 10, hp: 100_000 });
+
+async function start(settings: Partial<Config> = {}, map = testMap()): Promise<GameServer> {
   const config = { ...readConfig({ PORT: '0', HOST: '127.0.0.1', SEED: '1' }, repoRoot), ...settings };
   store = new MemoryStore();
   server = await startServer({
     config,
-    map: parseWorldMap(testMap(), 'test.tmj'),
+    map: parseWorldMap(map, 'test.tmj'),
     log: consoleLog(true),
     store,
+    data: withMobs(biter),
   });
   return server;
 }
@@ -169,6 +179,44 @@ describe('grace period', () => {
     await bob.waitFor(() => bob.view.entities.get(back.view.selfId)?.endX === 16, 3000, 'Alice to walk on');
     expect(despawns).toEqual([]);
     expect([...bob.problems, ...back.problems]).toEqual([]);
+  });
+
+  it('a socket the client closes (a tab closed: 1001) takes the character out at once, saved', async () => {
+    await start({ graceMs: 30_000 });
+    const bob = await welcomed('Bob');
+    const alice = await welcomed('Alice');
+    await walkAndStop(alice, 12, 12);
+    await bob.waitFor(() => bob.view.entities.has(alice.view.selfId), 3000, 'Alice to spawn');
+    // A raw socket, closed the way a browser closes one when its page goes away.
+    const tab = new WebSocket(`ws://127.0.0.1:${server!.port}/ws`);
+    await new Promise((resolve) => tab.on('open', resolve));
+    tab.send(encode([Op.Hello, PROTOCOL_VERSION, 'Carol', '']));
+    await bob.waitFor(() => server!.world.population === 3, 3000, 'Carol to join');
+    tab.close(1001);
+    await alice.close(); // 1000, as the game's own Leave
+    await bob.waitFor(() => server!.world.population === 1, 1000, 'Carol and Alice to leave');
+    await bob.waitFor(() => !bob.view.entities.has(alice.view.selfId), 1000, 'Alice to despawn');
+    expect((await store.load('Alice'))?.record).toMatchObject({ x: 12, y: 12 });
+    // The name is free to play again at once: a fresh welcome, not the old character resumed.
+    const again = await welcomed('Alice', alice.token!);
+    expect(again.self).toMatchObject({ endX: 12, endY: 12 });
+  });
+
+  it('a lost connection keeps the character for the grace period, unhurt and idle beside a mob', async () => {
+    await start({ graceMs: 30_000 }, bittenMap());
+    const alice = await welcomed('Alice');
+    const id = alice.view.selfId;
+    await alice.waitFor(() => (alice.view.stats?.hp ?? 0) < (alice.view.stats?.maxHp ?? 0), 5000, 'a bite');
+    await alice.drop(); // no close frame, as a lost network
+    const player = server!.world.players.get(id)!;
+    await new Promise((r) => setTimeout(r, 300)); // the gateway's close reaches the roster
+    const hp = player.hp;
+    await new Promise((r) => setTimeout(r, 2000)); // a biter strikes every half second
+    expect(server!.world.population).toBe(1);
+    expect(player).toMatchObject({ hp, dead: false, away: true });
+    const back = await welcomed('Alice', alice.token!);
+    expect(back.view.selfId).toBe(id);
+    expect(player.away).toBe(false);
   });
 
   it('after the grace period the character leaves, saved where it stood', async () => {
