@@ -112,7 +112,7 @@ const WORLD_PLACES: readonly Place[] = [
   mob('bat_roost', 'bat', room(1), 8),
   mob('crystal_cavern', 'golem', room(2), 4),
   mob('deep_gallery', 'golem', room(3), 3),
-  mob('deep_gallery_bats', 'bat', room(3), 4),
+  mob('deep_gallery_bats', 'bat', room(3), 2),
   mob('west_dunes', 'scorpion', { x: 6, y: 62, w: 39, h: 39 }, 8),
   mob('east_dunes', 'scorpion', { x: 78, y: 62, w: 49, h: 39 }, 8),
   mob('ruins', 'scorpion', RUINS, 4),
