@@ -92,7 +92,7 @@ describe('world.tmj', () => {
     expect([...kindsIn(246, 320, 0, 112)].every((k) => ['rat', 'slime', 'crab'].includes(k))).toBe(true);
     expect(kindsIn(0, 54)).toEqual(new Set(['fire_imp']));
     expect(kindsIn(54, 116)).toEqual(new Set(['scorpion']));
-    expect(kindsIn(120, 260, 150, 184)).toEqual(new Set(['bat', 'golem']));
+    expect(kindsIn(120, 260, 150, world.width)).toEqual(new Set(['bat', 'golem']));
   });
 
   it('has a checkpoint, a music area and at least one mob area in every zone', () => {
