@@ -24,6 +24,18 @@ export const HOUSE_ROOMS: readonly HouseRoom[] = [
   { name: 'elder_house', house: 1, wall: 'wood', floor: { x: IX + 13, y: 274, w: 9, h: 6 } },
 ];
 
+/** What stands against each room's back wall, by column: the inn's casks, the smithy's forge. */
+const FURNITURE: Record<string, readonly [number, string][]> = {
+  inn: [
+    [2, 'barrel'],
+    [3, 'barrel'],
+    [4, 'barrel'],
+    [8, 'crate'],
+  ],
+  smithy: [[2, 'brazier']],
+  elder_house: [[7, 'crate']],
+};
+
 /** The painted door of a village house, in world tiles. */
 export function houseDoor(house: number): { x: number; y: number } {
   const h = HOUSES[house]!;
@@ -52,9 +64,10 @@ export function carveHouseRooms(b: MapBuilder, rng: Rng): void {
     const exit = roomExit(r);
     b.put('ground', exit.x, exit.y, 'floor_wood');
     b.put('detail', exit.x, exit.y, `door_${r.wall}`);
-    // Clutter in the back corners only, so the way from the door to anyone inside stays open.
+    // Clutter along the back wall only, so the way from the door to anyone inside stays open.
     for (const tx of [x, x + w - 1])
       if (rng.chance(0.8)) b.put('detail', tx, y, rng.pick(['barrel', 'crate']));
+    for (const [dx, name] of FURNITURE[r.name] ?? []) b.put('detail', x + dx, y, name);
     b.reserve(x - 1, y - 2, x + w, y + h + 1);
   }
 }
