@@ -72,7 +72,7 @@ describe('world.tmj', () => {
     }
   });
 
-  it('names only mobs, NPCs and items that exist (parsePlacements passed), all nine NPCs and one wyrm', () => {
+  it('names only mobs, NPCs and items that exist (parsePlacements passed), every NPC in npcs.json and one wyrm', () => {
     expect(new Set(placements.npcs.map((n) => n.kind))).toEqual(new Set(data.npcs.keys()));
     const wyrms = placements.mobAreas.filter((m) => m.kind === 'ember_wyrm');
     expect(wyrms).toHaveLength(1);
