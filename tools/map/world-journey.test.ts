@@ -122,12 +122,16 @@ describe('world.tmj for a new player', () => {
     expect(outside).toEqual([]);
   });
 
-  it('lets the sea run to the overland’s edge: no void inside the overland, water along the east edge', () => {
+  it('ends the overland’s camera area where the sea does: no void inside it, water along its east edge', () => {
+    // The camera stays inside this rectangle, so the player sees the sea run off the screen, not a wall.
+    const r = placements.bounds.find((b) => b.name === 'overland')?.area;
+    expect(r).toBeDefined();
     let voids = 0;
-    for (let y = 0; y < WORLD_H; y++)
-      for (let x = 0; x < OVER_W; x++) if (tileName('ground', x, y) === 'void') voids++;
+    for (let y = r!.y; y < r!.y + r!.height; y++)
+      for (let x = r!.x; x < r!.x + r!.width; x++) if (tileName('ground', x, y) === 'void') voids++;
     expect(voids).toBe(0);
-    const coast = Array.from({ length: WORLD_H - 70 }, (_, i) => tileName('ground', OVER_W - 1, 70 + i));
+    const east = r!.x + r!.width - 1;
+    const coast = Array.from({ length: WORLD_H - 70 }, (_, i) => tileName('ground', east, 70 + i));
     expect(coast.every((t) => /^water_/.test(t))).toBe(true);
   });
 
