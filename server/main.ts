@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../shared/content/world-map.ts';
+import { checkRespawnSafety } from '../shared/content/respawn-safety.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { loadWorldMap } from './load-map.ts';
 import { loadGameData } from './load-data.ts';
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
   if (warning) log.warn(warning);
   const map = loadWorldMap(config.mapFile);
   const data = loadGameData(config.assetsDir);
+  // A map players play must not respawn them into a fight (test arenas built in code may).
+  checkRespawnSafety(map, data, path.relative(root, config.mapFile));
   const store = openSqliteStore(config.dataDir);
   log.info(`Characters are kept in ${store.where}.`);
   const server = await startServer({ config, map, data, log, store });

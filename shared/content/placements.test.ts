@@ -78,4 +78,24 @@ describe('parsePlacements', () => {
     ]);
     expect(() => parsePlacements(map, data, 'test.tmj')).toThrow(/object 9 .* no walkable tile/);
   });
+
+  it('refuses a door whose destination name two objects share: which one wins would be an accident', () => {
+    const map = smallMap([
+      object(10, 'door', { to: 'camp' }, { x: 0, y: 0, width: 1, height: 1 }),
+      { ...object(11, 'destination', {}, { x: 6, y: 0, width: 1, height: 1 }), name: 'camp' },
+      { ...object(12, 'checkpoint', {}, { x: 5, y: 3, width: 2, height: 1 }), name: 'camp' },
+    ]);
+    expect(() => parsePlacements(map, data, 'test.tmj')).toThrow(
+      /object 10 .* leads to "camp", but 2 objects/,
+    );
+  });
+
+  it('reads camera areas (class bounds) by name, and wants a name', () => {
+    const named = { ...object(13, 'bounds', {}, { x: 0, y: 0, width: 8, height: 4 }), name: 'overland' };
+    expect(parsePlacements(smallMap([named]), data, 'test.tmj').bounds).toEqual([
+      { name: 'overland', area: { x: 0, y: 0, width: 8, height: 4 } },
+    ]);
+    const unnamed = { ...named, name: '' };
+    expect(() => parsePlacements(smallMap([unnamed]), data, 'test.tmj')).toThrow(/object 13 .* needs a name/);
+  });
 });

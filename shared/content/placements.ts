@@ -49,6 +49,8 @@ export interface Placements {
   doors: DoorPlacement[];
   /** Music areas: the client plays `track` while the player is inside (the server ignores them). */
   music: { track: string; area: TileRect }[];
+  /** Camera areas: the client keeps its camera inside the one the player stands in (the server ignores them). */
+  bounds: { name: string; area: TileRect }[];
 }
 
 /** Object classes the game knows; anything else is reported, so a typo does not silently do nothing. */
@@ -61,6 +63,10 @@ export const OBJECT_CLASSES = [
   'chest',
   'chestArea',
   'area',
+  'door',
+  'destination',
+  'music',
+  'bounds',
 ] as const;
 
 export function parsePlacements(map: WorldMap, data: GameData, file: string): Placements {
@@ -73,8 +79,11 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
     areas: [],
     doors: [],
     music: [],
+    bounds: [],
   };
+
   const named = new Map(map.objects.filter((o) => o.name).map((o) => [o.name, o]));
+  const sameName = (name: string): number => map.objects.filter((o) => o.name === name).length;
   for (const o of map.objects) {
     const where = `object ${o.id} ("${o.name}", ${o.kind || 'no class'})`;
     const problem = (what: string): void => void problems.push(`${where} ${what}`);
@@ -88,6 +97,10 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
         break;
       case 'checkpoint':
         out.checkpoints.push(o.area);
+        break;
+      case 'bounds':
+        if (!o.name) problem('needs a name: say which part of the map the camera stays in');
+        out.bounds.push({ name: o.name, area: o.area });
         break;
       case 'area':
         if (!o.name) problem('needs a name: achievements refer to areas by name');
@@ -135,6 +148,11 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
         const target = named.get(to);
         if (!target) {
           problem(`leads to "${to}", but no object has that name`);
+          break;
+        }
+        if (sameName(to) > 1) {
+          // Which one wins would be an accident of object order: a door into the wrong place.
+          problem(`leads to "${to}", but ${sameName(to)} objects have that name; rename all but one`);
           break;
         }
         const tile = {

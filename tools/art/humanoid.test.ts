@@ -108,7 +108,19 @@ describe('NPC sheets', () => {
 
   it('have every villager, with a gentle two-frame idle and a four-step walk', () => {
     expect([...NPC_IDS].sort()).toEqual(
-      ['child', 'elder', 'fisher', 'guard', 'miner', 'nomad', 'priest', 'sage', 'smith'].sort(),
+      [
+        'child',
+        'elder',
+        'fisher',
+        'guard',
+        'innkeeper',
+        'miner',
+        'nomad',
+        'priest',
+        'sage',
+        'scribe',
+        'smith',
+      ].sort(),
     );
     for (const [, sheet] of npcs) {
       expect(sheet.json.animations).toEqual({

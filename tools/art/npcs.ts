@@ -18,6 +18,8 @@ export const NPC_IDS = [
   'miner',
   'child',
   'sage',
+  'innkeeper',
+  'scribe',
 ] as const;
 export type NpcId = (typeof NPC_IDS)[number];
 
@@ -79,6 +81,13 @@ function book(c: Canvas, hand: Point): void {
   c.fill(hand.x - 1, hand.y - 1, 4, 3, P.roofRed[1]);
   c.hline(hand.x - 1, hand.x + 2, hand.y - 1, P.roofRed[2]);
   c.set(hand.x + 1, hand.y, P.gold); // a golden clasp
+}
+
+/** A wooden tankard with a head of foam, held at the hip. */
+function tankard(c: Canvas, hand: Point): void {
+  c.fill(hand.x - 1, hand.y - 2, 3, 4, P.wood[3]);
+  c.hline(hand.x - 1, hand.x + 1, hand.y - 2, P.white);
+  c.set(hand.x + 2, hand.y, P.wood[2]); // the handle
 }
 
 const apron = (c: Canvas, b: { x: number; y: number; w: number; dir: Pose['dir'] }): void => {
@@ -210,6 +219,26 @@ export const NPC_OUTFITS: Record<NpcId, Outfit> = {
           c.set(x, y, P.brass[4]); // stars
     },
     prop: orbStaff,
+  },
+  innkeeper: {
+    ...CLOTH_TUNIC,
+    hair: [P.dirt[0], P.dirt[1]],
+    tunic: [P.leaf[0], P.leaf[1], P.leaf[2]],
+    pants: [P.wood[1], P.wood[2]],
+    boots: [P.wood[0], P.wood[1]],
+    pattern: apron,
+    beard: [P.dirt[0], P.dirt[1]],
+    prop: tankard,
+  },
+  scribe: {
+    ...CLOTH_TUNIC,
+    hair: [P.wood[1], P.wood[2]],
+    tunic: [P.water[1], P.water[2], P.water[3]],
+    belt: P.wood[2],
+    buckle: P.brass[3],
+    robe: true,
+    pattern: trim(P.white),
+    prop: book,
   },
 };
 

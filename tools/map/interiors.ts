@@ -3,7 +3,7 @@
 import type { Rng } from '../art/rng.ts';
 import type { MapBuilder } from './builder.ts';
 import { TerrainGrid } from './terrain.ts';
-import { INTERIOR_X, WORLD_H, WORLD_W } from './world-layout.ts';
+import { INTERIOR_X, IX, WORLD_H, WORLD_W } from './world-layout.ts';
 import { openAround } from './world-wild.ts';
 
 interface Room {
@@ -15,17 +15,17 @@ interface Room {
 
 /** Rooms in world tiles; tunnels join each room to the next. */
 export const MINE_ROOMS: readonly Room[] = [
-  { cx: 167, cy: 246, rx: 6, ry: 5 }, // entry, stairs up to the mountain valley
-  { cx: 164, cy: 224, rx: 9, ry: 7 }, // bat roost
-  { cx: 171, cy: 198, rx: 10, ry: 8 }, // crystal cavern (golems guard the hoard)
-  { cx: 162, cy: 171, rx: 8, ry: 7 }, // deep gallery
-  { cx: 170, cy: 148, rx: 6, ry: 5 }, // back door, stairs up to the desert
+  { cx: IX + 17, cy: 246, rx: 6, ry: 5 }, // entry, stairs up to the mountain valley
+  { cx: IX + 14, cy: 224, rx: 9, ry: 7 }, // bat roost
+  { cx: IX + 21, cy: 198, rx: 10, ry: 8 }, // crystal cavern (golems guard the hoard)
+  { cx: IX + 12, cy: 171, rx: 8, ry: 7 }, // deep gallery
+  { cx: IX + 20, cy: 148, rx: 6, ry: 5 }, // back door, stairs up to the desert
 ];
-export const LAIR_HALL: Room = { cx: 167, cy: 32, rx: 13, ry: 24 };
+export const LAIR_HALL: Room = { cx: IX + 17, cy: 32, rx: 13, ry: 24 };
 /** Stairs tiles (doors out) and the tiles a player arrives on when coming in. */
-export const MINE_STAIRS_SOUTH = { x: 167, y: 250 };
-export const MINE_STAIRS_NORTH = { x: 170, y: 144 };
-export const LAIR_STAIRS = { x: 167, y: 55 };
+export const MINE_STAIRS_SOUTH = { x: IX + 17, y: 250 };
+export const MINE_STAIRS_NORTH = { x: IX + 20, y: 144 };
+export const LAIR_STAIRS = { x: IX + 17, y: 55 };
 
 export function carveInteriors(b: MapBuilder, rng: Rng): void {
   const grid = new TerrainGrid(WORLD_W - INTERIOR_X, WORLD_H, 'cliff');

@@ -14,7 +14,7 @@ import type { MapBuilder } from './builder.ts';
 import { renderPreview } from './preview.ts';
 import { stringifyTiledMap, toTiledMap, type ObjectSpec } from './tmj.ts';
 import { generateVillage } from './village.ts';
-import { villageObjects } from './village-objects.ts';
+import { placeObjects, villageObjects } from './village-objects.ts';
 import { generateWorld } from './world.ts';
 import { worldObjects } from './world-objects.ts';
 import { renderZones } from './zone-previews.ts';
@@ -60,7 +60,7 @@ writeMap(
   village.undergrowth,
 );
 const world = generateWorld(catalog);
-const worldObjs = [spawnObject('village', world.spawn), ...worldObjects()];
+const worldObjs = [spawnObject('village', world.spawn), ...worldObjects(), ...placeObjects(world.bounds)];
 writeMap('world.tmj', world.builder, worldObjs, world.undergrowth);
 
 const at = process.argv.indexOf('--preview');

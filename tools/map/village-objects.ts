@@ -25,8 +25,9 @@ export const VILLAGE_PLACES: readonly Place[] = [
   { type: 'mobArea', name: 'south_fields', x: 8, y: 52, w: 14, h: 8, props: { kind: 'rat', count: 4 } },
   { type: 'mobArea', name: 'north_meadow', x: 41, y: 5, w: 10, h: 8, props: { kind: 'slime', count: 5 } },
   { type: 'mobArea', name: 'lake_shore', x: 50, y: 54, w: 26, h: 14, props: { kind: 'crab', count: 6 } },
-  { type: 'mobArea', name: 'goblin_camp', x: 63, y: 8, w: 12, h: 16, props: { kind: 'goblin', count: 5 } },
-  { type: 'mobArea', name: 'wolf_run', x: 60, y: 41, w: 12, h: 10, props: { kind: 'wolf', count: 4 } },
+  // Goblins and wolves keep their distance from the east bank's checkpoint (more than aggroRadius + leash).
+  { type: 'mobArea', name: 'goblin_camp', x: 63, y: 8, w: 12, h: 12, props: { kind: 'goblin', count: 5 } },
+  { type: 'mobArea', name: 'wolf_run', x: 60, y: 46, w: 12, h: 8, props: { kind: 'wolf', count: 4 } },
 
   { type: 'npc', name: 'Elder Maren', x: 33, y: 31, props: { kind: 'elder' } },
   { type: 'npc', name: 'Guard Tobin', x: 49, y: 33, props: { kind: 'guard' } },
@@ -49,7 +50,7 @@ export const VILLAGE_PLACES: readonly Place[] = [
     x: 63,
     y: 8,
     w: 12,
-    h: 16,
+    h: 12,
     props: { items: 'chainmail,axe,large_potion' },
   },
 

@@ -18,7 +18,7 @@ const WELL = { x: 35, y: 30 };
 const MAIN_ROAD_Y = 34;
 
 /** Houses; `lane` is the row their door path runs down to. */
-const HOUSES: readonly (House & { lane: number })[] = [
+export const HOUSES: readonly (House & { lane: number })[] = [
   { x: 20, y: 21, w: 5, wall: 'stone', roof: 'orange', lane: 28 },
   { x: 30, y: 19, w: 6, wall: 'wood', roof: 'red', lane: 28, mids: 2 },
   { x: 44, y: 21, w: 5, wall: 'stone', roof: 'red', lane: 28 },

@@ -49,8 +49,8 @@ export function paintWorldLand(grid: TerrainGrid, b: MapBuilder, rng: Rng): void
   for (const road of SIDE_ROADS) for (const [x, y] of paintRoad(grid, road)) b.reserve(x, y, x, y);
 }
 
-/** Branches off the north road: to the graveyard gate, the mine valley and the coast. */
-const SIDE_ROADS = [
+/** Branches off the north road: to the graveyard gate, the mine valley (over a bridge) and the coast. */
+export const SIDE_ROADS = [
   {
     width: 1,
     points: [

@@ -1,11 +1,18 @@
-// Where the world's zones lie, in tiles. The overland is the west part of the map; cave and lair
+// Where the world's zones lie, in tiles. The overland is the west part of the map; cave, lair and house
 // interiors sit in a strip of dark rock on the east side, reached only through doors.
 import { villageRiverCentre } from './village.ts';
-export const WORLD_W = 184;
+export const WORLD_W = 198;
 export const WORLD_H = 320;
 /** Overland width; x >= OVER_W is the interiors strip. */
 export const OVER_W = 150;
 export const INTERIOR_X = OVER_W;
+/**
+ * Rock left between the overland and the interiors and between two interiors: more than half a screen
+ * (the client shows at most 48 tiles across), so a camera kept inside one never shows another.
+ */
+export const INTERIOR_MARGIN = 14;
+/** Interiors are laid out from here: old strip coordinates plus the margin. */
+export const IX = INTERIOR_X + INTERIOR_MARGIN;
 
 export interface Rect {
   x: number;

@@ -1,6 +1,7 @@
 // What lives where in the world: mobs getting harder the further north, checkpoints, NPCs, chests,
 // doors with their destinations, music and named areas. Tiles here; placeObjects turns them to pixels.
 import type { ObjectSpec } from './tmj.ts';
+import { HOUSE_ROOMS, houseDoors } from './house-interiors.ts';
 import { LAIR_HALL, LAIR_STAIRS, MINE_ROOMS, MINE_STAIRS_NORTH, MINE_STAIRS_SOUTH } from './interiors.ts';
 import { placeObjects, VILLAGE_PLACES, type Place } from './village-objects.ts';
 import { LAIR_MOUTH, MINE_MOUTH, OUTCROP_MOUTH, VILLAGE_ORIGIN, WATERFALL, ZONES } from './world-layout.ts';
@@ -68,42 +69,57 @@ const DOORS: readonly Place[] = [
   dest('lair_entry', LAIR_STAIRS.x, LAIR_STAIRS.y - 3),
   door('lair_stairs', LAIR_STAIRS.x, LAIR_STAIRS.y, 1, 'lair_steps'),
   dest('lair_steps', LAIR_MOUTH.x + 1, LAIR_MOUTH.y + 3),
+  ...houseDoors(),
 ];
+
+/** A house room's floor, for placing who and what is inside. */
+const floor = (name: string): { x: number; y: number; w: number; h: number } =>
+  HOUSE_ROOMS.find((r) => r.name === name)!.floor;
+const inn = floor('inn');
+const smithy = floor('smithy');
+const elderHouse = floor('elder_house');
 
 const WORLD_PLACES: readonly Place[] = [
   ...DOORS,
-  // Checkpoints: one in every zone, on the way in.
+  // Checkpoints: one in every zone, on the way in, each further from every aggressive mob area than
+  // that mob can reach (aggroRadius + leash): shared/content/respawn-safety.ts refuses the map otherwise.
   { type: 'checkpoint', name: 'forest_glade', x: 61, y: 222, w: 8, h: 4 },
   { type: 'checkpoint', name: 'coast_landing', x: 122, y: 274, w: 6, h: 6 },
-  { type: 'checkpoint', name: 'graveyard_gate', x: 52, y: 147, w: 6, h: 6 },
-  { type: 'checkpoint', name: 'mine_valley', x: 91, y: 144, w: 8, h: 5 },
-  { type: 'checkpoint', name: 'mine_entry', x: 164, y: 243, w: 6, h: 4 },
+  { type: 'checkpoint', name: 'graveyard_gate', x: 57, y: 146, w: 8, h: 7 },
+  { type: 'checkpoint', name: 'valley_camp', x: 92, y: 166, w: 8, h: 6 },
+  { type: 'checkpoint', name: 'mine_landing', x: MINE_STAIRS_SOUTH.x - 3, y: 243, w: 6, h: 4 },
   { type: 'checkpoint', name: 'desert_road', x: 58, y: 108, w: 8, h: 6 },
   { type: 'checkpoint', name: 'volcano_edge', x: 56, y: 47, w: 10, h: 4 },
-  { type: 'checkpoint', name: 'lair_steps', x: 164, y: 48, w: 6, h: 4 },
+  { type: 'checkpoint', name: 'lair_landing', x: LAIR_STAIRS.x - 3, y: 48, w: 6, h: 4 },
 
-  // Mobs, village outskirts to the wyrm.
+  // Mobs, village outskirts to the wyrm: each zone's fit the level a player has on arriving by the
+  // north road (tools/map/curve.test.ts fights them), and no mob area lies on a road.
   mob('west_meadow', 'rat', { x: 6, y: 256, w: 20, h: 40 }, 6),
-  mob('forest_road', 'slime', { x: 58, y: 200, w: 14, h: 20 }, 4),
   mob('goblin_camp', 'goblin', GOBLIN_CAMP, 6),
-  mob('wolf_den', 'wolf', WOLF_DEN, 5),
+  mob(
+    'wolf_den',
+    'wolf',
+    { x: 88, y: WOLF_DEN.y + 1, w: WOLF_DEN.x + WOLF_DEN.w - 88, h: WOLF_DEN.h - 2 },
+    2,
+  ),
   mob('north_beach', 'crab', { x: 118, y: 170, w: 16, h: 60 }, 8),
-  mob('south_beach', 'crab', { x: 118, y: 240, w: 16, h: 70 }, 7),
+  mob('south_beach', 'crab', { x: 118, y: 240, w: 16, h: 32 }, 4),
+  mob('south_shore', 'crab', { x: 118, y: 284, w: 16, h: 26 }, 3),
   mob('graveyard_rows', 'skeleton', { x: GRAVEYARD.x + 2, y: GRAVEYARD.y + 2, w: 34, h: 28 }, 8),
   mob('graveyard_mist', 'ghost', { x: GRAVEYARD.x + 4, y: GRAVEYARD.y + 4, w: 30, h: 24 }, 6),
-  mob('graveyard_waste', 'ghost', { x: 4, y: 162, w: 50, h: 10 }, 3),
-  mob('mountain_valley', 'wolf', { x: 90, y: 150, w: 10, h: 18 }, 3),
-  mob('mine_entry_bats', 'bat', room(0), 2),
+  mob('graveyard_waste', 'ghost', { x: 4, y: 163, w: 40, h: 9 }, 3),
+  mob('mountain_valley', 'wolf', { x: 92, y: 146, w: 10, h: 8 }, 2),
   mob('bat_roost', 'bat', room(1), 8),
   mob('crystal_cavern', 'golem', room(2), 4),
   mob('deep_gallery', 'golem', room(3), 3),
-  mob('deep_gallery_bats', 'bat', room(3), 4),
-  mob('west_dunes', 'scorpion', { x: 8, y: 62, w: 44, h: 46 }, 8),
-  mob('east_dunes', 'scorpion', { x: 70, y: 62, w: 56, h: 48 }, 8),
+  mob('deep_gallery_bats', 'bat', room(3), 2),
+  mob('west_dunes', 'scorpion', { x: 6, y: 62, w: 39, h: 39 }, 8),
+  mob('east_dunes', 'scorpion', { x: 78, y: 62, w: 49, h: 39 }, 8),
   mob('ruins', 'scorpion', RUINS, 4),
-  mob('ash_fields_west', 'fire_imp', { x: 6, y: 26, w: 60, h: 24 }, 8),
-  mob('ash_fields_east', 'fire_imp', { x: 82, y: 26, w: 60, h: 24 }, 8),
-  mob('northern_rim', 'fire_imp', { x: 8, y: 4, w: 130, h: 14 }, 6),
+  mob('ash_fields_west', 'fire_imp', { x: 6, y: 24, w: 37, h: 17 }, 6),
+  mob('ash_fields_east', 'fire_imp', { x: 82, y: 24, w: 60, h: 20 }, 8),
+  mob('northern_rim_west', 'fire_imp', { x: 8, y: 4, w: 53, h: 13 }, 3),
+  mob('northern_rim_east', 'fire_imp', { x: 90, y: 4, w: 50, h: 13 }, 3),
   {
     type: 'mob',
     name: 'the_ember_wyrm',
@@ -119,13 +135,16 @@ const WORLD_PLACES: readonly Place[] = [
   { type: 'npc', name: 'Nomad Sefu', x: 110, y: 90, props: { kind: 'nomad' } },
   { type: 'npc', name: 'Sage Orrin', x: RUINS.x + 9, y: RUINS.y + 6, props: { kind: 'sage' } },
   { type: 'npc', name: 'Guard Brann', x: 64, y: 60, props: { kind: 'guard' } },
+  { type: 'npc', name: 'Innkeeper Odo', x: inn.x + 3, y: inn.y + 1, props: { kind: 'innkeeper' } },
+  { type: 'npc', name: 'Scribe Tam', x: elderHouse.x + 6, y: elderHouse.y + 1, props: { kind: 'scribe' } },
 
   // Chests: static ones that come back, and hoards that appear when their guards are dead.
   chest('waterfall_cache', WATERFALL.x + 1, WATERFALL.topY + 1, 'long_sword,large_potion', 900),
   chest('secret_garden_chest', SECRET_GARDEN.x + 4, SECRET_GARDEN.y + 3, 'ember_potion,large_potion', 900),
+  chest('smithy_rack', smithy.x + 4, smithy.y + 1, 'short_sword,small_potion', 600),
   chest('driftwood_chest', 131, 200, 'leather,small_potion'),
-  chest('oasis_chest', 113, 91, 'large_potion,mace'),
-  chest('rim_chest', 140, 14, 'large_potion,plate', 900),
+  chest('oasis_chest', 113, 91, 'large_potion,large_potion'),
+  chest('rim_chest', 140, 14, 'large_potion,ember_potion', 900),
   { type: 'chestArea', name: 'goblin_hoard', ...GOBLIN_CAMP, props: { items: 'leather,axe,large_potion' } },
   {
     type: 'chestArea',
@@ -136,8 +155,8 @@ const WORLD_PLACES: readonly Place[] = [
     h: 28,
     props: { items: 'chainmail,mace' },
   },
-  { type: 'chestArea', name: 'crystal_hoard', ...room(2), props: { items: 'scale,frost_blade' } },
-  { type: 'chestArea', name: 'ruins_hoard', ...RUINS, props: { items: 'plate,long_sword' } },
+  { type: 'chestArea', name: 'crystal_hoard', ...room(2), props: { items: 'scale,long_sword' } },
+  { type: 'chestArea', name: 'ruins_hoard', ...RUINS, props: { items: 'plate,frost_blade' } },
   {
     type: 'chestArea',
     name: 'wyrm_hoard',

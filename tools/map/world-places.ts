@@ -153,6 +153,28 @@ export function waterfall(b: MapBuilder, x: number, topY: number, footY: number)
   b.reserve(x - 1, topY - 1, x + 3, footY + 1);
 }
 
+/**
+ * A two-row bridge where the road along row `y` crosses water between x0 and x1: from the first shore
+ * tile to the last, as the village's bridge does, so the mine road needs no detour by the coast.
+ */
+export function bridgeRiver(b: MapBuilder, y: number, x0: number, x1: number): void {
+  const wet = (x: number): boolean =>
+    [y, y + 1].some((r) => /^(water|sand)_/.test(b.tileAt('ground', x, r)?.name ?? ''));
+  let a = x0;
+  while (a <= x1 && !wet(a)) a++;
+  let z = x1;
+  while (z >= a && !wet(z)) z--;
+  if (a > z) throw new Error(`no water to bridge on row ${y} between ${x0} and ${x1}`);
+  for (let x = a; x <= z; x++) {
+    const col = x === a ? 0 : x === z ? 2 : 1;
+    b.put('ground', x, y, `bridge_${col}_0`);
+    b.put('ground', x, y + 1, `bridge_${col}_1`);
+    b.put('detail', x, y, null);
+    b.put('detail', x, y + 1, null);
+  }
+  b.reserve(a - 1, y - 1, z + 1, y + 2);
+}
+
 /** Clears trunks and undergrowth along the lane; the canopy stays, so it can only be found by walking. */
 export function secretLane(b: MapBuilder): void {
   for (let i = 1; i < SECRET_LANE.length; i++) {

@@ -3,14 +3,16 @@
 import { createRng, type Rng } from '../art/rng.ts';
 import type { TileDef } from '../art/tile-def.ts';
 import { MapBuilder } from './builder.ts';
-import { carveInteriors } from './interiors.ts';
+import { boundsPlaces, carveHouseRooms, HOUSE_ROOMS, roomExit } from './house-interiors.ts';
+import { carveInteriors, LAIR_STAIRS, MINE_STAIRS_SOUTH } from './interiors.ts';
 import { TerrainGrid, type Terrain } from './terrain.ts';
 import { buildVillage, layVillageLand, SPAWN } from './village.ts';
 import { scatter } from './wild.ts';
 import { OVER_W, VILLAGE_ORIGIN, WATERFALL, WORLD_H, WORLD_W, ZONES } from './world-layout.ts';
 import { paintWorldLand } from './world-land.ts';
 import { destinations } from './world-objects.ts';
-import { placeSetPieces, reserveClearings, secretLane, waterfall } from './world-places.ts';
+import type { Place } from './village-objects.ts';
+import { bridgeRiver, placeSetPieces, reserveClearings, secretLane, waterfall } from './world-places.ts';
 import { crownCliffs, plantWoods, scatterZone, varyGround } from './world-wild.ts';
 import { zoneScatters } from './world-scatter.ts';
 
@@ -27,7 +29,12 @@ export interface WorldBuild {
   builder: MapBuilder;
   spawn: typeof WORLD_SPAWN;
   undergrowth: { filled: number; inOpen: number };
+  /** Camera areas: the overland and each interior. */
+  bounds: Place[];
 }
+
+/** The row where the mine road crosses the river. */
+export const MINE_ROAD_BRIDGE_Y = 200;
 
 function layGround(b: MapBuilder, rng: Rng): void {
   const grid = new TerrainGrid(OVER_W, WORLD_H);
@@ -74,6 +81,7 @@ export function generateWorld(catalog: readonly TileDef[]): WorldBuild {
   const b = new MapBuilder(WORLD_W, WORLD_H, catalog);
   layGround(b, rng);
   carveInteriors(b, rng);
+  carveHouseRooms(b, rng);
   buildVillage(b, rng, VILLAGE_ORIGIN);
   b.reserve(
     WORLD_SPAWN.x,
@@ -84,6 +92,7 @@ export function generateWorld(catalog: readonly TileDef[]): WorldBuild {
   reserveClearings(b);
   placeSetPieces(b, rng);
   waterfall(b, WATERFALL.x, WATERFALL.topY, WATERFALL.footY);
+  bridgeRiver(b, MINE_ROAD_BRIDGE_Y, 70, 94);
   plantWoods(b, rng, { x: 0, y: ZONES.forest!.y - 2, w: OVER_W, h: WORLD_H - ZONES.forest!.y + 2 }, inWoods, [
     'oak',
     'oak',
@@ -101,5 +110,10 @@ export function generateWorld(catalog: readonly TileDef[]): WorldBuild {
     for (let i = 0; i < r.length; i++) reach[i] ||= r[i]!;
   }
   const undergrowth = fillUnreachable(b, reach);
-  return { builder: b, spawn: WORLD_SPAWN, undergrowth };
+  const bounds = boundsPlaces(b, [
+    { name: 'mine', ...MINE_STAIRS_SOUTH },
+    { name: 'wyrm_lair', ...LAIR_STAIRS },
+    ...HOUSE_ROOMS.map((r) => ({ name: r.name, ...roomExit(r) })),
+  ]);
+  return { builder: b, spawn: WORLD_SPAWN, undergrowth, bounds };
 }

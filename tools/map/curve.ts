@@ -1,0 +1,124 @@
+// The world's difficulty curve, zone by zone along the north road: the level and gear a player has on
+// arriving (from the kills and chests of the zones before), and how fights with the zone's mobs go.
+import type { GameData, MobKind } from '../../shared/content/game-data.ts';
+import type { Placements } from '../../shared/content/placements.ts';
+import type { TileRect } from '../../shared/content/world-map.ts';
+import { levelForXp } from '../../shared/rules/combat.ts';
+import { fightOdds, xpAfter, type FightOdds, type Hero } from './fight-model.ts';
+import { HOUSE_ROOMS } from './house-interiors.ts';
+import { ZONES } from './world-layout.ts';
+
+/**
+ * The intended road, a step at a time; zones in one step are reached together (the graveyard and the
+ * mountains both lie off the pass). The coast is a side trip from the village: nobody needs it.
+ */
+export const ROAD: readonly (readonly string[])[] = [
+  ['village'],
+  ['forest', 'coast'],
+  ['graveyard', 'mountains'],
+  ['caves'],
+  ['desert'],
+  ['volcano'],
+  ['lair'],
+];
+const SIDE_TRIPS = new Set(['coast']);
+/** Caches found by exploring, not on the road: the curve must not need them. */
+const SECRET_CHESTS = new Set(['waterfall_cache', 'secret_garden_chest']);
+
+export interface ZoneCurve {
+  zone: string;
+  hero: Hero;
+  /** Each mob kind of the zone, one against one. */
+  duels: { kind: MobKind; odds: FightOdds }[];
+  /** The worst group the zone's mob areas can set on one player at once, and how that goes. */
+  pack: { kinds: MobKind[]; odds: FightOdds } | null;
+}
+
+const centre = (r: TileRect): [number, number] => [
+  r.x + Math.floor(r.width / 2),
+  r.y + Math.floor(r.height / 2),
+];
+
+/** Which zone a tile belongs to; house rooms count as the village they stand behind. */
+export function zoneOf(x: number, y: number): string {
+  for (const [name, r] of Object.entries(ZONES))
+    if (x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h) return name;
+  const inRoom = HOUSE_ROOMS.some(
+    ({ floor: f }) => x >= f.x && y >= f.y - 2 && x < f.x + f.w && y <= f.y + f.h,
+  );
+  return inRoom ? 'village' : '';
+}
+
+/** Mobs within `radius` (square) of a tile, expected from one area's count spread over its tiles, rounded up. */
+function expectedNear(x: number, y: number, radius: number, a: TileRect, count: number): number {
+  const w = Math.min(x + radius, a.x + a.width - 1) - Math.max(x - radius, a.x) + 1;
+  const h = Math.min(y + radius, a.y + a.height - 1) - Math.max(y - radius, a.y) + 1;
+  if (w <= 0 || h <= 0) return 0;
+  return Math.ceil((count * w * h) / (a.width * a.height));
+}
+
+/** The packs a player standing anywhere in the zone's mob areas can meet: one per distinct make-up. */
+function packsIn(zone: string, placements: Placements, data: GameData): MobKind[][] {
+  const seen = new Map<string, MobKind[]>();
+  for (const home of placements.mobAreas.filter((m) => zoneOf(...centre(m.area)) === zone)) {
+    const r = home.area;
+    for (let y = r.y; y < r.y + r.height; y++) {
+      for (let x = r.x; x < r.x + r.width; x++) {
+        const pack: MobKind[] = [];
+        for (const a of placements.mobAreas) {
+          const kind = data.mobs.get(a.kind)!;
+          // Mobs that only fight back join nobody; the one the player attacks is the duel.
+          const n = kind.aggroRadius > 0 ? expectedNear(x, y, kind.aggroRadius, a.area, a.count) : 0;
+          for (let i = 0; i < n; i++) pack.push(kind);
+        }
+        const key = pack
+          .map((k) => k.id)
+          .sort()
+          .join(',');
+        if (pack.length > 1 && !seen.has(key)) seen.set(key, pack);
+      }
+    }
+  }
+  return [...seen.values()];
+}
+
+/** The curve along ROAD, assuming each mob of each zone is killed once and each open chest emptied. */
+export function worldCurve(placements: Placements, data: GameData): ZoneCurve[] {
+  const out: ZoneCurve[] = [];
+  let xp = 0;
+  let weapon = 1;
+  let armor = 1;
+  for (const step of ROAD) {
+    const hero: Hero = { level: levelForXp(xp), weapon, armor };
+    for (const zone of step) {
+      const areas = placements.mobAreas.filter((m) => zoneOf(...centre(m.area)) === zone);
+      const kinds = [...new Set(areas.map((a) => a.kind))].map((k) => data.mobs.get(k)!);
+      const packs = packsIn(zone, placements, data).map((kinds) => ({ kinds, odds: fightOdds(hero, kinds) }));
+      const worst = packs.sort(
+        (a, b) => a.odds.won - b.odds.won || a.odds.medianHpLeft - b.odds.medianHpLeft,
+      )[0];
+      out.push({
+        zone,
+        hero,
+        duels: kinds.map((kind) => ({ kind, odds: fightOdds(hero, [kind]) })),
+        pack: worst ?? null,
+      });
+    }
+    for (const zone of step.filter((z) => !SIDE_TRIPS.has(z))) {
+      for (const a of placements.mobAreas.filter((m) => zoneOf(...centre(m.area)) === zone))
+        xp = xpAfter(
+          xp,
+          Array.from({ length: a.count }, () => data.mobs.get(a.kind)!),
+        );
+      for (const c of placements.chests) {
+        if (SECRET_CHESTS.has(c.name) || zoneOf(c.x, c.y) !== zone) continue;
+        for (const id of c.items) {
+          const item = data.items.get(id)!;
+          if (item.type === 'weapon') weapon = Math.max(weapon, item.level);
+          if (item.type === 'armor') armor = Math.max(armor, item.level);
+        }
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,58 @@
+// The committed world map and game data, read the way the server reads them, for the content tests.
+import { readFileSync } from 'node:fs';
+import { parseGameData } from '../../shared/content/game-data.ts';
+import { parsePlacements } from '../../shared/content/placements.ts';
+import type { TiledMap } from '../../shared/content/tiled-types.ts';
+import { parseWorldMap, type TileRect } from '../../shared/content/world-map.ts';
+import { isWalkable } from '../../shared/rules/grid.ts';
+
+export const WORLD_FILE = 'assets/maps/world.tmj';
+export const read = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8'));
+export const tiled = read(WORLD_FILE) as TiledMap;
+export const data = parseGameData({
+  items: read('assets/data/items.json'),
+  mobs: read('assets/data/mobs.json'),
+  npcs: read('assets/data/npcs.json'),
+  achievements: read('assets/data/achievements.json'),
+});
+export const world = parseWorldMap(tiled, WORLD_FILE);
+export const placements = parsePlacements(world, data, WORLD_FILE);
+
+export const inside = (r: TileRect, x: number, y: number): boolean =>
+  x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height;
+
+/** Flood fill over walkable tiles from a tile; stepping on a door continues at its destination. */
+export function reachableFrom(sx: number, sy: number): Uint8Array {
+  const { grid } = world;
+  const seen = new Uint8Array(grid.width * grid.height);
+  const stack: [number, number][] = [[sx, sy]];
+  seen[sy * grid.width + sx] = 1;
+  const visit = (x: number, y: number): void => {
+    if (!isWalkable(grid, x, y) || seen[y * grid.width + x]) return;
+    seen[y * grid.width + x] = 1;
+    stack.push([x, y]);
+  };
+  while (stack.length) {
+    const [x, y] = stack.pop()!;
+    for (const d of placements.doors) if (inside(d.area, x, y)) visit(d.to.x, d.to.y);
+    visit(x + 1, y);
+    visit(x - 1, y);
+    visit(x, y + 1);
+    visit(x, y - 1);
+  }
+  return seen;
+}
+
+const names = new Map<number, string>();
+for (const ts of tiled.tilesets)
+  for (const t of ts.tiles ?? []) {
+    const name = t.properties?.find((p) => p.name === 'name')?.value;
+    if (typeof name === 'string') names.set(ts.firstgid + t.id, name);
+  }
+
+/** The name of the tile a layer has at (x, y), or '' for none. */
+export function tileName(layer: 'ground' | 'detail' | 'above', x: number, y: number): string {
+  const l = tiled.layers.find((t) => t.name === layer);
+  const gid = Array.isArray(l?.data) ? (l.data[y * tiled.width + x] ?? 0) : 0;
+  return names.get(gid) ?? '';
+}

@@ -1,0 +1,158 @@
+// The world as a new player meets it: nowhere to respawn into a fight, roads free of mobs, a way back
+// from every zone, camera areas that never show a neighbour, and village houses one can enter.
+import { describe, expect, it } from 'vitest';
+import { checkRespawnSafety, rectGap } from '../../shared/content/respawn-safety.ts';
+import { parseWorldMap, type TileRect } from '../../shared/content/world-map.ts';
+import type { TiledMap } from '../../shared/content/tiled-types.ts';
+import { isWalkable } from '../../shared/rules/grid.ts';
+import { HOUSE_ROOMS, houseDoor } from './house-interiors.ts';
+import { SIDE_ROADS } from './world-land.ts';
+import { INTERIOR_MARGIN, INTERIOR_X, NORTH_ROAD, OVER_W, WORLD_H } from './world-layout.ts';
+import {
+  data,
+  inside,
+  placements,
+  read,
+  reachableFrom,
+  tileName,
+  world,
+  WORLD_FILE,
+} from './world-fixture.ts';
+
+const { grid } = world;
+const spawn = world.spawns[0]!.area;
+
+/** Every tile of a polyline road `width` wide, as tools/map/land.ts paints it. */
+function roadTiles(points: readonly [number, number][], width: number): [number, number][] {
+  const out: [number, number][] = [];
+  for (let i = 1; i < points.length; i++) {
+    const [ax, ay] = points[i - 1]!;
+    const [bx, by] = points[i]!;
+    const x1 = Math.max(ax, bx) + (ay === by ? 0 : width - 1);
+    const y1 = Math.max(ay, by) + (ax === bx ? 0 : width - 1);
+    for (let y = Math.min(ay, by); y <= y1; y++)
+      for (let x = Math.min(ax, bx); x <= x1; x++) out.push([x, y]);
+  }
+  return out;
+}
+const roads = [
+  ...roadTiles(NORTH_ROAD, 2),
+  ...SIDE_ROADS.flatMap((r) => roadTiles(r.points, r.width)),
+].filter(([x, y]) => isWalkable(grid, x, y));
+
+const grow = (r: TileRect, by: number): TileRect => ({
+  x: r.x - by,
+  y: r.y - by,
+  width: r.width + 2 * by,
+  height: r.height + 2 * by,
+});
+
+describe('world.tmj for a new player', () => {
+  it('respawns nobody into a fight: every checkpoint and spawn lies beyond every mob’s reach', () => {
+    expect(() => checkRespawnSafety(world, data, WORLD_FILE)).not.toThrow();
+    const village = parseWorldMap(read('assets/maps/village.tmj') as TiledMap, 'assets/maps/village.tmj');
+    expect(() => checkRespawnSafety(village, data, 'assets/maps/village.tmj')).not.toThrow();
+  });
+
+  it('keeps mobs off the roads: no mob area on a road tile, no aggressive mob noticing anyone on one', () => {
+    const onRoad: string[] = [];
+    // A side road may end at the gate of the place it leads to (the graveyard's skeletons see its gate).
+    const ends = SIDE_ROADS.map((r) => r.points.at(-1)!);
+    const watched = roads.filter(([x, y]) => !ends.some(([ex, ey]) => ex === x && ey === y));
+    for (const m of placements.mobAreas) {
+      const kind = data.mobs.get(m.kind)!;
+      if (roads.some(([x, y]) => inside(m.area, x, y))) onRoad.push(`${m.name} covers a road`);
+      const noticed = grow(m.area, kind.aggroRadius);
+      if (kind.aggroRadius > 0 && watched.some(([x, y]) => inside(noticed, x, y)))
+        onRoad.push(`${m.name} notices players on a road`);
+    }
+    expect(onRoad).toEqual([]);
+  });
+
+  it('has a way back to the village from every checkpoint and every door’s far side', () => {
+    const stuck: string[] = [];
+    const starts = [
+      ...placements.checkpoints.map((c, i) => ({ what: `checkpoint #${i}`, x: c.x, y: c.y, area: c })),
+      ...placements.doors.map((d) => ({ what: `door ${d.name}`, ...d.to, area: null })),
+    ];
+    for (const s of starts) {
+      let [x, y] = [s.x, s.y];
+      if (s.area) {
+        // Respawns land on any walkable tile of the checkpoint: take the first.
+        const r = s.area;
+        outer: for (let ty = r.y; ty < r.y + r.height; ty++)
+          for (let tx = r.x; tx < r.x + r.width; tx++)
+            if (isWalkable(grid, tx, ty)) {
+              [x, y] = [tx, ty];
+              break outer;
+            }
+      }
+      const seen = reachableFrom(x, y);
+      if (!seen[spawn.y * grid.width + spawn.x]) stuck.push(s.what);
+    }
+    expect(stuck).toEqual([]);
+  });
+
+  it('marks camera areas: the overland, and each interior apart from every other by a wide margin', () => {
+    const bounds = placements.bounds;
+    expect(bounds.find((b) => b.name === 'overland')?.area).toEqual({
+      x: 0,
+      y: 0,
+      width: OVER_W,
+      height: WORLD_H,
+    });
+    expect(bounds.map((b) => b.name)).toEqual(
+      expect.arrayContaining(['mine', 'wyrm_lair', 'inn', 'smithy', 'elder_house']),
+    );
+    for (const a of bounds)
+      for (const b of bounds)
+        if (a !== b)
+          expect(rectGap(a.area, b.area) - 1, `${a.name} to ${b.name}`).toBeGreaterThanOrEqual(
+            INTERIOR_MARGIN,
+          );
+    // Every tile a player can reach is inside exactly one camera area.
+    const seen = reachableFrom(spawn.x, spawn.y);
+    const outside: string[] = [];
+    for (let y = 0; y < grid.height; y++)
+      for (let x = 0; x < grid.width; x++) {
+        if (!seen[y * grid.width + x]) continue;
+        const n = bounds.filter((b) => inside(b.area, x, y)).length;
+        if (n !== 1 && outside.length < 5) outside.push(`(${x}, ${y}) in ${n} areas`);
+      }
+    expect(outside).toEqual([]);
+  });
+
+  it('ends the overland’s camera area where the sea does: no void inside it, water along its east edge', () => {
+    // The camera stays inside this rectangle, so the player sees the sea run off the screen, not a wall.
+    const r = placements.bounds.find((b) => b.name === 'overland')?.area;
+    expect(r).toBeDefined();
+    let voids = 0;
+    for (let y = r!.y; y < r!.y + r!.height; y++)
+      for (let x = r!.x; x < r!.x + r!.width; x++) if (tileName('ground', x, y) === 'void') voids++;
+    expect(voids).toBe(0);
+    const east = r!.x + r!.width - 1;
+    const coast = Array.from({ length: WORLD_H - 70 }, (_, i) => tileName('ground', east, 70 + i));
+    expect(coast.every((t) => /^water_/.test(t))).toBe(true);
+  });
+
+  it('lets players into the inn, the smithy and the elder’s house, each with someone or something inside', () => {
+    for (const room of HOUSE_ROOMS) {
+      const painted = houseDoor(room.house);
+      expect(tileName('detail', painted.x, painted.y), room.name).toMatch(/^door_/);
+      const door = placements.doors.find((d) => inside(d.area, painted.x, painted.y));
+      expect(door, `${room.name} door object`).toBeDefined();
+      expect(door!.to.x, room.name).toBeGreaterThanOrEqual(INTERIOR_X);
+      const f = room.floor;
+      const floor: TileRect = { x: f.x, y: f.y, width: f.w, height: f.h };
+      const inRoom = (x: number, y: number): boolean => inside(floor, x, y);
+      expect(inRoom(door!.to.x, door!.to.y), room.name).toBe(true);
+      const someone =
+        placements.npcs.some((n) => inRoom(n.x, n.y)) || placements.chests.some((c) => inRoom(c.x, c.y));
+      expect(someone, `${room.name} has an NPC or a chest`).toBe(true);
+      const back = reachableFrom(door!.to.x, door!.to.y);
+      expect(back[painted.y * grid.width + painted.x] || back[(painted.y + 1) * grid.width + painted.x]).toBe(
+        1,
+      );
+    }
+  });
+});
