@@ -32,6 +32,10 @@ export interface Player extends Walker, CharacterState {
   /** Last tick this player hit or was hit, for regeneration. */
   lastFightTick: number;
   invulnerableUntil: number;
+  /** A* nodes the player may still have searched for it (path-budget.ts); below 0 its walks wait. */
+  pathCredit: number;
+  /** The tick up to which `pathCredit` was refilled. */
+  pathCreditTick: number;
   /** Just respawned: mobs neither strike nor notice the player before this tick, or until it acts (0: not). */
   safeUntil: number;
   /** Its client is gone and the character waits for it (the grace period): untouchable, and idle. */

@@ -97,7 +97,7 @@ function approach(world: World, p: Player, t: Entity, beside: boolean): void {
   if (ends(end, t, beside) && (walking || (beside && adjacent(p, t)))) return;
   if (walking && distance(end, t) <= Math.floor(distance(p, t) / 4)) return;
   if (world.tickCount < (nextApproach.get(p) ?? 0)) return;
-  world.walk(p, t.x, t.y, beside);
+  if (!world.walk(p, t.x, t.y, beside)) return; // searched too much lately: try again next tick
   const reached = ends({ x: p.endX, y: p.endY }, t, beside);
   nextApproach.set(p, world.tickCount + (reached ? REPATH_TICKS : UNREACHABLE_REPATH_TICKS));
 }

@@ -23,6 +23,8 @@ import {
   type Player,
 } from './entities.ts';
 import { Visibility } from './visibility.ts';
+import { PATH_CREDIT_MAX, PathBudget } from './path-budget.ts';
+import { lastSearchNodes } from '../../shared/rules/path.ts';
 import { MobTiles } from './mob-tiles.ts';
 import { placeNpcsAndChests, updateChests, expireItems } from './loot.ts';
 import { populateMobs, thinkMobs } from './mob-life.ts';
@@ -69,6 +71,7 @@ export class World {
   private readonly ids = new IdPool(ID_COOLDOWN_TICKS);
   private readonly maxPlayers: number;
   private arriving: Player[] = [];
+  private readonly pathBudget = new PathBudget();
   /** Players whose client reconnected: they are shown the world again at the end of the tick. */
   private resuming = new Set<Player>();
 
@@ -148,6 +151,8 @@ export class World {
       nextAttackTick: 0,
       lastFightTick: -1000,
       invulnerableUntil: 0,
+      pathCredit: PATH_CREDIT_MAX,
+      pathCreditTick: 0,
       safeUntil: 0,
       away: false,
       dead,
@@ -275,21 +280,31 @@ export class World {
     return this.players.get(id)?.outbox.takeParts(into) ?? 0;
   }
 
-  /** Starts a walk for a player or mob; observers hear of it at the end of the tick. */
-  walk(w: Player | Mob, x: number, y: number, beside = false): void {
-    const record =
-      w.type === 'mob'
-        ? this.mobTiles.walk(this.map.grid, w, x, y, beside)
-        : startWalk(this.map.grid, w, x, y, beside);
+  /**
+   * Starts a walk for a player or mob; observers hear of it at the end of the tick. False when a player
+   * has searched too much lately (path-budget.ts): nothing changed, and the caller asks again later.
+   */
+  walk(w: Player | Mob, x: number, y: number, beside = false): boolean {
+    let record;
+    if (w.type === 'mob') {
+      record = this.mobTiles.walk(this.map.grid, w, x, y, beside);
+    } else {
+      const stop = x === w.x && y === w.y; // stopping costs no search, and is never refused
+      if (!stop && !this.pathBudget.maySearch(w, this.tickCount)) return false;
+      record = startWalk(this.map.grid, w, x, y, beside);
+      this.pathBudget.spend(w, lastSearchNodes());
+    }
     if (record) w.started = record;
+    return true;
   }
 
   private applyWalkIntents(): void {
+    this.pathBudget.startTick();
     for (const player of this.players.values()) {
       const want = player.wantWalk;
       if (!want || player.cell < 0) continue;
-      player.wantWalk = null;
-      this.walk(player, want.x, want.y);
+      // Refused for now, the intent waits for the next tick (a newer click replaces it).
+      if (this.walk(player, want.x, want.y)) player.wantWalk = null;
     }
   }
 

@@ -36,6 +36,12 @@ interface Scratch {
 }
 
 let scratch: Scratch | null = null;
+let searched = 0;
+
+/** Nodes the last findPath expanded: what it cost, for callers that budget their searches. */
+export function lastSearchNodes(): number {
+  return searched;
+}
 
 function scratchFor(size: number): Scratch {
   if (!scratch || scratch.size !== size) {
@@ -122,6 +128,7 @@ class OpenHeap {
  * path could reach it, that tile is looked for nearby only.
  */
 export function findPath(grid: Grid, from: Tile, to: Tile, options: PathOptions): Tile[] {
+  searched = 0;
   if (!inBounds(grid, from.x, from.y) || !inBounds(grid, to.x, to.y)) return [];
   if (from.x === to.x && from.y === to.y) return [];
   const s = scratchFor(grid.width * grid.height);
@@ -171,6 +178,7 @@ export function findPath(grid: Grid, from: Tile, to: Tile, options: PathOptions)
       open.push(next, g + nh, nh);
     }
   }
+  searched = expanded;
   const path: Tile[] = [];
   for (let at = best; at !== start; at = s.from[at]!) path.push({ x: at % w, y: Math.floor(at / w) });
   path.reverse();

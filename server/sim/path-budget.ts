@@ -1,0 +1,41 @@
+// Path-finding is the one thing a client can make the server do at will: each walk request to a far
+// tile behind walls costs thousands of A* nodes (~2 ms). So each player has a credit of nodes, refilled
+// every tick, and a player in debt waits for its next walk; a per-tick cap for everyone together keeps
+// a crowd of such players from costing the tick more than a few milliseconds. Players who search
+// little (everyone who plays) never notice either.
+import type { Player } from './entities.ts';
+
+/** Nodes a player's credit grows by each tick (3,000 a second: a long detour every two seconds). */
+export const PATH_CREDIT_PER_TICK = 150;
+/** The most credit a player holds: one full search (PATH_NODE_BUDGET) and some. */
+export const PATH_CREDIT_MAX = 8000;
+/** Nodes all players together may search in one tick (about 5 ms); the rest wait for the next tick. */
+export const TICK_PATH_NODES = 15_000;
+
+export class PathBudget {
+  private left = TICK_PATH_NODES;
+
+  /** A new tick: everyone's share of this tick's searching is back. */
+  startTick(): void {
+    this.left = TICK_PATH_NODES;
+  }
+
+  /** Whether the player may search now: in credit, and the tick not spent (a full purse always may). */
+  maySearch(p: Player, tick: number): boolean {
+    refill(p, tick);
+    if (p.pathCredit < 0) return false;
+    return this.left > 0 || p.pathCredit >= PATH_CREDIT_MAX;
+  }
+
+  /** Charges a search's nodes to the player and the tick. */
+  spend(p: Player, nodes: number): void {
+    p.pathCredit -= nodes;
+    this.left -= nodes;
+  }
+}
+
+function refill(p: Player, tick: number): void {
+  if (p.pathCreditTick >= tick) return;
+  p.pathCredit = Math.min(PATH_CREDIT_MAX, p.pathCredit + (tick - p.pathCreditTick) * PATH_CREDIT_PER_TICK);
+  p.pathCreditTick = tick;
+}
