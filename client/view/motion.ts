@@ -19,11 +19,18 @@ export class Motion {
   /** Tiles after `to`. */
   queue: Tile[] = [];
   facing: Dir = Dir.Down;
+  /** Counts moves the entity did not walk (placed, snapped): the camera jumps rather than sweeps. */
+  jumps = 0;
 
+  /**
+   * `catchUp`: a long queue means we are behind the server, so walk a little faster. Not for the
+   * player's own character: its queue is its own prediction, and must not run ahead of the server.
+   */
   constructor(
     x: number,
     y: number,
     private readonly stepMs: number,
+    private readonly catchUp = true,
   ) {
     this.from = { x, y };
     this.to = { x, y };
@@ -99,6 +106,7 @@ export class Motion {
   }
 
   placeAt(tile: Tile): void {
+    if (!same(tile, this.from) || !same(tile, this.to)) this.jumps++;
     this.from = { ...tile };
     this.to = { ...tile };
     this.t = 0;
@@ -109,7 +117,7 @@ export class Motion {
   update(ms: number): void {
     let left = ms;
     while (left > 0 && !same(this.from, this.to)) {
-      const speedUp = 1 + 0.25 * Math.max(0, this.queue.length - 2);
+      const speedUp = this.catchUp ? 1 + 0.25 * Math.max(0, this.queue.length - 2) : 1;
       const stepLeft = ((1 - this.t) * this.stepMs) / speedUp;
       if (left < stepLeft) {
         this.t += (left * speedUp) / this.stepMs;
@@ -131,6 +139,7 @@ export class Motion {
     const dir = dirBetween(this.from.x, this.from.y, next.x, next.y);
     if (dir === -1) {
       // Not a neighbour (a correction jumped): snap there.
+      this.jumps++;
       this.from = next;
       this.to = next;
       this.takeNext();

@@ -49,6 +49,14 @@ export interface Placements {
   doors: DoorPlacement[];
   /** Music areas: the client plays `track` while the player is inside (the server ignores them). */
   music: { track: string; area: TileRect }[];
+  /** Camera bounds: the client shows nothing outside the one the player stands in (the server ignores them). */
+  bounds: CameraBounds[];
+}
+
+export interface CameraBounds {
+  objectId: number;
+  name: string;
+  area: TileRect;
 }
 
 /** Object classes the game knows; anything else is reported, so a typo does not silently do nothing. */
@@ -61,6 +69,7 @@ export const OBJECT_CLASSES = [
   'chest',
   'chestArea',
   'area',
+  'bounds',
 ] as const;
 
 export function parsePlacements(map: WorldMap, data: GameData, file: string): Placements {
@@ -73,6 +82,7 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
     areas: [],
     doors: [],
     music: [],
+    bounds: [],
   };
   const named = new Map(map.objects.filter((o) => o.name).map((o) => [o.name, o]));
   for (const o of map.objects) {
@@ -150,6 +160,14 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
         if (!/^[a-z0-9_]+$/.test(track))
           problem('needs a "track" property: the name of a tune in assets/audio/music');
         out.music.push({ track, area: o.area });
+        break;
+      }
+      case 'bounds': {
+        // One rectangle per area the camera keeps to (the overworld, each interior): a name says which.
+        if (!o.name) problem('needs a name: the area the camera keeps to (e.g. "overworld", "inn")');
+        const twin = out.bounds.find((b) => b.name === o.name);
+        if (o.name && twin) problem(`has the same name as bounds object ${twin.objectId}`);
+        out.bounds.push({ objectId: o.id, name: o.name, area: o.area });
         break;
       }
       default:
