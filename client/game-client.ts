@@ -72,10 +72,13 @@ export class GameClient {
   private stale = false;
   private welcomed = false;
   private view = createView();
-  private stepMs = PLAYER_STEP_TICKS * TICK_MS;
+  /** The server's time for one step (Welcome's tickMs × stepTicks): every walk is drawn at this pace. */
+  stepMs = PLAYER_STEP_TICKS * TICK_MS;
   /** Ends of walks we predicted recently; the server echoing one of them needs no correction. */
   private predicted: { end: Tile; at: number }[] = [];
   clock = 0;
+  /** performance.now() at the latest update, to tell how far into a frame a walk starts. */
+  private updatedAt = 0;
   private idleMs = 0;
 
   constructor(
@@ -178,28 +181,39 @@ export class GameClient {
       maxSteps: MAX_WALK_STEPS,
     });
     const end = path.at(-1) ?? motion.pathStart;
+    const standing = !motion.moving;
     motion.followTiles(path);
+    if (standing) motion.startedLate(performance.now() - this.updatedAt);
     this.predicted.push({ end, at: this.clock });
     this.connection.send([Op.WalkTo, target.x, target.y]);
     return end;
   }
 
-  /** A one-tile step for keyboard and touch steering, from where the current walk ends. */
-  stepToward(dx: number, dy: number): boolean {
+  /**
+   * Keyboard and touch steering: walk straight on from the tile being entered, `steps` tiles at most
+   * (fewer where a wall comes first). Asks the server only when that changes where the walk ends.
+   * `steps` 0 stops on the tile being entered.
+   */
+  steer(dx: number, dy: number, steps: number): boolean {
     const self = this.self;
-    if (!self) return false;
-    const from = self.motion.destination;
-    const x = from.x + dx;
-    const y = from.y + dy;
-    if (!isWalkable(this.grid, x, y)) {
-      if (!self.motion.moving) self.motion.facing = dx > 0 ? 1 : dx < 0 ? 3 : dy > 0 ? 2 : 0;
+    if (!self || !this.connection || this.dead) return false;
+    const motion = self.motion;
+    const end = { ...motion.pathStart };
+    for (let i = 0; i < steps && isWalkable(this.grid, end.x + dx, end.y + dy); i++) {
+      end.x += dx;
+      end.y += dy;
+    }
+    if (steps > 0 && end.x === motion.pathStart.x && end.y === motion.pathStart.y) {
+      if (!motion.moving) motion.facing = dx > 0 ? 1 : dx < 0 ? 3 : dy > 0 ? 2 : 0;
       return false;
     }
-    this.walkTo({ x, y });
+    const dest = motion.destination;
+    if (dest.x !== end.x || dest.y !== end.y) this.walkTo(end);
     return true;
   }
 
   update(ms: number): void {
+    this.updatedAt = performance.now();
     this.clock += ms;
     this.predicted = this.predicted.filter((p) => this.clock - p.at < PREDICTION_GRACE_MS);
     for (const e of this.entities.values()) e.motion.update(ms);
@@ -322,7 +336,8 @@ export class GameClient {
       type: seen.type,
       kind: seen.type === 'player' ? 'player' : seen.kind,
       name,
-      motion: new Motion(x, y, this.stepMs),
+      // Our own queue is our prediction: walked at the server's pace, never sped up past it.
+      motion: new Motion(x, y, this.stepMs, id !== this.selfId),
       hp: seen.hp,
       maxHp: seen.maxHp,
       weapon: seen.weapon,
@@ -350,6 +365,9 @@ export class GameClient {
     }
     this.idleMs += ms;
     const at = self.motion.to;
+    // Standing where a walk we asked for ends: the server has not answered it yet (a slow frame can
+    // last longer than the wait), so pulling back to its older word would rubber-band.
+    if (this.wasPredicted(at)) return;
     if (this.idleMs > 300 && (at.x !== truth.x || at.y !== truth.y)) {
       const path = findPath(this.grid, at, truth, { nodeBudget: PATH_NODE_BUDGET, maxSteps: MAX_WALK_STEPS });
       const reaches = path.at(-1);

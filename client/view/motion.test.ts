@@ -90,4 +90,14 @@ describe('Motion', () => {
     m.followTiles([{ x: 3, y: 3 }]); // not a neighbour: snapped to
     expect(m.jumps).toBe(2);
   });
+
+  it('leaves out the part of a frame that passed before a walk started', () => {
+    const m = new Motion(5, 5, STEP, false);
+    m.followTiles([{ x: 6, y: 5 }]);
+    m.startedLate(100); // clicked 100 ms after the last frame; this frame lasts 150 ms
+    m.update(STEP);
+    expect(m.position.x).toBeCloseTo(5 + 50 / STEP);
+    m.update(50); // only once
+    expect(m.position.x).toBeCloseTo(5 + 100 / STEP);
+  });
 });

@@ -21,6 +21,8 @@ export class Motion {
   facing: Dir = Dir.Down;
   /** Counts moves the entity did not walk (placed, snapped): the camera jumps rather than sweeps. */
   jumps = 0;
+  /** Time the next update must not count: a walk started between frames began part-way into one. */
+  private lateMs = 0;
 
   /**
    * `catchUp`: a long queue means we are behind the server, so walk a little faster. Not for the
@@ -113,9 +115,18 @@ export class Motion {
     this.queue = [];
   }
 
+  /**
+   * A walk just started from standing began `ms` after the last update: the next update leaves that
+   * time out, or the walk would start with a head start the server never gets.
+   */
+  startedLate(ms: number): void {
+    this.lateMs = Math.max(0, ms);
+  }
+
   /** Advances by `ms`; a long queue (we are behind the server) walks a little faster to catch up. */
   update(ms: number): void {
-    let left = ms;
+    let left = ms - this.lateMs;
+    this.lateMs = 0;
     while (left > 0 && !same(this.from, this.to)) {
       const speedUp = this.catchUp ? 1 + 0.25 * Math.max(0, this.queue.length - 2) : 1;
       const stepLeft = ((1 - this.t) * this.stepMs) / speedUp;
