@@ -100,4 +100,21 @@ describe('Motion', () => {
     m.update(50); // only once
     expect(m.position.x).toBeCloseTo(5 + 100 / STEP);
   });
+
+  it('waits on a tile, steps kept, while mayEnter refuses the next one', () => {
+    const m = new Motion(0, 0, STEP, false);
+    m.followTiles([1, 2, 3].map((x) => ({ x, y: 0 })));
+    let allowed = 1;
+    const mayEnter = (t: { x: number }): boolean => t.x <= allowed;
+    m.update(STEP * 3, mayEnter);
+    expect(m.from).toEqual({ x: 1, y: 0 });
+    expect(m.waiting).toBe(true);
+    expect(m.moving).toBe(true);
+    allowed = 3;
+    m.update(STEP / 2, mayEnter);
+    expect(m.position.x).toBeCloseTo(1.5);
+    m.update(STEP * 2, mayEnter);
+    expect(m.tile).toEqual({ x: 3, y: 0 });
+    expect(m.moving).toBe(false);
+  });
 });

@@ -123,10 +123,19 @@ export class Motion {
     this.lateMs = Math.max(0, ms);
   }
 
-  /** Advances by `ms`; a long queue (we are behind the server) walks a little faster to catch up. */
-  update(ms: number): void {
+  /** Standing with steps queued: `mayEnter` refused the next tile (for now). */
+  get waiting(): boolean {
+    return same(this.from, this.to) && this.queue.length > 0;
+  }
+
+  /**
+   * Advances by `ms`; a long queue (we are behind the server) walks a little faster to catch up.
+   * `mayEnter` may hold the entity on a tile (it waits there, steps kept) until it lets the next in.
+   */
+  update(ms: number, mayEnter?: (tile: Tile) => boolean): void {
     let left = ms - this.lateMs;
     this.lateMs = 0;
+    if (this.waiting) this.takeNext(mayEnter);
     while (left > 0 && !same(this.from, this.to)) {
       const speedUp = this.catchUp ? 1 + 0.25 * Math.max(0, this.queue.length - 2) : 1;
       const stepLeft = ((1 - this.t) * this.stepMs) / speedUp;
@@ -137,12 +146,12 @@ export class Motion {
       left -= stepLeft;
       this.from = this.to;
       this.t = 0;
-      this.takeNext();
+      this.takeNext(mayEnter);
     }
   }
 
-  private takeNext(): void {
-    const next = this.queue.shift();
+  private takeNext(mayEnter?: (tile: Tile) => boolean): void {
+    const next = this.queue[0];
     if (!next) {
       this.to = this.from;
       return;
@@ -150,12 +159,18 @@ export class Motion {
     const dir = dirBetween(this.from.x, this.from.y, next.x, next.y);
     if (dir === -1) {
       // Not a neighbour (a correction jumped): snap there.
+      this.queue.shift();
       this.jumps++;
       this.from = next;
       this.to = next;
-      this.takeNext();
+      this.takeNext(mayEnter);
       return;
     }
+    if (mayEnter && !mayEnter(next)) {
+      this.to = this.from;
+      return;
+    }
+    this.queue.shift();
     this.facing = dir;
     this.to = next;
   }
