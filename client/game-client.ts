@@ -241,7 +241,7 @@ export class GameClient {
       Math.min(seen.steps.length, Math.floor((this.clock + this.view.tickMs - seen.since) / this.stepMs)),
     );
     const route = walkTiles(seen);
-    const at = route.findIndex((t, i) => i >= done && t.x === tile.x && t.y === tile.y);
+    const at = route.findIndex((t) => t.x === tile.x && t.y === tile.y);
     if (at >= 0) return at <= done + 1;
     // Off the server's route: past its end (the server has not heard of this walk yet), only the
     // first step; elsewhere it is a route of our own, not ours to judge.
