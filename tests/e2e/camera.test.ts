@@ -64,6 +64,7 @@ describe('the camera and own walking in Chromium', () => {
     const { page, joined } = await join('Doorkeeper');
     await frames(page, 2);
     expectCentred(await camera(page), joined.tile!);
+    await page.screenshot({ path: path.join(shots, 'e2e-camera-join.png') });
 
     // Through the door: the camera jumps into the hall, which is smaller than the view, so the hall
     // sits in its middle and nothing of the cellar below or the overworld beside it shows.
