@@ -16,6 +16,7 @@ import { MAX_WALK_STEPS, PATH_NODE_BUDGET, PLAYER_STEP_TICKS, TICK_MS } from '..
 import { Connection, closeMessage } from './net/connection.ts';
 import { retryDelay, shouldRetry } from './net/reconnect.ts';
 import { Motion, type Walk } from './view/motion.ts';
+import { DX, DY } from '../shared/rules/dirs.ts';
 
 export interface EntityModel {
   id: number;
@@ -72,10 +73,13 @@ export class GameClient {
   private stale = false;
   private welcomed = false;
   private view = createView();
-  private stepMs = PLAYER_STEP_TICKS * TICK_MS;
+  /** The server's time for one step (Welcome's tickMs × stepTicks): every walk is drawn at this pace. */
+  stepMs = PLAYER_STEP_TICKS * TICK_MS;
   /** Ends of walks we predicted recently; the server echoing one of them needs no correction. */
   private predicted: { end: Tile; at: number }[] = [];
   clock = 0;
+  /** performance.now() at the latest update, to tell how far into a frame a walk starts. */
+  private updatedAt = 0;
   private idleMs = 0;
 
   constructor(
@@ -178,33 +182,73 @@ export class GameClient {
       maxSteps: MAX_WALK_STEPS,
     });
     const end = path.at(-1) ?? motion.pathStart;
+    const standing = !motion.moving;
     motion.followTiles(path);
+    if (standing) motion.startedLate(performance.now() - this.updatedAt);
     this.predicted.push({ end, at: this.clock });
     this.connection.send([Op.WalkTo, target.x, target.y]);
     return end;
   }
 
-  /** A one-tile step for keyboard and touch steering, from where the current walk ends. */
-  stepToward(dx: number, dy: number): boolean {
+  /**
+   * Keyboard and touch steering: walk straight on from the tile being entered, `steps` tiles at most
+   * (fewer where a wall comes first). Asks the server only when that changes where the walk ends.
+   * `steps` 0 stops on the tile being entered.
+   */
+  steer(dx: number, dy: number, steps: number): boolean {
     const self = this.self;
-    if (!self) return false;
-    const from = self.motion.destination;
-    const x = from.x + dx;
-    const y = from.y + dy;
-    if (!isWalkable(this.grid, x, y)) {
-      if (!self.motion.moving) self.motion.facing = dx > 0 ? 1 : dx < 0 ? 3 : dy > 0 ? 2 : 0;
+    if (!self || !this.connection || this.dead) return false;
+    const motion = self.motion;
+    const end = { ...motion.pathStart };
+    for (let i = 0; i < steps && isWalkable(this.grid, end.x + dx, end.y + dy); i++) {
+      end.x += dx;
+      end.y += dy;
+    }
+    if (steps > 0 && end.x === motion.pathStart.x && end.y === motion.pathStart.y) {
+      if (!motion.moving) motion.facing = dx > 0 ? 1 : dx < 0 ? 3 : dy > 0 ? 2 : 0;
       return false;
     }
-    this.walkTo({ x, y });
+    const dest = motion.destination;
+    if (dest.x !== end.x || dest.y !== end.y) this.walkTo(end);
     return true;
   }
 
   update(ms: number): void {
+    this.updatedAt = performance.now();
     this.clock += ms;
     this.predicted = this.predicted.filter((p) => this.clock - p.at < PREDICTION_GRACE_MS);
-    for (const e of this.entities.values()) e.motion.update(ms);
+    const self = this.self;
+    for (const e of this.entities.values()) e.motion.update(ms, e === self ? this.keepsUp : undefined);
     this.reconcileSelf(ms);
   }
+
+  /** The client's clock now, between frames too (when frames arrive, so walks are timed truly). */
+  private now(): number {
+    return this.updatedAt > 0 ? this.clock + (performance.now() - this.updatedAt) : this.clock;
+  }
+
+  /**
+   * Our character may step into a tile at most one step beyond where the server has it: a prediction
+   * starts at once, but never runs ahead of what the server will do, even when a slow page sends
+   * late. Behind, or on a route of its own (the server planned from another tile), it walks on.
+   */
+  private readonly keepsUp = (tile: Tile): boolean => {
+    const seen = this.view.entities.get(this.selfId);
+    if (!seen) return true;
+    // The server counts the tick that starts a walk as its first step's first tick: one tick more.
+    const done = Math.max(
+      0,
+      Math.min(seen.steps.length, Math.floor((this.clock + this.view.tickMs - seen.since) / this.stepMs)),
+    );
+    const route = walkTiles(seen);
+    const at = route.findIndex((t) => t.x === tile.x && t.y === tile.y);
+    if (at >= 0) return at <= done + 1;
+    // Off the server's route: past its end (the server has not heard of this walk yet), only the
+    // first step; elsewhere it is a route of our own, not ours to judge.
+    const standing = done >= seen.steps.length;
+    const end = route.at(-1)!;
+    return !standing || Math.abs(tile.x - end.x) + Math.abs(tile.y - end.y) <= 1;
+  };
 
   private reset(): void {
     this.entities.clear();
@@ -220,7 +264,7 @@ export class GameClient {
     }
     let events: ViewEvent[];
     try {
-      events = applyFrame(this.view, frame, this.clock);
+      events = applyFrame(this.view, frame, this.now());
     } catch (err) {
       console.error('Could not read a frame from the server', err);
       return;
@@ -322,7 +366,8 @@ export class GameClient {
       type: seen.type,
       kind: seen.type === 'player' ? 'player' : seen.kind,
       name,
-      motion: new Motion(x, y, this.stepMs),
+      // Our own queue is our prediction: walked at the server's pace, never sped up past it.
+      motion: new Motion(x, y, this.stepMs, id !== this.selfId),
       hp: seen.hp,
       maxHp: seen.maxHp,
       weapon: seen.weapon,
@@ -344,12 +389,16 @@ export class GameClient {
     const self = this.self;
     const seen = this.view.entities.get(this.selfId);
     const truth = seen && { x: seen.endX, y: seen.endY };
-    if (!self || !truth || self.motion.moving) {
+    // Held back by keepsUp counts as standing: if the server never walks on, its word wins.
+    if (!self || !truth || (self.motion.moving && !self.motion.waiting)) {
       this.idleMs = 0;
       return;
     }
     this.idleMs += ms;
     const at = self.motion.to;
+    // Standing where a walk we asked for ends, or held back on the way there: the server has not
+    // answered it yet (a slow frame can last longer than the wait); its older word would rubber-band.
+    if (this.wasPredicted(self.motion.destination)) return;
     if (this.idleMs > 300 && (at.x !== truth.x || at.y !== truth.y)) {
       const path = findPath(this.grid, at, truth, { nodeBudget: PATH_NODE_BUDGET, maxSteps: MAX_WALK_STEPS });
       const reaches = path.at(-1);
@@ -358,6 +407,16 @@ export class GameClient {
       else self.motion.placeAt(truth);
     }
   }
+}
+
+/** The tiles of an entity's current walk, its start first. */
+function walkTiles(entity: SeenEntity): Tile[] {
+  const tiles: Tile[] = [{ x: entity.fromX, y: entity.fromY }];
+  for (const d of entity.steps) {
+    const last = tiles.at(-1)!;
+    tiles.push({ x: last.x + DX[d]!, y: last.y + DY[d]! });
+  }
+  return tiles;
 }
 
 function walkOf(entity: SeenEntity): Walk {

@@ -1,6 +1,7 @@
 // `window.__emberquest`: a read-only view of the client for our browser tests and for curious players.
 import type Phaser from 'phaser';
 import type { WorldScene } from './scenes/world.ts';
+import { TILE } from './view/constants.ts';
 
 export interface EmberquestApi {
   state(): {
@@ -27,6 +28,21 @@ export interface EmberquestApi {
     }[];
   };
   tileToClient(x: number, y: number): { x: number; y: number };
+  /**
+   * What the camera shows, in tiles: the centre of the view, where the own character is drawn (its
+   * centre, fractional mid-step; null before joining), the area the camera keeps to, and the page's
+   * wall clock (Date.now) at the frame that drew it, to compare with the server's timing.
+   */
+  camera(): {
+    centre: { x: number; y: number };
+    /** The size of the view. */
+    view: { width: number; height: number };
+    drawn: { x: number; y: number } | null;
+    /** The tile the drawn character last stood on (as the server counts a step: done when complete). */
+    reached: { x: number; y: number } | null;
+    area: { x: number; y: number; width: number; height: number };
+    at: number;
+  };
 }
 
 declare global {
@@ -80,5 +96,19 @@ export function exposeTestApi(game: Phaser.Game): void {
       };
     },
     tileToClient: (x, y) => world().tileToClient(x, y),
+    camera() {
+      const scene = world();
+      const view = scene.cameras.main.worldView;
+      const motion = scene.client?.self?.motion;
+      const pos = motion?.position;
+      return {
+        centre: { x: view.centerX / TILE, y: view.centerY / TILE },
+        view: { width: view.width / TILE, height: view.height / TILE },
+        drawn: pos ? { x: pos.x + 0.5, y: pos.y + 0.5 } : null,
+        reached: motion ? { ...motion.from } : null,
+        area: { ...scene.cameraArea },
+        at: scene.frameAt,
+      };
+    },
   };
 }

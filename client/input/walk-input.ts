@@ -41,6 +41,9 @@ export function nearestMob(client: GameClient, range: number): number | null {
   return best?.id ?? null;
 }
 
+/** Most steps steering queues ahead (after a very slow frame); letting go cuts them off anyway. */
+const MAX_STEPS_AHEAD = 6;
+
 export class WalkInput {
   private readonly keys: [Phaser.Input.Keyboard.Key[], number, number][];
 
@@ -52,6 +55,19 @@ export class WalkInput {
     const keyboard = scene.input.keyboard!;
     // No key capture: the title screen's name field and the chat field must still receive W, A, S and D.
     this.keys = KEYS.map(([codes, dx, dy]) => [codes.map((c) => keyboard.addKey(c, false)), dx, dy]);
+    // Phaser handles a frame's key events together at its start: a tap shorter than a frame is down and
+    // up again before update() looks, so steering listens to the events themselves.
+    for (const [keys, dx, dy] of this.keys) {
+      for (const key of keys) {
+        key.on('down', () => {
+          if (this.canSteer()) client.steer(dx, dy, 1);
+        });
+        key.on('up', () => {
+          // Let go: finish the step under way and stop, rather than walk what was queued ahead.
+          if (this.canSteer() && !this.held()) client.steer(0, 0, 0);
+        });
+      }
+    }
     // Space (or F) fights the nearest creature in sight.
     for (const code of [Phaser.Input.Keyboard.KeyCodes.SPACE, Phaser.Input.Keyboard.KeyCodes.F]) {
       keyboard.addKey(code, false).on('down', () => {
@@ -70,16 +86,26 @@ export class WalkInput {
     });
   }
 
-  /** Steering: while a direction is held, keep one step queued past the current one. */
-  update(): void {
-    if (document.activeElement instanceof HTMLInputElement) return;
-    const motion = this.client.self?.motion;
-    if (!motion || motion.queue.length > 0) return;
-    for (const [keys, dx, dy] of this.keys) {
-      if (keys.some((k) => k.isDown)) {
-        this.client.stepToward(dx, dy);
-        return;
-      }
-    }
+  /**
+   * Steering: while a direction is held, keep queued past the current step as many steps as this frame
+   * lasted (at least one), so a slow frame neither stops the walk nor wastes its time.
+   */
+  update(frameMs: number): void {
+    const held = this.held();
+    if (!held || !this.canSteer()) return;
+    const ahead = Math.min(MAX_STEPS_AHEAD, Math.max(1, Math.ceil(frameMs / this.client.stepMs)));
+    this.client.steer(held[0], held[1], ahead);
+  }
+
+  /** The direction of the first held key, if any. */
+  private held(): [number, number] | null {
+    for (const [keys, dx, dy] of this.keys) if (keys.some((k) => k.isDown)) return [dx, dy];
+    return null;
+  }
+
+  private canSteer(): boolean {
+    return (
+      !(document.activeElement instanceof HTMLInputElement) && this.client.connected && !this.client.dead
+    );
   }
 }

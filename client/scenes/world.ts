@@ -26,7 +26,10 @@ import { react } from './world-reactions.ts';
 import { Panels } from '../ui/panels.ts';
 import { SoundSettings } from '../ui/sound-settings.ts';
 import { Audio as GameAudio, trackAt, type MusicArea, type SoundEffect } from '../audio/audio.ts';
-import { parsePlacements } from '../../shared/content/placements.ts';
+import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
+import { areaAt, CameraFollow, clampCentre, type Point } from '../view/camera.ts';
+import type { EntityModel } from '../game-client.ts';
+import type { TileRect } from '../../shared/content/world-map.ts';
 import { parseGameData, type DataFiles } from '../../shared/content/game-data.ts';
 
 export class WorldScene extends Phaser.Scene {
@@ -43,6 +46,18 @@ export class WorldScene extends Phaser.Scene {
   panels!: Panels;
   private marker!: Phaser.GameObjects.Sprite;
   private follow = { x: 0, y: 0 };
+  private camera = new CameraFollow();
+  /** Camera bounds of the map's areas (the overworld, each interior), in tiles. */
+  private bounds: TileRect[] = [];
+  /** The character and jump count the camera last followed: a change means jump, not sweep. */
+  private followed: { model: EntityModel | null; jumps: number } = { model: null, jumps: 0 };
+  /** Dark panels over whatever lies outside the camera's area (another interior, the void). */
+  private letterbox: Phaser.GameObjects.Rectangle[] = [];
+  /** The area the camera keeps to now, in tiles (for tests). */
+  cameraArea: TileRect = { x: 0, y: 0, width: 0, height: 0 };
+  private lastTime = -1;
+  /** Wall clock (Date.now) of the latest frame, for tests comparing what is drawn with the server. */
+  frameAt = 0;
   private title!: TitleScreen;
   private overlay!: DisconnectOverlay;
   private reconnecting!: ReconnectingNotice;
@@ -71,7 +86,9 @@ export class WorldScene extends Phaser.Scene {
     };
     this.effects = new Effects(this, this.zoom);
     this.audio = new GameAudio(this);
-    this.music = this.musicAreas();
+    const placed = this.placements();
+    this.music = placed?.music ?? [];
+    this.bounds = (placed?.bounds ?? []).map((b) => b.area);
     this.audio.setTrack('title');
     this.game.events.on('sound', (effect: SoundEffect) => this.audio.play(effect));
     const soundCard = new SoundSettings(this.audio, (on) => this.game.events.emit('sound-state', on));
@@ -117,24 +134,30 @@ export class WorldScene extends Phaser.Scene {
     this.reconnecting = createReconnectingNotice();
     this.input2 = new WalkInput(this, this.client, (tile) => this.showMarker(tile));
 
-    const cam = this.cameras.main;
-    cam.setBounds(0, 0, this.worldMap.width * TILE, this.worldMap.height * TILE);
-    cam.setRoundPixels(true);
+    this.cameras.main.setRoundPixels(true);
     const spawn = this.worldMap.spawns[0]!.area;
     this.follow.x = (spawn.x + spawn.width / 2) * TILE;
     this.follow.y = (spawn.y + spawn.height / 2) * TILE;
-    cam.startFollow(this.follow, true, 0.15, 0.15);
+    this.letterbox = [0, 1, 2, 3].map(() =>
+      this.add.rectangle(0, 0, 1, 1, 0x1b1220).setOrigin(0, 0).setDepth(400000),
+    );
     this.fitToWindow();
     this.scale.on('resize', () => this.fitToWindow());
     hideLoading();
     this.title.show();
   }
 
-  override update(time: number, delta: number): void {
-    const ms = Math.min(delta, 250);
+  override update(time: number): void {
+    // Real time, not Phaser's delta: that one is smoothed, capped at 200 ms and, for the first 120 frames
+    // after start or a tab's return, capped at 16.7 ms, so a slow machine's characters (ours too) fell
+    // behind the server's.
+    const ms = this.lastTime < 0 ? 0 : Math.max(0, time - this.lastTime);
+    this.lastTime = time;
+    this.frameAt = Date.now();
     this.tileAnimations.update(time);
+    // Steering first, so the steps it queues are walked in this frame's time, not after it.
+    if (this.client.connected && !this.client.dead) this.input2.update(ms);
     this.client.update(ms);
-    if (this.client.connected && !this.client.dead) this.input2.update();
     this.syncViews();
     this.effects.follow((id) => {
       const view = this.views.get(id);
@@ -142,10 +165,8 @@ export class WorldScene extends Phaser.Scene {
     });
     const self = this.views.get(this.client.selfId);
     this.updateMusic();
+    this.moveCamera(ms);
     if (self) {
-      const pos = self.model.motion.position;
-      this.follow.x = pos.x * TILE + TILE / 2;
-      this.follow.y = pos.y * TILE + TILE / 2;
       const dest = self.model.motion.destination;
       if (
         !self.model.motion.moving ||
@@ -168,17 +189,73 @@ export class WorldScene extends Phaser.Scene {
     this.audio.setTrack(tile ? trackAt(this.music, tile.x, tile.y, 'village') : 'title');
   }
 
-  /** Music areas of the map; a map that fails the full check still plays (the server reports it). */
-  private musicAreas(): MusicArea[] {
+  /** The map's music areas and camera bounds; a map that fails the full check still plays (the server reports it). */
+  private placements(): Placements | null {
     try {
       const files = Object.fromEntries(
         ['items', 'mobs', 'npcs', 'achievements'].map((n) => [n, this.cache.json.get(`data:${n}`)]),
       ) as unknown as DataFiles;
-      return parsePlacements(this.worldMap, parseGameData(files), 'map').music;
+      return parsePlacements(this.worldMap, parseGameData(files), 'map');
     } catch (err) {
-      console.warn('No music areas:', err);
-      return [];
+      console.warn('No music areas or camera bounds:', err);
+      return null;
     }
+  }
+
+  /**
+   * Centres the camera on the player's drawn position, inside the area they are in. Any move the player
+   * did not walk (join, reconnect, respawn, door, correction) jumps there with its area; walks are
+   * followed at a rate in time.
+   */
+  private moveCamera(ms: number): void {
+    const model = this.client.self ?? null;
+    let target: Point = this.follow;
+    let jump = false;
+    let tile: Point = { x: Math.floor(this.follow.x / TILE), y: Math.floor(this.follow.y / TILE) };
+    if (model) {
+      const pos = model.motion.position;
+      target = { x: pos.x * TILE + TILE / 2, y: pos.y * TILE + TILE / 2 };
+      tile = model.motion.tile;
+      jump = model !== this.followed.model || model.motion.jumps !== this.followed.jumps;
+      this.followed = { model, jumps: model.motion.jumps };
+    } else if (this.followed.model) {
+      jump = true; // back on the title screen
+      this.followed = { model: null, jumps: 0 };
+    }
+    const cam = this.cameras.main;
+    const area = areaAt(this.bounds, tile, this.worldMap);
+    const pixels = {
+      x: area.x * TILE,
+      y: area.y * TILE,
+      width: area.width * TILE,
+      height: area.height * TILE,
+    };
+    const view = { width: cam.width / cam.zoom, height: cam.height / cam.zoom };
+    const centre = clampCentre(this.camera.update(target, ms, jump), view, pixels);
+    cam.centerOn(centre.x, centre.y);
+    this.cameraArea = area;
+    this.coverOutside(pixels, centre, view);
+  }
+
+  /** Four panels covering the view outside `area`, so another area's tiles never show beside this one. */
+  private coverOutside(area: TileRect, centre: Point, view: { width: number; height: number }): void {
+    const left = centre.x - view.width / 2 - TILE;
+    const top = centre.y - view.height / 2 - TILE;
+    const right = centre.x + view.width / 2 + TILE;
+    const bottom = centre.y + view.height / 2 + TILE;
+    const panels: [number, number, number, number][] = [
+      [left, top, Math.max(0, area.x - left), bottom - top],
+      [area.x + area.width, top, Math.max(0, right - area.x - area.width), bottom - top],
+      [area.x, top, area.width, Math.max(0, area.y - top)],
+      [area.x, area.y + area.height, area.width, Math.max(0, bottom - area.y - area.height)],
+    ];
+    panels.forEach(([x, y, w, h], i) => {
+      const panel = this.letterbox[i]!;
+      panel
+        .setPosition(x, y)
+        .setSize(w, h)
+        .setVisible(w > 0 && h > 0);
+    });
   }
 
   /** Page coordinates of a tile's centre (for tests and tools). */

@@ -62,4 +62,59 @@ describe('Motion', () => {
     behind.update(STEP / 2);
     expect(behind.position.x).toBeGreaterThan(slow.position.x);
   });
+
+  it("walks the player's own predicted path at the server's step time, however long the queue", () => {
+    const own = new Motion(0, 0, STEP, false);
+    own.followTiles(Array.from({ length: 12 }, (_, i) => ({ x: i + 1, y: 0 })));
+    // The server needs 12 steps of STEP ms; a sped-up prediction would be there early.
+    own.update(STEP * 11.5);
+    expect(own.position.x).toBeCloseTo(11.5);
+    expect(own.moving).toBe(true);
+    own.update(STEP / 2);
+    expect(own.tile).toEqual({ x: 12, y: 0 });
+    expect(own.moving).toBe(false);
+  });
+
+  it('counts the moves it did not walk, so the camera can jump rather than sweep', () => {
+    const m = new Motion(5, 5, STEP);
+    m.followTiles([{ x: 6, y: 5 }]);
+    m.update(STEP);
+    m.followWalk({ start: { x: 6, y: 5 }, steps: [Dir.Down] });
+    m.update(STEP);
+    expect(m.jumps).toBe(0);
+    m.followWalk({ start: { x: 40, y: 2 }, steps: [] }); // a door
+    expect(m.jumps).toBe(1);
+    expect(m.tile).toEqual({ x: 40, y: 2 });
+    m.placeAt({ x: 40, y: 2 }); // already there: no jump
+    expect(m.jumps).toBe(1);
+    m.followTiles([{ x: 3, y: 3 }]); // not a neighbour: snapped to
+    expect(m.jumps).toBe(2);
+  });
+
+  it('leaves out the part of a frame that passed before a walk started', () => {
+    const m = new Motion(5, 5, STEP, false);
+    m.followTiles([{ x: 6, y: 5 }]);
+    m.startedLate(100); // clicked 100 ms after the last frame; this frame lasts 150 ms
+    m.update(STEP);
+    expect(m.position.x).toBeCloseTo(5 + 50 / STEP);
+    m.update(50); // only once
+    expect(m.position.x).toBeCloseTo(5 + 100 / STEP);
+  });
+
+  it('waits on a tile, steps kept, while mayEnter refuses the next one', () => {
+    const m = new Motion(0, 0, STEP, false);
+    m.followTiles([1, 2, 3].map((x) => ({ x, y: 0 })));
+    let allowed = 1;
+    const mayEnter = (t: { x: number }): boolean => t.x <= allowed;
+    m.update(STEP * 3, mayEnter);
+    expect(m.from).toEqual({ x: 1, y: 0 });
+    expect(m.waiting).toBe(true);
+    expect(m.moving).toBe(true);
+    allowed = 3;
+    m.update(STEP / 2, mayEnter);
+    expect(m.position.x).toBeCloseTo(1.5);
+    m.update(STEP * 2, mayEnter);
+    expect(m.tile).toEqual({ x: 3, y: 0 });
+    expect(m.moving).toBe(false);
+  });
 });

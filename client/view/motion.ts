@@ -19,11 +19,20 @@ export class Motion {
   /** Tiles after `to`. */
   queue: Tile[] = [];
   facing: Dir = Dir.Down;
+  /** Counts moves the entity did not walk (placed, snapped): the camera jumps rather than sweeps. */
+  jumps = 0;
+  /** Time the next update must not count: a walk started between frames began part-way into one. */
+  private lateMs = 0;
 
+  /**
+   * `catchUp`: a long queue means we are behind the server, so walk a little faster. Not for the
+   * player's own character: its queue is its own prediction, and must not run ahead of the server.
+   */
   constructor(
     x: number,
     y: number,
     private readonly stepMs: number,
+    private readonly catchUp = true,
   ) {
     this.from = { x, y };
     this.to = { x, y };
@@ -99,17 +108,36 @@ export class Motion {
   }
 
   placeAt(tile: Tile): void {
+    if (!same(tile, this.from) || !same(tile, this.to)) this.jumps++;
     this.from = { ...tile };
     this.to = { ...tile };
     this.t = 0;
     this.queue = [];
   }
 
-  /** Advances by `ms`; a long queue (we are behind the server) walks a little faster to catch up. */
-  update(ms: number): void {
-    let left = ms;
+  /**
+   * A walk just started from standing began `ms` after the last update: the next update leaves that
+   * time out, or the walk would start with a head start the server never gets.
+   */
+  startedLate(ms: number): void {
+    this.lateMs = Math.max(0, ms);
+  }
+
+  /** Standing with steps queued: `mayEnter` refused the next tile (for now). */
+  get waiting(): boolean {
+    return same(this.from, this.to) && this.queue.length > 0;
+  }
+
+  /**
+   * Advances by `ms`; a long queue (we are behind the server) walks a little faster to catch up.
+   * `mayEnter` may hold the entity on a tile (it waits there, steps kept) until it lets the next in.
+   */
+  update(ms: number, mayEnter?: (tile: Tile) => boolean): void {
+    let left = ms - this.lateMs;
+    this.lateMs = 0;
+    if (this.waiting) this.takeNext(mayEnter);
     while (left > 0 && !same(this.from, this.to)) {
-      const speedUp = 1 + 0.25 * Math.max(0, this.queue.length - 2);
+      const speedUp = this.catchUp ? 1 + 0.25 * Math.max(0, this.queue.length - 2) : 1;
       const stepLeft = ((1 - this.t) * this.stepMs) / speedUp;
       if (left < stepLeft) {
         this.t += (left * speedUp) / this.stepMs;
@@ -118,12 +146,12 @@ export class Motion {
       left -= stepLeft;
       this.from = this.to;
       this.t = 0;
-      this.takeNext();
+      this.takeNext(mayEnter);
     }
   }
 
-  private takeNext(): void {
-    const next = this.queue.shift();
+  private takeNext(mayEnter?: (tile: Tile) => boolean): void {
+    const next = this.queue[0];
     if (!next) {
       this.to = this.from;
       return;
@@ -131,11 +159,18 @@ export class Motion {
     const dir = dirBetween(this.from.x, this.from.y, next.x, next.y);
     if (dir === -1) {
       // Not a neighbour (a correction jumped): snap there.
+      this.queue.shift();
+      this.jumps++;
       this.from = next;
       this.to = next;
-      this.takeNext();
+      this.takeNext(mayEnter);
       return;
     }
+    if (mayEnter && !mayEnter(next)) {
+      this.to = this.from;
+      return;
+    }
+    this.queue.shift();
     this.facing = dir;
     this.to = next;
   }

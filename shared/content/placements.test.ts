@@ -90,12 +90,35 @@ describe('parsePlacements', () => {
     );
   });
 
-  it('reads camera areas (class bounds) by name, and wants a name', () => {
-    const named = { ...object(13, 'bounds', {}, { x: 0, y: 0, width: 8, height: 4 }), name: 'overland' };
-    expect(parsePlacements(smallMap([named]), data, 'test.tmj').bounds).toEqual([
-      { name: 'overland', area: { x: 0, y: 0, width: 8, height: 4 } },
+  it('reads camera bounds by name, and names the file and object of a nameless or twice-named one', () => {
+    const overworld = { x: 0, y: 0, width: 6, height: 4 };
+    const inn = { x: 6, y: 0, width: 2, height: 2 };
+    const placed = parsePlacements(
+      smallMap([
+        { ...object(20, 'bounds', {}, overworld), name: 'overworld' },
+        { ...object(21, 'bounds', {}, inn), name: 'inn' },
+      ]),
+      data,
+      'test.tmj',
+    );
+    expect(placed.bounds).toEqual([
+      { objectId: 20, name: 'overworld', area: overworld },
+      { objectId: 21, name: 'inn', area: inn },
     ]);
-    const unnamed = { ...named, name: '' };
-    expect(() => parsePlacements(smallMap([unnamed]), data, 'test.tmj')).toThrow(/object 13 .* needs a name/);
+    const bad = smallMap([
+      { ...object(22, 'bounds', {}, overworld), name: '' },
+      { ...object(23, 'bounds', {}, inn), name: 'inn' },
+      { ...object(24, 'bounds', {}, inn), name: 'inn' },
+    ]);
+    let message = '';
+    try {
+      parsePlacements(bad, data, 'test.tmj');
+    } catch (err) {
+      message = (err as Error).message;
+    }
+    expect(message).toContain('test.tmj');
+    expect(message).toMatch(/object 22 .* needs a name/);
+    expect(message).toMatch(/object 24 .* same name as bounds object 23/);
+    expect(message).not.toMatch(/object 23 /);
   });
 });

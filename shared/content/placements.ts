@@ -49,8 +49,14 @@ export interface Placements {
   doors: DoorPlacement[];
   /** Music areas: the client plays `track` while the player is inside (the server ignores them). */
   music: { track: string; area: TileRect }[];
-  /** Camera areas: the client keeps its camera inside the one the player stands in (the server ignores them). */
-  bounds: { name: string; area: TileRect }[];
+  /** Camera bounds: the client shows nothing outside the one the player stands in (the server ignores them). */
+  bounds: CameraBounds[];
+}
+
+export interface CameraBounds {
+  objectId: number;
+  name: string;
+  area: TileRect;
 }
 
 /** Object classes the game knows; anything else is reported, so a typo does not silently do nothing. */
@@ -97,10 +103,6 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
         break;
       case 'checkpoint':
         out.checkpoints.push(o.area);
-        break;
-      case 'bounds':
-        if (!o.name) problem('needs a name: say which part of the map the camera stays in');
-        out.bounds.push({ name: o.name, area: o.area });
         break;
       case 'area':
         if (!o.name) problem('needs a name: achievements refer to areas by name');
@@ -168,6 +170,14 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
         if (!/^[a-z0-9_]+$/.test(track))
           problem('needs a "track" property: the name of a tune in assets/audio/music');
         out.music.push({ track, area: o.area });
+        break;
+      }
+      case 'bounds': {
+        // One rectangle per area the camera keeps to (the overworld, each interior): a name says which.
+        if (!o.name) problem('needs a name: the area the camera keeps to (e.g. "overworld", "inn")');
+        const twin = out.bounds.find((b) => b.name === o.name);
+        if (o.name && twin) problem(`has the same name as bounds object ${twin.objectId}`);
+        out.bounds.push({ objectId: o.id, name: o.name, area: o.area });
         break;
       }
       default:
