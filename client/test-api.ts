@@ -1,6 +1,15 @@
 // `window.__emberquest`: a read-only view of the client for our browser tests and for curious players.
 import type Phaser from 'phaser';
 import type { WorldScene } from './scenes/world.ts';
+import type { HudScene } from './scenes/hud.ts';
+
+/** A box in page (CSS) pixels, as getBoundingClientRect gives. */
+export interface PageBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 export interface EmberquestApi {
   state(): {
@@ -27,6 +36,14 @@ export interface EmberquestApi {
     }[];
   };
   tileToClient(x: number, y: number): { x: number; y: number };
+  /** What the pointer is over, what a click would do, and the clicked target. */
+  pointer(): { hovered: number | null; target: number | null; action: string };
+  /** Where an entity's sprite is drawn on the page. */
+  spriteBox(id: number): PageBox | null;
+  /** The canvas HUD's bars, gear icons and online count on the page. */
+  hudBoxes(): (PageBox & { name: string })[];
+  /** Names drawn over the world: page box and how visible each is (0 = hidden in a crowd). */
+  labels(): (PageBox & { id: number; type: string; alpha: number })[];
 }
 
 declare global {
@@ -80,5 +97,51 @@ export function exposeTestApi(game: Phaser.Game): void {
       };
     },
     tileToClient: (x, y) => world().tileToClient(x, y),
+    pointer() {
+      const p = world().pointer;
+      return { hovered: p.hovered, target: p.target, action: p.action };
+    },
+    spriteBox(id) {
+      const box = world().views.get(id)?.drawnBox();
+      return box ? worldToPage(world(), box) : null;
+    },
+    hudBoxes() {
+      const hud = game.scene.getScene('hud') as HudScene | null;
+      const rect = game.canvas.getBoundingClientRect();
+      const ratio = rect.width / game.canvas.width;
+      return (hud?.boxes() ?? []).map((b) => ({
+        name: b.name,
+        left: rect.left + b.left * ratio,
+        top: rect.top + b.top * ratio,
+        right: rect.left + b.right * ratio,
+        bottom: rect.top + b.bottom * ratio,
+      }));
+    },
+    labels() {
+      const out: ReturnType<EmberquestApi['labels']> = [];
+      for (const [id, view] of world().views) {
+        const l = view.labelBox();
+        if (!l) continue;
+        const x = view.labelX ?? l.x;
+        const box = { left: x - l.width / 2, right: x + l.width / 2, top: l.y - l.height, bottom: l.y };
+        out.push({ id, type: view.model.type, alpha: view.labelAlpha, ...worldToPage(world(), box) });
+      }
+      return out;
+    },
+  };
+}
+
+function worldToPage(scene: WorldScene, box: PageBox): PageBox {
+  const a = scene.tileToClient(0, 0);
+  const cam = scene.cameras.main;
+  const rect = scene.game.canvas.getBoundingClientRect();
+  const scale = cam.zoom * (rect.width / scene.game.canvas.width);
+  // tileToClient gives the centre of tile 0,0, i.e. world point (8, 8).
+  const px = (v: number, origin: number) => origin + (v - 8) * scale;
+  return {
+    left: px(box.left, a.x),
+    right: px(box.right, a.x),
+    top: px(box.top, a.y),
+    bottom: px(box.bottom, a.y),
   };
 }
