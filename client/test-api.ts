@@ -1,4 +1,5 @@
-// `window.__emberquest`: a read-only view of the client for our browser tests and for curious players.
+// `window.__emberquest`: a view of the client for our browser tests and for curious players (read-only but
+// for showNotice, which drives the notice path for layout tests).
 import type Phaser from 'phaser';
 import type { WorldScene } from './scenes/world.ts';
 import type { HudScene } from './scenes/hud.ts';
@@ -44,6 +45,8 @@ export interface EmberquestApi {
   hudBoxes(): (PageBox & { name: string })[];
   /** Names drawn over the world: page box and how visible each is (0 = hidden in a crowd). */
   labels(): (PageBox & { id: number; type: string; alpha: number })[];
+  /** Shows a game notice the way a server Notice is shown (log and notice line), for layout tests. */
+  showNotice(text: string): void;
 }
 
 declare global {
@@ -117,6 +120,7 @@ export function exposeTestApi(game: Phaser.Game): void {
         bottom: rect.top + b.bottom * ratio,
       }));
     },
+    showNotice: (text) => world().panels.notice(text),
     labels() {
       const out: ReturnType<EmberquestApi['labels']> = [];
       for (const [id, view] of world().views) {
