@@ -127,7 +127,8 @@ export function exposeTestApi(game: Phaser.Game): void {
         const l = view.labelBox();
         if (!l) continue;
         const x = view.labelX ?? l.x;
-        const box = { left: x - l.width / 2, right: x + l.width / 2, top: l.y - l.height, bottom: l.y };
+        const y = l.y + view.labelLift;
+        const box = { left: x - l.width / 2, right: x + l.width / 2, top: y - l.height, bottom: y };
         out.push({ id, type: view.model.type, alpha: view.labelAlpha, ...worldToPage(world(), box) });
       }
       return out;

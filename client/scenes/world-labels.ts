@@ -29,5 +29,9 @@ export function placeLabels(scene: WorldScene): void {
       keep: self || v.emphasised || npc || v.model.type === 'mob',
     });
   }
-  for (const [id, alpha] of declutter(boxes)) scene.views.get(id)!.labelAlpha = alpha;
+  for (const [id, { alpha, dy }] of declutter(boxes)) {
+    const view = scene.views.get(id)!;
+    view.labelAlpha = alpha;
+    view.labelLift = dy;
+  }
 }

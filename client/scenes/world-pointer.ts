@@ -6,6 +6,7 @@ import { TILE } from '../view/constants.ts';
 import { actionFor, pickAt, type ClickAction, type DrawnBox } from '../input/pick.ts';
 import type { WorldScene } from './world.ts';
 import type { Atlas } from './preload.ts';
+import type { TargetShown } from '../ui/target-frame.ts';
 
 const TILE_COLOUR: Record<ClickAction, number> = {
   walk: 0xfff4d6,
@@ -57,6 +58,18 @@ export class WorldPointer {
     const tile = entity ? entity.motion.tile : { x: Math.floor(at.x / TILE), y: Math.floor(at.y / TILE) };
     this.show(tile, this.action, entity?.kind);
     this.icon.setPosition(at.x + 4 / cam.zoom + 3, at.y + 3);
+  }
+
+  /** For the target frame: the mob under the pointer, else the one last clicked. */
+  shown(): TargetShown | null {
+    const client = this.scene.client;
+    for (const id of [this.hovered, this.target]) {
+      const e = id === null ? undefined : client.entities.get(id);
+      if (e?.type !== 'mob') continue;
+      const info = this.scene.library.mob(e.kind);
+      return { id: e.id, info, hp: e.hp, maxHp: e.maxHp, playerLevel: client.stats?.level ?? 1 };
+    }
+    return null;
   }
 
   private show(tile: { x: number; y: number } | null, action: ClickAction, kind = ''): void {

@@ -150,6 +150,7 @@ export class WorldScene extends Phaser.Scene {
     if (this.client.connected && !this.client.dead) this.input2.update();
     this.syncViews();
     this.pointer.update(this.client.connected && !this.client.dead);
+    this.panels.target.show(this.client.connected ? this.pointer.shown() : null);
     placeLabels(this);
     this.effects.follow((id) => {
       const view = this.views.get(id);

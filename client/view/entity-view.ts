@@ -48,6 +48,7 @@ export class EntityView {
   /** Set by the scene's crowd pass (labels.ts): how visible the name is, and where it is centred. */
   labelAlpha = 1;
   labelX: number | null = null;
+  labelLift = 0;
   /** The name is meant to be drawn (before the crowd pass has its say). */
   private nameOn = false;
 
@@ -157,7 +158,7 @@ export class EntityView {
   labelBox(): { x: number; y: number; width: number; height: number } | null {
     const l = this.label;
     if (!l || !this.nameOn || !this.labelText) return null;
-    return { x: this.body.x, y: l.y, width: l.displayWidth, height: l.displayHeight };
+    return { x: this.body.x, y: l.y - this.labelLift, width: l.displayWidth, height: l.displayHeight };
   }
 
   setTextResolution(resolution: number): void {
@@ -280,7 +281,7 @@ export class EntityView {
       }
     }
     label
-      .setPosition(this.labelX ?? x, y)
+      .setPosition(this.labelX ?? x, y + this.labelLift)
       .setAlpha(this.labelAlpha)
       .setDepth(100000 + y);
   }

@@ -36,24 +36,34 @@ describe('declutter', () => {
   });
 
   it('hides a name that would overlap a more important one, keeps apart ones', () => {
-    const alpha = declutter([label(1, 100, 100), label(2, 110, 103, { priority: 5 }), label(3, 200, 100)]);
-    expect(alpha.get(2)).toBe(1);
-    expect(alpha.get(1)).toBe(0);
-    expect(alpha.get(3)).toBe(1);
+    const at = declutter([label(1, 100, 100), label(2, 110, 103, { priority: 5 }), label(3, 200, 100)]);
+    expect(at.get(2)?.alpha).toBe(1);
+    expect(at.get(1)?.alpha).toBe(0);
+    expect(at.get(3)?.alpha).toBe(1);
   });
 
   it('never hides an NPC name in a crowd', () => {
     const crowd = Array.from({ length: 100 }, (_, i) => label(i + 10, 100 + (i % 10), 100, { priority: 3 }));
-    const alpha = declutter([...crowd, label(1, 100, 100, { keep: true, priority: 1 })]);
-    expect(alpha.get(1)).toBe(1);
+    const at = declutter([...crowd, label(1, 100, 100, { keep: true, priority: 1 })]);
+    expect(at.get(1)?.alpha).toBe(1);
+  });
+
+  it('lifts a kept name clear of another kept one (the own name beside an NPC)', () => {
+    const at = declutter([
+      label(1, 100, 100, { keep: true, priority: 4 }),
+      label(2, 105, 100, { keep: true, priority: 2 }),
+    ]);
+    expect(at.get(1)).toEqual({ alpha: 1, dy: 0 });
+    expect(at.get(2)?.alpha).toBe(1);
+    expect(at.get(2)!.dy).toBeLessThanOrEqual(-9);
   });
 
   it('100 players on one square: no two shown names overlap', () => {
     const crowd = Array.from({ length: 100 }, (_, i) =>
       label(i, (i % 10) * 16, Math.floor(i / 10) * 16, { distance: (i % 10) + Math.floor(i / 10) }),
     );
-    const alpha = declutter(crowd);
-    const shown = crowd.filter((l) => (alpha.get(l.id) ?? 0) > 0);
+    const at = declutter(crowd);
+    const shown = crowd.filter((l) => (at.get(l.id)?.alpha ?? 0) > 0);
     expect(shown.length).toBeGreaterThan(10);
     for (const a of shown)
       for (const b of shown)

@@ -56,24 +56,39 @@ export function fadeFor(distance: number): number {
   return 1 - ((distance - FADE_START) / (FADE_END - FADE_START)) * (1 - FAR_ALPHA);
 }
 
+/** How a label is drawn: its alpha, and how far it was lifted (world pixels, negative is up). */
+export interface Placement {
+  alpha: number;
+  dy: number;
+}
+
+/** A kept label is lifted at most this many lines to get clear of another. */
+const MAX_LIFTS = 4;
+
 /**
- * Alpha for every label: most important first, each label that would overlap one already shown is hidden
- * (alpha 0) unless it must be kept; the rest fade with distance (kept ones stay fully drawn).
+ * Placement of every label, most important first: one that would overlap a label already placed is hidden
+ * (alpha 0), unless it must be kept, when it is lifted line by line until clear; the rest fade with
+ * distance (kept ones stay fully drawn).
  */
-export function declutter(labels: LabelBox[]): Map<number, number> {
+export function declutter(labels: LabelBox[]): Map<number, Placement> {
   const order = [...labels].sort((a, b) => b.priority - a.priority || a.distance - b.distance || a.id - b.id);
   const shown: LabelBox[] = [];
-  const alpha = new Map<number, number>();
+  const out = new Map<number, Placement>();
   for (const l of order) {
-    const clash = shown.some((s) => overlaps(s, l));
-    if (clash && !l.keep) {
-      alpha.set(l.id, 0);
+    let placed = l;
+    let lifts = 0;
+    while (shown.some((s) => overlaps(s, placed)) && l.keep && lifts < MAX_LIFTS) {
+      lifts++;
+      placed = { ...l, y: l.y - lifts * (l.height + 1) };
+    }
+    if (!l.keep && shown.some((s) => overlaps(s, placed))) {
+      out.set(l.id, { alpha: 0, dy: 0 });
       continue;
     }
-    shown.push(l);
-    alpha.set(l.id, l.keep ? 1 : fadeFor(l.distance));
+    shown.push(placed);
+    out.set(l.id, { alpha: l.keep ? 1 : fadeFor(l.distance), dy: placed.y - l.y });
   }
-  return alpha;
+  return out;
 }
 
 function overlaps(a: LabelBox, b: LabelBox): boolean {

@@ -125,6 +125,18 @@ describe('the UI on a phone', () => {
       await expect.poll(() => page.locator(card).isVisible(), { timeout: 3000 }).toBe(false);
     }
   });
+
+  it('the chat log fades when nothing has been said for a while, and a new line wakes it', async () => {
+    const log = page.locator('#chat-log');
+    await expect
+      .poll(() => log.evaluate((el) => el.classList.contains('idle')), { timeout: 20_000 })
+      .toBe(true);
+    await expect
+      .poll(async () => Number(await log.evaluate((el) => getComputedStyle(el).opacity)), { timeout: 5000 })
+      .toBeLessThan(0.5);
+    await page.evaluate(() => window.__emberquest!.showNotice('Checkpoint reached.'));
+    expect(await log.evaluate((el) => el.classList.contains('idle'))).toBe(false);
+  }, 30_000);
 });
 
 function overlap(a: PageBox, b: PageBox): boolean {

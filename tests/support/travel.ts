@@ -31,7 +31,8 @@ export async function travel(
     const side = Math.min(230, view.width * 0.15);
     for (let i = 0; i < points.length; i++) {
       const p = points[i]!;
-      const clear = p.x > side && p.x < view.width - side && p.y > 130 && p.y < view.height - 90;
+      // The HUD holds the top corners, the log and the buttons the bottom ones.
+      const clear = p.x > side && p.x < view.width - side && p.y > 24 && p.y < view.height - 70;
       if (clear) pick = i;
     }
     const hop = path[pick]!;
