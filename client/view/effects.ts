@@ -45,7 +45,7 @@ export class Effects {
         strokeThickness: 3,
       })
       .setOrigin(0.5, 1)
-      .setDepth(200000)
+      .setDepth(290000)
       .setResolution(this.resolution);
     this.scene.tweens.add({
       targets: text,

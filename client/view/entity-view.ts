@@ -21,6 +21,8 @@ export interface SpriteLibrary {
   playerLevel(): number;
 }
 
+/** Names and HP bars are drawn over everything of the world, tree tops too (layers above are 200000+). */
+const LABEL_DEPTH = 250000;
 /** Heights in world pixels of the HP bar and the name line, for stacking. */
 const HP_BAR_H = 4;
 const NAME_H = 9;
@@ -283,7 +285,7 @@ export class EntityView {
     label
       .setPosition(this.labelX ?? x, y + this.labelLift)
       .setAlpha(this.labelAlpha)
-      .setDepth(100000 + y);
+      .setDepth(LABEL_DEPTH + y);
   }
 
   private updateHpBar(x: number, y: number, shown: boolean): void {
@@ -294,7 +296,7 @@ export class EntityView {
     if (!shown) return;
     const width = this.isBoss() ? 28 : 14;
     const filled = Math.max(1, Math.round((width - 2) * (m.hp / m.maxHp)));
-    bar.setDepth(100000 + y);
+    bar.setDepth(LABEL_DEPTH + y);
     bar.fillStyle(0x1b1220, 0.9).fillRect(x - width / 2, y - HP_BAR_H, width, HP_BAR_H);
     bar
       .fillStyle(m.hp / m.maxHp > 0.3 ? 0x6ad04a : 0xe0452b, 1)

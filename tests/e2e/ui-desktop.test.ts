@@ -194,10 +194,10 @@ describe('the UI on a desktop', () => {
         h: innerHeight,
       };
     });
+    await page.screenshot({ path: path.join(shots, 'ui-death.png') });
     expect(look.color).toBe('rgba(0, 0, 0, 0)');
     expect(look.image).toContain('radial-gradient');
     expect(look.panelTop).toBeGreaterThan(look.h / 2 + 20);
-    await page.screenshot({ path: path.join(shots, 'ui-death.png') });
     await page.close();
   }, 300_000);
 });
