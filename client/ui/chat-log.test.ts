@@ -6,11 +6,25 @@ describe('the chat log', () => {
     const log = new ChatLines();
     log.add('chat', 'Ada', 'Rats ahead!');
     log.add(kindOfNotice('Level 2! You feel stronger.'), '', 'Level 2! You feel stronger.');
-    for (let i = 0; i < 40; i++) log.add(kindOfNotice('You defeated a rat.'), '', 'You defeated a rat.');
+    for (let i = 0; i < 40; i++) {
+      log.add(kindOfNotice('You defeated a rat.'), '', 'You defeated a rat.');
+      log.add(kindOfNotice('You picked up a small potion.'), '', 'You picked up a small potion.');
+    }
     const texts = log.shown().map((l) => l.text);
     expect(texts).toContain('Level 2! You feel stronger.');
     expect(texts).toContain('Rats ahead!');
     expect(texts.filter((t) => t === 'You defeated a rat.').length).toBeLessThan(40);
+  });
+
+  it('counts a line said again straight after instead of repeating it', () => {
+    const log = new ChatLines();
+    log.add('game', '', 'You defeated a rat.');
+    const again = log.add('game', '', 'You defeated a rat.');
+    expect(again.repeated).toBe(true);
+    expect(log.shown()).toHaveLength(1);
+    expect(log.shown()[0]!.times).toBe(2);
+    log.add('chat', 'Ada', 'hi');
+    expect(log.add('game', '', 'You defeated a rat.').repeated).toBe(false);
   });
 
   it('drops the oldest line of the same kind and says which', () => {

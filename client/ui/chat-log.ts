@@ -12,6 +12,8 @@ export interface LogLine {
   kind: LineKind;
   speaker: string;
   text: string;
+  /** The same line said again straight after is counted here, not repeated ("You defeated a rat. ×3"). */
+  times: number;
 }
 
 /** Lines kept per kind. */
@@ -36,9 +38,21 @@ export class ChatLines {
 
   constructor(private readonly caps: Record<LineKind, number> = CAPS) {}
 
-  /** Adds a line; returns it and the lines that dropped out to make room. */
-  add(kind: LineKind, speaker: string, text: string): { line: LogLine; dropped: LogLine[] } {
-    const line = { id: this.nextId++, kind, speaker, text };
+  /**
+   * Adds a line; returns it and the lines that dropped out to make room. A repeat of the newest line
+   * (same kind, speaker and text) is counted on it instead (`repeated`).
+   */
+  add(
+    kind: LineKind,
+    speaker: string,
+    text: string,
+  ): { line: LogLine; dropped: LogLine[]; repeated: boolean } {
+    const last = this.lines.at(-1);
+    if (last && last.kind === kind && last.speaker === speaker && last.text === text) {
+      last.times++;
+      return { line: last, dropped: [], repeated: true };
+    }
+    const line = { id: this.nextId++, kind, speaker, text, times: 1 };
     this.lines.push(line);
     const dropped: LogLine[] = [];
     let ofKind = this.lines.filter((l) => l.kind === kind).length;
@@ -48,7 +62,7 @@ export class ChatLines {
         ofKind--;
       } else i++;
     }
-    return { line, dropped };
+    return { line, dropped, repeated: false };
   }
 
   shown(filter: LogFilter = 'all'): LogLine[] {

@@ -81,7 +81,13 @@ export class ChatBox {
   }
 
   add(speaker: string, text: string, kind: LineKind): void {
-    const { line, dropped } = this.lines.add(kind, speaker, text);
+    const { line, dropped, repeated } = this.lines.add(kind, speaker, text);
+    if (repeated) {
+      const el = this.shown.get(line.id)!;
+      el.dataset.times = `×${line.times}`;
+      this.wake();
+      return;
+    }
     for (const old of dropped) {
       this.shown.get(old.id)?.remove();
       this.shown.delete(old.id);

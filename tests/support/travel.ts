@@ -23,16 +23,20 @@ export async function travel(
     if (Math.abs(at.x - target.x) + Math.abs(at.y - target.y) <= near) return true;
     const path = findPath(grid, at, target, { nodeBudget: 40_000, maxSteps: 600 });
     if (!path.length) throw new Error(`no path from ${at.x},${at.y} to ${target.x},${target.y}`);
+    // Page points of the path ahead, and whether a click there reaches the game (not a card or button).
     const points = await page.evaluate(
-      (tiles) => tiles.map((t) => window.__emberquest!.tileToClient(t.x, t.y)),
+      (tiles) =>
+        tiles.map((t) => {
+          const p = window.__emberquest!.tileToClient(t.x, t.y);
+          const onGame = document.elementFromPoint(p.x, p.y) === document.querySelector('#game canvas');
+          return { ...p, onGame };
+        }),
       path.slice(0, 30),
     );
     let pick = Math.min(1, path.length - 1);
-    const side = Math.min(230, view.width * 0.15);
     for (let i = 0; i < points.length; i++) {
       const p = points[i]!;
-      // The HUD holds the top corners, the log and the buttons the bottom ones.
-      const clear = p.x > side && p.x < view.width - side && p.y > 24 && p.y < view.height - 70;
+      const clear = p.onGame && p.x > 40 && p.x < view.width - 40 && p.y > 24 && p.y < view.height - 70;
       if (clear) pick = i;
     }
     const hop = path[pick]!;
