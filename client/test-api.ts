@@ -1,7 +1,17 @@
-// `window.__emberquest`: a read-only view of the client for our browser tests and for curious players.
+// `window.__emberquest`: a view of the client for our browser tests and for curious players (read-only but
+// for showNotice, which drives the notice path for layout tests).
 import type Phaser from 'phaser';
 import type { WorldScene } from './scenes/world.ts';
 import { TILE } from './view/constants.ts';
+import type { HudScene } from './scenes/hud.ts';
+
+/** A box in page (CSS) pixels, as getBoundingClientRect gives. */
+export interface PageBox {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 export interface EmberquestApi {
   state(): {
@@ -43,6 +53,16 @@ export interface EmberquestApi {
     area: { x: number; y: number; width: number; height: number };
     at: number;
   };
+  /** What the pointer is over, what a click would do, and the clicked target. */
+  pointer(): { hovered: number | null; target: number | null; action: string };
+  /** Where an entity's sprite is drawn on the page. */
+  spriteBox(id: number): PageBox | null;
+  /** The canvas HUD's bars, gear icons and online count on the page. */
+  hudBoxes(): (PageBox & { name: string })[];
+  /** Names drawn over the world: page box and how visible each is (0 = hidden in a crowd). */
+  labels(): (PageBox & { id: number; type: string; alpha: number })[];
+  /** Shows a game notice the way a server Notice is shown (log and notice line), for layout tests. */
+  showNotice(text: string): void;
 }
 
 declare global {
@@ -110,5 +130,53 @@ export function exposeTestApi(game: Phaser.Game): void {
         at: scene.frameAt,
       };
     },
+    pointer() {
+      const p = world().pointer;
+      return { hovered: p.hovered, target: p.target, action: p.action };
+    },
+    spriteBox(id) {
+      const box = world().views.get(id)?.drawnBox();
+      return box ? worldToPage(world(), box) : null;
+    },
+    hudBoxes() {
+      const hud = game.scene.getScene('hud') as HudScene | null;
+      const rect = game.canvas.getBoundingClientRect();
+      const ratio = rect.width / game.canvas.width;
+      return (hud?.boxes() ?? []).map((b) => ({
+        name: b.name,
+        left: rect.left + b.left * ratio,
+        top: rect.top + b.top * ratio,
+        right: rect.left + b.right * ratio,
+        bottom: rect.top + b.bottom * ratio,
+      }));
+    },
+    showNotice: (text) => world().panels.notice(text),
+    labels() {
+      const out: ReturnType<EmberquestApi['labels']> = [];
+      for (const [id, view] of world().views) {
+        const l = view.labelBox();
+        if (!l) continue;
+        const x = view.labelX ?? l.x;
+        const y = l.y + view.labelLift;
+        const box = { left: x - l.width / 2, right: x + l.width / 2, top: y - l.height, bottom: y };
+        out.push({ id, type: view.model.type, alpha: view.labelAlpha, ...worldToPage(world(), box) });
+      }
+      return out;
+    },
+  };
+}
+
+function worldToPage(scene: WorldScene, box: PageBox): PageBox {
+  const a = scene.tileToClient(0, 0);
+  const cam = scene.cameras.main;
+  const rect = scene.game.canvas.getBoundingClientRect();
+  const scale = cam.zoom * (rect.width / scene.game.canvas.width);
+  // tileToClient gives the centre of tile 0,0, i.e. world point (8, 8).
+  const px = (v: number, origin: number) => origin + (v - 8) * scale;
+  return {
+    left: px(box.left, a.x),
+    right: px(box.right, a.x),
+    top: px(box.top, a.y),
+    bottom: px(box.bottom, a.y),
   };
 }

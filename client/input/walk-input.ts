@@ -1,5 +1,6 @@
 // Turns clicks, taps, WASD and arrow keys into intents: a click on a mob attacks it, on an item picks it
-// up, on an NPC talks, on a chest opens it; anywhere else walks there.
+// up, on an NPC talks, on a chest opens it; anywhere else walks there. What a click is on is decided by
+// the sprites' drawn bounds (`pick`, see scenes/world-pointer.ts), never by the tiles a walk crosses.
 import Phaser from 'phaser';
 import type { GameClient } from '../game-client.ts';
 import { TILE } from '../view/constants.ts';
@@ -10,22 +11,6 @@ const KEYS: [number[], number, number][] = [
   [[Phaser.Input.Keyboard.KeyCodes.LEFT, Phaser.Input.Keyboard.KeyCodes.A], -1, 0],
   [[Phaser.Input.Keyboard.KeyCodes.RIGHT, Phaser.Input.Keyboard.KeyCodes.D], 1, 0],
 ];
-
-/** What a click on a tile means: the entity standing there (or just below, as sprites are tall), if any. */
-export function pickEntity(client: GameClient, tile: { x: number; y: number }): number | null {
-  const order = ['mob', 'npc', 'chest', 'item'];
-  let best: { id: number; rank: number } | null = null;
-  for (const e of client.entities.values()) {
-    if (e.type === 'player') continue;
-    const at = e.motion.tile;
-    const onTile = at.x === tile.x && at.y === tile.y;
-    const below = at.x === tile.x && at.y === tile.y + 1 && e.type === 'mob';
-    if (!onTile && !below) continue;
-    const rank = order.indexOf(e.type) + (onTile ? 0 : 10);
-    if (!best || rank < best.rank) best = { id: e.id, rank };
-  }
-  return best?.id ?? null;
-}
 
 /** The closest living mob within `range` tiles of the player, if any. */
 export function nearestMob(client: GameClient, range: number): number | null {
@@ -51,6 +36,7 @@ export class WalkInput {
     scene: Phaser.Scene,
     private readonly client: GameClient,
     onDestination: (tile: { x: number; y: number }) => void,
+    pick: (worldX: number, worldY: number) => number | null,
   ) {
     const keyboard = scene.input.keyboard!;
     // No key capture: the title screen's name field and the chat field must still receive W, A, S and D.
@@ -79,7 +65,7 @@ export class WalkInput {
     scene.input.on('pointerdown', (pointer: Phaser.Input.Pointer) => {
       if (!client.connected || client.dead) return;
       const tile = { x: Math.floor(pointer.worldX / TILE), y: Math.floor(pointer.worldY / TILE) };
-      const target = pickEntity(client, tile);
+      const target = pick(pointer.worldX, pointer.worldY);
       if (target !== null && client.interact(target)) return;
       const end = client.walkTo(tile);
       if (end) onDestination(end);

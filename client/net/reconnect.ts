@@ -31,3 +31,33 @@ export function retryDelay(attempt: number, random: () => number = Math.random):
   const ceiling = Math.min(MAX_DELAY_MS, BASE_DELAY_MS * 2 ** Math.min(attempt, 20));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
+
+/**
+ * What the "Reconnecting…" notice says across a run of retries: the reason of the first loss (a restart
+ * stays "the server is restarting" while later attempts fail with a plain lost connection) and a
+ * countdown to the next attempt. `now` is injected so tests need no clock.
+ */
+export class ReconnectStatus {
+  private reason: string | null = null;
+  private nextAt = 0;
+
+  /** A retry was scheduled `delayMs` from `now` after a loss described by `message`. */
+  lost(message: string, delayMs: number, now: number): void {
+    this.reason ??= message;
+    this.nextAt = now + delayMs;
+  }
+
+  /** Back in the world (or given up): the next loss starts a new story. */
+  reset(): void {
+    this.reason = null;
+  }
+
+  get message(): string {
+    return this.reason ?? '';
+  }
+
+  countdown(now: number): string {
+    const s = Math.ceil((this.nextAt - now) / 1000);
+    return s > 0 ? `Trying again in ${s} s…` : 'Trying now…';
+  }
+}

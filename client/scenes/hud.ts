@@ -1,5 +1,6 @@
-// The HUD: health, level and XP, the weapon and armor in use, who is online, and a line for what just
-// happened ("You defeated a rat"). Drawn in screen pixels over the world at a fixed 2× for icons.
+// The HUD: health, level and XP, the weapon and armor in use, and who is online. Drawn in screen pixels
+// over the world at a fixed 2× for icons. Notices ("You defeated a rat") are DOM, laid out with the rest
+// of the page (ui/panels.ts), so they can be kept off these bars.
 import Phaser from 'phaser';
 import { xpForLevel } from '../../shared/rules/combat.ts';
 import type { WorldScene } from './world.ts';
@@ -13,12 +14,10 @@ export class HudScene extends Phaser.Scene {
   private hpText!: Phaser.GameObjects.Text;
   private levelText!: Phaser.GameObjects.Text;
   private onlineText!: Phaser.GameObjects.Text;
-  private notice!: Phaser.GameObjects.Text;
   private weaponIcon!: Phaser.GameObjects.Image;
   private armorIcon!: Phaser.GameObjects.Image;
   private people!: Phaser.GameObjects.Image;
   private online = 0;
-  private noticeTween: Phaser.Tweens.Tween | null = null;
 
   constructor() {
     super('hud');
@@ -43,16 +42,11 @@ export class HudScene extends Phaser.Scene {
     this.armorIcon = this.add.image(52, 78, 'atlas:items', 0).setOrigin(0).setScale(2);
     this.people = this.add.image(0, 12, 'atlas:ui', ui.frames.people).setOrigin(1, 0).setScale(2);
     this.onlineText = this.add.text(0, 20, '', text(14)).setOrigin(1, 0.5);
-    this.notice = this.add.text(0, 0, '', text(16, '#ffe9a8')).setOrigin(0.5, 1).setAlpha(0);
     this.layout();
     this.scale.on('resize', () => this.layout());
-    this.game.events.on('notice', (line: string) => this.showNotice(line));
     const poll = this.time.addEvent({ delay: 10_000, loop: true, callback: () => void this.refreshOnline() });
     void this.refreshOnline();
-    this.events.once('shutdown', () => {
-      poll.remove();
-      this.game.events.off('notice');
-    });
+    this.events.once('shutdown', () => poll.remove());
   }
 
   override update(): void {
@@ -82,17 +76,20 @@ export class HudScene extends Phaser.Scene {
     this.bars.fillStyle(0xffffff, 0.22).fillRect(x, y, w, 5);
   }
 
-  private showNotice(line: string): void {
-    this.notice.setText(line).setAlpha(1);
-    this.noticeTween?.stop();
-    this.noticeTween = this.tweens.add({ targets: this.notice, alpha: 0, delay: 2600, duration: 800 });
+  /** Where the bars, gear icons and online count are drawn, in canvas pixels (for layout tests). */
+  boxes(): { name: string; left: number; top: number; right: number; bottom: number }[] {
+    const online = this.onlineText.getBounds();
+    return [
+      { name: 'bars', left: 10, top: 10, right: 50 + BAR_W + 2, bottom: 64 },
+      { name: 'gear', left: 12, top: 78, right: 84, bottom: 110 },
+      { name: 'online', left: online.left - 40, top: 10, right: this.scale.width - 10, bottom: 46 },
+    ];
   }
 
   private layout(): void {
-    const { width, height } = this.scale;
+    const { width } = this.scale;
     this.people.setPosition(width - 12, 12);
     this.onlineText.setPosition(width - 50, 28);
-    this.notice.setPosition(width / 2, height - 60);
   }
 
   private async refreshOnline(): Promise<void> {

@@ -19,7 +19,7 @@ export function react(scene: WorldScene, event: ViewEvent, client: GameClient): 
       scene.effects.burst('hit', view.x, view.y - 8);
       const tone =
         event.target === client.selfId ? 'hurt' : event.attacker === client.selfId ? 'dealt' : 'other';
-      scene.effects.damage(view.x, view.top, event.damage, tone);
+      scene.effects.damage(event.target, view.x, view.pileTop, event.damage, tone);
       if (event.attacker === client.selfId) lastStruck = event.target;
       if (event.target === client.selfId) scene.game.events.emit('sound', 'hurt');
       else if (event.attacker === client.selfId) scene.game.events.emit('sound', 'hit');
@@ -32,7 +32,7 @@ export function react(scene: WorldScene, event: ViewEvent, client: GameClient): 
         if (event.id !== client.selfId) view.die();
       }
       if (event.id === client.selfId) {
-        scene.panels.showDeath();
+        scene.panels.showDeath(event.killer);
         scene.game.events.emit('sound', 'death');
       } else if (event.entity?.type === 'mob' && event.id === lastStruck) {
         scene.game.events.emit('sound', 'kill');
@@ -59,7 +59,7 @@ export function react(scene: WorldScene, event: ViewEvent, client: GameClient): 
     case 'chat': {
       const view = scene.views.get(event.id);
       const speaker = client.entities.get(event.id)?.name ?? 'Someone';
-      if (view) scene.effects.bubble(event.id, view.x, view.top, event.text, 'chat');
+      if (view) scene.effects.bubble(event.id, view.x, view.pileTop, event.text, 'chat');
       scene.panels.chatLog(speaker, event.text);
       if (event.id !== client.selfId) scene.game.events.emit('sound', 'chat');
       break;
@@ -67,7 +67,7 @@ export function react(scene: WorldScene, event: ViewEvent, client: GameClient): 
     case 'npcLine': {
       const view = scene.views.get(event.id);
       const npc = client.entities.get(event.id);
-      if (view) scene.effects.bubble(event.id, view.x, view.top, event.text, 'npc');
+      if (view) scene.effects.bubble(event.id, view.x, view.pileTop, event.text, 'npc');
       scene.panels.chatLog(npc ? scene.library.npcName(npc.kind) : 'Someone', event.text, 'npc');
       scene.game.events.emit('sound', 'npc_talk');
       break;

@@ -31,6 +31,10 @@ import { areaAt, CameraFollow, clampCentre, type Point } from '../view/camera.ts
 import type { EntityModel } from '../game-client.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import { parseGameData, type DataFiles } from '../../shared/content/game-data.ts';
+import { mobTable } from '../view/mob-info.ts';
+import { WorldPointer } from './world-pointer.ts';
+import { placeLabels } from './world-labels.ts';
+import { ReconnectStatus } from '../net/reconnect.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -45,6 +49,7 @@ export class WorldScene extends Phaser.Scene {
   effects!: Effects;
   panels!: Panels;
   private marker!: Phaser.GameObjects.Sprite;
+  pointer!: WorldPointer;
   private follow = { x: 0, y: 0 };
   private camera = new CameraFollow();
   /** Camera bounds of the map's areas (the overworld, each interior), in tiles. */
@@ -79,10 +84,13 @@ export class WorldScene extends Phaser.Scene {
       createAnimations(this, sheet, info);
     }
     const npcs = this.cache.json.get('data:npcs') as Record<string, { name: string }>;
+    const mobs = mobTable(this.cache.json.get('data:mobs'));
     this.library = {
       sheet: (key) => this.sheets.get(key),
       atlas: (name) => this.cache.json.get(`atlas:${name}`) as Atlas | undefined,
       npcName: (kind) => npcs[kind]?.name ?? kind,
+      mob: mobs,
+      playerLevel: () => this.client.stats?.level ?? 1,
     };
     this.effects = new Effects(this, this.zoom);
     this.audio = new GameAudio(this);
@@ -111,11 +119,10 @@ export class WorldScene extends Phaser.Scene {
         if (wasPlaying) this.overlay.show(message);
         else this.title.show(message);
       },
-      reconnecting: (message) => this.reconnecting.show(message),
+      reconnecting: (message, delayMs) => this.reconnecting.show(message, delayMs),
       token: (name, token) => saveCharacter({ name, token }),
       notice: (text) => {
-        this.game.events.emit('notice', text);
-        this.panels.chatLog('', text, 'system');
+        this.panels.notice(text);
         if (text.startsWith('The chest')) this.audio.play('chest');
       },
       happened: (event, client) => react(this, event, client),
@@ -131,8 +138,14 @@ export class WorldScene extends Phaser.Scene {
       this.overlay.hide();
       this.client.join(this.client.name, this.client.token);
     });
-    this.reconnecting = createReconnectingNotice();
-    this.input2 = new WalkInput(this, this.client, (tile) => this.showMarker(tile));
+    this.reconnecting = createReconnectingNotice(new ReconnectStatus());
+    this.pointer = new WorldPointer(this);
+    this.input2 = new WalkInput(
+      this,
+      this.client,
+      (tile) => this.showMarker(tile),
+      (x, y) => this.pointer.pick(x, y),
+    );
 
     this.cameras.main.setRoundPixels(true);
     const spawn = this.worldMap.spawns[0]!.area;
@@ -159,9 +172,12 @@ export class WorldScene extends Phaser.Scene {
     if (this.client.connected && !this.client.dead) this.input2.update(ms);
     this.client.update(ms);
     this.syncViews();
+    this.pointer.update(this.client.connected && !this.client.dead);
+    this.panels.target.show(this.client.connected ? this.pointer.shown() : null);
+    placeLabels(this);
     this.effects.follow((id) => {
       const view = this.views.get(id);
-      return view ? { x: view.x, y: view.top } : null;
+      return view ? { x: view.x, y: view.pileTop } : null;
     });
     const self = this.views.get(this.client.selfId);
     this.updateMusic();

@@ -1,15 +1,24 @@
-// Chat: Enter opens the line (or the chat button does), Enter sends, Escape closes. The log keeps the
-// last lines said nearby. Lines are inserted as text nodes, never as HTML.
+// Chat: Enter opens the line (or the chat button does), Enter sends, Escape closes. The log keeps lines
+// by kind (chat-log.ts) so game events cannot push out what people said; its tabs (All, Chat, Game)
+// filter it and open it as a scrollable panel; left alone it fades. Lines are text nodes, never HTML.
+import { ChatLines, shownBy, type LineKind, type LogFilter } from './chat-log.ts';
 
-const MAX_LOG_LINES = 40;
+/** The log fades this long after its last new line. */
+const IDLE_MS = 8000;
 
 export class ChatBox {
   private readonly input: HTMLInputElement;
   private readonly log: HTMLElement;
+  private readonly list: HTMLElement;
+  private readonly lines = new ChatLines();
+  private readonly shown = new Map<number, HTMLElement>();
+  private filter: LogFilter = 'all';
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly send: (text: string) => void) {
     this.input = document.querySelector<HTMLInputElement>('[data-testid="chat-input"]')!;
     this.log = document.getElementById('chat-log')!;
+    this.list = this.log.querySelector<HTMLElement>('.chat-lines')!;
     this.input.addEventListener('keydown', (e) => {
       e.stopPropagation();
       if (e.key === 'Enter') {
@@ -26,10 +35,22 @@ export class ChatBox {
       e.preventDefault();
       this.open();
     });
+    for (const tab of this.log.querySelectorAll<HTMLButtonElement>('[data-filter]')) {
+      tab.addEventListener('click', (e) => {
+        e.stopPropagation();
+        const filter = tab.dataset.filter as LogFilter;
+        if (this.expanded && filter === this.filter) this.collapse();
+        else this.expand(filter);
+      });
+    }
   }
 
   get isOpen(): boolean {
     return !this.input.hidden;
+  }
+
+  get expanded(): boolean {
+    return this.log.classList.contains('expanded');
   }
 
   open(): void {
@@ -43,14 +64,63 @@ export class ChatBox {
     this.input.hidden = true;
   }
 
-  add(speaker: string, text: string, tone: 'chat' | 'npc' | 'system'): void {
-    const line = document.createElement('div');
-    line.className = `chat-line ${tone}`;
+  /** Opens the log as a scrollable panel showing one filter's lines. */
+  expand(filter: LogFilter): void {
+    this.filter = filter;
+    for (const tab of this.log.querySelectorAll<HTMLElement>('[data-filter]'))
+      tab.classList.toggle('on', tab.dataset.filter === filter);
+    for (const line of this.lines.shown()) this.shown.get(line.id)!.hidden = !shownBy(filter, line.kind);
+    this.log.classList.add('expanded');
+    this.wake();
+    this.list.scrollTop = this.list.scrollHeight;
+  }
+
+  collapse(): void {
+    this.log.classList.remove('expanded');
+    this.showAll();
+  }
+
+  add(speaker: string, text: string, kind: LineKind): void {
+    const { line, dropped, repeated } = this.lines.add(kind, speaker, text);
+    if (repeated) {
+      const el = this.shown.get(line.id)!;
+      el.dataset.times = `×${line.times}`;
+      this.wake();
+      return;
+    }
+    for (const old of dropped) {
+      this.shown.get(old.id)?.remove();
+      this.shown.delete(old.id);
+    }
+    const el = document.createElement('div');
+    el.className = `chat-line ${kind}`;
     const who = document.createElement('b');
-    who.textContent = tone === 'system' ? '' : `${speaker}: `;
-    line.append(who, document.createTextNode(text));
-    this.log.append(line);
-    while (this.log.childElementCount > MAX_LOG_LINES) this.log.firstElementChild?.remove();
-    this.log.scrollTop = this.log.scrollHeight;
+    who.textContent = kind === 'game' || kind === 'milestone' ? '' : `${speaker}: `;
+    el.append(who, document.createTextNode(text));
+    el.hidden = !shownBy(this.filter, kind);
+    // Someone scrolled back to read: do not yank the log to the bottom under them.
+    const atBottom = this.list.scrollTop + this.list.clientHeight >= this.list.scrollHeight - 4;
+    this.list.append(el);
+    this.shown.set(line.id, el);
+    if (atBottom || !this.expanded) this.list.scrollTop = this.list.scrollHeight;
+    this.wake();
+  }
+
+  /** Back to every line, for the compact log. */
+  private showAll(): void {
+    this.filter = 'all';
+    for (const tab of this.log.querySelectorAll<HTMLElement>('[data-filter]'))
+      tab.classList.toggle('on', tab.dataset.filter === 'all');
+    for (const el of this.shown.values()) el.hidden = false;
+    this.list.scrollTop = this.list.scrollHeight;
+    this.wake();
+  }
+
+  private wake(): void {
+    this.log.classList.remove('idle');
+    if (this.idleTimer) clearTimeout(this.idleTimer);
+    this.idleTimer = setTimeout(() => {
+      if (!this.expanded) this.log.classList.add('idle');
+    }, IDLE_MS);
   }
 }

@@ -1,5 +1,6 @@
 // Over the game: "Reconnecting…" while a lost connection is retried, and the "disconnected" overlay
 // with a Reconnect button when the server ended it for good (another tab, idle, a new version).
+import type { ReconnectStatus } from '../net/reconnect.ts';
 
 export interface DisconnectOverlay {
   show(message: string): void;
@@ -24,20 +25,30 @@ export function createDisconnectOverlay(onReconnect: () => void): DisconnectOver
 }
 
 export interface ReconnectingNotice {
-  show(message: string): void;
+  /** A retry is due in `delayMs`; the first loss's reason is kept until hide(). */
+  show(message: string, delayMs: number): void;
   hide(): void;
 }
 
-/** "Reconnecting…" over the game while the client retries; the game stays drawn underneath. */
-export function createReconnectingNotice(): ReconnectingNotice {
+/** "Reconnecting…" with the reason and a countdown, over the game; the game stays drawn underneath. */
+export function createReconnectingNotice(status: ReconnectStatus): ReconnectingNotice {
   const root = document.getElementById('reconnecting')!;
   const text = root.querySelector<HTMLElement>('.reconnecting-message')!;
+  const countdown = root.querySelector<HTMLElement>('.reconnecting-countdown')!;
+  let ticker: ReturnType<typeof setInterval> | null = null;
+  const tick = (): void => void (countdown.textContent = status.countdown(performance.now()));
   return {
-    show(message) {
-      text.textContent = message;
+    show(message, delayMs) {
+      status.lost(message, delayMs, performance.now());
+      text.textContent = status.message;
+      tick();
+      ticker ??= setInterval(tick, 250);
       root.hidden = false;
     },
     hide() {
+      status.reset();
+      if (ticker) clearInterval(ticker);
+      ticker = null;
       root.hidden = true;
     },
   };

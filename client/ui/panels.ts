@@ -1,18 +1,35 @@
 // The DOM parts of the game screen: toolbar buttons (chat, achievements, sound, help), chat box and log,
-// achievements panel and toast, the help card, and the death screen with its Respawn button.
+// achievements panel and toast, game notices, the help card, the target frame, and the death screen
+// (what killed you, the world still in view) with its Respawn button. Escape or a tap outside closes
+// any open card.
 import type { WorldScene } from '../scenes/world.ts';
+import type { SeenEntity } from '../../shared/protocol/view.ts';
 import { ChatBox } from './chat.ts';
+import { kindOfNotice, type LineKind } from './chat-log.ts';
 import { AchievementsPanel, type AchievementInfo } from './achievements-panel.ts';
 import { paintIcon, type AtlasInfo } from './icons.ts';
+import { TargetFrame } from './target-frame.ts';
+import { slainBy } from '../view/mob-info.ts';
 
 const HELP_SEEN = 'emberquest.helpSeen';
+const CARDS = ['achievements', 'help', 'sound-settings'];
+/** How long a notice stays before it fades. */
+const NOTICE_MS = 3400;
+
+/** A phone or tablet: the hint speaks of taps. */
+export function touchFirst(): boolean {
+  return matchMedia('(pointer: coarse)').matches || navigator.maxTouchPoints > 0;
+}
 
 export class Panels {
   private readonly chat: ChatBox;
   readonly achievements: AchievementsPanel;
+  readonly target = new TargetFrame();
   private readonly death = document.getElementById('death')!;
   private readonly help = document.getElementById('help')!;
   private readonly hud = document.getElementById('hud-dom')!;
+  private readonly noticeEl = document.getElementById('notice')!;
+  private noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly scene: WorldScene) {
     this.chat = new ChatBox((text) => scene.client.chat(text));
@@ -33,8 +50,8 @@ export class Panels {
     button('btn-chat', 'chat', () => (this.chat.isOpen ? this.chat.close() : this.chat.open()));
     // One card at a time: opening one closes the others.
     const closeCards = (except: string): void => {
-      for (const id of ['achievements', 'help', 'sound-settings'])
-        if (id !== except) document.getElementById(id)!.hidden = true;
+      for (const id of CARDS) if (id !== except) document.getElementById(id)!.hidden = true;
+      this.chat.collapse();
     };
     button('btn-achievements', 'trophy', () => {
       closeCards('achievements');
@@ -60,6 +77,34 @@ export class Panels {
       .addEventListener('click', () => {
         scene.client.respawn();
       });
+    // Escape closes every card; so does a tap or click anywhere outside the open ones.
+    window.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && this.closeAll()) e.preventDefault();
+    });
+    window.addEventListener(
+      'pointerdown',
+      (e) => {
+        const inside = (e.target as Element | null)?.closest?.('.card, #toolbar, #chat-log, #chat');
+        if (!inside) this.closeAll();
+      },
+      true,
+    );
+    this.setHint();
+  }
+
+  /** Closes every open card and the expanded log; says whether anything was open. */
+  closeAll(): boolean {
+    let closed = false;
+    for (const id of CARDS) {
+      const card = document.getElementById(id)!;
+      if (!card.hidden) closed = true;
+      card.hidden = true;
+    }
+    if (this.chat.expanded) {
+      this.chat.collapse();
+      closed = true;
+    }
+    return closed;
   }
 
   /** Shown while playing; hidden on the title screen. */
@@ -69,6 +114,7 @@ export class Panels {
     // It sits in a corner and goes away by itself, so it never stands between the player and the world.
     if (on && !localStorage.getItem(HELP_SEEN)) {
       localStorage.setItem(HELP_SEEN, '1');
+      this.setHint();
       this.help.classList.add('corner');
       this.help.hidden = false;
       setTimeout(() => {
@@ -80,23 +126,59 @@ export class Panels {
       this.hideDeath();
       this.achievements.hide();
       this.help.hidden = true;
+      this.target.show(null);
     }
   }
 
-  chatLog(speaker: string, text: string, tone: 'chat' | 'npc' | 'system' = 'chat'): void {
-    this.chat.add(speaker, text, tone);
+  chatLog(speaker: string, text: string, kind: LineKind = 'chat'): void {
+    this.chat.add(speaker, text, kind);
+  }
+
+  /** A game notice ("You defeated a rat."): shown a moment over the world, and kept in the log. */
+  notice(text: string): void {
+    this.chat.add('', text, kindOfNotice(text));
+    this.noticeEl.textContent = text;
+    this.noticeEl.classList.remove('gone');
+    this.noticeEl.hidden = false;
+    if (this.noticeTimer) clearTimeout(this.noticeTimer);
+    this.noticeTimer = setTimeout(() => this.noticeEl.classList.add('gone'), NOTICE_MS);
   }
 
   achievementEarned(id: string): void {
     this.achievements.earn(id);
   }
 
-  showDeath(): void {
+  /**
+   * The death screen, for every way of being dead (a blow, or a resumed dead character): says what
+   * struck the last blow, logs it, and leaves the world in view behind it.
+   */
+  showDeath(killer: SeenEntity | undefined): void {
+    const line = slainBy(killer, (kind) => this.scene.library.mob(kind));
+    this.death.querySelector('.death-cause')!.textContent = line;
+    if (this.death.hidden) this.chat.add('', line.endsWith('.') ? line : `${line}.`, 'milestone');
     this.death.hidden = false;
     this.death.querySelector('button')!.focus();
   }
 
   hideDeath(): void {
     this.death.hidden = true;
+  }
+
+  private setHint(): void {
+    const walk = this.help.querySelector('.hint-walk');
+    const act = this.help.querySelector('.hint-act');
+    const chat = this.help.querySelector('.hint-chat');
+    if (!walk || !act || !chat) return;
+    if (touchFirst()) {
+      walk.textContent = 'Tap the ground to walk there.';
+      act.textContent =
+        'Tap a creature to fight it, an item to pick it up, a villager to talk, a chest to open it.';
+      chat.textContent = 'Tap the speech bubble button to chat with everyone nearby.';
+    } else {
+      walk.textContent = 'Click the ground to walk; WASD or the arrow keys step one tile at a time.';
+      act.textContent =
+        'Click a creature to fight it (or press Space near one), an item to pick it up, a villager to talk, a chest to open it.';
+      chat.textContent = 'Press Enter to chat with everyone nearby.';
+    }
   }
 }

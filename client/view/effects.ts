@@ -1,11 +1,19 @@
 // Short-lived things drawn over the world: floating damage numbers, hit sparks, death smoke, the
 // level-up ring, and speech bubbles for chat and NPC lines. Text is always drawn as text, never HTML.
+// Over an entity, damage numbers take lanes above its name and HP bar, and its bubble sits above them.
 import type Phaser from 'phaser';
+import { freeLane } from './labels.ts';
+
+/** Height of one damage number's lane (its text plus how far it rises). */
+const LANE_H = 15;
+const RISE = 6;
 
 const FONT = 'Trebuchet MS, Verdana, DejaVu Sans, sans-serif';
 
 export class Effects {
   private bubbles = new Map<number, Phaser.GameObjects.Container>();
+  /** Lanes taken by damage numbers in the air, per entity. */
+  private lanes = new Map<number, Set<number>>();
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -16,8 +24,16 @@ export class Effects {
     this.resolution = resolution;
   }
 
-  /** A number that rises and fades: red when we are hurt, gold when we deal it, white otherwise. */
-  damage(x: number, y: number, amount: number, tone: 'hurt' | 'dealt' | 'other'): void {
+  /**
+   * A number that rises a little and fades over entity `id`, in the lowest free lane above its pile:
+   * red when we are hurt, gold when we deal it, white otherwise.
+   */
+  damage(id: number, x: number, pileTop: number, amount: number, tone: 'hurt' | 'dealt' | 'other'): void {
+    const busy = this.lanes.get(id) ?? new Set<number>();
+    this.lanes.set(id, busy);
+    const lane = freeLane(busy);
+    busy.add(lane);
+    const y = pileTop - lane * LANE_H;
     const color = tone === 'hurt' ? '#ff5a4a' : tone === 'dealt' ? '#ffd166' : '#ffffff';
     const text = this.scene.add
       .text(x, y, amount > 0 ? String(amount) : 'miss', {
@@ -29,15 +45,19 @@ export class Effects {
         strokeThickness: 3,
       })
       .setOrigin(0.5, 1)
-      .setDepth(200000)
+      .setDepth(290000)
       .setResolution(this.resolution);
     this.scene.tweens.add({
       targets: text,
-      y: y - 14,
+      y: y - RISE,
       alpha: { from: 1, to: 0 },
       duration: 800,
       ease: 'Cubic.Out',
-      onComplete: () => text.destroy(),
+      onComplete: () => {
+        text.destroy();
+        busy.delete(lane);
+        if (busy.size === 0 && this.lanes.get(id) === busy) this.lanes.delete(id);
+      },
     });
   }
 
@@ -80,11 +100,17 @@ export class Effects {
     });
   }
 
-  /** Keeps bubbles above their speakers as they walk. */
+  /** Keeps bubbles above their speakers' piles (and any damage numbers) as they walk. */
   follow(positions: (id: number) => { x: number; y: number } | null): void {
     for (const [id, bubble] of this.bubbles) {
       const at = positions(id);
-      if (at) bubble.setPosition(at.x, at.y);
+      if (at) bubble.setPosition(at.x, at.y - this.lanesHeight(id));
     }
+  }
+
+  /** How high the damage numbers over an entity reach above its pile. */
+  private lanesHeight(id: number): number {
+    const busy = this.lanes.get(id);
+    return busy && busy.size ? (Math.max(...busy) + 1) * LANE_H : 0;
   }
 }

@@ -1,16 +1,31 @@
 // Draws one entity following its model: players (body for their armor, weapon on top or behind), mobs
-// (with an HP bar once hurt), NPCs, items on the ground (bobbing, blinking before they vanish) and chests.
+// (with an HP bar once hurt, and name and level when hovered, targeted or a boss), NPCs, items on the
+// ground (bobbing, blinking before they vanish) and chests. The HP bar and name are stacked, never drawn
+// on each other; the scene fades or hides names in a crowd (labels.ts).
 import Phaser from 'phaser';
 import type { EntityModel } from '../game-client.ts';
 import { animKey, FACINGS, type SheetInfo } from './sprite-sheets.ts';
 import { TILE } from './constants.ts';
 import { sheetKey, type Atlas } from '../scenes/preload.ts';
+import { DANGER_COLOUR, dangerOf, mobLabel, type MobInfo } from './mob-info.ts';
+import { stackPile } from './labels.ts';
+import type { DrawnBox } from '../input/pick.ts';
 
 export interface SpriteLibrary {
   sheet(key: string): SheetInfo | undefined;
   atlas(name: string): Atlas | undefined;
   npcName(kind: string): string;
+  /** Name, level and boss flag of a mob kind, from assets/data/mobs.json. */
+  mob(kind: string): MobInfo;
+  /** The own character's level, for the danger colour of mob names. */
+  playerLevel(): number;
 }
+
+/** Names and HP bars are drawn over everything of the world, tree tops too (layers above are 200000+). */
+const LABEL_DEPTH = 250000;
+/** Heights in world pixels of the HP bar and the name line, for stacking. */
+const HP_BAR_H = 4;
+const NAME_H = 9;
 
 const FONT = 'Trebuchet MS, Verdana, DejaVu Sans, sans-serif';
 /** How long a swing shows, in ms. */
@@ -27,6 +42,17 @@ export class EntityView {
   private weaponKey = '';
   private current = '';
   private labelText = '';
+  private labelColour = '';
+  /** Hovered or targeted: a mob then shows its name and level. */
+  emphasised = false;
+  /** Where the pile over the sprite ends, for bubbles and damage numbers. */
+  pileTop = 0;
+  /** Set by the scene's crowd pass (labels.ts): how visible the name is, and where it is centred. */
+  labelAlpha = 1;
+  labelX: number | null = null;
+  labelLift = 0;
+  /** The name is meant to be drawn (before the crowd pass has its say). */
+  private nameOn = false;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -36,7 +62,7 @@ export class EntityView {
     private textResolution: number,
   ) {
     this.body = scene.add.sprite(0, 0, '__DEFAULT');
-    if (model.type === 'player' || model.type === 'npc' || (model.type === 'mob' && this.isBoss())) {
+    if (model.type === 'player' || model.type === 'npc' || model.type === 'mob') {
       this.label = scene.add
         .text(0, 0, '', {
           fontFamily: FONT,
@@ -104,8 +130,37 @@ export class EntityView {
         .setDepth(1000 + y + (behind ? -0.1 : 0.1));
       this.weapon.setFrame(this.body.frame.name);
     }
-    this.updateLabel(x, y - info.frameHeight * (info.anchor?.y ?? 1) - 1);
-    this.updateHpBar(x, y - info.frameHeight * (info.anchor?.y ?? 1) - 3);
+    const spriteTop = Math.round(y - 1 - info.frameHeight * (info.anchor?.y ?? 1));
+    const barShown = this.hpBarShown();
+    const nameShown = this.nameShown();
+    const pile = stackPile(spriteTop, { hpBar: barShown ? HP_BAR_H : 0, name: nameShown ? NAME_H : 0 });
+    this.pileTop = pile.top;
+    this.updateLabel(x, pile.name, nameShown);
+    this.updateHpBar(x, pile.hpBar, barShown);
+  }
+
+  /** The sprite's drawn box in world pixels and its depth, for picking what a click is on. */
+  drawnBox(): DrawnBox | null {
+    const b = this.body;
+    if (!b.active || b.texture.key === '__DEFAULT') return null;
+    const left = b.x - b.displayWidth * b.originX;
+    const top = b.y - b.displayHeight * b.originY;
+    return {
+      id: this.model.id,
+      type: this.model.type,
+      left,
+      top,
+      right: left + b.displayWidth,
+      bottom: top + b.displayHeight,
+      depth: b.depth,
+    };
+  }
+
+  /** The name's box (centre x, bottom y, size) while it is drawn, for the crowd pass. */
+  labelBox(): { x: number; y: number; width: number; height: number } | null {
+    const l = this.label;
+    if (!l || !this.nameOn || !this.labelText) return null;
+    return { x: this.body.x, y: l.y - this.labelLift, width: l.displayWidth, height: l.displayHeight };
   }
 
   setTextResolution(resolution: number): void {
@@ -156,7 +211,16 @@ export class EntityView {
   }
 
   private isBoss(): boolean {
-    return this.model.kind === 'ember_wyrm';
+    return this.model.type === 'mob' && this.library.mob(this.model.kind).boss;
+  }
+
+  private nameShown(): boolean {
+    return this.model.type !== 'mob' || this.emphasised || this.isBoss();
+  }
+
+  private hpBarShown(): boolean {
+    const m = this.model;
+    return m.type === 'mob' && m.maxHp > 0 && (m.hp < m.maxHp || this.emphasised);
   }
 
   /** Players change sheets when their gear changes; others pick theirs once. */
@@ -197,36 +261,45 @@ export class EntityView {
     this.body.setVisible(left > BLINK_MS || Math.floor(clock / 150) % 2 === 0);
   }
 
-  private updateLabel(x: number, y: number): void {
-    if (!this.label) return;
+  private updateLabel(x: number, y: number, shown: boolean): void {
+    const label = this.label;
+    if (!label) return;
+    this.nameOn = shown;
+    label.setVisible(shown && this.labelAlpha > 0);
+    if (!shown) return;
     const m = this.model;
+    const mob = m.type === 'mob' ? this.library.mob(m.kind) : null;
     const text =
-      m.type === 'player'
-        ? `${m.name} · ${m.level}`
-        : m.type === 'npc'
-          ? this.library.npcName(m.kind)
-          : this.isBoss()
-            ? 'Ember Wyrm'
-            : '';
+      m.type === 'player' ? `${m.name} · ${m.level}` : mob ? mobLabel(mob) : this.library.npcName(m.kind);
     if (text !== this.labelText) {
       this.labelText = text;
-      this.label.setText(text);
+      label.setText(text);
     }
-    this.label.setPosition(x, y).setDepth(100000 + y);
+    if (mob) {
+      const colour = DANGER_COLOUR[dangerOf(mob.level, this.library.playerLevel())];
+      if (colour !== this.labelColour) {
+        this.labelColour = colour;
+        label.setColor(colour);
+      }
+    }
+    label
+      .setPosition(this.labelX ?? x, y + this.labelLift)
+      .setAlpha(this.labelAlpha)
+      .setDepth(LABEL_DEPTH + y);
   }
 
-  private updateHpBar(x: number, y: number): void {
+  private updateHpBar(x: number, y: number, shown: boolean): void {
     const bar = this.hpBar;
     if (!bar) return;
     const m = this.model;
     bar.clear();
-    if (m.maxHp <= 0 || m.hp >= m.maxHp) return;
+    if (!shown) return;
     const width = this.isBoss() ? 28 : 14;
     const filled = Math.max(1, Math.round((width - 2) * (m.hp / m.maxHp)));
-    bar.setDepth(100000 + y);
-    bar.fillStyle(0x1b1220, 0.9).fillRect(x - width / 2, y - 3, width, 4);
+    bar.setDepth(LABEL_DEPTH + y);
+    bar.fillStyle(0x1b1220, 0.9).fillRect(x - width / 2, y - HP_BAR_H, width, HP_BAR_H);
     bar
       .fillStyle(m.hp / m.maxHp > 0.3 ? 0x6ad04a : 0xe0452b, 1)
-      .fillRect(x - width / 2 + 1, y - 2, filled, 2);
+      .fillRect(x - width / 2 + 1, y - HP_BAR_H + 1, filled, HP_BAR_H - 2);
   }
 }

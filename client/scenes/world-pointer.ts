@@ -1,0 +1,128 @@
+// What the pointer is on and what a click there will do: the topmost drawn sprite under it (pick.ts), a
+// highlighted tile coloured by the action, an icon beside the pointer (a sword to attack, a speech
+// bubble to talk, the item to take, a chest to open; none to walk), and the clicked target it keeps.
+import type Phaser from 'phaser';
+import { TILE } from '../view/constants.ts';
+import { actionFor, pickAt, type ClickAction, type DrawnBox } from '../input/pick.ts';
+import type { WorldScene } from './world.ts';
+import type { Atlas } from './preload.ts';
+import type { TargetShown } from '../ui/target-frame.ts';
+
+const TILE_COLOUR: Record<ClickAction, number> = {
+  walk: 0xfff4d6,
+  attack: 0xff5a4a,
+  talk: 0x9ff3e4,
+  take: 0xffd166,
+  open: 0xffd166,
+};
+
+export class WorldPointer {
+  /** The entity under the pointer that a click would act on. */
+  hovered: number | null = null;
+  /** The last entity a click acted on, while it is still around. */
+  target: number | null = null;
+  action: ClickAction = 'walk';
+  private readonly highlight: Phaser.GameObjects.Graphics;
+  private readonly icon: Phaser.GameObjects.Image;
+  private drawnTile = '';
+
+  constructor(private readonly scene: WorldScene) {
+    this.highlight = scene.add.graphics().setDepth(998);
+    this.icon = scene.add.image(0, 0, 'atlas:ui', 0).setOrigin(0, 0).setDepth(400000).setVisible(false);
+  }
+
+  /** The entity a click at this world point acts on; it becomes the target. */
+  pick(worldX: number, worldY: number): number | null {
+    const hit = pickAt(this.boxes(), worldX, worldY);
+    if (hit) this.target = hit.id;
+    return hit?.id ?? null;
+  }
+
+  /** Each frame: what is under the pointer now (things walk under a still pointer), and how to show it. */
+  update(playing: boolean): void {
+    if (this.target !== null && !this.scene.client.entities.has(this.target)) this.target = null;
+    const pointer = this.scene.input.activePointer;
+    const cam = this.scene.cameras.main;
+    const over = playing && !pointer.wasTouch && this.overCanvas(pointer);
+    if (!over) {
+      this.hovered = null;
+      this.action = 'walk';
+      this.show(null, 'walk');
+      return;
+    }
+    const at = cam.getWorldPoint(pointer.x, pointer.y);
+    const hit = pickAt(this.boxes(), at.x, at.y);
+    this.hovered = hit?.id ?? null;
+    this.action = hit ? actionFor(hit.type) : 'walk';
+    const entity = hit ? this.scene.client.entities.get(hit.id) : undefined;
+    const tile = entity ? entity.motion.tile : { x: Math.floor(at.x / TILE), y: Math.floor(at.y / TILE) };
+    this.show(tile, this.action, entity?.kind);
+    this.icon.setPosition(at.x + 4 / cam.zoom + 3, at.y + 3);
+  }
+
+  /** For the target frame: the mob under the pointer, else the one last clicked. */
+  shown(): TargetShown | null {
+    const client = this.scene.client;
+    for (const id of [this.hovered, this.target]) {
+      const e = id === null ? undefined : client.entities.get(id);
+      if (e?.type !== 'mob') continue;
+      const info = this.scene.library.mob(e.kind);
+      return { id: e.id, info, hp: e.hp, maxHp: e.maxHp, playerLevel: client.stats?.level ?? 1 };
+    }
+    return null;
+  }
+
+  private show(tile: { x: number; y: number } | null, action: ClickAction, kind = ''): void {
+    const canvas = this.scene.game.canvas;
+    const cursor = action === 'walk' ? 'default' : 'pointer';
+    if (canvas.style.cursor !== cursor) canvas.style.cursor = cursor;
+    const key = tile ? `${tile.x},${tile.y},${action}` : '';
+    if (key !== this.drawnTile) {
+      this.drawnTile = key;
+      this.highlight.clear();
+      if (tile) {
+        const colour = TILE_COLOUR[action];
+        this.highlight.fillStyle(colour, 0.18).fillRect(tile.x * TILE, tile.y * TILE, TILE, TILE);
+        this.highlight
+          .lineStyle(1, colour, 0.85)
+          .strokeRect(tile.x * TILE + 0.5, tile.y * TILE + 0.5, TILE - 1, TILE - 1);
+      }
+    }
+    this.setIcon(action, kind);
+  }
+
+  private setIcon(action: ClickAction, kind: string): void {
+    if (action === 'walk') {
+      this.icon.setVisible(false);
+      return;
+    }
+    const [atlas, frame] =
+      action === 'attack'
+        ? ['ui', 'sword']
+        : action === 'talk'
+          ? ['ui', 'chat']
+          : action === 'open'
+            ? ['items', 'chest_closed']
+            : ['items', kind];
+    const info = this.scene.cache.json.get(`atlas:${atlas}`) as Atlas | undefined;
+    const index = info?.frames[frame!];
+    if (index === undefined) return void this.icon.setVisible(false);
+    this.icon.setTexture(`atlas:${atlas}`, index).setScale(0.75).setVisible(true);
+  }
+
+  private boxes(): DrawnBox[] {
+    const out: DrawnBox[] = [];
+    for (const [id, view] of this.scene.views) {
+      if (id === this.scene.client.selfId) continue;
+      const box = view.drawnBox();
+      if (box) out.push(box);
+    }
+    return out;
+  }
+
+  /** The pointer is over the game itself, not over a button, card or the chat. */
+  private overCanvas(pointer: Phaser.Input.Pointer): boolean {
+    const event = pointer.event as MouseEvent | undefined;
+    return !event || event.target === this.scene.game.canvas;
+  }
+}
