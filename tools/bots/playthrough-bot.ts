@@ -44,13 +44,15 @@ export interface PlaythroughResult {
   kills: number;
   deaths: number;
   killedBy: Record<string, number>;
+  /** The bot's last log lines: what it did and why, for a failing test's message. */
+  journal: string[];
 }
 
 const THINK_MS = 250;
 /** Tiles ahead on the planned walk each WalkTo aims for (the server's own A* walks the rest). */
 const LEG_STEPS = 24;
-/** Beatable mobs closer than this are fought on the way; while grinding, anything in sight. */
-const FIGHT_NEAR = 7;
+/** Beatable mobs this close to the road are fought on the way; while grinding, anything in sight. */
+const FIGHT_NEAR = 3;
 /** Only pick a fight with at least this share of max HP. */
 const PREY_HP = 0.7;
 const SIGHT = 20;
@@ -67,9 +69,13 @@ const RETREAT_AT = 0.9;
 const ATTACK_MEMORY_MS = 4000;
 /** A grinding spot with nothing to fight for this long: go back a stop. */
 const GRIND_PATIENCE_MS = 45_000;
+/** Sightings (and dangers) closer than this many tiles count as one spot. */
+const SPOT_TILES = 10;
 const RESPAWN_RETRY_MS = 2000;
 /** How often the log says where the bot is and what it does. */
 const REPORT_MS = 15_000;
+/** Log lines kept for the result, latest last. */
+const JOURNAL_LINES = 40;
 
 type Mode = 'travel' | 'fight' | 'rest' | 'retreat' | 'grind';
 
@@ -99,6 +105,7 @@ class Playthrough {
   private readonly shunned = new Map<number, number>();
   private readonly opened = new Set<number>();
   private readonly sightings: { kind: string; x: number; y: number }[] = [];
+  private readonly dangers: { x: number; y: number }[] = [];
   private restSince = 0;
   private respawnAsked = -Infinity;
   /** The kind of the strongest mob that turned the bot back on this leg, and the level it had then. */
@@ -110,6 +117,7 @@ class Playthrough {
   private done: { finished: boolean; reason: string } | null = null;
   private readonly started = performance.now();
   private lastReport = 0;
+  private readonly journal: string[] = [];
 
   constructor(
     private readonly bot: BotClient,
@@ -149,6 +157,13 @@ class Playthrough {
     });
   }
 
+  /** Keeps the line for the result's journal and passes it to the caller's log. */
+  private note(line: string): void {
+    this.journal.push(line);
+    if (this.journal.length > JOURNAL_LINES) this.journal.shift();
+    this.o.log?.(line);
+  }
+
   private finalKind(): string | null {
     return this.o.stops[this.o.stops.length - 1]?.mobKind ?? null;
   }
@@ -162,9 +177,11 @@ class Playthrough {
     const what = killer?.kind ?? 'unknown';
     this.killedBy[what] = (this.killedBy[what] ?? 0) + 1;
     this.book.death();
-    this.o.log?.(`died to ${what} at level ${this.bot.view.stats?.level} (${this.book.current})`);
+    this.note(`died to ${what} at level ${this.bot.view.stats?.level} (${this.book.current})`);
     this.target = -1;
     this.mode = 'travel';
+    const self = this.bot.self;
+    if (self) this.markDanger(this.bot.tileOf(self));
   }
 
   private think(): void {
@@ -184,7 +201,7 @@ class Playthrough {
     this.book.at(here, stats, now);
     if (now - this.lastReport > REPORT_MS) {
       this.lastReport = now;
-      this.o.log?.(
+      this.note(
         `${Math.round((now - this.started) / 1000)}s ${this.mode} at ${here.x},${here.y} hp ${stats.hp}/${stats.maxHp} ` +
           `level ${stats.level} target ${this.target} leg ${this.o.stops[this.leg]?.name}`,
       );
@@ -201,11 +218,15 @@ class Playthrough {
     for (const [id, t] of this.attackers) if (now - t > ATTACK_MEMORY_MS) this.attackers.delete(id);
 
     const mobs = this.mobsInView(here);
-    this.remember(mobs, stats);
+    this.remember(mobs);
     if (this.shouldRetreat(mobs, stats)) this.mode = 'retreat';
     if (this.mode === 'retreat') return this.retreat(here, mobs, stats, now);
     if (this.keepFighting(now)) return;
-    const attacker = mobs.find((m) => this.attackers.has(m.entity.id) && m.beatable);
+    // A mob slower than the bot is walked away from on the road, not fought.
+    const attacker = mobs.find(
+      (m) =>
+        this.attackers.has(m.entity.id) && m.beatable && (this.mode !== 'travel' || this.catches(m.kind)),
+    );
     if (attacker) return this.fight(attacker.entity, now);
     if (this.mode === 'rest' || (stats.hp < stats.maxHp * REST_BELOW && this.attackers.size === 0))
       if (this.rest(stats, now)) return;
@@ -260,17 +281,30 @@ class Playthrough {
     return out.sort((a, b) => a.distance - b.distance);
   }
 
-  /** Where beatable mobs were seen, to come back to when the road ahead needs more levels. */
-  private remember(mobs: ReturnType<Playthrough['mobsInView']>, stats: { level: number }): void {
+  /**
+   * Where beatable mobs were seen, to come back to when the road ahead needs more levels; a spot near
+   * a mob the bot cannot beat (or where it died) is no place to grind, and is forgotten.
+   */
+  private remember(mobs: ReturnType<Playthrough['mobsInView']>): void {
+    for (const m of mobs) if (!m.beatable && m.kind.aggroRadius > 0) this.markDanger(m.at);
     for (const m of mobs) {
       if (!m.beatable || m.xp <= 1) continue;
-      const at = this.bot.tileOf(m.entity);
-      const close = this.sightings.find((s) => Math.abs(s.x - at.x) + Math.abs(s.y - at.y) < 8);
-      if (close) continue;
-      this.sightings.push({ kind: m.kind.id, ...at });
+      const nearby = (s: { x: number; y: number }): boolean =>
+        Math.abs(s.x - m.at.x) + Math.abs(s.y - m.at.y) < SPOT_TILES;
+      if (this.sightings.some(nearby) || this.dangers.some(nearby)) continue;
+      this.sightings.push({ kind: m.kind.id, ...m.at });
       if (this.sightings.length > 60) this.sightings.shift();
     }
-    void stats;
+  }
+
+  private markDanger(at: { x: number; y: number }): void {
+    const near = (s: { x: number; y: number }): boolean =>
+      Math.abs(s.x - at.x) + Math.abs(s.y - at.y) < SPOT_TILES;
+    for (let i = this.sightings.length - 1; i >= 0; i--)
+      if (near(this.sightings[i]!)) this.sightings.splice(i, 1);
+    if (this.dangers.some(near)) return;
+    this.dangers.push({ ...at });
+    if (this.dangers.length > 200) this.dangers.shift();
   }
 
   /** The fights at hand (the target and everything hitting us) would cost more than the HP left. */
@@ -326,6 +360,11 @@ class Playthrough {
     this.targetSince = now;
     this.walkGoal = null;
     this.bot.attack(mob.id);
+  }
+
+  /** Whether the mob walks as fast as the bot (the welcome says how fast players walk). */
+  private catches(kind: MobKind): boolean {
+    return kind.stepTicks <= this.bot.view.stepTicks;
   }
 
   private isShunned(m: { entity: SeenEntity }, now: number): boolean {
@@ -386,7 +425,7 @@ class Playthrough {
     this.leg++;
     this.blocked = null;
     this.walkGoal = null;
-    this.o.log?.(`reached ${stop.name} at level ${this.bot.view.stats?.level}`);
+    this.note(`reached ${stop.name} at level ${this.bot.view.stats?.level}`);
   }
 
   private travel(
@@ -401,8 +440,8 @@ class Playthrough {
     const danger = mobs.find(
       (m) =>
         !m.beatable &&
-        (m.kind.aggroRadius > 0 || m.entity.kind === stop.mobKind) &&
-        m.distance <= m.kind.aggroRadius + 4,
+        (m.entity.kind === stop.mobKind ||
+          (m.kind.aggroRadius > 0 && this.catches(m.kind) && m.distance <= m.kind.aggroRadius + 2)),
     );
     if (danger) {
       this.blocked = { kind: danger.kind.id, level: stats.level };
@@ -410,7 +449,7 @@ class Playthrough {
       this.mode = 'grind';
       this.grindAnchor = this.anchors.length - 1;
       this.grindSince = now;
-      this.o.log?.(`turned back from ${danger.kind.id} (level ${danger.kind.level}) at level ${stats.level}`);
+      this.note(`turned back from ${danger.kind.id} (level ${danger.kind.level}) at level ${stats.level}`);
       return;
     }
     const boss = stop.mobKind ? mobs.find((m) => m.entity.kind === stop.mobKind) : undefined;
@@ -477,6 +516,7 @@ class Playthrough {
       kills: this.book.totalKills(),
       deaths: this.book.totalDeaths(),
       killedBy: this.killedBy,
+      journal: this.journal,
     };
   }
 }

@@ -88,7 +88,7 @@ async function main(): Promise<void> {
     log(
       `${run.finished ? 'finished' : `stopped in ${run.stoppedIn} before ${run.stoppedBefore}`} (${run.reason})`,
     );
-    runs.push(run);
+    runs.push({ ...run, journal: [] }); // the journal went to stderr as it happened
   }
   const summary = {
     finished: runs.every((r) => r.finished),
