@@ -51,10 +51,14 @@ export interface PlaythroughResult {
 const THINK_MS = 250;
 /** Tiles ahead on the planned walk each WalkTo aims for (the server's own A* walks the rest). */
 const LEG_STEPS = 24;
+/** A retreat goes a few tiles at a time, so it stops soon after the chase does. */
+const RETREAT_STEPS = 6;
 /** Beatable mobs this close to the road are fought on the way; while grinding, anything in sight. */
 const FIGHT_NEAR = 3;
 /** Only pick a fight with at least this share of max HP. */
 const PREY_HP = 0.7;
+/** On the road, only fights costing at most this share of max HP are worth the stop. */
+const CHEAP = 0.3;
 const SIGHT = 20;
 /** A mob not hit for this long is out of reach: leave it alone for SHUN_MS. */
 const GIVE_UP_MS = 10_000;
@@ -229,12 +233,18 @@ class Playthrough {
     );
     if (attacker) return this.fight(attacker.entity, now);
     if (this.mode === 'rest' || (stats.hp < stats.maxHp * REST_BELOW && this.attackers.size === 0))
-      if (this.rest(stats, now)) return;
+      if (this.rest(here, stats, now)) return;
     if (this.pickUp(here, stats)) return;
     const near = this.mode === 'grind' ? SIGHT : FIGHT_NEAR;
     const fresh = stats.hp >= stats.maxHp * PREY_HP;
     const prey = mobs.find(
-      (m) => fresh && m.beatable && m.xp > 1 && m.distance <= near && !this.isShunned(m, now),
+      (m) =>
+        fresh &&
+        m.beatable &&
+        (this.mode === 'grind' || m.hpLost <= stats.maxHp * CHEAP) &&
+        m.xp > 1 &&
+        m.distance <= near &&
+        !this.isShunned(m, now),
     );
     if (prey) return this.fight(prey.entity, now);
     if (this.mode === 'grind') return this.grind(here, stats, now);
@@ -249,6 +259,8 @@ class Playthrough {
       at: { x: number; y: number };
       distance: number;
       beatable: boolean;
+      /** HP the fight is expected to cost, with the pack it brings. */
+      hpLost: number;
       xp: number;
     }[] = [];
     const stats = this.bot.view.stats!;
@@ -258,14 +270,8 @@ class Playthrough {
       const at = this.bot.tileOf(e);
       const distance = Math.max(Math.abs(at.x - here.x), Math.abs(at.y - here.y));
       const guess = guessFight(this.o.content.data, stats, kind);
-      out.push({
-        entity: e,
-        kind,
-        distance,
-        beatable: canBeat(this.o.content.data, stats, kind),
-        xp: guess.xp,
-        at,
-      });
+      const beatable = canBeat(this.o.content.data, stats, kind);
+      out.push({ entity: e, kind, distance, beatable, hpLost: guess.hpLost, xp: guess.xp, at });
     }
     // A mob that notices players brings the ones around it that do too: judge the pack, not the one.
     for (const m of out) {
@@ -276,6 +282,7 @@ class Playthrough {
           Math.max(Math.abs(o.at.x - m.at.x), Math.abs(o.at.y - m.at.y)) <= o.kind.aggroRadius + 1,
       );
       const hpLost = pack.reduce((sum, o) => sum + guessFight(this.o.content.data, stats, o.kind).hpLost, 0);
+      m.hpLost = hpLost;
       m.beatable = hpLost <= stats.maxHp * BRAVE;
     }
     return out.sort((a, b) => a.distance - b.distance);
@@ -340,7 +347,7 @@ class Playthrough {
     const back = inside({ x: anchor.x - 2, y: anchor.y - 2, width: 5, height: 5 }, here)
       ? (this.anchors[this.anchors.length - 2] ?? anchor)
       : anchor;
-    this.walkAlong(here, back, now);
+    this.walkAlong(here, back, now, RETREAT_STEPS);
   }
 
   /** Stays on the current target while it lives and is being hit. */
@@ -372,12 +379,15 @@ class Playthrough {
   }
 
   /** Stands still (resting heals); true while resting. */
-  private rest(stats: { hp: number; maxHp: number }, now: number): boolean {
+  private rest(here: { x: number; y: number }, stats: { hp: number; maxHp: number }, now: number): boolean {
     if (this.mode !== 'rest') {
       this.mode = 'rest';
       this.restSince = now;
-      this.walkGoal = null;
     }
+    // A retreat's walk would carry the bot on for tiles: stop where it is.
+    const self = this.bot.self!;
+    if (this.walkGoal && (here.x !== self.endX || here.y !== self.endY)) this.bot.walkTo(here.x, here.y);
+    this.walkGoal = null;
     if (stats.hp >= stats.maxHp * REST_UNTIL || now - this.restSince > REST_MAX_MS) {
       this.mode = this.blocked ? 'grind' : 'travel';
       return false;
@@ -487,7 +497,12 @@ class Playthrough {
   }
 
   /** Walks towards `goal` along the planned road, a stretch at a time. */
-  private walkAlong(here: { x: number; y: number }, goal: { x: number; y: number }, now: number): void {
+  private walkAlong(
+    here: { x: number; y: number },
+    goal: { x: number; y: number },
+    now: number,
+    steps = LEG_STEPS,
+  ): void {
     const self = this.bot.self!;
     const walking = self.steps.length > 0 && (here.x !== self.endX || here.y !== self.endY);
     const sameGoal = this.walkGoal && this.walkGoal.x === goal.x && this.walkGoal.y === goal.y;
@@ -496,7 +511,7 @@ class Playthrough {
     const plan = planWalk(this.o.content.map.grid, this.o.content.road, here, goal);
     this.walkGoal = goal;
     this.walkSent = now;
-    const next = plan[Math.min(plan.length, LEG_STEPS) - 1];
+    const next = plan[Math.min(plan.length, steps) - 1];
     if (next) this.bot.walkTo(next.x, next.y);
   }
 

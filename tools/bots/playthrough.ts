@@ -32,7 +32,8 @@ export async function runPlaythrough({
   const started = performance.now();
   const content = loadPlayerContent(repoRoot);
   const stops = roadStops(content);
-  const server = await startServerProcess({ SEED: String(seed) });
+  // Generous: on a busy 2-core machine a server can take half a minute to load the world.
+  const server = await startServerProcess({ SEED: String(seed) }, { timeoutMs: 90_000 });
   try {
     const url = server.url.replace(/^http/, 'ws').replace(/\/$/, '') + '/ws';
     const result = await playThrough({
