@@ -76,6 +76,8 @@ const GRIND_PATIENCE_MS = 45_000;
 /** Sightings (and dangers) closer than this many tiles count as one spot. */
 const SPOT_TILES = 10;
 const RESPAWN_RETRY_MS = 2000;
+/** Deaths on one leg of the road after which the run stops as stuck. */
+const STUCK_DEATHS = 10;
 /** How often the log says where the bot is and what it does. */
 const REPORT_MS = 15_000;
 /** Log lines kept for the result, latest last. */
@@ -121,6 +123,7 @@ class Playthrough {
   private done: { finished: boolean; reason: string } | null = null;
   private readonly started = performance.now();
   private lastReport = 0;
+  private deathsOnLeg = 0;
   private readonly journal: string[] = [];
 
   constructor(
@@ -186,6 +189,13 @@ class Playthrough {
     this.mode = 'travel';
     const self = this.bot.self;
     if (self) this.markDanger(this.bot.tileOf(self));
+    // A respawn loop (or a leg it cannot live through) is a finding, not something to grind out.
+    this.deathsOnLeg++;
+    if (this.deathsOnLeg >= STUCK_DEATHS)
+      this.done ??= {
+        finished: false,
+        reason: `stuck: died ${this.deathsOnLeg} times on the way to ${this.o.stops[this.leg]?.name} (last to ${what})`,
+      };
   }
 
   private think(): void {
@@ -433,6 +443,7 @@ class Playthrough {
     this.stopsReached.push(stop.name);
     this.anchors.push(stop.to ?? here);
     this.leg++;
+    this.deathsOnLeg = 0;
     this.blocked = null;
     this.walkGoal = null;
     this.note(`reached ${stop.name} at level ${this.bot.view.stats?.level}`);
@@ -507,7 +518,7 @@ class Playthrough {
     const walking = self.steps.length > 0 && (here.x !== self.endX || here.y !== self.endY);
     const sameGoal = this.walkGoal && this.walkGoal.x === goal.x && this.walkGoal.y === goal.y;
     if (sameGoal && walking && now - this.walkSent < 5000) return;
-    if (sameGoal && !walking && now - this.walkSent < 600) return;
+    if (sameGoal && !walking && now - this.walkSent < THINK_MS) return;
     const plan = planWalk(this.o.content.map.grid, this.o.content.road, here, goal);
     this.walkGoal = goal;
     this.walkSent = now;

@@ -21,6 +21,9 @@ export interface RunOptions {
   log?: (line: string) => void;
 }
 
+/** Servers running now, so Ctrl-C or a kill stops them too. */
+const live = new Set<{ stop(): Promise<number | null> }>();
+
 /** One seed: a server of its own, one bot, everything stopped on every path. */
 export async function runPlaythrough({
   seed,
@@ -34,6 +37,7 @@ export async function runPlaythrough({
   const stops = roadStops(content);
   // Generous: on a busy 2-core machine a server can take half a minute to load the world.
   const server = await startServerProcess({ SEED: String(seed) }, { timeoutMs: 90_000 });
+  live.add(server);
   try {
     const url = server.url.replace(/^http/, 'ws').replace(/\/$/, '') + '/ws';
     const result = await playThrough({
@@ -52,6 +56,7 @@ export async function runPlaythrough({
     });
     return { seed, ...result, wallSeconds: Math.round((performance.now() - started) / 1000) };
   } finally {
+    live.delete(server);
     await server.stop();
   }
 }
@@ -81,6 +86,11 @@ function parseArgs(argv: string[]): { seeds: number[]; minutes: number; zones?: 
 }
 
 async function main(): Promise<void> {
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      void Promise.all([...live].map((s) => s.stop())).then(() => process.exit(130));
+    });
+  }
   const { seeds, minutes, zones, stops } = parseArgs(process.argv.slice(2));
   const runs: PlaythroughRun[] = [];
   for (const seed of seeds) {
