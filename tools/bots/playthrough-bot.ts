@@ -6,9 +6,10 @@ import type { MobKind } from '../../shared/content/game-data.ts';
 import type { SeenEntity } from '../../shared/protocol/view.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { BotClient } from './bot-client.ts';
-import { BRAVE, canBeat, gearLevel, guessFight } from './playthrough-judge.ts';
+import { canBeat, gearLevel, guessFight, sizeUp, type SizedMob } from './playthrough-judge.ts';
 import { inside, planWalk, type PlayerContent, type Stop } from './playthrough-route.ts';
 import { ZoneBook, type ZoneRecord } from './playthrough-record.ts';
+import { GrindSpots } from './playthrough-spots.ts';
 
 export interface PlaythroughOptions {
   url: string;
@@ -73,8 +74,6 @@ const RETREAT_AT = 0.9;
 const ATTACK_MEMORY_MS = 4000;
 /** A grinding spot with nothing to fight for this long: go back a stop. */
 const GRIND_PATIENCE_MS = 45_000;
-/** Sightings (and dangers) closer than this many tiles count as one spot. */
-const SPOT_TILES = 10;
 const RESPAWN_RETRY_MS = 2000;
 /** Deaths on one leg of the road after which the run stops as stuck. */
 const STUCK_DEATHS = 10;
@@ -110,8 +109,7 @@ class Playthrough {
   private readonly attackers = new Map<number, number>();
   private readonly shunned = new Map<number, number>();
   private readonly opened = new Set<number>();
-  private readonly sightings: { kind: string; x: number; y: number }[] = [];
-  private readonly dangers: { x: number; y: number }[] = [];
+  private readonly spots = new GrindSpots();
   private restSince = 0;
   private respawnAsked = -Infinity;
   /** The kind of the strongest mob that turned the bot back on this leg, and the level it had then. */
@@ -188,7 +186,7 @@ class Playthrough {
     this.target = -1;
     this.mode = 'travel';
     const self = this.bot.self;
-    if (self) this.markDanger(this.bot.tileOf(self));
+    if (self) this.spots.danger(this.bot.tileOf(self));
     // A respawn loop (or a leg it cannot live through) is a finding, not something to grind out.
     this.deathsOnLeg++;
     if (this.deathsOnLeg >= STUCK_DEATHS)
@@ -232,7 +230,7 @@ class Playthrough {
     for (const [id, t] of this.attackers) if (now - t > ATTACK_MEMORY_MS) this.attackers.delete(id);
 
     const mobs = this.mobsInView(here);
-    this.remember(mobs);
+    this.spots.see(mobs);
     if (this.shouldRetreat(mobs, stats)) this.mode = 'retreat';
     if (this.mode === 'retreat') return this.retreat(here, mobs, stats, now);
     if (this.keepFighting(now)) return;
@@ -261,71 +259,16 @@ class Playthrough {
     this.travel(here, mobs, stats, now);
   }
 
-  /** Mobs in view, nearest first, with what fighting each would cost. */
-  private mobsInView(here: { x: number; y: number }) {
-    const out: {
-      entity: SeenEntity;
-      kind: MobKind;
-      at: { x: number; y: number };
-      distance: number;
-      beatable: boolean;
-      /** HP the fight is expected to cost, with the pack it brings. */
-      hpLost: number;
-      xp: number;
-    }[] = [];
-    const stats = this.bot.view.stats!;
-    for (const e of this.bot.view.entities.values()) {
-      const kind = e.type === 'mob' ? this.o.content.data.mobs.get(e.kind) : undefined;
-      if (!kind) continue;
-      const at = this.bot.tileOf(e);
-      const distance = Math.max(Math.abs(at.x - here.x), Math.abs(at.y - here.y));
-      const guess = guessFight(this.o.content.data, stats, kind);
-      const beatable = canBeat(this.o.content.data, stats, kind);
-      out.push({ entity: e, kind, distance, beatable, hpLost: guess.hpLost, xp: guess.xp, at });
-    }
-    // A mob that notices players brings the ones around it that do too: judge the pack, not the one.
-    for (const m of out) {
-      if (!m.beatable || m.kind.aggroRadius === 0) continue;
-      const pack = out.filter(
-        (o) =>
-          o.kind.aggroRadius > 0 &&
-          Math.max(Math.abs(o.at.x - m.at.x), Math.abs(o.at.y - m.at.y)) <= o.kind.aggroRadius + 1,
-      );
-      const hpLost = pack.reduce((sum, o) => sum + guessFight(this.o.content.data, stats, o.kind).hpLost, 0);
-      m.hpLost = hpLost;
-      m.beatable = hpLost <= stats.maxHp * BRAVE;
-    }
-    return out.sort((a, b) => a.distance - b.distance);
-  }
-
-  /**
-   * Where beatable mobs were seen, to come back to when the road ahead needs more levels; a spot near
-   * a mob the bot cannot beat (or where it died) is no place to grind, and is forgotten.
-   */
-  private remember(mobs: ReturnType<Playthrough['mobsInView']>): void {
-    for (const m of mobs) if (!m.beatable && m.kind.aggroRadius > 0) this.markDanger(m.at);
-    for (const m of mobs) {
-      if (!m.beatable || m.xp <= 1) continue;
-      const nearby = (s: { x: number; y: number }): boolean =>
-        Math.abs(s.x - m.at.x) + Math.abs(s.y - m.at.y) < SPOT_TILES;
-      if (this.sightings.some(nearby) || this.dangers.some(nearby)) continue;
-      this.sightings.push({ kind: m.kind.id, ...m.at });
-      if (this.sightings.length > 60) this.sightings.shift();
-    }
-  }
-
-  private markDanger(at: { x: number; y: number }): void {
-    const near = (s: { x: number; y: number }): boolean =>
-      Math.abs(s.x - at.x) + Math.abs(s.y - at.y) < SPOT_TILES;
-    for (let i = this.sightings.length - 1; i >= 0; i--)
-      if (near(this.sightings[i]!)) this.sightings.splice(i, 1);
-    if (this.dangers.some(near)) return;
-    this.dangers.push({ ...at });
-    if (this.dangers.length > 200) this.dangers.shift();
+  /** Mobs in view, nearest first, sized up (playthrough-judge.ts). */
+  private mobsInView(here: { x: number; y: number }): SizedMob[] {
+    const seen: { entity: SeenEntity; at: { x: number; y: number } }[] = [];
+    for (const e of this.bot.view.entities.values())
+      if (e.type === 'mob') seen.push({ entity: e, at: this.bot.tileOf(e) });
+    return sizeUp(this.o.content.data, this.bot.view.stats!, seen, here);
   }
 
   /** The fights at hand (the target and everything hitting us) would cost more than the HP left. */
-  private shouldRetreat(mobs: ReturnType<Playthrough['mobsInView']>, stats: { hp: number }): boolean {
+  private shouldRetreat(mobs: SizedMob[], stats: { hp: number }): boolean {
     const data = this.o.content.data;
     const s = this.bot.view.stats!;
     let cost = 0;
@@ -339,7 +282,7 @@ class Playthrough {
 
   private retreat(
     here: { x: number; y: number },
-    mobs: ReturnType<Playthrough['mobsInView']>,
+    mobs: SizedMob[],
     stats: { hp: number; maxHp: number },
     now: number,
   ): void {
@@ -451,7 +394,7 @@ class Playthrough {
 
   private travel(
     here: { x: number; y: number },
-    mobs: ReturnType<Playthrough['mobsInView']>,
+    mobs: SizedMob[],
     stats: { level: number },
     now: number,
   ): void {
@@ -491,11 +434,9 @@ class Playthrough {
       this.mode = 'travel';
       return;
     }
-    const spot = this.sightings
-      .map((s) => ({ s, d: Math.abs(s.x - here.x) + Math.abs(s.y - here.y) }))
-      .sort((a, b) => a.d - b.d)[0];
-    if (spot && spot.d > 3) return this.walkAlong(here, spot.s, now);
-    if (spot) this.sightings.splice(this.sightings.indexOf(spot.s), 1);
+    const spot = this.spots.nearest(here);
+    if (spot && spot.distance > 3) return this.walkAlong(here, spot.spot, now);
+    if (spot) this.spots.forget(spot.spot);
     if (now - this.grindSince > GRIND_PATIENCE_MS) {
       this.grindSince = now;
       this.grindAnchor = Math.max(0, this.grindAnchor - 1);
