@@ -106,6 +106,14 @@ export class BotClient {
     this.send(encode([Op.Attack, id]));
   }
 
+  loot(id: number): void {
+    this.send(encode([Op.Loot, id]));
+  }
+
+  open(id: number): void {
+    this.send(encode([Op.Open, id]));
+  }
+
   respawn(): void {
     this.send(encode([Op.Respawn]));
   }

@@ -1,0 +1,489 @@
+// The playthrough bot: one fresh character played along the road from the village to the Ember Wyrm,
+// from what a player sees (its view of the protocol, the map and data files the page loads). It fights
+// what it can beat, takes upgrades and potions, rests to heal, backs off when a fight turns bad, grinds
+// when the road ahead is too strong, and keeps a per-zone record of how the journey went.
+import type { MobKind } from '../../shared/content/game-data.ts';
+import type { SeenEntity } from '../../shared/protocol/view.ts';
+import { isWalkable } from '../../shared/rules/grid.ts';
+import { BotClient } from './bot-client.ts';
+import { canBeat, gearLevel, guessFight, sizeUp, type SizedMob } from './playthrough-judge.ts';
+import { inside, planWalk, type PlayerContent, type Stop } from './playthrough-route.ts';
+import { ZoneBook, type ZoneRecord } from './playthrough-record.ts';
+import { GrindSpots } from './playthrough-spots.ts';
+
+export interface PlaythroughOptions {
+  url: string;
+  name: string;
+  content: PlayerContent;
+  /** The road's stops in order; reaching the last one (killing it, for a mob) finishes the run. */
+  stops: Stop[];
+  /** Wall-clock budget for the whole run, in ms. */
+  budgetMs: number;
+  /** Finish early once this many zones have been arrived in. */
+  zones?: number;
+  /** Finish early once the first this many stops of the road are reached (the shorter run in tests). */
+  finishAfterStops?: number;
+  /** A float in [0, 1), seeded by the caller. */
+  random: () => number;
+  log?: (line: string) => void;
+}
+
+export interface PlaythroughResult {
+  finished: boolean;
+  /** Why the run ended: finished, out of time, the connection closed. */
+  reason: string;
+  /** Where the run ended and what held it up there (the strongest mob it turned back from). */
+  stoppedIn: string;
+  stoppedBefore: string;
+  blockedBy: string | null;
+  zones: ZoneRecord[];
+  stopsReached: string[];
+  seconds: number;
+  level: number;
+  weapon: string;
+  armor: string;
+  kills: number;
+  deaths: number;
+  killedBy: Record<string, number>;
+  /** The bot's last log lines: what it did and why, for a failing test's message. */
+  journal: string[];
+}
+
+const THINK_MS = 250;
+/** Tiles ahead on the planned walk each WalkTo aims for (the server's own A* walks the rest). */
+const LEG_STEPS = 24;
+/** A retreat goes a few tiles at a time, so it stops soon after the chase does. */
+const RETREAT_STEPS = 6;
+/** Beatable mobs this close to the road are fought on the way; while grinding, anything in sight. */
+const FIGHT_NEAR = 3;
+/** Only pick a fight with at least this share of max HP. */
+const PREY_HP = 0.7;
+/** On the road, only fights costing at most this share of max HP are worth the stop. */
+const CHEAP = 0.3;
+const SIGHT = 20;
+/** A mob not hit for this long is out of reach: leave it alone for SHUN_MS. */
+const GIVE_UP_MS = 10_000;
+const SHUN_MS = 30_000;
+/** Rest when below the first share of max HP, until above the second (or REST_MAX_MS). */
+const REST_BELOW = 0.6;
+const REST_UNTIL = 0.95;
+const REST_MAX_MS = 120_000;
+/** Back off when what the fights at hand are expected to cost exceeds this share of the HP left. */
+const RETREAT_AT = 0.9;
+/** Blows within this long make their mob an attacker. */
+const ATTACK_MEMORY_MS = 4000;
+/** A grinding spot with nothing to fight for this long: go back a stop. */
+const GRIND_PATIENCE_MS = 45_000;
+const RESPAWN_RETRY_MS = 2000;
+/** Deaths on one leg of the road after which the run stops as stuck. */
+const STUCK_DEATHS = 10;
+/** How often the log says where the bot is and what it does. */
+const REPORT_MS = 15_000;
+/** Log lines kept for the result, latest last. */
+const JOURNAL_LINES = 40;
+
+type Mode = 'travel' | 'fight' | 'rest' | 'retreat' | 'grind';
+
+export async function playThrough(options: PlaythroughOptions): Promise<PlaythroughResult> {
+  const bot = await BotClient.connect({ url: options.url, name: options.name });
+  try {
+    await bot.waitForWelcome(10_000);
+    return await new Playthrough(bot, options).run();
+  } finally {
+    await bot.close();
+  }
+}
+
+class Playthrough {
+  private readonly book: ZoneBook;
+  private mode: Mode = 'travel';
+  private leg = 0;
+  /** Tiles of the stops reached, latest last: where to fall back to and grind. */
+  private readonly anchors: { x: number; y: number }[] = [];
+  private grindAnchor = 0;
+  private grindSince = 0;
+  private readonly stopsReached: string[] = [];
+  private target = -1;
+  private targetSince = 0;
+  private lastHit = 0;
+  private readonly attackers = new Map<number, number>();
+  private readonly shunned = new Map<number, number>();
+  private readonly opened = new Set<number>();
+  private readonly spots = new GrindSpots();
+  private restSince = 0;
+  private respawnAsked = -Infinity;
+  /** The kind of the strongest mob that turned the bot back on this leg, and the level it had then. */
+  private blocked: { kind: string; level: number } | null = null;
+  private lastBlocker: string | null = null;
+  private walkGoal: { x: number; y: number } | null = null;
+  private walkSent = 0;
+  private readonly killedBy: Record<string, number> = {};
+  private done: { finished: boolean; reason: string } | null = null;
+  private readonly started = performance.now();
+  private lastReport = 0;
+  private deathsOnLeg = 0;
+  private readonly journal: string[] = [];
+
+  constructor(
+    private readonly bot: BotClient,
+    private readonly o: PlaythroughOptions,
+  ) {
+    this.book = new ZoneBook(o.content.zones, this.started);
+    const self = bot.self!;
+    this.anchors.push({ x: self.fromX, y: self.fromY });
+  }
+
+  run(): Promise<PlaythroughResult> {
+    const stop = this.bot.on((e) => {
+      const self = this.bot.view.selfId;
+      if (e.type === 'hit' && e.target === self) this.attackers.set(e.attacker, performance.now());
+      if (e.type === 'hit' && e.attacker === self) {
+        if (e.target === this.target) this.lastHit = performance.now();
+        if (e.hpLeft === 0) this.book.kill();
+      }
+      if (e.type === 'died' && e.id === self) this.died(e.killer);
+      if (e.type === 'died' && e.killer?.id === self && e.entity?.kind === this.finalKind()) this.finish();
+    });
+    return new Promise((resolve) => {
+      const timer = setInterval(() => {
+        try {
+          this.think();
+        } catch (err) {
+          this.done ??= { finished: false, reason: `bot error: ${(err as Error).message}` };
+        }
+        const overtime = performance.now() - this.started > this.o.budgetMs;
+        if (overtime) this.done ??= { finished: false, reason: 'out of time' };
+        if (this.bot.closed) this.done ??= { finished: false, reason: `closed: ${this.bot.closed.reason}` };
+        if (!this.done) return;
+        clearInterval(timer);
+        stop();
+        resolve(this.result());
+      }, THINK_MS);
+    });
+  }
+
+  /** Keeps the line for the result's journal and passes it to the caller's log. */
+  private note(line: string): void {
+    this.journal.push(line);
+    if (this.journal.length > JOURNAL_LINES) this.journal.shift();
+    this.o.log?.(line);
+  }
+
+  private finalKind(): string | null {
+    return this.o.stops[this.o.stops.length - 1]?.mobKind ?? null;
+  }
+
+  private finish(): void {
+    this.stopsReached.push(this.o.stops[this.o.stops.length - 1]!.name);
+    this.done = { finished: true, reason: 'finished' };
+  }
+
+  private died(killer: SeenEntity | undefined): void {
+    const what = killer?.kind ?? 'unknown';
+    this.killedBy[what] = (this.killedBy[what] ?? 0) + 1;
+    this.book.death();
+    this.note(`died to ${what} at level ${this.bot.view.stats?.level} (${this.book.current})`);
+    this.target = -1;
+    this.mode = 'travel';
+    const self = this.bot.self;
+    if (self) this.spots.danger(this.bot.tileOf(self));
+    // A respawn loop (or a leg it cannot live through) is a finding, not something to grind out.
+    this.deathsOnLeg++;
+    if (this.deathsOnLeg >= STUCK_DEATHS)
+      this.done ??= {
+        finished: false,
+        reason: `stuck: died ${this.deathsOnLeg} times on the way to ${this.o.stops[this.leg]?.name} (last to ${what})`,
+      };
+  }
+
+  private think(): void {
+    const { bot } = this;
+    const stats = bot.view.stats;
+    const self = bot.self;
+    if (!stats || !self) return;
+    const now = performance.now();
+    if (stats.hp <= 0) {
+      if (now - this.respawnAsked > RESPAWN_RETRY_MS) {
+        this.respawnAsked = now;
+        bot.respawn();
+      }
+      return;
+    }
+    const here = bot.tileOf(self);
+    this.book.at(here, stats, now);
+    if (now - this.lastReport > REPORT_MS) {
+      this.lastReport = now;
+      this.note(
+        `${Math.round((now - this.started) / 1000)}s ${this.mode} at ${here.x},${here.y} hp ${stats.hp}/${stats.maxHp} ` +
+          `level ${stats.level} target ${this.target} leg ${this.o.stops[this.leg]?.name}`,
+      );
+    }
+    if (this.o.zones && this.book.arrivals() >= this.o.zones) {
+      this.done = { finished: true, reason: `reached ${this.o.zones} zones` };
+      return;
+    }
+    this.noteStops(here);
+    if (this.stopsReached.length >= (this.o.finishAfterStops ?? Infinity)) {
+      this.done = { finished: true, reason: `reached ${this.stopsReached.join(', ')}` };
+      return;
+    }
+    for (const [id, t] of this.attackers) if (now - t > ATTACK_MEMORY_MS) this.attackers.delete(id);
+
+    const mobs = this.mobsInView(here);
+    this.spots.see(mobs);
+    if (this.shouldRetreat(mobs, stats)) this.mode = 'retreat';
+    if (this.mode === 'retreat') return this.retreat(here, mobs, stats, now);
+    if (this.keepFighting(now)) return;
+    // A mob slower than the bot is walked away from on the road, not fought.
+    const attacker = mobs.find(
+      (m) =>
+        this.attackers.has(m.entity.id) && m.beatable && (this.mode !== 'travel' || this.catches(m.kind)),
+    );
+    if (attacker) return this.fight(attacker.entity, now);
+    if (this.mode === 'rest' || (stats.hp < stats.maxHp * REST_BELOW && this.attackers.size === 0))
+      if (this.rest(here, stats, now)) return;
+    if (this.pickUp(here, stats)) return;
+    const near = this.mode === 'grind' ? SIGHT : FIGHT_NEAR;
+    const fresh = stats.hp >= stats.maxHp * PREY_HP;
+    const prey = mobs.find(
+      (m) =>
+        fresh &&
+        m.beatable &&
+        (this.mode === 'grind' || m.hpLost <= stats.maxHp * CHEAP) &&
+        m.xp > 1 &&
+        m.distance <= near &&
+        !this.isShunned(m, now),
+    );
+    if (prey) return this.fight(prey.entity, now);
+    if (this.mode === 'grind') return this.grind(here, stats, now);
+    this.travel(here, mobs, stats, now);
+  }
+
+  /** Mobs in view, nearest first, sized up (playthrough-judge.ts). */
+  private mobsInView(here: { x: number; y: number }): SizedMob[] {
+    const seen: { entity: SeenEntity; at: { x: number; y: number } }[] = [];
+    for (const e of this.bot.view.entities.values())
+      if (e.type === 'mob') seen.push({ entity: e, at: this.bot.tileOf(e) });
+    return sizeUp(this.o.content.data, this.bot.view.stats!, seen, here);
+  }
+
+  /** The fights at hand (the target and everything hitting us) would cost more than the HP left. */
+  private shouldRetreat(mobs: SizedMob[], stats: { hp: number }): boolean {
+    const data = this.o.content.data;
+    const s = this.bot.view.stats!;
+    let cost = 0;
+    for (const m of mobs) {
+      const engaged = this.attackers.has(m.entity.id) || m.entity.id === this.target;
+      if (!engaged) continue;
+      cost += guessFight(data, s, m.kind, m.entity.hp).hpLost;
+    }
+    return cost > stats.hp * RETREAT_AT;
+  }
+
+  private retreat(
+    here: { x: number; y: number },
+    mobs: SizedMob[],
+    stats: { hp: number; maxHp: number },
+    now: number,
+  ): void {
+    this.target = -1;
+    const anchor = this.anchors[this.anchors.length - 1]!;
+    const threat = mobs.some(
+      (m) => !m.beatable && m.kind.aggroRadius > 0 && m.distance <= m.kind.aggroRadius + 2,
+    );
+    if (this.attackers.size === 0 && !threat) {
+      this.mode = stats.hp < stats.maxHp * REST_UNTIL ? 'rest' : 'travel';
+      this.restSince = now;
+      return;
+    }
+    // At the anchor already and still bitten: run for an earlier one.
+    const back = inside({ x: anchor.x - 2, y: anchor.y - 2, width: 5, height: 5 }, here)
+      ? (this.anchors[this.anchors.length - 2] ?? anchor)
+      : anchor;
+    this.walkAlong(here, back, now, RETREAT_STEPS);
+  }
+
+  /** Stays on the current target while it lives and is being hit. */
+  private keepFighting(now: number): boolean {
+    const current = this.bot.view.entities.get(this.target);
+    if (current?.type === 'mob' && now - Math.max(this.lastHit, this.targetSince) < GIVE_UP_MS) return true;
+    if (current) this.shunned.set(this.target, now + SHUN_MS);
+    this.target = -1;
+    if (this.mode === 'fight') this.mode = this.blocked ? 'grind' : 'travel';
+    return false;
+  }
+
+  private fight(mob: SeenEntity, now: number): void {
+    if (this.mode !== 'grind') this.mode = 'fight';
+    if (this.target === mob.id) return;
+    this.target = mob.id;
+    this.targetSince = now;
+    this.walkGoal = null;
+    this.bot.attack(mob.id);
+  }
+
+  /** Whether the mob walks as fast as the bot (the welcome says how fast players walk). */
+  private catches(kind: MobKind): boolean {
+    return kind.stepTicks <= this.bot.view.stepTicks;
+  }
+
+  private isShunned(m: { entity: SeenEntity }, now: number): boolean {
+    return (this.shunned.get(m.entity.id) ?? 0) > now;
+  }
+
+  /** Stands still (resting heals); true while resting. */
+  private rest(here: { x: number; y: number }, stats: { hp: number; maxHp: number }, now: number): boolean {
+    if (this.mode !== 'rest') {
+      this.mode = 'rest';
+      this.restSince = now;
+    }
+    // A retreat's walk would carry the bot on for tiles: stop where it is.
+    const self = this.bot.self!;
+    if (this.walkGoal && (here.x !== self.endX || here.y !== self.endY)) this.bot.walkTo(here.x, here.y);
+    this.walkGoal = null;
+    if (stats.hp >= stats.maxHp * REST_UNTIL || now - this.restSince > REST_MAX_MS) {
+      this.mode = this.blocked ? 'grind' : 'travel';
+      return false;
+    }
+    return true;
+  }
+
+  /** Walks to an upgrade, a potion when hurt, or a chest in sight; true when it did. */
+  private pickUp(
+    here: { x: number; y: number },
+    stats: { hp: number; maxHp: number; weapon: string; armor: string },
+  ): boolean {
+    const data = this.o.content.data;
+    for (const e of this.bot.view.entities.values()) {
+      const at = { x: e.endX, y: e.endY };
+      if (Math.max(Math.abs(at.x - here.x), Math.abs(at.y - here.y)) > 12) continue;
+      if (e.type === 'chest' && !this.opened.has(e.id)) {
+        this.opened.add(e.id);
+        this.bot.open(e.id);
+        return true;
+      }
+      const item = e.type === 'item' ? data.items.get(e.kind) : undefined;
+      if (!item) continue;
+      const upgrade =
+        (item.type === 'weapon' && item.level > gearLevel(data, stats.weapon)) ||
+        (item.type === 'armor' && item.level > gearLevel(data, stats.armor));
+      const potion = item.type === 'consumable' && stats.hp < stats.maxHp * 0.8;
+      if ((upgrade || potion) && !this.opened.has(e.id)) {
+        this.opened.add(e.id); // once: a drop out of reach is not chased for ever
+        this.bot.loot(e.id);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Marks stops reached: a checkpoint entered, a door gone through. */
+  private noteStops(here: { x: number; y: number }): void {
+    const stop = this.o.stops[this.leg];
+    if (!stop || stop.kind === 'mob') return;
+    const through = stop.to && Math.abs(here.x - stop.to.x) + Math.abs(here.y - stop.to.y) <= 2;
+    if (!(stop.kind === 'door' ? through : inside(stop.area, here))) return;
+    this.stopsReached.push(stop.name);
+    this.anchors.push(stop.to ?? here);
+    this.leg++;
+    this.deathsOnLeg = 0;
+    this.blocked = null;
+    this.walkGoal = null;
+    this.note(`reached ${stop.name} at level ${this.bot.view.stats?.level}`);
+  }
+
+  private travel(
+    here: { x: number; y: number },
+    mobs: SizedMob[],
+    stats: { level: number },
+    now: number,
+  ): void {
+    this.mode = 'travel';
+    const stop = this.o.stops[this.leg];
+    if (!stop) return void (this.done = { finished: true, reason: 'finished' });
+    const danger = mobs.find(
+      (m) =>
+        !m.beatable &&
+        (m.entity.kind === stop.mobKind ||
+          (m.kind.aggroRadius > 0 && this.catches(m.kind) && m.distance <= m.kind.aggroRadius + 2)),
+    );
+    if (danger) {
+      this.blocked = { kind: danger.kind.id, level: stats.level };
+      this.lastBlocker = danger.kind.id;
+      this.mode = 'grind';
+      this.grindAnchor = this.anchors.length - 1;
+      this.grindSince = now;
+      this.note(`turned back from ${danger.kind.id} (level ${danger.kind.level}) at level ${stats.level}`);
+      return;
+    }
+    const boss = stop.mobKind ? mobs.find((m) => m.entity.kind === stop.mobKind) : undefined;
+    if (boss) return this.fight(boss.entity, now);
+    this.walkAlong(here, stop.tile, now);
+  }
+
+  /** Hunts beatable mobs near the anchors until a level or an upgrade may have changed the odds. */
+  private grind(
+    here: { x: number; y: number },
+    stats: { level: number; weapon: string; armor: string },
+    now: number,
+  ): void {
+    const data = this.o.content.data;
+    const blocker = this.blocked && data.mobs.get(this.blocked.kind);
+    if (!blocker || canBeat(data, this.bot.view.stats!, blocker) || stats.level > this.blocked!.level + 1) {
+      this.blocked = null;
+      this.mode = 'travel';
+      return;
+    }
+    const spot = this.spots.nearest(here);
+    if (spot && spot.distance > 3) return this.walkAlong(here, spot.spot, now);
+    if (spot) this.spots.forget(spot.spot);
+    if (now - this.grindSince > GRIND_PATIENCE_MS) {
+      this.grindSince = now;
+      this.grindAnchor = Math.max(0, this.grindAnchor - 1);
+    }
+    const anchor = this.anchors[this.grindAnchor]!;
+    const x = anchor.x + Math.floor(this.o.random() * 31) - 15;
+    const y = anchor.y + Math.floor(this.o.random() * 31) - 15;
+    if (this.walkGoal && now - this.walkSent < 4000) return;
+    if (isWalkable(this.o.content.map.grid, x, y)) this.walkAlong(here, { x, y }, now);
+  }
+
+  /** Walks towards `goal` along the planned road, a stretch at a time. */
+  private walkAlong(
+    here: { x: number; y: number },
+    goal: { x: number; y: number },
+    now: number,
+    steps = LEG_STEPS,
+  ): void {
+    const self = this.bot.self!;
+    const walking = self.steps.length > 0 && (here.x !== self.endX || here.y !== self.endY);
+    const sameGoal = this.walkGoal && this.walkGoal.x === goal.x && this.walkGoal.y === goal.y;
+    if (sameGoal && walking && now - this.walkSent < 5000) return;
+    if (sameGoal && !walking && now - this.walkSent < THINK_MS) return;
+    const plan = planWalk(this.o.content.map.grid, this.o.content.road, here, goal);
+    this.walkGoal = goal;
+    this.walkSent = now;
+    const next = plan[Math.min(plan.length, steps) - 1];
+    if (next) this.bot.walkTo(next.x, next.y);
+  }
+
+  private result(): PlaythroughResult {
+    const stats = this.bot.view.stats;
+    return {
+      ...this.done!,
+      stoppedIn: this.book.current,
+      stoppedBefore: this.o.stops[this.leg]?.name ?? '',
+      blockedBy: this.done!.finished ? null : (this.blocked?.kind ?? this.lastBlocker),
+      zones: this.book.records(),
+      stopsReached: this.stopsReached,
+      seconds: Math.round((performance.now() - this.started) / 1000),
+      level: stats?.level ?? 0,
+      weapon: stats?.weapon ?? '',
+      armor: stats?.armor ?? '',
+      kills: this.book.totalKills(),
+      deaths: this.book.totalDeaths(),
+      killedBy: this.killedBy,
+      journal: this.journal,
+    };
+  }
+}

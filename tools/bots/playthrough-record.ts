@@ -1,0 +1,85 @@
+// The playthrough's log book: per zone (the map's music areas), when the bot first arrived, at what level
+// and in what gear, and the kills and deaths it had there.
+import type { Stats } from '../../shared/protocol/view.ts';
+import { inside, type Zone } from './playthrough-route.ts';
+
+export interface ZoneRecord {
+  zone: string;
+  /**
+   * Seconds since the character joined, by the server's clock: the server has no faster-than-real
+   * setting, so sim time runs at wall speed and this is measured on the bot's clock.
+   */
+  simSeconds: number;
+  /** Seconds since the run started (server start included), on the wall clock. */
+  wallSeconds: number;
+  level: number;
+  weapon: string;
+  armor: string;
+  /** Totals when the bot arrived. */
+  killsBefore: number;
+  deathsBefore: number;
+  /** Kills and deaths while in this zone (over every visit). */
+  kills: number;
+  deaths: number;
+}
+
+export class ZoneBook {
+  private readonly byName = new Map<string, ZoneRecord>();
+  current = 'nowhere';
+  private kills = 0;
+  private deaths = 0;
+  private readonly joined = performance.now();
+
+  constructor(
+    private readonly zones: readonly Zone[],
+    /** performance.now() when the whole run started. */
+    private readonly runStarted: number,
+  ) {}
+
+  at(tile: { x: number; y: number }, stats: Stats, now: number): void {
+    const zone = this.zones.find((z) => inside(z.area, tile))?.name;
+    if (!zone) return;
+    this.current = zone;
+    if (this.byName.has(zone)) return;
+    this.byName.set(zone, {
+      zone,
+      simSeconds: Math.round((now - this.joined) / 1000),
+      wallSeconds: Math.round((now - this.runStarted) / 1000),
+      level: stats.level,
+      weapon: stats.weapon,
+      armor: stats.armor,
+      killsBefore: this.kills,
+      deathsBefore: this.deaths,
+      kills: 0,
+      deaths: 0,
+    });
+  }
+
+  kill(): void {
+    this.kills++;
+    const r = this.byName.get(this.current);
+    if (r) r.kills++;
+  }
+
+  death(): void {
+    this.deaths++;
+    const r = this.byName.get(this.current);
+    if (r) r.deaths++;
+  }
+
+  arrivals(): number {
+    return this.byName.size;
+  }
+
+  records(): ZoneRecord[] {
+    return [...this.byName.values()];
+  }
+
+  totalKills(): number {
+    return this.kills;
+  }
+
+  totalDeaths(): number {
+    return this.deaths;
+  }
+}
