@@ -28,7 +28,7 @@ export const ROAD = [
   'desert_road',
   'volcano_edge',
   'lair_gate',
-  'lair_steps',
+  'lair_landing',
   'the_ember_wyrm',
 ] as const;
 
