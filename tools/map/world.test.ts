@@ -1,52 +1,20 @@
 // Content checks on the committed world map, read the way the game reads it (parseWorldMap +
 // parsePlacements with the real data): kinds exist, everything is reachable on foot or through
 // doors from the spawn, doors lead onto open ground, music areas name known tracks.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseGameData } from '../../shared/content/game-data.ts';
-import { parsePlacements } from '../../shared/content/placements.ts';
-import type { TiledMap } from '../../shared/content/tiled-types.ts';
-import { parseWorldMap, type TileRect } from '../../shared/content/world-map.ts';
+import type { TileRect } from '../../shared/content/world-map.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
+import { data, inside, placements, reachableFrom, tiled, world } from './world-fixture.ts';
 
-const file = 'assets/maps/world.tmj';
-const read = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8'));
-const tiled = read(file) as TiledMap;
-const data = parseGameData({
-  items: read('assets/data/items.json'),
-  mobs: read('assets/data/mobs.json'),
-  npcs: read('assets/data/npcs.json'),
-  achievements: read('assets/data/achievements.json'),
-});
-const world = parseWorldMap(tiled, file);
-const placements = parsePlacements(world, data, file);
 const { grid } = world;
 
 const TRACKS = ['village', 'forest', 'coast', 'graveyard', 'caves', 'desert', 'volcano', 'lair'];
 
-const inside = (r: TileRect, x: number, y: number): boolean =>
-  x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height;
-
 /** Flood fill from the spawn over walkable tiles; stepping on a door continues at its destination. */
 function reachable(): Uint8Array {
-  const seen = new Uint8Array(grid.width * grid.height);
   const spawn = world.spawns[0]!.area;
-  const stack: [number, number][] = [[spawn.x, spawn.y]];
-  seen[spawn.y * grid.width + spawn.x] = 1;
-  const visit = (x: number, y: number): void => {
-    if (!isWalkable(grid, x, y) || seen[y * grid.width + x]) return;
-    seen[y * grid.width + x] = 1;
-    stack.push([x, y]);
-  };
-  while (stack.length) {
-    const [x, y] = stack.pop()!;
-    for (const d of placements.doors) if (inside(d.area, x, y)) visit(d.to.x, d.to.y);
-    visit(x + 1, y);
-    visit(x - 1, y);
-    visit(x, y + 1);
-    visit(x, y - 1);
-  }
-  return seen;
+  return reachableFrom(spawn.x, spawn.y);
 }
 
 const seen = reachable();
