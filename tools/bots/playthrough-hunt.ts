@@ -62,7 +62,8 @@ export class ZoneHunt {
   step(leg: number, here: Tile, stats: Stats, now: number): HuntStep {
     const data = this.content.data;
     const stop = this.stops[leg];
-    const zone = this.zoneOf(here);
+    // The zone the road has brought the bot to (the last stop's), not wherever a chase or detour took it.
+    const zone = this.zoneOf(this.stops[leg - 1]?.tile ?? here);
     if (!stop || !zone || zone === this.zoneOf(stop.tile)) return { kind: 'go', why: 'in the zone already' };
     const unfair = this.ahead(leg).filter((k) => !canBeat(data, stats, k));
     if (unfair.length === 0) return { kind: 'go', why: `${stop.name} is fair at level ${stats.level}` };
@@ -72,9 +73,12 @@ export class ZoneHunt {
       return { kind: 'go', why: `${zone} time is up at level ${stats.level} (${unfair[0]!.id} not fair)` };
     const chest = this.nextChest(zone, here);
     if (chest) return { kind: 'walk', to: chest, why: `chest in ${zone}` };
-    const area = this.bestArea(zone, here, stats);
+    // Nothing here fits yet: go back to the strongest fitting area of a zone the road has passed.
+    const behind = this.stops.slice(0, leg).map((s) => this.zoneOf(s.tile));
+    const area = this.bestArea([zone], here, stats) ?? this.bestArea(behind, here, stats);
     if (!area) return { kind: 'go', why: `nothing to hunt in ${zone} at level ${stats.level}` };
-    return { kind: 'walk', to: this.huntTileIn(area.area, here, now), why: `${area.kind} in ${zone}` };
+    const where = this.zoneOf(middle(area.area));
+    return { kind: 'walk', to: this.huntTileIn(area.area, here, now), why: `${area.kind} in ${where}` };
   }
 
   /** A static chest of the zone not yet walked to (guarded ones show up as their guards die). */
@@ -90,13 +94,13 @@ export class ZoneHunt {
     return null;
   }
 
-  /** The zone's mob area with the strongest kind the bot beats (most XP), nearest among equals. */
-  private bestArea(zone: string, here: Tile, stats: Stats): MobArea | null {
+  /** The zones' mob area with the strongest kind the bot beats (most XP), nearest among equals. */
+  private bestArea(zones: readonly (string | null)[], here: Tile, stats: Stats): MobArea | null {
     const data = this.content.data;
     let best: { area: MobArea; level: number; distance: number } | null = null;
     for (const a of this.content.placements.mobAreas) {
       const kind = data.mobs.get(a.kind);
-      if (!kind || this.zoneOf(middle(a.area)) !== zone || !canBeat(data, stats, kind)) continue;
+      if (!kind || !zones.includes(this.zoneOf(middle(a.area))) || !canBeat(data, stats, kind)) continue;
       const distance = edgeDistance(a.area, here);
       if (!best || kind.level > best.level || (kind.level === best.level && distance < best.distance))
         best = { area: a, level: kind.level, distance };
