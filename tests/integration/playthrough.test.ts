@@ -7,12 +7,14 @@ import { runPlaythrough } from '../../tools/bots/playthrough.ts';
 
 /** Wall-clock budget for the bot; the test's own timeout leaves room for the server to start and stop. */
 const MINUTES = 1.75;
+/** The bot hunts the village this long at most before walking on, leaving time for the walk. */
+const ZONE_MINUTES = 0.5;
 
 describe('the playthrough bot on a fresh world', () => {
   it(
     'walks a level-1 character from the village into the forest to its checkpoint, ≤ 3 deaths per zone',
     async () => {
-      const run = await runPlaythrough({ seed: 11, minutes: MINUTES, stops: 2 });
+      const run = await runPlaythrough({ seed: 11, minutes: MINUTES, stops: 2, zoneMinutes: ZONE_MINUTES });
       const summary = JSON.stringify(
         { ...run, zones: run.zones.map((z) => `${z.zone}:${z.deaths}`) },
         null,

@@ -10,6 +10,7 @@ import { canBeat, gearLevel, guessFight, sizeUp, type SizedMob } from './playthr
 import { inside, planWalk, type PlayerContent, type Stop } from './playthrough-route.ts';
 import { ZoneBook, type ZoneRecord } from './playthrough-record.ts';
 import { GrindSpots } from './playthrough-spots.ts';
+import { ZoneHunt } from './playthrough-hunt.ts';
 
 export interface PlaythroughOptions {
   url: string;
@@ -23,6 +24,8 @@ export interface PlaythroughOptions {
   zones?: number;
   /** Finish early once the first this many stops of the road are reached (the shorter run in tests). */
   finishAfterStops?: number;
+  /** Longest stay hunting in one zone before walking on to the next regardless, in ms (default 4 min). */
+  zoneCapMs?: number;
   /** A float in [0, 1), seeded by the caller. */
   random: () => number;
   log?: (line: string) => void;
@@ -75,6 +78,7 @@ const ATTACK_MEMORY_MS = 4000;
 /** A grinding spot with nothing to fight for this long: go back a stop. */
 const GRIND_PATIENCE_MS = 45_000;
 const RESPAWN_RETRY_MS = 2000;
+const ZONE_CAP_MS = 240_000;
 /** Deaths on one leg of the road after which the run stops as stuck. */
 const STUCK_DEATHS = 10;
 /** How often the log says where the bot is and what it does. */
@@ -110,6 +114,9 @@ class Playthrough {
   private readonly shunned = new Map<number, number>();
   private readonly opened = new Set<number>();
   private readonly spots = new GrindSpots();
+  private readonly hunt: ZoneHunt;
+  /** Holding back in a zone until the next leg is fair: fight anything beatable in sight. */
+  private hunting = false;
   private restSince = 0;
   private respawnAsked = -Infinity;
   /** The kind of the strongest mob that turned the bot back on this leg, and the level it had then. */
@@ -129,6 +136,7 @@ class Playthrough {
     private readonly o: PlaythroughOptions,
   ) {
     this.book = new ZoneBook(o.content.zones, this.started);
+    this.hunt = new ZoneHunt(o.content, o.stops, o.zoneCapMs ?? ZONE_CAP_MS, o.random);
     const self = bot.self!;
     this.anchors.push({ x: self.fromX, y: self.fromY });
   }
@@ -243,13 +251,14 @@ class Playthrough {
     if (this.mode === 'rest' || (stats.hp < stats.maxHp * REST_BELOW && this.attackers.size === 0))
       if (this.rest(here, stats, now)) return;
     if (this.pickUp(here, stats)) return;
-    const near = this.mode === 'grind' ? SIGHT : FIGHT_NEAR;
+    const keen = this.mode === 'grind' || this.hunting;
+    const near = keen ? SIGHT : FIGHT_NEAR;
     const fresh = stats.hp >= stats.maxHp * PREY_HP;
     const prey = mobs.find(
       (m) =>
         fresh &&
         m.beatable &&
-        (this.mode === 'grind' || m.hpLost <= stats.maxHp * CHEAP) &&
+        (keen || m.hpLost <= stats.maxHp * CHEAP) &&
         m.xp > 1 &&
         m.distance <= near &&
         !this.isShunned(m, now),
@@ -418,6 +427,12 @@ class Playthrough {
     }
     const boss = stop.mobKind ? mobs.find((m) => m.entity.kind === stop.mobKind) : undefined;
     if (boss) return this.fight(boss.entity, now);
+    // Zone by zone: stay and hunt here until the next stop's mobs are fair (playthrough-hunt.ts).
+    const step = this.hunt.step(this.leg, here, this.bot.view.stats!, now);
+    const why = this.hunt.changed(step);
+    if (why) this.note(`${step.kind === 'walk' ? 'hunting' : 'walking on'}: ${why}`);
+    this.hunting = step.kind === 'walk';
+    if (step.kind === 'walk') return this.walkAlong(here, step.to, now);
     this.walkAlong(here, stop.tile, now);
   }
 

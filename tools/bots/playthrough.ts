@@ -1,4 +1,4 @@
-// `npm run playthrough -- --seed N [--seeds A..B] [--minutes M] [--zones K]`: for each seed, starts a
+// `npm run playthrough -- --seed N [--seeds A..B] [--minutes M] [--zones K] [--zone-minutes Z]`: for each seed, starts a
 // real server (fresh DATA_DIR, SEED=N), plays a fresh character along the road with the playthrough
 // bot, stops everything, and prints a JSON summary last (one object per seed, with `finished`).
 import { Rng } from '../../server/sim/rng.ts';
@@ -18,6 +18,8 @@ export interface RunOptions {
   zones?: number;
   /** Finish once the first this many stops of the road are reached. */
   stops?: number;
+  /** Longest stay hunting in one zone before walking on regardless (the bot's default when absent). */
+  zoneMinutes?: number;
   log?: (line: string) => void;
 }
 
@@ -30,6 +32,7 @@ export async function runPlaythrough({
   minutes,
   zones,
   stops: finishAfterStops,
+  zoneMinutes,
   log,
 }: RunOptions): Promise<PlaythroughRun> {
   const started = performance.now();
@@ -48,6 +51,7 @@ export async function runPlaythrough({
       budgetMs: minutes * 60_000,
       zones,
       finishAfterStops,
+      zoneCapMs: zoneMinutes === undefined ? undefined : zoneMinutes * 60_000,
       random: (
         (rng) => () =>
           rng.next()
@@ -61,7 +65,7 @@ export async function runPlaythrough({
   }
 }
 
-function parseArgs(argv: string[]): { seeds: number[]; minutes: number; zones?: number; stops?: number } {
+function parseArgs(argv: string[]): Omit<RunOptions, 'seed' | 'log'> & { seeds: number[] } {
   const value = (flag: string): string | undefined => {
     const i = argv.indexOf(flag);
     return i >= 0 ? argv[i + 1] : undefined;
@@ -76,12 +80,14 @@ function parseArgs(argv: string[]): { seeds: number[]; minutes: number; zones?: 
   const minutes = Number(value('--minutes') ?? 120);
   const zones = value('--zones');
   const stops = value('--stops');
+  const zoneMinutes = value('--zone-minutes');
   if (seeds.some((s) => !Number.isInteger(s)) || !(minutes > 0)) throw new Error('bad --seed or --minutes');
   return {
     seeds,
     minutes,
     zones: zones ? Number(zones) : undefined,
     stops: stops ? Number(stops) : undefined,
+    zoneMinutes: zoneMinutes ? Number(zoneMinutes) : undefined,
   };
 }
 
@@ -91,11 +97,11 @@ async function main(): Promise<void> {
       void Promise.all([...live].map((s) => s.stop())).then(() => process.exit(130));
     });
   }
-  const { seeds, minutes, zones, stops } = parseArgs(process.argv.slice(2));
+  const { seeds, ...rest } = parseArgs(process.argv.slice(2));
   const runs: PlaythroughRun[] = [];
   for (const seed of seeds) {
     const log = (line: string): void => console.error(`[seed ${seed}] ${line}`);
-    const run = await runPlaythrough({ seed, minutes, zones, stops, log });
+    const run = await runPlaythrough({ seed, ...rest, log });
     log(
       `${run.finished ? 'finished' : `stopped in ${run.stoppedIn} before ${run.stoppedBefore}`} (${run.reason})`,
     );
