@@ -109,7 +109,7 @@ describe('the adventure in Chromium', () => {
       .toContain('<b>bold?</b>');
     expect(await alice.locator('#chat-log b:text("bold?")').count()).toBe(0);
     await bob.screenshot({ path: path.join(shots, 'e2e-chat.png') });
-  });
+  }, 90_000); // two pages joining at once in software WebGL take 10–30 s
 });
 
 function dist(a: { x: number; y: number }, b: { x: number; y: number }): number {
