@@ -15,6 +15,8 @@ const HELP_SEEN = 'emberquest.helpSeen';
 const CARDS = ['achievements', 'help', 'sound-settings'];
 /** How long a notice stays before it fades. */
 const NOTICE_MS = 3400;
+/** How long the first-play hint stays in its corner. */
+const HINT_MS = 15_000;
 
 /** A phone or tablet: the hint speaks of taps. */
 export function touchFirst(): boolean {
@@ -117,10 +119,12 @@ export class Panels {
       this.setHint();
       this.help.classList.add('corner');
       this.help.hidden = false;
+      // Only the corner hint goes: if the player has since opened the help card, it stays.
       setTimeout(() => {
+        if (!this.help.classList.contains('corner')) return;
         this.help.hidden = true;
         this.help.classList.remove('corner');
-      }, 15_000);
+      }, HINT_MS);
     }
     if (!on) {
       this.hideDeath();

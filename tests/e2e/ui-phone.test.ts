@@ -18,6 +18,7 @@ describe('the UI on a phone', () => {
   let browser: Browser;
   let places: Places;
   let page: Page;
+  let joinedAt = 0;
 
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
@@ -32,6 +33,7 @@ describe('the UI on a phone', () => {
     });
     page = await context.newPage();
     await joinGame(page, server.url, 'Thumbs');
+    joinedAt = Date.now();
   });
 
   afterAll(async () => {
@@ -46,6 +48,17 @@ describe('the UI on a phone', () => {
     expect(shown.join(' ')).toMatch(/Tap/);
     expect(shown.join(' ')).not.toMatch(/WASD|click/i);
   });
+
+  it('a help card opened while the first-play hint is up stays open when the hint would have gone', async () => {
+    const help = page.locator('#help');
+    expect(await help.evaluate((el) => el.classList.contains('corner'))).toBe(true);
+    await page.locator('#btn-help').tap();
+    await expect.poll(() => help.evaluate((el) => el.classList.contains('corner'))).toBe(false);
+    await page.waitForTimeout(Math.max(0, joinedAt + 16_000 - Date.now()));
+    expect(await help.isVisible()).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => help.isVisible()).toBe(false);
+  }, 40_000);
 
   it('toast, notice, target frame and chat line never cover the HP bars or the buttons', async () => {
     // Earn "First blood" for real: walk to the rats and tap one until it falls.
