@@ -1,12 +1,10 @@
-// Blows and deaths, decided here with the world's seeded Rng: players striking mobs, mobs striking
-// players, and what follows a kill (XP, drops, respawn) or a death (the death screen).
+// Blows, decided here with the world's seeded Rng: players striking mobs and mobs striking players.
+// A blow that kills hands over to deaths.ts; what a kill earns is an event handler's business.
 import { Op } from '../../shared/protocol/ops.ts';
 import { encode } from '../../shared/protocol/codec.ts';
-import { damage, killXp, type Fighter } from '../../shared/rules/combat.ts';
+import { damage, type Fighter } from '../../shared/rules/combat.ts';
 import type { Mob, Player } from './entities.ts';
-import { scheduleRespawn } from './mob-life.ts';
-import { dropLoot } from './loot.ts';
-import { count, gainXp } from './progress.ts';
+import { mobDies, playerDies } from './deaths.ts';
 import type { World } from './world.ts';
 
 export function playerFighter(world: World, p: Player): Fighter {
@@ -33,7 +31,7 @@ export function playerStrikes(world: World, player: Player, mob: Mob): void {
   mob.lastHitBy = player.id;
   player.lastFightTick = world.tickCount;
   world.vis.broadcast(mob, encode([Op.Hit, player.id, mob.id, dealt, mob.hp]));
-  if (mob.hp <= 0) killMob(world, mob);
+  if (mob.hp <= 0) mobDies(world, mob);
 }
 
 export function mobStrikes(world: World, mob: Mob, player: Player): void {
@@ -47,42 +45,5 @@ export function mobStrikes(world: World, mob: Mob, player: Player): void {
   player.lastFightTick = world.tickCount;
   player.statsChanged = true;
   world.vis.broadcast(player, encode([Op.Hit, mob.id, player.id, dealt, player.hp]));
-  if (player.hp <= 0) killPlayer(world, player, mob);
-}
-
-function killMob(world: World, mob: Mob): void {
-  world.vis.remove(mob, encode([Op.Died, mob.id, mob.lastHitBy]));
-  scheduleRespawn(world, mob);
-  dropLoot(world, mob);
-  const killer = world.players.get(mob.lastHitBy);
-  if (!killer) return;
-  killer.kills++;
-  killer.dirty = true;
-  killer.outbox.events.push(encode([Op.Notice, `You defeated ${mobName(mob)}.`]));
-  count(world, killer, 'kills', mob.kind.id);
-  gainXp(world, killer, killXp(mob.kind.xp, mob.kind.weapon, killer.level));
-}
-
-function killPlayer(world: World, player: Player, killer: Mob): void {
-  player.dead = true;
-  player.hp = 0;
-  player.killedBy = killer.id;
-  player.goal = null;
-  player.wantWalk = null;
-  player.path = [];
-  player.progress = 0;
-  player.started = null;
-  Object.assign(player, { endX: player.x, endY: player.y });
-  player.deaths++;
-  player.dirty = true;
-  player.statsChanged = true;
-  const died = encode([Op.Died, player.id, killer.id]);
-  world.vis.remove(player, died);
-  player.outbox.events.push(died);
-}
-
-function mobName(mob: Mob): string {
-  const name = mob.kind.name;
-  if (mob.kind.boss) return `the ${name}`;
-  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name.toLowerCase()}`;
+  if (player.hp <= 0) playerDies(world, player, mob);
 }

@@ -7,7 +7,6 @@ import { playerMaxHp } from '../../shared/rules/combat.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { Chest, GroundItem, Mob, Player } from './entities.ts';
-import { count } from './progress.ts';
 import type { World } from './world.ts';
 
 /** Drops stay this long, and blink for the last part of it (the client's business). */
@@ -99,9 +98,6 @@ export function pickUp(world: World, player: Player, item: GroundItem): void {
     }
     say(`You equip the ${kind.name.toLowerCase()}.`);
     world.vis.broadcast(player, encode([Op.Looks, player.id, player.weapon, player.armor, player.level]));
-    count(world, player, 'equip', kind.id);
-    // "First new weapon" and "first armor" count any upgrade, whichever item it was.
-    count(world, player, 'equip', kind.type);
   } else {
     if (kind.heal) {
       player.hp = Math.min(player.maxHp, player.hp + kind.heal);
@@ -114,7 +110,8 @@ export function pickUp(world: World, player: Player, item: GroundItem): void {
   }
   player.statsChanged = true;
   player.dirty = true;
-  count(world, player, 'loot', kind.id);
+  const equipped = kind.type === 'weapon' || kind.type === 'armor';
+  world.events.push({ type: 'itemPickedUp', player, kind, equipped });
   removeItem(world, item);
 }
 
@@ -144,6 +141,7 @@ export function openChest(world: World, player: Player, chest: Chest): void {
   player.outbox.events.push(encode([Op.Notice, 'The chest creaks open.']));
   if (!chest.placement.guardedBy)
     chest.respawnTick = world.tickCount + Math.round(chest.placement.respawnSeconds * TICK_RATE);
+  world.events.push({ type: 'chestOpened', player, chest });
 }
 
 export function updateChests(world: World): void {

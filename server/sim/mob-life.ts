@@ -2,7 +2,6 @@
 // back after their respawn delay.
 import { Op } from '../../shared/protocol/ops.ts';
 import { encode } from '../../shared/protocol/codec.ts';
-import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { MobArea } from '../../shared/content/placements.ts';
 import type { Mob } from './entities.ts';
 import { thinkMob, type MobSurroundings, type Quarry } from './mob-ai.ts';
@@ -50,18 +49,6 @@ function makeMob(world: World, area: MobArea): Mob {
 /** Where a mob appears: a tile of its area no other mob stands on or walks to. */
 function randomTile(world: World, area: MobArea, id: number): { x: number; y: number } {
   return randomWalkableTile(world.map, world.rng, area.area, 50, (x, y) => world.mobTiles.free(id, x, y));
-}
-
-/** Removes a killed mob from sight and schedules its return. */
-export function scheduleRespawn(world: World, mob: Mob): void {
-  world.mobTiles.remove(mob);
-  mob.respawnTick = world.tickCount + Math.round(mob.kind.respawnSeconds * TICK_RATE);
-  mob.hate.clear();
-  mob.path = [];
-  mob.progress = 0;
-  mob.chasing = null;
-  mob.returning = false;
-  mob.started = null;
 }
 
 export function thinkMobs(world: World): void {

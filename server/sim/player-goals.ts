@@ -10,7 +10,6 @@ import type { Entity, Mob, Player } from './entities.ts';
 import { adjacent, distance } from './mob-ai.ts';
 import { playerStrikes } from './combat.ts';
 import { openChest, pickUp } from './loot.ts';
-import { count } from './progress.ts';
 import type { World } from './world.ts';
 
 /** Ticks between a player's swings (0.8 s). */
@@ -114,9 +113,7 @@ function talk(world: World, p: Player, npcId: number): void {
   p.talkedTo.set(npcId, index + 1);
   const lines = npc.kind.lines;
   p.outbox.events.push(encode([Op.NpcLine, npcId, lines[index % lines.length]!]));
-  // Talking counts at the first line; hearing an NPC out, once the player has heard its last one.
-  if (!p.counters[`talk:${npc.kind.id}`]) count(world, p, 'talk', npc.kind.id);
-  if (index === lines.length - 1 && !p.counters[`hear:${npc.kind.id}`]) count(world, p, 'hear', npc.kind.id);
+  world.events.push({ type: 'npcTalked', player: p, npc, heardOut: index === lines.length - 1 });
 }
 
 /** Resting players (no blows for a few seconds) heal a little every couple of seconds. */
@@ -154,5 +151,5 @@ export function chat(world: World, p: Player, raw: string): void {
   }
   p.chatTicks.push(world.tickCount);
   world.vis.broadcast(p, encode([Op.ChatLine, p.id, text]));
-  count(world, p, 'chat', 'any');
+  world.events.push({ type: 'chatSaid', player: p, text });
 }

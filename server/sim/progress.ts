@@ -42,7 +42,8 @@ export function gainXp(world: World, player: Player, xp: number): void {
   player.level = level;
   const armor = world.data.items.get(player.armor)?.level ?? 1;
   player.maxHp = playerMaxHp(armor, level);
-  player.hp = player.maxHp; // a level-up is a fresh start
+  // A level-up is a fresh start (for a killer a mob struck down later in the same tick, too late).
+  if (!player.dead) player.hp = player.maxHp;
   player.outbox.events.push(encode([Op.Notice, `Level ${level}! You feel stronger.`]));
   if (player.cell >= 0)
     world.vis.broadcast(player, encode([Op.Looks, player.id, player.weapon, player.armor, level]));
@@ -67,7 +68,8 @@ export function visitPlaces(world: World): void {
     }
     for (const { name, area } of areas) {
       const key = `reach:${name}`;
-      if (!p.counters[key] && inside(area, p.x, p.y)) count(world, p, 'reach', name);
+      if (!p.counters[key] && inside(area, p.x, p.y))
+        world.events.push({ type: 'areaEntered', player: p, name });
     }
   }
 }

@@ -29,7 +29,9 @@ import { MobTiles } from './mob-tiles.ts';
 import { placeNpcsAndChests, updateChests, expireItems } from './loot.ts';
 import { populateMobs, thinkMobs } from './mob-life.ts';
 import { pursueGoals, regenerate } from './player-goals.ts';
-import { count, sendStats, visitPlaces } from './progress.ts';
+import { sendStats, visitPlaces } from './progress.ts';
+import { EventQueue } from './events.ts';
+import { handleEvent } from './event-handlers.ts';
 
 export type { Player } from './entities.ts';
 
@@ -66,6 +68,8 @@ export class World {
   readonly vis: Visibility;
   /** Where the mobs stand and walk to, so no two share a tile. */
   readonly mobTiles: MobTiles;
+  /** What happened this tick, for handleEvents (events.ts). */
+  readonly events = new EventQueue();
   tickCount = 0;
   private readonly byKey = new Map<string, Player>();
   private readonly ids = new IdPool(ID_COOLDOWN_TICKS);
@@ -245,7 +249,7 @@ export class World {
     player.dirty = true;
     // A character that joined dead and gets up before its first tick is arriving already.
     if (!this.arriving.includes(player)) this.arriving.push(player);
-    count(this, player, 'deaths', 'any'); // "back on your feet": counted when the player gets up again
+    this.events.push({ type: 'playerRespawned', player });
   }
 
   /** One fixed step of the world. */
@@ -259,10 +263,16 @@ export class World {
     regenerate(this); // resting players heal
     expireItems(this); // old drops vanish
     updateChests(this); // chests come back, guarded chests appear when their mobs are gone
+    this.handleEvents(); // what this tick's kills, pickups and visits lead to: loot, XP, achievements
     this.placeArrivals(); // newcomers see the world as it is after this tick's moves
     this.reintroduce(); // so do reconnected players
     sendStats(this); // each player's own numbers, when they changed
     this.shareWalks(); // last: each walk goes to whoever sees the walker now
+  }
+
+  /** Every event raised since the last drain, each to its handlers (event-handlers.ts). */
+  private handleEvents(): void {
+    this.events.drain((event) => handleEvent(this, event));
   }
 
   /** The frame for a player after a tick, or null when nothing happened near them. */
