@@ -31,7 +31,7 @@ describe('the event queue', () => {
   });
 
   it("a killing blow takes the mob out at once; the kill's loot and XP wait for the tick's event phase", () => {
-    const rat = mobKind('rat', { hp: 1, xp: 5, drops: [{ item: 'burger', chance: 1 }] });
+    const rat = mobKind('rat', { hp: 1, xp: 5, drops: [{ item: 'small_potion', chance: 1 }] });
     const map = adventureMap(openRows(12, 6), [
       { id: 1, type: 'spawn', x: 2, y: 2 },
       { id: 2, type: 'mobArea', x: 3, y: 2, props: { kind: 'rat', count: 1 } },
@@ -49,7 +49,7 @@ describe('the event queue', () => {
 
     world.tick();
     expect(world.events.size).toBe(0);
-    expect([...world.items.values()].map((i) => i.kind)).toEqual(['burger']);
+    expect([...world.items.values()].map((i) => i.kind)).toEqual(['small_potion']);
     expect(a.player.kills).toBe(1);
     expect(a.player.xp).toBeGreaterThan(0);
     const frame = world.takeFrame(a.player.id)!;
