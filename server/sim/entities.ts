@@ -49,6 +49,8 @@ export interface Player extends Walker, CharacterState {
   talkedTo: Map<number, number>;
   /** Ticks of the recent chat lines, for the rate limit. */
   chatTicks: number[];
+  /** Chat lines sent since the last tick, said in the next one (like every other intent). */
+  saying: string[];
 }
 
 export interface Mob extends MobMind {

@@ -1,6 +1,6 @@
 // What players do besides walking: fight, pick up, talk and open. Each goal walks the player up to its
 // target and acts only when the player really stands there, so a client cannot act from afar.
-// Also: resting heals, and chat lines go to everyone nearby.
+// Also: resting heals, and chat lines (applied in the tick like every intent) go to everyone nearby.
 import { Op } from '../../shared/protocol/ops.ts';
 import { encode } from '../../shared/protocol/codec.ts';
 import { CHAT_MAX } from '../../shared/protocol/schema.ts';

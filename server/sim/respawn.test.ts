@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { Op } from '../../shared/protocol/ops.ts';
 import { createView } from '../../shared/protocol/view.ts';
-import { chat } from './player-goals.ts';
 import { newCharacter } from './character.ts';
 import { RESPAWN_SAFE_TICKS, World } from './world.ts';
 import {
@@ -68,7 +67,7 @@ describe('after a respawn', () => {
     const mob = onlyMob(world);
     killAndRespawn(world, a);
     tickTimes(world, [a], 10);
-    chat(world, a.player, 'hello?');
+    world.chat(a.player.id, 'hello?');
     tickTimes(world, [a], 10);
     expect(mob.hate.has(a.player.id)).toBe(false);
     expect(lastShield(a)).toBeGreaterThan(0);

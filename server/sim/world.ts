@@ -28,7 +28,7 @@ import { lastSearchNodes } from '../../shared/rules/path.ts';
 import { MobTiles } from './mob-tiles.ts';
 import { placeNpcsAndChests, updateChests, expireItems } from './loot.ts';
 import { populateMobs, thinkMobs } from './mob-life.ts';
-import { pursueGoals, regenerate } from './player-goals.ts';
+import { chat, pursueGoals, regenerate } from './player-goals.ts';
 import { sendStats, visitPlaces } from './progress.ts';
 import { EventQueue } from './events.ts';
 import { handleEvent } from './event-handlers.ts';
@@ -164,6 +164,7 @@ export class World {
       statsChanged: true,
       talkedTo: new Map(),
       chatTicks: [],
+      saying: [],
     };
     this.players.set(id, player);
     this.byKey.set(key, player);
@@ -228,6 +229,11 @@ export class World {
     this.acted(player);
   }
 
+  /** Records a chat line; it is said in the next tick (player-goals.ts checks and rate-limits it there). */
+  chat(id: number, text: string): void {
+    this.players.get(id)?.saying.push(text);
+  }
+
   /** A respawned player who does something is back in the game: the mobs' truce ends. */
   private acted(player: Player): void {
     if (player.safeUntil <= this.tickCount) return;
@@ -255,7 +261,7 @@ export class World {
   /** One fixed step of the world. */
   tick(): void {
     this.tickCount++;
-    this.applyWalkIntents(); // intents first, so a click is answered in the tick it arrives
+    this.applyIntents(); // intents first, so a click is answered in the tick it arrives
     pursueGoals(this); // attack, loot, talk and open: walk up to the target, act when beside it
     thinkMobs(this); // mobs notice, chase, strike, give up, respawn
     this.moveWalkers(); // everyone advances, possibly into a new interest cell (spawns and despawns)
@@ -308,9 +314,14 @@ export class World {
     return true;
   }
 
-  private applyWalkIntents(): void {
+  /** Walks and chat lines asked for since the last tick (the other intents are goals, pursued next). */
+  private applyIntents(): void {
     this.pathBudget.startTick();
     for (const player of this.players.values()) {
+      if (player.saying.length > 0) {
+        for (const line of player.saying) chat(this, player, line);
+        player.saying.length = 0;
+      }
       const want = player.wantWalk;
       if (!want || player.cell < 0) continue;
       // Refused for now, the intent waits for the next tick (a newer click replaces it).
