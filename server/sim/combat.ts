@@ -1,13 +1,12 @@
 // Blows, decided here with the world's seeded Rng: players striking mobs and mobs striking players.
 // A blow that kills hands over to deaths.ts; what a kill earns is an event handler's business.
 import { Op } from '../../shared/protocol/ops.ts';
-import { encode } from '../../shared/protocol/codec.ts';
 import { damage, type Fighter } from '../../shared/rules/combat.ts';
 import type { Mob, Player } from './entities.ts';
 import { mobDies, playerDies } from './deaths.ts';
-import type { World } from './world.ts';
+import type { SimContext } from './context.ts';
 
-export function playerFighter(world: World, p: Player): Fighter {
+export function playerFighter(world: SimContext, p: Player): Fighter {
   return {
     weapon: world.data.items.get(p.weapon)?.level ?? 1,
     armor: world.data.items.get(p.armor)?.level ?? 1,
@@ -19,9 +18,9 @@ function mobFighter(m: Mob): Fighter {
   return { weapon: m.kind.weapon, armor: m.kind.armor, level: 1 };
 }
 
-const roll = (world: World) => (min: number, max: number) => world.rng.int(min, max);
+const roll = (world: SimContext) => (min: number, max: number) => world.rng.int(min, max);
 
-export function playerStrikes(world: World, player: Player, mob: Mob): void {
+export function playerStrikes(world: SimContext, player: Player, mob: Mob): void {
   // A mob walking home has given up the fight: blows glance off until it is back.
   const dealt = mob.returning
     ? 0
@@ -30,11 +29,11 @@ export function playerStrikes(world: World, player: Player, mob: Mob): void {
   mob.hate.set(player.id, (mob.hate.get(player.id) ?? 0) + dealt);
   mob.lastHitBy = player.id;
   player.lastFightTick = world.tickCount;
-  world.vis.broadcast(mob, encode([Op.Hit, player.id, mob.id, dealt, mob.hp]));
+  world.vis.broadcast(mob, [Op.Hit, player.id, mob.id, dealt, mob.hp]);
   if (mob.hp <= 0) mobDies(world, mob);
 }
 
-export function mobStrikes(world: World, mob: Mob, player: Player): void {
+export function mobStrikes(world: SimContext, mob: Mob, player: Player): void {
   // Mobs do not pick such players, but a blow already decided must not land either.
   if (player.dead || player.cell < 0 || player.away || world.tickCount < player.safeUntil) return;
   const shielded = world.tickCount < player.invulnerableUntil;
@@ -44,6 +43,6 @@ export function mobStrikes(world: World, mob: Mob, player: Player): void {
   player.hp -= dealt;
   player.lastFightTick = world.tickCount;
   player.statsChanged = true;
-  world.vis.broadcast(player, encode([Op.Hit, mob.id, player.id, dealt, player.hp]));
+  world.vis.broadcast(player, [Op.Hit, mob.id, player.id, dealt, player.hp]);
   if (player.hp <= 0) playerDies(world, player, mob);
 }

@@ -2,14 +2,13 @@
 // scheduled), and the death is queued as an event. What follows from it (loot, XP, counters) is the
 // event handlers' business, not the blow's.
 import { Op } from '../../shared/protocol/ops.ts';
-import { encode } from '../../shared/protocol/codec.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { Mob, Player } from './entities.ts';
-import type { World } from './world.ts';
+import type { SimContext } from './context.ts';
 
 /** The mob is dead: gone from sight and from its tiles until its respawn delay has passed. */
-export function mobDies(world: World, mob: Mob): void {
-  world.vis.remove(mob, encode([Op.Died, mob.id, mob.lastHitBy]));
+export function mobDies(world: SimContext, mob: Mob): void {
+  world.vis.remove(mob, [Op.Died, mob.id, mob.lastHitBy]);
   world.mobTiles.remove(mob);
   // Its return time is part of being dead: mob AI and guarded chests read it within this tick.
   mob.respawnTick = world.tickCount + Math.round(mob.kind.respawnSeconds * TICK_RATE);
@@ -23,7 +22,7 @@ export function mobDies(world: World, mob: Mob): void {
 }
 
 /** The player is dead: it stops where it is, leaves everyone's sight, and sees its death screen. */
-export function playerDies(world: World, player: Player, killer: Mob): void {
+export function playerDies(world: SimContext, player: Player, killer: Mob): void {
   player.dead = true;
   player.hp = 0;
   player.killedBy = killer.id;
@@ -36,8 +35,7 @@ export function playerDies(world: World, player: Player, killer: Mob): void {
   player.deaths++;
   player.dirty = true;
   player.statsChanged = true;
-  const died = encode([Op.Died, player.id, killer.id]);
-  world.vis.remove(player, died);
-  player.outbox.events.push(died);
+  world.vis.remove(player, [Op.Died, player.id, killer.id]);
+  world.tell(player, [Op.Died, player.id, killer.id]);
   world.events.push({ type: 'playerDied', player, killer });
 }

@@ -1,15 +1,14 @@
 // The consequences of what happened this tick, one handler per event kind (events.ts), run in the
 // World's handleEvents phase: a kill drops loot and pays XP, and every event counts toward achievements.
 import { Op } from '../../shared/protocol/ops.ts';
-import { encode } from '../../shared/protocol/codec.ts';
 import { killXp } from '../../shared/rules/combat.ts';
 import type { Mob } from './entities.ts';
 import type { SimEvent, SimEventOf, SimEventType } from './events.ts';
 import { dropLoot } from './loot.ts';
 import { count, gainXp } from './progress.ts';
-import type { World } from './world.ts';
+import type { SimContext } from './context.ts';
 
-type Handlers = { [T in SimEventType]: (world: World, event: SimEventOf<T>) => void };
+type Handlers = { [T in SimEventType]: (world: SimContext, event: SimEventOf<T>) => void };
 
 const handlers: Handlers = {
   mobKilled(world, { mob, killerId }) {
@@ -18,7 +17,7 @@ const handlers: Handlers = {
     if (!killer) return;
     killer.kills++;
     killer.dirty = true;
-    killer.outbox.events.push(encode([Op.Notice, `You defeated ${mobName(mob)}.`]));
+    world.tell(killer, [Op.Notice, `You defeated ${mobName(mob)}.`]);
     count(world, killer, 'kills', mob.kind.id);
     gainXp(world, killer, killXp(mob.kind.xp, mob.kind.weapon, killer.level));
   },
@@ -50,8 +49,8 @@ const handlers: Handlers = {
   },
 };
 
-export function handleEvent(world: World, event: SimEvent): void {
-  (handlers[event.type] as (world: World, event: SimEvent) => void)(world, event);
+export function handleEvent(world: SimContext, event: SimEvent): void {
+  (handlers[event.type] as (world: SimContext, event: SimEvent) => void)(world, event);
 }
 
 function mobName(mob: Mob): string {

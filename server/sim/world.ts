@@ -2,7 +2,6 @@
 // is told. Pure simulation: no I/O, no wall clock, randomness only from the world's seeded Rng.
 // The systems live in their own files; this file holds the registry and the order of a tick.
 import { Op, CloseCode } from '../../shared/protocol/ops.ts';
-import { encode, joinFrame } from '../../shared/protocol/codec.ts';
 import { checkName, nameKey } from '../../shared/rules/names.ts';
 import { PLAYER_STEP_TICKS, TICK_MS, TICK_RATE } from '../../shared/rules/movement.ts';
 import type { WorldMap } from '../../shared/content/world-map.ts';
@@ -13,15 +12,10 @@ import { IdPool } from './ids.ts';
 import { Outbox, type PartList } from './outbox.ts';
 import { newCharacter, placeCharacter, type SavedCharacter } from './character.ts';
 import { advance, makeWalker, startWalk } from './walking.ts';
-import {
-  ongoingWalk,
-  type Chest,
-  type Entity,
-  type GroundItem,
-  type Mob,
-  type Npc,
-  type Player,
-} from './entities.ts';
+import type { ServerMsg } from '../../shared/protocol/server-messages.ts';
+import type { SimContext } from './context.ts';
+import { ongoingWalk } from './spawns.ts';
+import { type Chest, type Entity, type GroundItem, type Mob, type Npc, type Player } from './entities.ts';
 import { Visibility } from './visibility.ts';
 import { PATH_CREDIT_MAX, PathBudget } from './path-budget.ts';
 import { lastSearchNodes } from '../../shared/rules/path.ts';
@@ -53,7 +47,7 @@ const ID_COOLDOWN_TICKS = 1200;
 /** How long a respawned player who does nothing is left alone by mobs (5 s), so none can camp the checkpoint. */
 export const RESPAWN_SAFE_TICKS = 5 * TICK_RATE;
 
-export class World {
+export class World implements SimContext {
   readonly name: string;
   readonly map: WorldMap;
   readonly data: GameData;
@@ -102,6 +96,10 @@ export class World {
 
   releaseId(id: number): void {
     this.ids.release(id, this.tickCount);
+  }
+
+  tell(p: Player, msg: ServerMsg): void {
+    p.outbox.tell(msg);
   }
 
   /** Any entity by id: the target of an intent. */
@@ -353,9 +351,9 @@ export class World {
 
   private placeArrivals(): void {
     for (const player of this.arriving) {
-      player.outbox.first.push(welcomeBytes(this, player));
+      player.outbox.tellFirst(...welcome(this, player));
       // A character saved while dead joins to its death screen; it enters the world when it respawns.
-      if (player.dead) player.outbox.events.push(diedBytes(player));
+      if (player.dead) this.tell(player, died(player));
       else this.vis.place(player);
     }
     this.arriving = [];
@@ -363,13 +361,13 @@ export class World {
 
   private reintroduce(): void {
     for (const player of this.resuming) {
-      player.outbox.first.push(welcomeBytes(this, player));
+      player.outbox.tellFirst(...welcome(this, player));
       // The welcome says where the player stands; a walk under way follows as its own record.
       const walk = ongoingWalk(player);
       if (walk.length) player.outbox.moves.push(walk);
       if (player.cell >= 0) this.vis.showAround(player);
       // A dead player sees only its death screen, and the client shows it on the Died.
-      else if (player.dead) player.outbox.events.push(diedBytes(player));
+      else if (player.dead) this.tell(player, died(player));
     }
     this.resuming.clear();
   }
@@ -381,14 +379,14 @@ export class World {
 }
 
 /** The player's own death, told again to a client that arrives after it. */
-function diedBytes(p: Player): Uint8Array {
-  return encode([Op.Died, p.id, p.killedBy]);
+function died(p: Player): ServerMsg {
+  return [Op.Died, p.id, p.killedBy];
 }
 
 /** The welcome, and what the player has earned so far (the client's achievements panel starts from it). */
-function welcomeBytes(world: World, p: Player): Uint8Array {
-  return joinFrame([
-    encode([Op.Welcome, p.id, p.name, p.x, p.y, world.name, TICK_MS, PLAYER_STEP_TICKS]),
-    encode([Op.AchievementList, p.achievements]),
-  ]);
+function welcome(world: World, p: Player): ServerMsg[] {
+  return [
+    [Op.Welcome, p.id, p.name, p.x, p.y, world.name, TICK_MS, PLAYER_STEP_TICKS],
+    [Op.AchievementList, p.achievements],
+  ];
 }
