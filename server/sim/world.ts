@@ -25,6 +25,7 @@ import { populateMobs, thinkMobs } from './mob-life.ts';
 import { chat, pursueGoals, regenerate } from './player-goals.ts';
 import { sendStats, visitPlaces } from './progress.ts';
 import { EventQueue } from './events.ts';
+import { InputLog, type Input, type Replayable } from './input-log.ts';
 import { handleEvent } from './event-handlers.ts';
 
 export type { Player } from './entities.ts';
@@ -40,6 +41,8 @@ export interface WorldOptions {
   maxPlayers?: number;
   /** Where problems in the map's objects are reported from (the map file). */
   mapFile?: string;
+  /** Keep every input in `inputLog`, so the run can be replayed (input-log.ts). */
+  recordInputs?: boolean;
 }
 
 /** Ticks before a freed id is given out again (a minute at 20 Hz). */
@@ -47,7 +50,7 @@ const ID_COOLDOWN_TICKS = 1200;
 /** How long a respawned player who does nothing is left alone by mobs (5 s), so none can camp the checkpoint. */
 export const RESPAWN_SAFE_TICKS = 5 * TICK_RATE;
 
-export class World implements SimContext {
+export class World implements SimContext, Replayable {
   readonly name: string;
   readonly map: WorldMap;
   readonly data: GameData;
@@ -64,6 +67,8 @@ export class World implements SimContext {
   readonly mobTiles: MobTiles;
   /** What happened this tick, for handleEvents (events.ts). */
   readonly events = new EventQueue();
+  /** Every input given so far, when the world was asked to record them; else null. */
+  readonly inputLog: InputLog | null;
   tickCount = 0;
   private readonly byKey = new Map<string, Player>();
   private readonly ids = new IdPool(ID_COOLDOWN_TICKS);
@@ -80,6 +85,7 @@ export class World implements SimContext {
     this.placements = parsePlacements(options.map, this.data, options.mapFile ?? 'the map');
     this.rng = new Rng(options.seed);
     this.maxPlayers = options.maxPlayers ?? 5000;
+    this.inputLog = options.recordInputs ? new InputLog() : null;
     this.vis = new Visibility(options.map.width, options.map.height, () => this.tickCount);
     this.mobTiles = new MobTiles(options.map.width, options.map.height);
     placeNpcsAndChests(this);
@@ -119,6 +125,7 @@ export class World implements SimContext {
    * saved while dead is welcomed to its death screen, and gets up at its checkpoint when it respawns.
    */
   join(rawName: string, saved: SavedCharacter = newCharacter()): JoinResult {
+    this.record(['join', rawName, saved]);
     const checked = checkName(rawName);
     if (!checked.ok) return { ok: false, code: CloseCode.BadName, reason: checked.reason };
     const key = nameKey(checked.name);
@@ -171,6 +178,7 @@ export class World implements SimContext {
   }
 
   leave(id: number): void {
+    this.record(['leave', id]);
     const player = this.players.get(id);
     if (!player) return;
     this.resuming.delete(player);
@@ -186,6 +194,7 @@ export class World implements SimContext {
    * dropped, and at the end of the next tick this client alone gets a welcome and everything it sees.
    */
   resume(id: number): void {
+    this.record(['resume', id]);
     const player = this.players.get(id);
     if (!player) return;
     player.outbox.clear();
@@ -201,6 +210,7 @@ export class World implements SimContext {
    * hurts it.
    */
   clientGone(id: number): void {
+    this.record(['clientGone', id]);
     const player = this.players.get(id);
     if (!player) return;
     player.away = true;
@@ -211,6 +221,7 @@ export class World implements SimContext {
 
   /** Records a walk intent; it takes effect on the next tick and drops any other goal. */
   walkTo(id: number, x: number, y: number): void {
+    this.record(['walkTo', id, x, y]);
     const player = this.players.get(id);
     if (!player || player.dead || player.away) return;
     player.wantWalk = { x, y };
@@ -220,6 +231,7 @@ export class World implements SimContext {
 
   /** Attack, loot, talk or open: the player walks up to the target and acts when it gets there. */
   pursue(id: number, type: 'attack' | 'loot' | 'talk' | 'open', targetId: number): void {
+    this.record(['pursue', id, type, targetId]);
     const player = this.players.get(id);
     if (!player || player.dead || player.away || targetId === id) return;
     player.goal = { type, id: targetId };
@@ -229,6 +241,7 @@ export class World implements SimContext {
 
   /** Records a chat line; it is said in the next tick (player-goals.ts checks and rate-limits it there). */
   chat(id: number, text: string): void {
+    this.record(['chat', id, text]);
     this.players.get(id)?.saying.push(text);
   }
 
@@ -241,6 +254,7 @@ export class World implements SimContext {
 
   /** Back to the checkpoint after dying: the player re-enters the world there at full health. */
   respawn(id: number): void {
+    this.record(['respawn', id]);
     const player = this.players.get(id);
     if (!player || !player.dead) return;
     player.dead = false;
@@ -254,6 +268,10 @@ export class World implements SimContext {
     // A character that joined dead and gets up before its first tick is arriving already.
     if (!this.arriving.includes(player)) this.arriving.push(player);
     this.events.push({ type: 'playerRespawned', player });
+  }
+
+  private record(input: Input): void {
+    this.inputLog?.record(this.tickCount, input);
   }
 
   /** One fixed step of the world. */
