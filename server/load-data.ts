@@ -1,13 +1,18 @@
 // Reads the game data files (assets/data/*.json), turning every failure into a message a modder can act on.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseGameData, type DataFiles, type GameData } from '../shared/content/game-data.ts';
+import {
+  parseGameData,
+  readDataFiles,
+  type DataFileName,
+  type GameData,
+} from '../shared/content/game-data.ts';
 import { ContentError } from '../shared/content/world-map.ts';
 
 export function loadGameData(assetsDir: string): GameData {
   const dir = path.join(assetsDir, 'data');
   const label = path.relative(process.cwd(), dir) || dir;
-  const read = (name: keyof DataFiles): unknown => {
+  const read = (name: DataFileName): unknown => {
     const file = path.join(dir, `${name}.json`);
     let text: string;
     try {
@@ -23,8 +28,5 @@ export function loadGameData(assetsDir: string): GameData {
       throw new ContentError(`${label}/${name}.json`, [`is not valid JSON: ${(err as Error).message}`]);
     }
   };
-  return parseGameData(
-    { items: read('items'), mobs: read('mobs'), npcs: read('npcs'), achievements: read('achievements') },
-    label,
-  );
+  return parseGameData(readDataFiles(read), label);
 }

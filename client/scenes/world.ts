@@ -30,7 +30,7 @@ import { parsePlacements, type Placements } from '../../shared/content/placement
 import { areaAt, CameraFollow, clampCentre, type Point } from '../view/camera.ts';
 import type { EntityModel } from '../game-client.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
-import { parseGameData, type DataFiles } from '../../shared/content/game-data.ts';
+import { parseGameData, readDataFiles } from '../../shared/content/game-data.ts';
 import { mobTable } from '../view/mob-info.ts';
 import { WorldPointer } from './world-pointer.ts';
 import { placeLabels } from './world-labels.ts';
@@ -208,9 +208,7 @@ export class WorldScene extends Phaser.Scene {
   /** The map's music areas and camera bounds; a map that fails the full check still plays (the server reports it). */
   private placements(): Placements | null {
     try {
-      const files = Object.fromEntries(
-        ['items', 'mobs', 'npcs', 'achievements'].map((n) => [n, this.cache.json.get(`data:${n}`)]),
-      ) as unknown as DataFiles;
+      const files = readDataFiles((n) => this.cache.json.get(`data:${n}`) as unknown);
       return parsePlacements(this.worldMap, parseGameData(files), 'map');
     } catch (err) {
       console.warn('No music areas or camera bounds:', err);

@@ -5,6 +5,7 @@ import { Op } from '../../shared/protocol/ops.ts';
 import { CHAT_MAX } from '../../shared/protocol/schema.ts';
 import { regenAmount } from '../../shared/rules/combat.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
+import { VIEW_RADIUS_TILES } from '../../shared/rules/sight.ts';
 import type { Entity, Mob, Player } from './entities.ts';
 import { adjacent, distance } from './mob-ai.ts';
 import { playerStrikes } from './combat.ts';
@@ -14,7 +15,7 @@ import type { SimContext } from './context.ts';
 /** Ticks between a player's swings (0.8 s). */
 export const PLAYER_ATTACK_TICKS = 16;
 /** A target farther than this (in tiles) is out of sight: the goal is dropped. */
-const REACH = 24;
+const REACH = VIEW_RADIUS_TILES;
 /** Ticks between re-planned approaches to a moving target. */
 const REPATH_TICKS = 4;
 /** Ticks before a target the last plan could not reach is planned for again. */
