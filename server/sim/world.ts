@@ -10,7 +10,7 @@ import { parsePlacements, type Placements } from '../../shared/content/placement
 import { Rng } from './rng.ts';
 import { IdPool } from './ids.ts';
 import { Outbox, type PartList } from './outbox.ts';
-import { newCharacter, placeCharacter, type SavedCharacter } from './character.ts';
+import { newCharacter, placeCharacter, snapshotCharacter, type SavedCharacter } from './character.ts';
 import { advance, makeWalker, startWalk } from './walking.ts';
 import type { ServerMsg } from '../../shared/protocol/server-messages.ts';
 import type { SimContext } from './context.ts';
@@ -142,12 +142,10 @@ export class World implements SimContext, Replayable {
     const id = this.newId();
     const dead = saved.hp <= 0;
     const player: Player = {
-      ...saved,
+      ...snapshotCharacter(saved), // the saved fields only, copied: the caller's objects stay its own
       ...makeWalker(id, tile.x, tile.y, PLAYER_STEP_TICKS),
       type: 'player',
       checkpoint,
-      achievements: [...saved.achievements],
-      counters: { ...saved.counters },
       hp: dead ? 0 : saved.hp,
       name: checked.name,
       key,
