@@ -9,15 +9,16 @@ import type { GameData } from '../../shared/content/game-data.ts';
 import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
 import { Rng } from './rng.ts';
 import { IdPool } from './ids.ts';
-import { Outbox, type PartList } from './outbox.ts';
-import { newCharacter, placeCharacter, snapshotCharacter, type SavedCharacter } from './character.ts';
-import { advance, makeWalker, startWalk } from './walking.ts';
+import type { PartList } from './outbox.ts';
+import { newCharacter, placeCharacter, type SavedCharacter } from './character.ts';
+import { makePlayer } from './players.ts';
+import { advance, startWalk } from './walking.ts';
 import type { ServerMsg } from '../../shared/protocol/server-messages.ts';
 import type { SimContext } from './context.ts';
 import { ongoingWalk } from './spawns.ts';
 import { type Chest, type Entity, type GroundItem, type Mob, type Npc, type Player } from './entities.ts';
 import { Visibility } from './visibility.ts';
-import { PATH_CREDIT_MAX, PathBudget } from './path-budget.ts';
+import { PathBudget } from './path-budget.ts';
 import { lastSearchNodes } from '../../shared/rules/path.ts';
 import { MobTiles } from './mob-tiles.ts';
 import { placeNpcsAndChests, updateChests, expireItems } from './loot.ts';
@@ -138,37 +139,9 @@ export class World implements SimContext, Replayable {
     }
     if (this.players.size >= this.maxPlayers)
       return { ok: false, code: CloseCode.ServerFull, reason: 'This world is full.' };
-    const { tile, checkpoint, moved } = placeCharacter(this.map, this.rng, saved);
-    const id = this.newId();
-    const dead = saved.hp <= 0;
-    const player: Player = {
-      ...snapshotCharacter(saved), // the saved fields only, copied: the caller's objects stay its own
-      ...makeWalker(id, tile.x, tile.y, PLAYER_STEP_TICKS),
-      type: 'player',
-      checkpoint,
-      hp: dead ? 0 : saved.hp,
-      name: checked.name,
-      key,
-      cell: -1,
-      outbox: new Outbox(),
-      wantWalk: null,
-      started: null,
-      dirty: moved,
-      goal: null,
-      nextAttackTick: 0,
-      lastFightTick: -1000,
-      invulnerableUntil: 0,
-      pathCredit: PATH_CREDIT_MAX,
-      pathCreditTick: 0,
-      safeUntil: 0,
-      away: false,
-      dead,
-      killedBy: 0,
-      statsChanged: true,
-      talkedTo: new Map(),
-      chatTicks: [],
-      saying: [],
-    };
+    const placed = placeCharacter(this.map, this.rng, saved);
+    const player = makePlayer(this.newId(), checked.name, key, saved, placed);
+    const id = player.id;
     this.players.set(id, player);
     this.byKey.set(key, player);
     this.arriving.push(player);
