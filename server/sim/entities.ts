@@ -49,6 +49,8 @@ export interface Player extends Walker, CharacterState {
   chatTicks: number[];
   /** Chat lines sent since the last tick, said in the next one (like every other intent). */
   saying: string[];
+  /** Dead, and asked to get up at the checkpoint in the next tick. */
+  wantRespawn: boolean;
 }
 
 export interface Mob extends MobMind {

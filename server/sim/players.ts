@@ -46,5 +46,6 @@ export function makePlayer(
     talkedTo: new Map(),
     chatTicks: [],
     saying: [],
+    wantRespawn: false,
   };
 }

@@ -15,6 +15,7 @@ import {
   tickAndDeliver,
   tickTimes,
   tickUntil,
+  walkEnd,
   withMobs,
   type TestClient,
 } from './test-support.ts';
@@ -87,6 +88,23 @@ describe('after a respawn', () => {
       world.pursue(a.player.id, act, 999);
       expect(a.player.safeUntil, act).toBe(0);
     }
+  });
+});
+
+describe('a respawn is an intent', () => {
+  it('asked between ticks, the player gets up in the next tick; a walk sent after it still counts', () => {
+    const world = campedWorld();
+    const a = placedClient(world, 'A', { hp: 1 });
+    tickUntil(world, [a], () => a.player.dead, 400, 'the death');
+    world.respawn(a.player.id);
+    expect(a.player.dead).toBe(true); // not before the tick
+    world.walkTo(a.player.id, 5, 8);
+    tickAndDeliver(world, [a]);
+    expect(a.player).toMatchObject({ dead: false, x: 5, y: 5 });
+    // Walking is acting: no truce for a player who walks off at once.
+    expect(a.player.safeUntil).toBe(0);
+    tickAndDeliver(world, [a]); // placed in the tick it got up, it sets off in the next
+    expect(walkEnd(a.player)).toEqual({ x: 5, y: 8 });
   });
 });
 

@@ -194,7 +194,7 @@ export class World implements SimContext, Replayable {
   walkTo(id: number, x: number, y: number): void {
     this.record(['walkTo', id, x, y]);
     const player = this.players.get(id);
-    if (!player || player.dead || player.away) return;
+    if (!player || !this.upOrGettingUp(player) || player.away) return;
     player.wantWalk = { x, y };
     player.goal = null;
     this.acted(player);
@@ -204,7 +204,7 @@ export class World implements SimContext, Replayable {
   pursue(id: number, type: 'attack' | 'loot' | 'talk' | 'open', targetId: number): void {
     this.record(['pursue', id, type, targetId]);
     const player = this.players.get(id);
-    if (!player || player.dead || player.away || targetId === id) return;
+    if (!player || !this.upOrGettingUp(player) || player.away || targetId === id) return;
     player.goal = { type, id: targetId };
     player.wantWalk = null;
     this.acted(player);
@@ -216,6 +216,11 @@ export class World implements SimContext, Replayable {
     this.players.get(id)?.saying.push(text);
   }
 
+  /** Alive, or dead and getting up in the next tick (so what it asks for next is not lost). */
+  private upOrGettingUp(player: Player): boolean {
+    return !player.dead || player.wantRespawn;
+  }
+
   /** A respawned player who does something is back in the game: the mobs' truce ends. */
   private acted(player: Player): void {
     if (player.safeUntil <= this.tickCount) return;
@@ -223,15 +228,23 @@ export class World implements SimContext, Replayable {
     player.statsChanged = true; // the client stops showing the shield
   }
 
-  /** Back to the checkpoint after dying: the player re-enters the world there at full health. */
+  /** Asks to get up at the checkpoint after dying; it happens in the next tick, like every intent. */
   respawn(id: number): void {
     this.record(['respawn', id]);
     const player = this.players.get(id);
-    if (!player || !player.dead) return;
+    if (player?.dead) player.wantRespawn = true;
+  }
+
+  /** Back to the checkpoint after dying: the player re-enters the world there at full health. */
+  private getUp(player: Player): void {
+    player.wantRespawn = false;
+    if (!player.dead) return;
     player.dead = false;
     player.killedBy = 0;
     player.hp = player.maxHp;
-    player.safeUntil = this.tickCount + RESPAWN_SAFE_TICKS;
+    // Counted from the tick the request arrived after: the truce ends where it always has.
+    player.safeUntil = this.tickCount - 1 + RESPAWN_SAFE_TICKS;
+    if (player.wantWalk || player.goal) player.safeUntil = 0; // it asked for more since: it is back in the game
     Object.assign(player, { x: player.checkpoint.x, y: player.checkpoint.y, path: [], progress: 0 });
     Object.assign(player, { endX: player.x, endY: player.y });
     player.statsChanged = true;
@@ -248,7 +261,7 @@ export class World implements SimContext, Replayable {
   /** One fixed step of the world. */
   tick(): void {
     this.tickCount++;
-    this.applyIntents(); // intents first, so a click is answered in the tick it arrives
+    this.applyIntents(); // intents first (respawns, chat, walks), so a click is answered in the tick it arrives
     pursueGoals(this); // attack, loot, talk and open: walk up to the target, act when beside it
     thinkMobs(this); // mobs notice, chase, strike, give up, respawn
     this.moveWalkers(); // everyone advances, possibly into a new interest cell (spawns and despawns)
@@ -301,10 +314,11 @@ export class World implements SimContext, Replayable {
     return true;
   }
 
-  /** Walks and chat lines asked for since the last tick (the other intents are goals, pursued next). */
+  /** Respawns, chat lines and walks asked for since the last tick (the other intents are goals, pursued next). */
   private applyIntents(): void {
     this.pathBudget.startTick();
     for (const player of this.players.values()) {
+      if (player.wantRespawn) this.getUp(player);
       if (player.saying.length > 0) {
         for (const line of player.saying) chat(this, player, line);
         player.saying.length = 0;
