@@ -21,7 +21,7 @@ import {
 /** A client that lets this much pile up unread is dropped instead of growing server memory. */
 const MAX_BUFFERED_BYTES = 1 << 20;
 /** How long a client the server closed may take to answer the close before its socket is cut. */
-const CLOSE_WAIT_MS = 1000;
+const CLOSE_WAIT_MS = 750;
 /** Client bytes gathered before they are passed on to the game even within one turn. */
 const PASS_ON_BYTES = 256 << 10;
 /** How often the game process hears this process's CPU and memory (for /metrics and the bench). */
