@@ -43,7 +43,7 @@ let pipeFull = false;
 pipe.on('drain', () => {
   pipeFull = false;
   passOn();
-  if (!pipeFull) for (const ws of sockets.values()) ws.resume();
+  if (!pipeFull) for (const ws of sockets.values()) release(ws);
 });
 // The game process went away: the IPC channel's disconnect below ends this process.
 pipe.on('error', () => {});
@@ -103,18 +103,34 @@ function accept(id: number, ws: WebSocket, socket: Socket, address: string): voi
   });
 }
 
+type ReadHandle = { reading?: boolean; readStop?(): number; readStart?(): number };
+const handleOf = (ws: WebSocket): ReadHandle | undefined =>
+  (ws as unknown as { _socket?: { _handle?: ReadHandle } })._socket?._handle;
+
 /**
  * Stops reading a client now. A paused stream alone still reads a chunk (up to 64 KiB) into its buffer,
  * 200 clients' worth of which is 12 MB held; stopping the handle, as Node itself does once a stream's
- * buffer is full, leaves the bytes in the kernel. `resume()` starts it again. (`_handle` is Node's.)
+ * buffer is full, leaves the bytes in the kernel. (`_handle` and its `reading` flag are Node's.)
  */
 function hold(ws: WebSocket): void {
   ws.pause();
-  const handle = (ws as unknown as { _socket?: { _handle?: { reading?: boolean; readStop?(): number } } })
-    ._socket?._handle;
+  const handle = handleOf(ws);
   if (handle?.reading && handle.readStop) {
     handle.reading = false;
     handle.readStop();
+  }
+}
+
+/**
+ * Reads a held client again. The stream may still count itself as reading (it was waiting for data when
+ * held), in which case resuming it alone would never restart the handle: start it here, as Node does.
+ */
+function release(ws: WebSocket): void {
+  ws.resume();
+  const handle = handleOf(ws);
+  if (handle && handle.reading === false && handle.readStart && !ws.isPaused) {
+    handle.reading = true;
+    handle.readStart();
   }
 }
 

@@ -1,9 +1,11 @@
 // The socket gateway under a game process that cannot keep up: here the game is stopped outright
 // (SIGSTOP) while 200 clients keep sending within their budget. The gateway must stop reading them
-// rather than hold their bytes, and once the game runs again, everything a player said still arrives.
+// rather than hold their bytes, and once the game runs again, read every one of them again, so
+// everything a player said still arrives.
 import { readFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
+import { CloseCode } from '../../shared/protocol/ops.ts';
 import { BotClient } from '../../tools/bots/bot-client.ts';
 import { startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
 import { sleep } from '../support/processes.ts';
@@ -11,6 +13,8 @@ import { sleep } from '../support/processes.ts';
 let server: ServerProcess | null = null;
 const bots: BotClient[] = [];
 const raw: WebSocket[] = [];
+/** Each raw client's close code, once it is closed. */
+const closed = new Map<WebSocket, Promise<number>>();
 
 afterEach(async () => {
   if (server?.child.pid) process.kill(server.child.pid, 'SIGCONT');
@@ -39,6 +43,7 @@ function open(url: string): Promise<WebSocket> {
   return new Promise((resolve, reject) => {
     const ws = new WebSocket(url, { perMessageDeflate: false });
     raw.push(ws);
+    closed.set(ws, new Promise((done) => ws.once('close', done)));
     ws.once('open', () => resolve(ws));
     ws.once('error', reject);
   });
@@ -89,6 +94,16 @@ describe('the socket gateway while the game process is stopped', () => {
       `gateway grew ${growthMb.toFixed(1)} MB while ${sentMb.toFixed(1)} MB were sent`,
     ).toBeLessThan(6);
     await expect.poll(() => heard, { timeout: 10_000 }).toContain('said while the game was stopped');
+    // Every held client is read again: its garbage reaches the game, which sends it away (or, all of its
+    // backlog arriving at once, its budget runs out and the gateway cuts it off).
+    const codes = await Promise.race([
+      Promise.all(clients.map((ws) => closed.get(ws)!)),
+      sleep(10_000).then(() => 'some never read again'),
+    ]);
+    expect(codes).toHaveLength(CLIENTS);
+    expect(codes).toContain(CloseCode.BadMessage);
+    talker.chat('said after');
+    await expect.poll(() => heard, { timeout: 5000 }).toContain('said after');
     // And the world goes on: a newcomer is welcomed.
     const newcomer = await BotClient.connect({ url, name: 'Newcomer' });
     bots.push(newcomer);
