@@ -14,7 +14,7 @@ export function placeLabels(scene: WorldScene): void {
     const box = v.labelBox();
     if (!box) continue;
     const self = id === scene.client.selfId;
-    const npc = v.model.type === 'npc';
+    const npc = v.model.seen.type === 'npc';
     const x = npc ? clampToView(box.x, box.width, view.left, view.right) : box.x;
     v.labelX = npc ? x : null;
     const at = v.model.motion.position;
@@ -24,9 +24,9 @@ export function placeLabels(scene: WorldScene): void {
       y: box.y,
       width: box.width,
       height: box.height,
-      priority: self ? 4 : v.emphasised ? 3 : npc ? 2 : v.model.type === 'mob' ? 1 : 0,
+      priority: self ? 4 : v.emphasised ? 3 : npc ? 2 : v.model.seen.type === 'mob' ? 1 : 0,
       distance: me ? Math.hypot(at.x - me.x, at.y - me.y) : 0,
-      keep: self || v.emphasised || npc || v.model.type === 'mob',
+      keep: self || v.emphasised || npc || v.model.seen.type === 'mob',
     });
   }
   for (const [id, { alpha, dy }] of declutter(boxes)) {

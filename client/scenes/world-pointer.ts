@@ -56,7 +56,7 @@ export class WorldPointer {
     this.action = hit ? actionFor(hit.type) : 'walk';
     const entity = hit ? this.scene.client.entities.get(hit.id) : undefined;
     const tile = entity ? entity.motion.tile : { x: Math.floor(at.x / TILE), y: Math.floor(at.y / TILE) };
-    this.show(tile, this.action, entity?.kind);
+    this.show(tile, this.action, entity?.seen.kind);
     this.icon.setPosition(at.x + 4 / cam.zoom + 3, at.y + 3);
   }
 
@@ -64,7 +64,7 @@ export class WorldPointer {
   shown(): TargetShown | null {
     const client = this.scene.client;
     for (const id of [this.hovered, this.target]) {
-      const e = id === null ? undefined : client.entities.get(id);
+      const e = id === null ? undefined : client.entities.get(id)?.seen;
       if (e?.type !== 'mob') continue;
       const info = this.scene.library.mob(e.kind);
       return { id: e.id, info, hp: e.hp, maxHp: e.maxHp, playerLevel: client.stats?.level ?? 1 };
