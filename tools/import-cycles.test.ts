@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { runtimeCycles } from './import-cycles.ts';
+import { runtimeCycles, typeCycles } from './import-cycles.ts';
 
 let dir = '';
 function folder(files: Record<string, string>): string {
@@ -34,6 +34,7 @@ describe('runtimeCycles', () => {
       'reactions.test.ts': "import { Scene } from './scene.ts';\n",
     });
     expect(runtimeCycles(typeOnly)).toEqual([]);
+    expect(typeCycles(typeOnly)).toEqual([['reactions.ts', 'scene.ts', 'reactions.ts']]);
     rmSync(typeOnly, { recursive: true });
     const inline = folder({
       'scene.ts': "import { react } from './reactions.ts';\n",
@@ -44,5 +45,9 @@ describe('runtimeCycles', () => {
 
   it('the client has no runtime import cycle', () => {
     expect(runtimeCycles('client')).toEqual([]);
+  });
+
+  it('no client module knows the whole world scene back: helpers take narrow interfaces, even as types', () => {
+    expect(typeCycles('client')).toEqual([]);
   });
 });

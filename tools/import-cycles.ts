@@ -7,8 +7,11 @@ import { dirname, relative, resolve } from 'node:path';
 
 const IMPORT = /^\s*(?:import|export)\s+(type\s+)?(?:[^;'"]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
 
-/** The runtime imports of every non-test module under `dir`, as absolute paths within the folder. */
-export function runtimeImports(dir: string): Map<string, string[]> {
+/**
+ * The runtime imports of every non-test module under `dir`, as absolute paths within the folder;
+ * with `types`, type-only imports too.
+ */
+export function imports(dir: string, types = false): Map<string, string[]> {
   const files = (readdirSync(dir, { recursive: true }) as string[])
     .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
     .map((f) => resolve(dir, f));
@@ -18,7 +21,7 @@ export function runtimeImports(dir: string): Map<string, string[]> {
     const targets: string[] = [];
     for (const [, typeOnly, spec] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
       const target = resolve(dirname(file), spec!);
-      if (!typeOnly && known.has(target)) targets.push(target);
+      if ((types || !typeOnly) && known.has(target)) targets.push(target);
     }
     edges.set(file, targets);
   }
@@ -27,22 +30,30 @@ export function runtimeImports(dir: string): Map<string, string[]> {
 
 /** Each cycle once, as the chain of files (relative to `dir`) that closes on its first. */
 export function runtimeCycles(dir: string): string[][] {
-  const edges = runtimeImports(dir);
+  return cycles(imports(dir), dir);
+}
+
+/** Cycles through any import, type-only ones included: a module that knows the whole of another. */
+export function typeCycles(dir: string): string[][] {
+  return cycles(imports(dir, true), dir);
+}
+
+function cycles(edges: Map<string, string[]>, dir: string): string[][] {
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
-  const cycles: string[][] = [];
+  const found: string[][] = [];
   const visit = (file: string): void => {
     state.set(file, 'open');
     stack.push(file);
     for (const next of edges.get(file) ?? []) {
-      if (state.get(next) === 'open') cycles.push([...stack.slice(stack.indexOf(next)), next]);
+      if (state.get(next) === 'open') found.push([...stack.slice(stack.indexOf(next)), next]);
       else if (!state.has(next)) visit(next);
     }
     stack.pop();
     state.set(file, 'done');
   };
   for (const file of edges.keys()) if (!state.has(file)) visit(file);
-  return cycles.map((c) => c.map((f) => relative(dir, f)));
+  return found.map((c) => c.map((f) => relative(dir, f)));
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {

@@ -154,7 +154,11 @@ export class WorldScene extends Phaser.Scene {
       this.client.join(this.client.name, this.client.token);
     });
     this.reconnecting = createReconnectingNotice(new ReconnectStatus());
-    this.pointer = new WorldPointer(this);
+    this.pointer = new WorldPointer(this, {
+      client: this.client,
+      views: this.views,
+      mob: (kind) => this.library.mob(kind),
+    });
     this.input2 = new WalkInput(
       this,
       this.client,
@@ -189,7 +193,13 @@ export class WorldScene extends Phaser.Scene {
     this.syncViews();
     this.pointer.update(this.client.connected && !this.client.dead);
     this.panels.target.show(this.client.connected ? this.pointer.shown() : null);
-    placeLabels(this);
+    placeLabels(this.views, {
+      selfId: this.client.selfId,
+      me: this.client.self?.motion.position,
+      view: this.cameras.main.worldView,
+      hovered: this.pointer.hovered,
+      target: this.pointer.target,
+    });
     this.effects.follow((id) => {
       const view = this.views.get(id);
       return view ? { x: view.x, y: view.pileTop } : null;
