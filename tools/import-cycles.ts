@@ -1,69 +1,66 @@
-// Finds import cycles that exist at runtime among a folder's TypeScript modules: `import type` and
-// `export type` vanish from the built code and are skipped; any other import, even one naming only
-// types inline (`import { type A }` still loads its module under verbatimModuleSyntax), counts.
-// Run: node --import tsx tools/import-cycles.ts client server/sim
+// Finds import cycles that exist at run time among the .ts files under some folders: `import type` is
+// erased, so it never counts; any other import (even one naming only types) loads its module.
+// `node --import tsx tools/import-cycles.ts server/sim client` prints each cycle and exits 1 if any;
+// `--types` counts type imports too (a type cycle is allowed, but worth seeing).
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import path from 'node:path';
 
-const IMPORT = /^\s*(?:import|export)\s+(type\s+)?(?:[^;'"]*?\s+from\s+)?['"](\.{1,2}\/[^'"]+)['"]/gm;
+/** Runtime import and re-export targets of one file's source, as written ('./x.ts'); all with `types`. */
+export function runtimeImports(source: string, types = false): string[] {
+  const found: string[] = [];
+  const statement =
+    /^\s*(import|export)\s+(type\s+)?([^'";]*?)\s*from\s*['"]([^'"]+)['"]|^\s*import\s*['"]([^'"]+)['"]/gm;
+  for (const m of source.matchAll(statement)) {
+    if (m[5])
+      found.push(m[5]); // a bare `import 'x'`
+    else if (types || !m[2]) found.push(m[4]!);
+  }
+  return found;
+}
 
-/**
- * The runtime imports of every non-test module under `dir`, as absolute paths within the folder;
- * with `types`, type-only imports too.
- */
-export function imports(dir: string, types = false): Map<string, string[]> {
-  const files = (readdirSync(dir, { recursive: true }) as string[])
-    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-    .map((f) => resolve(dir, f));
-  const known = new Set(files);
+function tsFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile() && e.name.endsWith('.ts') && !e.name.endsWith('.test.ts'))
+    .map((e) => path.join(e.parentPath, e.name));
+}
+
+/** Every cycle of runtime imports (or of any imports, with `types`) among the files under `dirs`. */
+export function findCycles(dirs: readonly string[], types = false): string[][] {
+  const files = new Set(dirs.flatMap((d) => tsFiles(d)).map((f) => path.resolve(f)));
   const edges = new Map<string, string[]>();
   for (const file of files) {
-    const targets: string[] = [];
-    for (const [, typeOnly, spec] of readFileSync(file, 'utf8').matchAll(IMPORT)) {
-      const target = resolve(dirname(file), spec!);
-      if ((types || !typeOnly) && known.has(target)) targets.push(target);
-    }
+    const targets = runtimeImports(readFileSync(file, 'utf8'), types)
+      .filter((t) => t.startsWith('.'))
+      .map((t) => path.resolve(path.dirname(file), t))
+      .filter((t) => files.has(t));
     edges.set(file, targets);
   }
-  return edges;
-}
-
-/** Each cycle once, as the chain of files (relative to `dir`) that closes on its first. */
-export function runtimeCycles(dir: string): string[][] {
-  return cycles(imports(dir), dir);
-}
-
-/** Cycles through any import, type-only ones included: a module that knows the whole of another. */
-export function typeCycles(dir: string): string[][] {
-  return cycles(imports(dir, true), dir);
-}
-
-function cycles(edges: Map<string, string[]>, dir: string): string[][] {
-  const state = new Map<string, 'open' | 'done'>();
+  const cycles: string[][] = [];
+  const seen = new Set<string>();
+  const done = new Set<string>();
   const stack: string[] = [];
-  const found: string[][] = [];
   const visit = (file: string): void => {
-    state.set(file, 'open');
+    seen.add(file);
     stack.push(file);
     for (const next of edges.get(file) ?? []) {
-      if (state.get(next) === 'open') found.push([...stack.slice(stack.indexOf(next)), next]);
-      else if (!state.has(next)) visit(next);
+      if (!seen.has(next)) visit(next);
+      else if (!done.has(next)) cycles.push(stack.slice(stack.indexOf(next)));
     }
     stack.pop();
-    state.set(file, 'done');
+    done.add(file);
   };
-  for (const file of edges.keys()) if (!state.has(file)) visit(file);
-  return found.map((c) => c.map((f) => relative(dir, f)));
+  for (const file of [...files].sort()) if (!seen.has(file)) visit(file);
+  return cycles.map((c) => c.map((f) => path.relative(process.cwd(), f)));
 }
 
-if (process.argv[1] && resolve(process.argv[1]) === resolve(import.meta.filename)) {
-  let found = 0;
-  for (const dir of process.argv.slice(2)) {
-    for (const cycle of runtimeCycles(dir)) {
-      found++;
-      console.log(`${dir}: ${cycle.join(' → ')}`);
-    }
-  }
-  if (!found) console.log('No runtime import cycles.');
-  process.exitCode = found ? 1 : 0;
+if (process.argv[1] && path.resolve(process.argv[1]) === path.resolve(import.meta.filename)) {
+  const args = process.argv.slice(2);
+  const cycles = findCycles(
+    args.filter((a) => a !== '--types'),
+    args.includes('--types'),
+  );
+  for (const c of cycles) console.log(`cycle: ${[...c, c[0]].join(' → ')}`);
+  if (cycles.length === 0)
+    console.log(args.includes('--types') ? 'no import cycles' : 'no runtime import cycles');
+  process.exit(cycles.length ? 1 : 0);
 }
