@@ -1,6 +1,6 @@
 // Things to pick up: drops from kills, chests (static ones come back; guarded ones appear when their
 // mobs are all dead), and what picking an item up does (better gear is equipped, potions are drunk).
-import { Op } from '../../shared/protocol/ops.ts';
+import { Happening, Op } from '../../shared/protocol/ops.ts';
 import { encode } from '../../shared/protocol/codec.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { playerMaxHp } from '../../shared/rules/combat.ts';
@@ -8,6 +8,7 @@ import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { Chest, GroundItem, Mob, Player } from './entities.ts';
 import { count } from './progress.ts';
+import { tellHappened } from './happenings.ts';
 import type { World } from './world.ts';
 
 /** Drops stay this long, and blink for the last part of it (the client's business). */
@@ -98,11 +99,13 @@ export function pickUp(world: World, player: Player, item: GroundItem): void {
       player.hp = Math.min(player.maxHp, player.hp + (player.maxHp - before));
     }
     say(`You equip the ${kind.name.toLowerCase()}.`);
+    tellHappened(player, Happening.Equipped, kind.id);
     world.vis.broadcast(player, encode([Op.Looks, player.id, player.weapon, player.armor, player.level]));
     count(world, player, 'equip', kind.id);
     // "First new weapon" and "first armor" count any upgrade, whichever item it was.
     count(world, player, 'equip', kind.type);
   } else {
+    tellHappened(player, Happening.Drank, kind.id); // every consumable is drunk at once
     if (kind.heal) {
       player.hp = Math.min(player.maxHp, player.hp + kind.heal);
       say(`You drink the ${kind.name.toLowerCase()}: +${kind.heal} HP.`);
@@ -142,6 +145,7 @@ export function openChest(world: World, player: Player, chest: Chest): void {
     dropItem(world, kind, spot.x, spot.y);
   });
   player.outbox.events.push(encode([Op.Notice, 'The chest creaks open.']));
+  tellHappened(player, Happening.ChestOpened, chest.id);
   if (!chest.placement.guardedBy)
     chest.respawnTick = world.tickCount + Math.round(chest.placement.respawnSeconds * TICK_RATE);
 }

@@ -1,12 +1,13 @@
 // A character's progress: counters toward achievements, XP and levels, checkpoints and named places,
 // and the Stats message that tells the player its own numbers.
-import { Op } from '../../shared/protocol/ops.ts';
+import { Happening, Op } from '../../shared/protocol/ops.ts';
 import { encode } from '../../shared/protocol/codec.ts';
 import { levelForXp, playerMaxHp } from '../../shared/rules/combat.ts';
 import type { AchievementRule } from '../../shared/content/game-data.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { Player } from './entities.ts';
 import { announce } from './walking.ts';
+import { tellHappened } from './happenings.ts';
 import type { World } from './world.ts';
 
 /** Counts one event toward achievements (under its own target and under "any"), unlocking what it completes. */
@@ -44,6 +45,7 @@ export function gainXp(world: World, player: Player, xp: number): void {
   player.maxHp = playerMaxHp(armor, level);
   player.hp = player.maxHp; // a level-up is a fresh start
   player.outbox.events.push(encode([Op.Notice, `Level ${level}! You feel stronger.`]));
+  tellHappened(player, Happening.LevelUp, level);
   if (player.cell >= 0)
     world.vis.broadcast(player, encode([Op.Looks, player.id, player.weapon, player.armor, level]));
   checkAchievements(world, player, 'level');
