@@ -8,8 +8,11 @@ export interface MetricSources {
   players(): number;
   connections(): number;
   skippedTicks(): number;
-  /** The socket gateway process: its CPU time so far, its memory, and how often it had to be restarted. */
-  gateway(): { cpuSeconds: number; rssBytes: number; restarts: number };
+  /**
+   * The socket gateway process: its CPU time so far, its memory, how often it had to be restarted, and
+   * the players' frames written to it that it has not taken yet.
+   */
+  gateway(): { cpuSeconds: number; rssBytes: number; restarts: number; backlogBytes: number };
 }
 
 /**
@@ -125,6 +128,11 @@ export class GameMetrics {
       'emberquest_gateway_resident_memory_bytes',
       'Resident memory of the socket gateway process.',
       () => gateway().rssBytes,
+    );
+    gauge(
+      'emberquest_gateway_backlog_bytes',
+      "Players' frames written to the socket gateway that it has not taken yet (it is short of CPU).",
+      () => gateway().backlogBytes,
     );
     gauge(
       'emberquest_gateway_restarts',

@@ -1,6 +1,6 @@
 // The game process's side of the socket gateway (gateway-process.ts): hands each upgraded socket to the
-// gateway, queues frames and closes for it in order and sends them in one message per tick, and turns
-// what comes back into opened / received / closed calls. If the gateway dies, its players' connections
+// gateway over IPC, queues frames and closes for it in order and writes them to the data pipe in one
+// batch per tick, and turns what comes back on the pipe into opened / received / closed calls. If the gateway dies, its players' connections
 // count as lost (their characters wait out the grace period) and a new gateway is started.
 import { fork, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -8,7 +8,14 @@ import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { OutBatch, type FromGateway, type ToGateway } from './gateway-wire.ts';
+import {
+  DATA_FD,
+  OutBatch,
+  readInBatch,
+  Unframer,
+  type FromGateway,
+  type ToGateway,
+} from './gateway-wire.ts';
 import type { Connection } from './session.ts';
 import type { Log } from '../log.ts';
 
@@ -29,6 +36,8 @@ export interface GatewayOptions {
 const ABNORMAL_CLOSURE = 1006;
 /** Restart delays after the gateway died, growing while it keeps dying soon after starting. */
 const RESTART_MS = [0, 1000, 5000, 30_000];
+/** Frames the gateway has not taken yet, past which the log says it is falling behind. */
+const BACKLOG_WARN_BYTES = 16 << 20;
 /** A gateway that lived this long resets the restart delay. */
 const HEALTHY_MS = 60_000;
 
@@ -38,6 +47,10 @@ const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).h
 
 export class Gateway {
   private child!: ChildProcess;
+  /** The data pipe to the current gateway (frames, opens, closes); the IPC channel carries sockets. */
+  private pipe!: Socket;
+  /** Whether the log has said the gateway is falling behind (said again only after it caught up). */
+  private backlogWarned = false;
   private readonly batch = new OutBatch();
   private flushQueued = false;
   private nextId = 1;
@@ -104,25 +117,36 @@ export class Gateway {
 
   /** Sends what was queued; the tick calls it after its frames, anything else is sent within a turn. */
   flush(): void {
-    if (this.batch.isEmpty || !this.child.connected) return;
-    const msg: ToGateway = ['out', this.batch.take()];
-    this.child.send(msg, undefined, undefined, () => {}); // a dead gateway's EPIPE: its exit is handled
+    if (this.batch.isEmpty || !this.pipe.writable) return;
+    this.pipe.write(this.batch.take()); // a dead gateway's EPIPE is ignored: its exit is handled
+    const backlog = this.pipe.writableLength;
+    if (backlog > BACKLOG_WARN_BYTES && !this.backlogWarned) {
+      this.backlogWarned = true;
+      this.options.log.warn(
+        `The socket gateway is ${(backlog / 2 ** 20).toFixed(0)} MB behind on players' frames: it is short of CPU.`,
+      );
+    } else if (backlog === 0) this.backlogWarned = false;
   }
 
-  /** The gateway's CPU time (all its lives) and memory, and how often it was restarted, for /metrics. */
-  get stats(): { cpuSeconds: number; rssBytes: number; restarts: number } {
-    return { cpuSeconds: this.cpuBase + this.cpuSeconds, rssBytes: this.rssBytes, restarts: this.restarts };
+  /** The gateway's CPU time (all its lives), memory, restarts and frames it has yet to take, for /metrics. */
+  get stats(): { cpuSeconds: number; rssBytes: number; restarts: number; backlogBytes: number } {
+    return {
+      cpuSeconds: this.cpuBase + this.cpuSeconds,
+      rssBytes: this.rssBytes,
+      restarts: this.restarts,
+      backlogBytes: this.pipe?.writableLength ?? 0,
+    };
   }
 
   /** Sends what is queued, lets the gateway close its sockets, and waits for it to exit. */
   async stop(): Promise<void> {
     this.stopping = true;
     if (this.restartTimer) clearTimeout(this.restartTimer);
-    this.flush();
     const child = this.child;
     if (child.exitCode !== null || child.signalCode !== null) return;
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-    if (child.connected) child.send(['stop'] satisfies ToGateway, undefined, undefined, () => {});
+    this.batch.stop(); // after the frames already queued, so they are sent first
+    this.flush();
     const killer = setTimeout(() => child.kill('SIGKILL'), 3000);
     await exited;
     clearTimeout(killer);
@@ -132,12 +156,19 @@ export class Gateway {
     this.startedAt = Date.now();
     this.cpuBase += this.cpuSeconds;
     this.cpuSeconds = 0;
+    const stdio: ('inherit' | 'ipc' | 'pipe')[] = ['inherit', 'inherit', 'inherit', 'ipc'];
+    stdio[DATA_FD] = 'pipe';
     const child = fork(entry, [], {
       execArgv: ['--import', tsxLoader],
       serialization: 'advanced',
+      stdio,
       env: { ...process.env, EMBERQUEST_PING_MS: String(this.options.pingMs) },
     });
     this.child = child;
+    this.pipe = child.stdio[DATA_FD] as Socket;
+    this.pipe.on('error', () => {}); // a gateway that died: its exit is what counts
+    const fromGateway = new Unframer((batch) => this.heardBatch(batch));
+    this.pipe.on('data', (chunk: Buffer) => fromGateway.push(chunk));
     // A write to a gateway that just died fails with EPIPE before its exit arrives: its exit is what counts.
     child.on('error', (err) => this.options.log.warn(`socket gateway: ${err.message}`));
     const ready = new Promise<void>((resolve, reject) => {
@@ -152,26 +183,23 @@ export class Gateway {
   }
 
   private heard(msg: FromGateway): void {
+    if (msg[0] !== 'stats') return;
+    this.cpuSeconds = msg[1];
+    this.rssBytes = msg[2];
+  }
+
+  private heardBatch(batch: Uint8Array): void {
     const { events } = this.options;
-    switch (msg[0]) {
-      case 'open':
-        this.letGo(msg[1]);
-        return events.opened(this.connection(msg[1]), msg[1], this.addresses.get(msg[1]) ?? msg[2]);
-      case 'in': {
-        const frames = msg[1];
-        for (let i = 0; i + 1 < frames.length; i += 2)
-          events.received(frames[i] as number, frames[i + 1] as Uint8Array);
-        return;
+    for (const r of readInBatch(batch)) {
+      if (r.kind === 'in') events.received(r.id, r.bytes);
+      else if (r.kind === 'open') {
+        this.letGo(r.id);
+        events.opened(this.connection(r.id), r.id, this.addresses.get(r.id) ?? r.address);
+      } else {
+        this.letGo(r.id);
+        this.addresses.delete(r.id);
+        if (this.open.delete(r.id)) events.closed(r.id, r.code, r.broke);
       }
-      case 'closed':
-        this.letGo(msg[1]);
-        this.addresses.delete(msg[1]);
-        if (!this.open.delete(msg[1])) return;
-        return events.closed(msg[1], msg[2], msg[3]);
-      case 'stats':
-        this.cpuSeconds = msg[1];
-        this.rssBytes = msg[2];
-        return;
     }
   }
 

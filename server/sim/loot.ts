@@ -1,12 +1,13 @@
 // Things to pick up: drops from kills, chests (static ones come back; guarded ones appear when their
 // mobs are all dead), and what picking an item up does (better gear is equipped, potions are drunk).
-import { Op } from '../../shared/protocol/ops.ts';
+import { Happening, Op } from '../../shared/protocol/ops.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { playerMaxHp } from '../../shared/rules/combat.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { Chest, GroundItem, Mob, Player } from './entities.ts';
 import type { SimContext } from './context.ts';
+import { tellHappened } from './happenings.ts';
 
 /** Drops stay this long, and blink for the last part of it (the client's business). */
 export const DROP_TICKS = 60 * TICK_RATE;
@@ -102,8 +103,10 @@ export function pickUp(world: SimContext, player: Player, item: GroundItem): voi
       player.hp = Math.min(player.maxHp, player.hp + (player.maxHp - before));
     }
     say(`You equip the ${kind.name.toLowerCase()}.`);
+    tellHappened(world, player, Happening.Equipped, kind.id);
     world.vis.broadcast(player, [Op.Looks, player.id, player.weapon, player.armor, player.level]);
   } else {
+    tellHappened(world, player, Happening.Drank, kind.id); // every consumable is drunk at once
     if (kind.heal) {
       player.hp = Math.min(player.maxHp, player.hp + kind.heal);
       say(`You drink the ${kind.name.toLowerCase()}: +${kind.heal} HP.`);
@@ -144,6 +147,7 @@ export function openChest(world: SimContext, player: Player, chest: Chest): void
     dropItem(world, kind, spot.x, spot.y);
   });
   world.tell(player, [Op.Notice, 'The chest creaks open.']);
+  tellHappened(world, player, Happening.ChestOpened, chest.id);
   if (!chest.placement.guardedBy)
     chest.respawnTick = world.tickCount + Math.round(chest.placement.respawnSeconds * TICK_RATE);
   world.events.push({ type: 'chestOpened', player, chest });

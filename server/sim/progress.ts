@@ -1,12 +1,13 @@
 // A character's progress: counters toward achievements, XP and levels, checkpoints and named places,
 // and the Stats message that tells the player its own numbers.
-import { Op } from '../../shared/protocol/ops.ts';
+import { Happening, Op } from '../../shared/protocol/ops.ts';
 import { levelForXp, playerMaxHp } from '../../shared/rules/combat.ts';
 import type { AchievementRule } from '../../shared/content/game-data.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { Player } from './entities.ts';
 import { announce } from './walking.ts';
 import type { SimContext } from './context.ts';
+import { tellHappened } from './happenings.ts';
 
 /** Counts one event toward achievements (under its own target and under "any"), unlocking what it completes. */
 export function count(world: SimContext, player: Player, rule: AchievementRule, target: string): void {
@@ -44,6 +45,7 @@ export function gainXp(world: SimContext, player: Player, xp: number): void {
   // A level-up is a fresh start (for a killer a mob struck down later in the same tick, too late).
   if (!player.dead) player.hp = player.maxHp;
   world.tell(player, [Op.Notice, `Level ${level}! You feel stronger.`]);
+  tellHappened(world, player, Happening.LevelUp, level);
   if (player.cell >= 0)
     world.vis.broadcast(player, [Op.Looks, player.id, player.weapon, player.armor, level]);
   checkAchievements(world, player, 'level');

@@ -6,7 +6,7 @@ import { Swarm, type Traffic } from '../bots/swarm.ts';
 import type { BotClient } from '../bots/bot-client.ts';
 import { SCENARIOS } from './scenarios.ts';
 import { repoRoot } from '../server-process.ts';
-import type { BotsReport, BotsRequest, ToBench } from './messages.ts';
+import type { BotsReport, BotsRequest, ToBench, ToBots } from './messages.ts';
 
 type Tally = BotClient['tally'];
 
@@ -26,6 +26,7 @@ async function run(request: BotsRequest): Promise<void> {
     wander: { grid: map.grid, area: scenario.area(map) },
     areas: scenario.areas?.(map),
     seed: request.seed,
+    localAddress: request.ownAddresses ? botAddress : undefined,
   });
   // The bench may stop us at any time (timeout, Ctrl-C): close the bots cleanly first.
   process.on('disconnect', () => void swarm.close().then(() => process.exit(1)));
@@ -35,6 +36,7 @@ async function run(request: BotsRequest): Promise<void> {
   tell({ type: 'connected', bots: swarm.bots.length, seconds, firstFailure: swarm.failures[0] });
   swarm.start();
   await sleep(request.warmupSeconds * 1000);
+  if (request.phases) return playInPhases(swarm);
 
   const before = swarm.traffic();
   const tallyBefore = swarm.tally();
@@ -54,6 +56,23 @@ async function run(request: BotsRequest): Promise<void> {
   tell({ type: 'report', report });
   await swarm.close();
   process.exit(0);
+}
+
+/** Plays on, answering every mark with the counters so far, until told to finish. */
+function playInPhases(swarm: Swarm): void {
+  process.on('message', (m: ToBots) => {
+    if (m.type === 'mark') {
+      const framesIn = swarm.bots.reduce((sum, b) => sum + b.framesIn, 0);
+      const { length: bots } = swarm.bots;
+      tell({ type: 'mark', framesIn, bots, disconnects: swarm.disconnects.length, atMs: performance.now() });
+    } else if (m.type === 'finish') void swarm.close().then(() => process.exit(0));
+  });
+  tell({ type: 'ready' });
+}
+
+/** Bot i's own loopback address: 127.0.1.1 onwards (127.0.0.1 is the machine's, often exempt). */
+function botAddress(i: number): string {
+  return `127.0.${1 + Math.floor(i / 250)}.${1 + (i % 250)}`;
 }
 
 function summarise(before: Traffic[], after: Traffic[], seconds: number, swarm: Swarm): BotsReport {

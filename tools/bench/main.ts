@@ -12,9 +12,12 @@ import type { BotsReport, BotsRequest, ToBench } from './messages.ts';
 import { scrape, type Samples } from './prometheus.ts';
 import { appendRow, checkTargets, commitMeasured, machine, serverFigures, type Summary } from './report.ts';
 import { BENCH_MAP, SCENARIOS, VILLAGE_MAP } from './scenarios.ts';
+import { ATTACKS } from './attacks.ts';
+import { runAttackBench } from './attack-run.ts';
 
 const USAGE = `usage: npm run bench -- --scenario ${Object.keys(SCENARIOS).join('|')} --bots N --seconds S
-  [--warmup S] [--seed N] [--map assets/maps/x.tmj] [--bots-nice N] [--profile] [--no-record]`;
+  [--warmup S] [--seed N] [--map assets/maps/x.tmj] [--bots-nice N] [--profile] [--no-record]
+  attack only: [--recovery S] [--attacks ${ATTACKS.map((a) => a.name).join(',')}]`;
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -32,6 +35,8 @@ const { values: args } = parseArgs({
     'bots-nice': { type: 'string', default: '10' },
     profile: { type: 'boolean', default: false },
     'no-record': { type: 'boolean', default: false },
+    recovery: { type: 'string', default: '8' },
+    attacks: { type: 'string', default: '' },
   },
 });
 const scenario = SCENARIOS[args.scenario];
@@ -53,6 +58,18 @@ const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 const timeoutMs = (60 + bots / 10 + warmupSeconds + seconds) * 1000;
 
 async function main(): Promise<void> {
+  if (scenario!.name === 'attack') {
+    return runAttackBench({
+      bots,
+      seconds,
+      recoverySeconds: count('recovery', args.recovery, 0, 600),
+      warmupSeconds,
+      seed,
+      only: args.attacks ? args.attacks.split(',') : [],
+      record: !args['no-record'],
+      command,
+    }).catch((err: unknown) => fail(`bench failed: ${(err as Error).message}`, 1));
+  }
   const machineAtStart = machine();
   if (map === BENCH_MAP) {
     const spawns = writeBenchMap({

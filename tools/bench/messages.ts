@@ -10,6 +10,24 @@ export interface BotsRequest {
   seconds: number;
   warmupSeconds: number;
   seed: number;
+  /**
+   * Phases instead of one window (the attack bench): after the warm-up the bots play until told to
+   * finish, answering each `mark` with their counters so far.
+   */
+  phases?: boolean;
+  /** Each bot connects from its own loopback address (127.0.1.1, 127.0.1.2, …), as players do. */
+  ownAddresses?: boolean;
+}
+
+/** Bench → bots process, after the request, in phases mode. */
+export type ToBots = { type: 'mark' } | { type: 'finish' };
+
+/** The bots' counters at a mark: frames received by all bots so far, and when. */
+export interface Mark {
+  framesIn: number;
+  bots: number;
+  disconnects: number;
+  atMs: number;
 }
 
 export interface Spread {
@@ -44,4 +62,6 @@ export type ToBench =
   | { type: 'window-start' }
   | { type: 'window-end' }
   | { type: 'report'; report: BotsReport }
+  | { type: 'ready' }
+  | ({ type: 'mark' } & Mark)
   | { type: 'error'; message: string };

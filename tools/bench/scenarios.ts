@@ -60,6 +60,15 @@ export const SCENARIOS: Record<string, Scenario> = {
     map: VILLAGE_MAP,
     area: crowdArea,
   },
+  attack: {
+    name: 'attack',
+    // A crowd that stays together, so every phase of the run sees the same traffic (bots spread over the
+    // map hear less and less as they drift apart, which would read as harm done by the later attacks).
+    what: 'the players of the attack bench (tools/bench/attack-run.ts): the crowd, one in four chatting',
+    behaviour: ['wander', 'wander', 'wander', 'chat'],
+    map: VILLAGE_MAP,
+    area: crowdArea,
+  },
   idle: {
     name: 'idle',
     what: 'bots stand still in the village: the cost of connections alone',

@@ -22,6 +22,8 @@ export interface BotOptions {
   now?: () => number;
   /** Extra upgrade headers, e.g. X-Forwarded-For to play a client behind a proxy. */
   headers?: Record<string, string>;
+  /** The local address to connect from (any of 127.0.0.0/8 on Linux), so each bot is its own household. */
+  localAddress?: string;
 }
 
 export interface Closed {
@@ -71,7 +73,11 @@ export class BotClient {
   /** Opens the connection and says hello; resolves once the socket is open (not yet welcomed). */
   static connect(options: BotOptions): Promise<BotClient> {
     return new Promise((resolve, reject) => {
-      const socket = new WebSocket(options.url, { perMessageDeflate: false, headers: options.headers });
+      const socket = new WebSocket(options.url, {
+        perMessageDeflate: false,
+        headers: options.headers,
+        localAddress: options.localAddress,
+      });
       const fail = (err: Error): void =>
         reject(new Error(`${options.name} could not connect to ${options.url}: ${err.message}`));
       socket.once('error', fail);

@@ -20,6 +20,8 @@ export interface SwarmOptions {
   /** Bots connecting at once; the server takes a join per bot, so a ramp keeps its ticks short. */
   batch?: number;
   welcomeTimeoutMs?: number;
+  /** Where bot i (from 0) connects from; the system's choice when absent. */
+  localAddress?: (i: number) => string;
 }
 
 export interface Disconnect {
@@ -58,7 +60,7 @@ export class Swarm {
         { length: Math.min(batch, count - first) },
         (_, i) => `${namePrefix}${first + i + 1}`,
       );
-      await Promise.all(names.map((name) => this.connectOne(name)));
+      await Promise.all(names.map((name, i) => this.connectOne(name, first + i)));
     }
   }
 
@@ -102,10 +104,11 @@ export class Swarm {
     await Promise.all(this.bots.map((b) => b.close(3000)));
   }
 
-  private async connectOne(name: string): Promise<void> {
+  private async connectOne(name: string, index: number): Promise<void> {
     let bot: BotClient;
     try {
-      bot = await BotClient.connect({ url: this.options.url, name });
+      const localAddress = this.options.localAddress?.(index);
+      bot = await BotClient.connect({ url: this.options.url, name, localAddress });
     } catch (err) {
       this.failures.push((err as Error).message);
       return;
