@@ -5,6 +5,8 @@
 // the payload per player. For A/B comparisons of server/sim changes on a shared machine, where
 // `npm run bench` is noisier:
 //   node --import tsx tools/bench/sim-tick.ts [--players 2000] [--ticks 600] [--seed 7] [--fighters 0.5]
+// With --crowd, as the `crowd` scenario: the village map, every walk inside one 24×24 box, so everyone
+// sees everyone (the cost that grows with the square of a crowd).
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { loadWorldMap } from '../../server/load-map.ts';
@@ -16,7 +18,7 @@ import { isWalkable } from '../../shared/rules/grid.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import { repoRoot } from '../server-process.ts';
 import { writeBenchMap } from './bench-map.ts';
-import { BENCH_MAP, VILLAGE_MAP } from './scenarios.ts';
+import { BENCH_MAP, crowdArea, VILLAGE_MAP } from './scenarios.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -24,6 +26,7 @@ const { values: args } = parseArgs({
     ticks: { type: 'string', default: '600' },
     seed: { type: 'string', default: '7' },
     fighters: { type: 'string', default: '0.5' },
+    crowd: { type: 'boolean', default: false },
   },
 });
 const players = Number(args.players);
@@ -36,9 +39,10 @@ const THINK_EVERY = Math.round(0.25 * TICK_RATE);
 const SIGHT = 20;
 const fighterShare = Number(args.fighters);
 
-const target = path.join(repoRoot, BENCH_MAP);
-writeBenchMap({ source: path.join(repoRoot, VILLAGE_MAP), target, across: 2, down: 4 });
+const target = path.join(repoRoot, args.crowd ? VILLAGE_MAP : BENCH_MAP);
+if (!args.crowd) writeBenchMap({ source: path.join(repoRoot, VILLAGE_MAP), target, across: 2, down: 4 });
 const map = loadWorldMap(target);
+const box = args.crowd ? crowdArea(map) : null;
 const data = loadGameData(path.join(repoRoot, 'assets'));
 const world = new World({ name: 'bench', map, data, seed: Number(args.seed) });
 const rng = new Rng(Number(args.seed));
@@ -66,6 +70,7 @@ function play(tick: number): void {
     const p = world.players.get(id)!;
     const x = p.x + rng.int(-8, 8);
     const y = p.y + rng.int(-8, 8);
+    if (box && (x < box.x || y < box.y || x >= box.x + box.width || y >= box.y + box.height)) return;
     if (isWalkable(map.grid, x, y)) world.walkTo(id, x, y);
   });
 }
