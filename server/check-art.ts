@@ -1,7 +1,7 @@
 // Every id the data files name needs its art, or the game breaks without a word: an NPC with no sheet
 // is invisible but still blocks its tile, a weapon with no sheet is an empty hand, an item with no icon
-// is never drawn. The server runs this at start-up and the content checker runs the same code.
-import { readFileSync } from 'node:fs';
+// is never drawn, a tune with no file is silence. The server runs this at start-up and the content checker runs the same code.
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GameData } from '../shared/content/game-data.ts';
 
@@ -100,6 +100,13 @@ export function artProblems(assetsDir: string, data: GameData): string[] {
           `assets/sprites/items.json icon "${id}" is cell ${JSON.stringify(index)}, but items.png has cells 0 to ${cells - 1}`,
         );
     }
+  }
+  for (const tune of data.music?.values() ?? []) {
+    if (!existsSync(path.join(assetsDir, tune.file)))
+      problems.push(
+        `assets/${tune.file} is missing: music track "${tune.id}" (music.json) would play silence; ` +
+          'add the file, or set the track\'s "file" to where it is',
+      );
   }
   return problems;
 }

@@ -12,10 +12,16 @@ export function loadGameData(assetsDir: string): GameData {
   const read = (name: keyof DataFiles): unknown =>
     readJsonFile(path.join(dir, `${name}.json`), `${label}/${name}.json`);
   const data = parseGameData(
-    { items: read('items'), mobs: read('mobs'), npcs: read('npcs'), achievements: read('achievements') },
+    {
+      items: read('items'),
+      mobs: read('mobs'),
+      npcs: read('npcs'),
+      achievements: read('achievements'),
+      music: read('music'),
+    },
     label,
   );
   const art = artProblems(assetsDir, data);
-  if (art.length) throw new ContentError(path.join(label, '..', 'sprites'), art, data.warnings);
+  if (art.length) throw new ContentError(path.dirname(label), art, data.warnings);
   return data;
 }

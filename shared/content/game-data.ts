@@ -2,6 +2,7 @@
 // Every problem is collected with the file and the entry it is in, and cross-references are checked.
 import { ContentError } from './world-map.ts';
 import { Problems } from './check.ts';
+import { parseMusic, type MusicKind } from './music.ts';
 
 export type ItemType = 'weapon' | 'armor' | 'consumable';
 
@@ -80,6 +81,8 @@ export interface GameData {
   mobs: Map<string, MobKind>;
   npcs: Map<string, NpcKind>;
   achievements: Achievement[];
+  /** The music tracks; absent when the files given had no music list (tests built in code). */
+  music?: Map<string, MusicKind>;
   /** Findings that do not stop the game (unknown keys): the server logs them, the checker lists them. */
   warnings?: readonly string[];
 }
@@ -89,6 +92,8 @@ export interface DataFiles {
   mobs: unknown;
   npcs: unknown;
   achievements: unknown;
+  /** music.json; optional so data built in code for tests need not list tunes. */
+  music?: unknown;
 }
 
 /** Parses and cross-checks the four data files; throws a ContentError listing every problem. */
@@ -102,13 +107,14 @@ export function parseGameData(files: DataFiles, dir = 'assets/data'): GameData {
     mobs,
     npcs,
   });
+  const music = files.music === undefined ? undefined : parseMusic(p, files.music, `${dir}/music.json`);
   for (const type of ['weapon', 'armor'] as const) {
     if (![...items.values()].some((i) => i.type === type && i.level === 1)) {
       p.add(`${dir}/items.json`, `needs a level 1 ${type}: every new character starts with one`);
     }
   }
   if (p.list.length) throw new ContentError(dir, p.list, p.warnings);
-  return { items, mobs, npcs, achievements, warnings: p.warnings };
+  return { items, mobs, npcs, achievements, music, warnings: p.warnings };
 }
 
 function entries(p: Problems, where: string, v: unknown): [string, Record<string, unknown>][] {

@@ -173,7 +173,12 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
       case 'music': {
         const track = String(prop('track') ?? '');
         if (!/^[a-z0-9_]+$/.test(track))
-          problem('needs a "track" property: the name of a tune in assets/audio/music');
+          problem('needs a "track" property: the id of a tune in assets/data/music.json');
+        else if (data.music && !data.music.has(track))
+          problem(
+            `has track "${track}", which is not in music.json (known: ${[...data.music.keys()].join(', ')}): ` +
+              'fix the name, or add the tune to assets/data/music.json',
+          );
         out.music.push({ track, area: o.area });
         break;
       }

@@ -3,9 +3,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MUSIC_TRACKS, SOUND_EFFECTS } from '../../client/audio/catalog.ts';
+import { SOUND_EFFECTS } from '../../client/audio/catalog.ts';
 import { dbfs, peak, rms } from './mix.ts';
-import { MUSIC_SAMPLE_RATE, renderTrack } from './music/index.ts';
+import { COMPOSED_TRACKS, MUSIC_SAMPLE_RATE, renderTrack } from './music/index.ts';
 import { SFX_SAMPLE_RATE, renderEffect } from './sfx.ts';
 import { encodeWav } from './wav.ts';
 
@@ -27,6 +27,6 @@ function write(file: string, samples: Float32Array, sampleRate: number): void {
 }
 
 for (const id of SOUND_EFFECTS) if (wanted(id)) write(`sfx/${id}.wav`, renderEffect(id), SFX_SAMPLE_RATE);
-for (const track of MUSIC_TRACKS)
+for (const track of COMPOSED_TRACKS)
   if (wanted(track)) write(`music/${track}.wav`, renderTrack(track), MUSIC_SAMPLE_RATE);
 console.log(`total ${(totalBytes / 1024 / 1024).toFixed(2)} MiB written`);

@@ -161,6 +161,21 @@ describe('checkContent names silent breakage in maps', () => {
     expect(findings[0]!.message).not.toMatch(/Unexpected token/);
   });
 
+  it('an unknown music track lists the known ones', () => {
+    const { findings, file } = mapFindings((m) =>
+      objectsOf(m).push(rect(9, 'music', 0, 0, 12, 10, { track: 'vilage' })),
+    );
+    expect(findings).toEqual([
+      {
+        level: 'error',
+        file,
+        message: expect.stringMatching(
+          /^object 9 \("music9", music\) has track "vilage", which is not in music\.json \(known: title, village,.*add the tune to assets\/data\/music\.json$/,
+        ),
+      },
+    ]);
+  });
+
   it('an unknown object class lists the known ones', () => {
     const { findings } = mapFindings((m) => objectsOf(m).push(rect(9, 'dor', 3, 3)));
     expect(findings[0]!.message).toMatch(
@@ -183,7 +198,7 @@ describe('checkContent names silent breakage in data and art', () => {
     rmSync(path.join(dir, 'sprites', sprite));
     const findings = check(dir, []);
     expect(findings).toEqual([
-      { level: 'error', file: expect.stringMatching(/sprites$/), message: expect.stringMatching(message) },
+      { level: 'error', file: expect.stringMatching(/assets$/), message: expect.stringMatching(message) },
     ]);
   });
 
@@ -193,9 +208,23 @@ describe('checkContent names silent breakage in data and art', () => {
     expect(check(dir)).toEqual([
       {
         level: 'error',
-        file: expect.stringMatching(/sprites$/),
+        file: expect.stringMatching(/assets$/),
         message: expect.stringMatching(
           /items\.json has no icon for item "ember_potion", so it is never drawn: paint one/,
+        ),
+      },
+    ]);
+  });
+
+  it('a listed music track without its file', () => {
+    const dir = copyAssets();
+    editJson(path.join(dir, 'data/music.json'), (j) => (j.harbour = { name: 'Harbour' }));
+    expect(check(dir)).toEqual([
+      {
+        level: 'error',
+        file: expect.stringMatching(/assets$/),
+        message: expect.stringMatching(
+          /^assets\/audio\/music\/harbour\.wav is missing: music track "harbour" \(music\.json\) would play silence/,
         ),
       },
     ]);
