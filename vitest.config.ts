@@ -9,7 +9,8 @@ export default defineConfig({
       'tools/**/*.test.ts',
       'tests/**/*.test.ts',
     ],
-    testTimeout: 30_000,
+    // Browser tests join in software WebGL (~10 s a page on a busy machine): room for two joins and a walk.
+    testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
   },

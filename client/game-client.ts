@@ -1,37 +1,34 @@
-// The client's model of the game: the connection, the entities it knows and how they move.
+// The client's model of the game: the connection, the entities it knows and how they move (our own
+// character's walk prediction is in self-walk.ts).
 // No Phaser here; scenes draw whatever this holds. A lost connection is retried with backoff; the server
 // keeps the character for a while, so the player usually resumes where they were.
 import { Op } from '../shared/protocol/ops.ts';
 import {
   applyFrame,
   createView,
-  type EntityType,
   type SeenEntity,
   type Stats,
   type ViewEvent,
 } from '../shared/protocol/view.ts';
-import { findPath, type Tile } from '../shared/rules/path.ts';
+import type { Tile } from '../shared/rules/path.ts';
 import { isWalkable, type Grid } from '../shared/rules/grid.ts';
-import { MAX_WALK_STEPS, PATH_NODE_BUDGET, PLAYER_STEP_TICKS, TICK_MS } from '../shared/rules/movement.ts';
+import { PLAYER_STEP_TICKS, TICK_MS } from '../shared/rules/movement.ts';
 import { Connection, closeMessage } from './net/connection.ts';
 import { retryDelay, shouldRetry } from './net/reconnect.ts';
 import { Motion, type Walk } from './view/motion.ts';
-import { DX, DY } from '../shared/rules/dirs.ts';
+import { SelfWalk } from './self-walk.ts';
 
+/**
+ * One entity as the client holds it: the shared view's entity (the server's word on kind, name, HP,
+ * gear, level and walk) plus what only drawing needs. `seen` is the view's own object, kept up to date
+ * by `applyFrame`; nothing of it is copied here, so no number can drift from the server's.
+ */
 export interface EntityModel {
-  id: number;
-  type: EntityType;
-  /** The data-file kind: a mob, item or NPC id; 'player' for players; 'chest' for chests. */
-  kind: string;
-  name: string;
-  motion: Motion;
-  hp: number;
-  maxHp: number;
-  weapon: string;
-  armor: string;
-  level: number;
+  readonly seen: SeenEntity;
+  /** Where it is drawn, walking tile to tile at the server's pace. */
+  readonly motion: Motion;
   /** Client clock (ms) at which a dropped item vanishes; 0 for never. */
-  expiresAt: number;
+  readonly expiresAt: number;
   /** Client clock (ms) of the entity's latest swing, to play its attack. */
   swungAt: number;
 }
@@ -51,12 +48,9 @@ export interface ClientEvents {
   notice(text: string): void;
   /** Our character was moved far in one go (a door). */
   teleported(): void;
-  /** Fights, deaths, chat, NPC lines, achievements, stats and looks: for effects and the HUD. */
-  happened(event: ViewEvent, client: GameClient): void;
+  /** Fights, deaths, chat, NPC lines, achievements, stats, looks and happenings: for effects and the HUD. */
+  happened(event: ViewEvent): void;
 }
-
-/** How long a locally predicted walk is trusted before the server's word wins. */
-const PREDICTION_GRACE_MS = 1500;
 
 export class GameClient {
   readonly entities = new Map<number, EntityModel>();
@@ -75,18 +69,23 @@ export class GameClient {
   private view = createView();
   /** The server's time for one step (Welcome's tickMs × stepTicks): every walk is drawn at this pace. */
   stepMs = PLAYER_STEP_TICKS * TICK_MS;
-  /** Ends of walks we predicted recently; the server echoing one of them needs no correction. */
-  private predicted: { end: Tile; at: number }[] = [];
   clock = 0;
   /** performance.now() at the latest update, to tell how far into a frame a walk starts. */
   private updatedAt = 0;
-  private idleMs = 0;
+  private readonly selfWalk: SelfWalk;
 
   constructor(
     private readonly grid: Grid,
     private readonly url: string,
     private readonly events: ClientEvents,
-  ) {}
+  ) {
+    this.selfWalk = new SelfWalk(grid, {
+      self: () => this.view.entities.get(this.selfId),
+      clock: () => this.clock,
+      tickMs: () => this.view.tickMs,
+      stepMs: () => this.stepMs,
+    });
+  }
 
   /** Open and welcomed on the current connection (while reconnecting, the old picture has a selfId). */
   get connected(): boolean {
@@ -108,9 +107,9 @@ export class GameClient {
 
   /** Acts on an entity: attack a mob, pick up an item, talk to an NPC, open a chest. */
   interact(id: number): boolean {
-    const target = this.entities.get(id);
+    const target = this.entities.get(id)?.seen;
     if (!target || target.type === 'player' || !this.connection || this.dead) return false;
-    this.predicted = [];
+    this.selfWalk.forget();
     this.connection.send([INTERACT[target.type], id]);
     return true;
   }
@@ -162,7 +161,7 @@ export class GameClient {
     if (this.playing && shouldRetry(code)) {
       const delay = retryDelay(this.attempt++);
       this.stale = true;
-      this.predicted = [];
+      this.selfWalk.forget();
       this.retryTimer = setTimeout(() => this.connect(), delay);
       this.events.reconnecting(message, delay);
       return;
@@ -176,16 +175,7 @@ export class GameClient {
   walkTo(target: Tile): Tile | null {
     const self = this.self;
     if (!self || !this.connection || this.dead) return null;
-    const motion = self.motion;
-    const path = findPath(this.grid, motion.pathStart, target, {
-      nodeBudget: PATH_NODE_BUDGET,
-      maxSteps: MAX_WALK_STEPS,
-    });
-    const end = path.at(-1) ?? motion.pathStart;
-    const standing = !motion.moving;
-    motion.followTiles(path);
-    if (standing) motion.startedLate(performance.now() - this.updatedAt);
-    this.predicted.push({ end, at: this.clock });
+    const end = this.selfWalk.start(self.motion, target, performance.now() - this.updatedAt);
     this.connection.send([Op.WalkTo, target.x, target.y]);
     return end;
   }
@@ -216,10 +206,10 @@ export class GameClient {
   update(ms: number): void {
     this.updatedAt = performance.now();
     this.clock += ms;
-    this.predicted = this.predicted.filter((p) => this.clock - p.at < PREDICTION_GRACE_MS);
     const self = this.self;
-    for (const e of this.entities.values()) e.motion.update(ms, e === self ? this.keepsUp : undefined);
-    this.reconcileSelf(ms);
+    for (const e of this.entities.values())
+      e.motion.update(ms, e === self ? this.selfWalk.keepsUp : undefined);
+    this.selfWalk.update(self?.motion, ms);
   }
 
   /** The client's clock now, between frames too (when frames arrive, so walks are timed truly). */
@@ -227,34 +217,11 @@ export class GameClient {
     return this.updatedAt > 0 ? this.clock + (performance.now() - this.updatedAt) : this.clock;
   }
 
-  /**
-   * Our character may step into a tile at most one step beyond where the server has it: a prediction
-   * starts at once, but never runs ahead of what the server will do, even when a slow page sends
-   * late. Behind, or on a route of its own (the server planned from another tile), it walks on.
-   */
-  private readonly keepsUp = (tile: Tile): boolean => {
-    const seen = this.view.entities.get(this.selfId);
-    if (!seen) return true;
-    // The server counts the tick that starts a walk as its first step's first tick: one tick more.
-    const done = Math.max(
-      0,
-      Math.min(seen.steps.length, Math.floor((this.clock + this.view.tickMs - seen.since) / this.stepMs)),
-    );
-    const route = walkTiles(seen);
-    const at = route.findIndex((t) => t.x === tile.x && t.y === tile.y);
-    if (at >= 0) return at <= done + 1;
-    // Off the server's route: past its end (the server has not heard of this walk yet), only the
-    // first step; elsewhere it is a route of our own, not ours to judge.
-    const standing = done >= seen.steps.length;
-    const end = route.at(-1)!;
-    return !standing || Math.abs(tile.x - end.x) + Math.abs(tile.y - end.y) <= 1;
-  };
-
   private reset(): void {
     this.entities.clear();
     this.selfId = -1;
     this.view = createView();
-    this.predicted = [];
+    this.selfWalk.forget();
   }
 
   private applyFrame(frame: Uint8Array): void {
@@ -272,80 +239,53 @@ export class GameClient {
     for (const e of events) this.apply(e);
   }
 
+  /** Keeps the entity models in step with the view's events and passes each on to the scene. */
   private apply(e: ViewEvent): void {
     switch (e.type) {
       case 'welcome': {
-        const { id, name, fromX, fromY } = e.entity;
-        this.selfId = id;
-        this.name = name;
+        this.selfId = e.entity.id;
+        this.name = e.entity.name;
         this.world = this.view.world;
         this.stepMs = this.view.tickMs * this.view.stepTicks;
         this.playing = true;
         this.welcomed = true;
         this.attempt = 0;
-        this.events.joined(this.add(id, name, fromX, fromY, e.entity), this.view.world);
+        this.events.joined(this.add(e.entity), this.view.world);
         break;
       }
       case 'spawn': {
-        const entity = this.add(e.entity.id, e.entity.name, e.entity.fromX, e.entity.fromY, e.entity);
+        const entity = this.add(e.entity);
         if (e.entity.steps.length) entity.motion.followWalk(walkOf(e.entity));
         break;
       }
       case 'despawn':
         this.entities.delete(e.entity.id);
         break;
-      case 'walk': {
-        const entity = this.entities.get(e.entity.id);
-        if (!entity) break;
-        if (e.entity.id === this.selfId && this.wasPredicted({ x: e.entity.endX, y: e.entity.endY })) break;
-        const at = entity.motion.tile;
-        if (
-          e.entity.id === this.selfId &&
-          Math.abs(at.x - e.entity.fromX) + Math.abs(at.y - e.entity.fromY) > 2
-        ) {
-          this.events.teleported();
-        }
-        entity.motion.followWalk(walkOf(e.entity));
+      case 'walk':
+        this.walked(e.entity);
         break;
-      }
       case 'hit': {
         const attacker = this.entities.get(e.attacker);
         if (attacker) attacker.swungAt = this.clock;
         const target = this.entities.get(e.target);
-        if (target) target.hp = e.hpLeft;
         if (attacker && target) attacker.motion.face(target.motion.tile);
-        this.events.happened(e, this);
-        break;
-      }
-      case 'healed': {
-        const entity = this.entities.get(e.id);
-        if (entity) entity.hp = e.hp;
+        this.events.happened(e);
         break;
       }
       case 'died':
-        this.events.happened(e, this);
+        this.events.happened(e);
         if (e.id !== this.selfId) this.entities.delete(e.id);
         break;
-      case 'stats':
-      case 'looks': {
-        const seen = e.type === 'looks' ? e.entity : this.view.entities.get(this.selfId);
-        const entity = seen && this.entities.get(seen.id);
-        if (seen && entity)
-          Object.assign(entity, {
-            weapon: seen.weapon,
-            armor: seen.armor,
-            level: seen.level,
-            hp: seen.hp,
-            maxHp: seen.maxHp,
-          });
-        this.events.happened(e, this);
+      case 'healed': // the view has the new HP; nothing is drawn for it
         break;
-      }
+      case 'stats':
+      case 'looks':
       case 'chat':
       case 'npcLine':
       case 'achievement':
       case 'achievementList':
-        this.events.happened(e, this);
+      case 'happened':
+        this.events.happened(e);
         break;
       case 'notice':
         this.events.notice(e.text);
@@ -357,66 +297,35 @@ export class GameClient {
       case 'problem':
         console.warn(`Server frame problem: ${e.text}`);
         break;
+      default: {
+        const unhandled: never = e;
+        console.warn('Unhandled view event', unhandled);
+      }
     }
   }
 
-  private add(id: number, name: string, x: number, y: number, seen: SeenEntity): EntityModel {
+  /** Follows a walk the server announced; for our own, only where it contradicts our prediction. */
+  private walked(seen: SeenEntity): void {
+    const entity = this.entities.get(seen.id);
+    if (!entity) return;
+    const mine = seen.id === this.selfId;
+    if (mine && this.selfWalk.wasPredicted({ x: seen.endX, y: seen.endY })) return;
+    const at = entity.motion.tile;
+    if (mine && Math.abs(at.x - seen.fromX) + Math.abs(at.y - seen.fromY) > 2) this.events.teleported();
+    entity.motion.followWalk(walkOf(seen));
+  }
+
+  private add(seen: SeenEntity): EntityModel {
     const entity: EntityModel = {
-      id,
-      type: seen.type,
-      kind: seen.type === 'player' ? 'player' : seen.kind,
-      name,
+      seen,
       // Our own queue is our prediction: walked at the server's pace, never sped up past it.
-      motion: new Motion(x, y, this.stepMs, id !== this.selfId),
-      hp: seen.hp,
-      maxHp: seen.maxHp,
-      weapon: seen.weapon,
-      armor: seen.armor,
-      level: seen.level,
+      motion: new Motion(seen.fromX, seen.fromY, this.stepMs, seen.id !== this.selfId),
       expiresAt: seen.ttlTicks ? this.clock + seen.ttlTicks * this.view.tickMs : 0,
       swungAt: -1e9,
     };
-    this.entities.set(id, entity);
+    this.entities.set(seen.id, entity);
     return entity;
   }
-
-  private wasPredicted(end: Tile): boolean {
-    return this.predicted.some((p) => p.end.x === end.x && p.end.y === end.y);
-  }
-
-  /** Once our character has stood still a moment, it must stand where the server says. */
-  private reconcileSelf(ms: number): void {
-    const self = this.self;
-    const seen = this.view.entities.get(this.selfId);
-    const truth = seen && { x: seen.endX, y: seen.endY };
-    // Held back by keepsUp counts as standing: if the server never walks on, its word wins.
-    if (!self || !truth || (self.motion.moving && !self.motion.waiting)) {
-      this.idleMs = 0;
-      return;
-    }
-    this.idleMs += ms;
-    const at = self.motion.to;
-    // Standing where a walk we asked for ends, or held back on the way there: the server has not
-    // answered it yet (a slow frame can last longer than the wait); its older word would rubber-band.
-    if (this.wasPredicted(self.motion.destination)) return;
-    if (this.idleMs > 300 && (at.x !== truth.x || at.y !== truth.y)) {
-      const path = findPath(this.grid, at, truth, { nodeBudget: PATH_NODE_BUDGET, maxSteps: MAX_WALK_STEPS });
-      const reaches = path.at(-1);
-      if (reaches && reaches.x === truth.x && reaches.y === truth.y && path.length <= 3)
-        self.motion.followTiles(path);
-      else self.motion.placeAt(truth);
-    }
-  }
-}
-
-/** The tiles of an entity's current walk, its start first. */
-function walkTiles(entity: SeenEntity): Tile[] {
-  const tiles: Tile[] = [{ x: entity.fromX, y: entity.fromY }];
-  for (const d of entity.steps) {
-    const last = tiles.at(-1)!;
-    tiles.push({ x: last.x + DX[d]!, y: last.y + DY[d]! });
-  }
-  return tiles;
 }
 
 function walkOf(entity: SeenEntity): Walk {

@@ -105,13 +105,14 @@ export function exposeTestApi(game: Phaser.Game): void {
         weapon: stats?.weapon ?? '',
         armor: stats?.armor ?? '',
         dead: client.dead,
-        entities: [...client.entities.values()].map((e) => ({
-          id: e.id,
-          type: e.type,
-          kind: e.kind,
-          name: e.name,
-          hp: e.type === 'mob' ? e.hp : undefined,
-          tile: { ...e.motion.tile },
+        entities: [...client.entities.values()].map(({ seen, motion }) => ({
+          id: seen.id,
+          type: seen.type,
+          // The view calls a player's armor its kind; tests know players by their type alone.
+          kind: seen.type === 'player' ? 'player' : seen.kind,
+          name: seen.name,
+          hp: seen.type === 'mob' ? seen.hp : undefined,
+          tile: { ...motion.tile },
         })),
       };
     },
@@ -159,7 +160,7 @@ export function exposeTestApi(game: Phaser.Game): void {
         const x = view.labelX ?? l.x;
         const y = l.y + view.labelLift;
         const box = { left: x - l.width / 2, right: x + l.width / 2, top: y - l.height, bottom: y };
-        out.push({ id, type: view.model.type, alpha: view.labelAlpha, ...worldToPage(world(), box) });
+        out.push({ id, type: view.model.seen.type, alpha: view.labelAlpha, ...worldToPage(world(), box) });
       }
       return out;
     },

@@ -1,6 +1,7 @@
 // Server settings from the environment, checked up front so a typo stops the server with a clear message.
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { HEARTBEAT_MS } from '../shared/protocol/liveness.ts';
 import { parseAllowedOrigins, type AllowedOrigins } from './net/origin.ts';
 
 export interface Config {
@@ -68,7 +69,7 @@ export function readConfig(env: Env, root: string): Config {
     graceMs: intSetting(env, 'GRACE_SECONDS', 30, 0, 3600) * 1000,
     idleMs: intSetting(env, 'IDLE_SECONDS', 15 * 60, 1, 7 * 24 * 3600) * 1000,
     pingMs: 15_000,
-    heartbeatMs: 5_000,
+    heartbeatMs: HEARTBEAT_MS,
     allowedOrigins: originsSetting(env),
     trustedProxies: addressesSetting(env, 'TRUSTED_PROXIES', ''),
     exemptAddresses: addressesSetting(env, 'EXEMPT_ADDRESSES', '127.0.0.1,::1'),

@@ -1,7 +1,12 @@
 // Reads the game data files (assets/data/*.json), turning every failure into a message a modder can act on,
 // and checks that every id they name has its art under assets/sprites.
 import path from 'node:path';
-import { parseGameData, type DataFiles, type GameData } from '../shared/content/game-data.ts';
+import {
+  parseGameData,
+  readDataFiles,
+  type DataFileName,
+  type GameData,
+} from '../shared/content/game-data.ts';
 import { ContentError } from '../shared/content/world-map.ts';
 import { artProblems } from './check-art.ts';
 import { readJsonFile } from './read-json.ts';
@@ -9,18 +14,9 @@ import { readJsonFile } from './read-json.ts';
 export function loadGameData(assetsDir: string): GameData {
   const dir = path.join(assetsDir, 'data');
   const label = path.relative(process.cwd(), dir) || dir;
-  const read = (name: keyof DataFiles): unknown =>
+  const read = (name: DataFileName): unknown =>
     readJsonFile(path.join(dir, `${name}.json`), `${label}/${name}.json`);
-  const data = parseGameData(
-    {
-      items: read('items'),
-      mobs: read('mobs'),
-      npcs: read('npcs'),
-      achievements: read('achievements'),
-      music: read('music'),
-    },
-    label,
-  );
+  const data = parseGameData(readDataFiles(read), label);
   const art = artProblems(assetsDir, data);
   if (art.length) throw new ContentError(path.dirname(label), art, data.warnings);
   return data;

@@ -3,7 +3,6 @@
 // joining again (with its token) resumes it, and a second tab takes it over from the first. A client that
 // closes its socket (the tab closed, the page left or reloaded) takes its character out at once.
 import { CloseCode, Op } from '../shared/protocol/ops.ts';
-import { encode } from '../shared/protocol/codec.ts';
 import { checkName, nameKey } from '../shared/rules/names.ts';
 import type { Player, World } from './sim/world.ts';
 import type { Session, SessionHost } from './net/session.ts';
@@ -112,7 +111,7 @@ export class Roster implements SessionHost {
     if (!joined.ok) return session.close(joined.code, joined.reason);
     const player = joined.player;
     // The token goes first in the frame that carries the welcome.
-    if (claim.newToken) player.outbox.first.push(encode([Op.Token, claim.newToken]));
+    if (claim.newToken) player.outbox.tellFirst([Op.Token, claim.newToken]);
     const added: Seat = { player, tokenHash: claim.tokenHash, session, graceTimer: null };
     this.seats.set(key, added);
     this.bySession.set(session, added);

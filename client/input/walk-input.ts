@@ -18,10 +18,10 @@ export function nearestMob(client: GameClient, range: number): number | null {
   if (!me) return null;
   let best: { id: number; d: number } | null = null;
   for (const e of client.entities.values()) {
-    if (e.type !== 'mob') continue;
+    if (e.seen.type !== 'mob') continue;
     const t = e.motion.tile;
     const d = Math.abs(t.x - me.x) + Math.abs(t.y - me.y);
-    if (d <= range && (!best || d < best.d)) best = { id: e.id, d };
+    if (d <= range && (!best || d < best.d)) best = { id: e.seen.id, d };
   }
   return best?.id ?? null;
 }

@@ -2,10 +2,11 @@
 // that says nothing for too long (it sends a heartbeat when the world is quiet) counts as lost.
 import { CloseCode, Op, PROTOCOL_VERSION } from '../../shared/protocol/ops.ts';
 import { encode } from '../../shared/protocol/codec.ts';
+import { SILENCE_TIMEOUT_MS } from '../../shared/protocol/liveness.ts';
 import type { ClientMsg } from '../../shared/protocol/schema.ts';
 
 /** Silence after which the connection counts as lost: three missed heartbeats. */
-const SILENCE_MS = 15_000;
+const SILENCE_MS = SILENCE_TIMEOUT_MS;
 /** The close code reported for a connection given up for silence (as for any connection that died). */
 const LOST = 1006;
 

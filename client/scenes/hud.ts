@@ -64,7 +64,7 @@ export class HudScene extends Phaser.Scene {
     const items = this.cache.json.get('atlas:items') as Atlas;
     this.weaponIcon.setFrame(items.frames[stats.weapon] ?? 0);
     this.armorIcon.setFrame(items.frames[stats.armor] ?? 0);
-    const players = [...client.entities.values()].filter((e) => e.type === 'player').length;
+    const players = [...client.entities.values()].filter((e) => e.seen.type === 'player').length;
     this.onlineText.setText(`${Math.max(this.online, players)} online`);
   }
 

@@ -3,12 +3,12 @@
 // data files name the mobs, NPCs and gear whose sprite sheets follow, each sheet's JSON naming its size.
 import Phaser from 'phaser';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
+import { DATA_FILES } from '../../shared/content/game-data.ts';
 import type { SheetInfo } from '../view/sprite-sheets.ts';
 import { showLoadError, showLoadProgress } from '../ui/loading.ts';
 import { preloadAudio } from '../audio/audio.ts';
 import { setMusicTracks } from '../audio/catalog.ts';
 
-export const DATA_FILES = ['items', 'mobs', 'npcs', 'achievements', 'music'] as const;
 /** Sheets every game needs, besides those the data files name. */
 const FIXED_SHEETS = [
   'marker',

@@ -4,9 +4,18 @@
 import type Phaser from 'phaser';
 import { TILE } from '../view/constants.ts';
 import { actionFor, pickAt, type ClickAction, type DrawnBox } from '../input/pick.ts';
-import type { WorldScene } from './world.ts';
 import type { Atlas } from './preload.ts';
 import type { TargetShown } from '../ui/target-frame.ts';
+import type { GameClient } from '../game-client.ts';
+import type { EntityView } from '../view/entity-view.ts';
+import type { MobInfo } from '../view/mob-info.ts';
+
+/** What the pointer needs of the world besides Phaser: the entities, their drawings, mob data. */
+export interface PointerWorld {
+  readonly client: Pick<GameClient, 'entities' | 'selfId' | 'stats'>;
+  readonly views: ReadonlyMap<number, Pick<EntityView, 'drawnBox'>>;
+  mob(kind: string): MobInfo;
+}
 
 const TILE_COLOUR: Record<ClickAction, number> = {
   walk: 0xfff4d6,
@@ -26,7 +35,10 @@ export class WorldPointer {
   private readonly icon: Phaser.GameObjects.Image;
   private drawnTile = '';
 
-  constructor(private readonly scene: WorldScene) {
+  constructor(
+    private readonly scene: Phaser.Scene,
+    private readonly world: PointerWorld,
+  ) {
     this.highlight = scene.add.graphics().setDepth(998);
     this.icon = scene.add.image(0, 0, 'atlas:ui', 0).setOrigin(0, 0).setDepth(400000).setVisible(false);
   }
@@ -40,7 +52,7 @@ export class WorldPointer {
 
   /** Each frame: what is under the pointer now (things walk under a still pointer), and how to show it. */
   update(playing: boolean): void {
-    if (this.target !== null && !this.scene.client.entities.has(this.target)) this.target = null;
+    if (this.target !== null && !this.world.client.entities.has(this.target)) this.target = null;
     const pointer = this.scene.input.activePointer;
     const cam = this.scene.cameras.main;
     const over = playing && !pointer.wasTouch && this.overCanvas(pointer);
@@ -54,19 +66,19 @@ export class WorldPointer {
     const hit = pickAt(this.boxes(), at.x, at.y);
     this.hovered = hit?.id ?? null;
     this.action = hit ? actionFor(hit.type) : 'walk';
-    const entity = hit ? this.scene.client.entities.get(hit.id) : undefined;
+    const entity = hit ? this.world.client.entities.get(hit.id) : undefined;
     const tile = entity ? entity.motion.tile : { x: Math.floor(at.x / TILE), y: Math.floor(at.y / TILE) };
-    this.show(tile, this.action, entity?.kind);
+    this.show(tile, this.action, entity?.seen.kind);
     this.icon.setPosition(at.x + 4 / cam.zoom + 3, at.y + 3);
   }
 
   /** For the target frame: the mob under the pointer, else the one last clicked. */
   shown(): TargetShown | null {
-    const client = this.scene.client;
+    const client = this.world.client;
     for (const id of [this.hovered, this.target]) {
-      const e = id === null ? undefined : client.entities.get(id);
+      const e = id === null ? undefined : client.entities.get(id)?.seen;
       if (e?.type !== 'mob') continue;
-      const info = this.scene.library.mob(e.kind);
+      const info = this.world.mob(e.kind);
       return { id: e.id, info, hp: e.hp, maxHp: e.maxHp, playerLevel: client.stats?.level ?? 1 };
     }
     return null;
@@ -112,8 +124,8 @@ export class WorldPointer {
 
   private boxes(): DrawnBox[] {
     const out: DrawnBox[] = [];
-    for (const [id, view] of this.scene.views) {
-      if (id === this.scene.client.selfId) continue;
+    for (const [id, view] of this.world.views) {
+      if (id === this.world.client.selfId) continue;
       const box = view.drawnBox();
       if (box) out.push(box);
     }

@@ -1,85 +1,123 @@
-// How the world scene shows what the server said happened: blows, deaths, level-ups, chat and NPC
-// lines, achievements. The model (GameClient) has already been updated; this is only the show.
-import type { ViewEvent } from '../../shared/protocol/view.ts';
-import type { GameClient } from '../game-client.ts';
-import type { WorldScene } from './world.ts';
+// How the world scene shows what the server said happened: blows, deaths, level-ups, gear, potions and
+// chests, chat and NPC lines, achievements. The models are already updated; this is only the show.
+// Every sound comes from a fact the server sent (a Happening, a blow, a death), never from a notice's
+// text or a change in the stats, and the little state kept lives in one Reactions per join.
+import { Happening } from '../../shared/protocol/ops.ts';
+import type { SeenEntity, ViewEvent } from '../../shared/protocol/view.ts';
+import type { SoundEffect } from '../audio/catalog.ts';
+import type { Effects } from '../view/effects.ts';
+import type { AchievementsPanel } from '../ui/achievements-panel.ts';
+import type { Panels } from '../ui/panels.ts';
 
-let lastLevel = 0;
-/** The last entity the player struck, so only its own kills make the kill sound. */
-let lastStruck = -1;
-let lastGear = '';
-let lastHp = 0;
+/** A drawn entity, as far as reactions touch it. */
+export interface DrawnEntity {
+  readonly x: number;
+  readonly y: number;
+  /** Where the pile over the sprite ends, for bubbles and damage numbers. */
+  readonly pileTop: number;
+  flash(): void;
+  die(): void;
+}
 
-export function react(scene: WorldScene, event: ViewEvent, client: GameClient): void {
-  switch (event.type) {
-    case 'hit': {
-      const view = scene.views.get(event.target);
-      if (!view) break;
-      view.flash();
-      scene.effects.burst('hit', view.x, view.y - 8);
-      const tone =
-        event.target === client.selfId ? 'hurt' : event.attacker === client.selfId ? 'dealt' : 'other';
-      scene.effects.damage(event.target, view.x, view.pileTop, event.damage, tone);
-      if (event.attacker === client.selfId) lastStruck = event.target;
-      if (event.target === client.selfId) scene.game.events.emit('sound', 'hurt');
-      else if (event.attacker === client.selfId) scene.game.events.emit('sound', 'hit');
-      break;
-    }
-    case 'died': {
-      const view = event.id === client.selfId ? scene.views.get(event.id) : scene.dropView(event.id);
-      if (view) {
-        scene.effects.burst('death_puff', view.x, view.y - 6);
-        if (event.id !== client.selfId) view.die();
+/** What reactions need of the page: the entities, their drawings, effects, sound and panels. */
+export interface Stage {
+  selfId(): number;
+  entity(id: number): SeenEntity | undefined;
+  drawn(id: number): DrawnEntity | undefined;
+  /** Takes a dead entity's drawing out of the world, so it can play its death. */
+  dropDrawn(id: number): DrawnEntity | undefined;
+  readonly effects: Pick<Effects, 'burst' | 'damage' | 'bubble'>;
+  sound(effect: SoundEffect): void;
+  readonly panels: Pick<Panels, 'showDeath' | 'hideDeath' | 'chatLog' | 'achievementEarned'> & {
+    readonly achievements: Pick<AchievementsPanel, 'setEarned'>;
+  };
+  npcName(kind: string): string;
+}
+
+/** The sound each Happening makes. */
+const HAPPENING_SOUND: Record<Happening, SoundEffect> = {
+  [Happening.ChestOpened]: 'chest',
+  [Happening.Equipped]: 'loot',
+  [Happening.PickedUp]: 'loot',
+  [Happening.Drank]: 'heal',
+  [Happening.LevelUp]: 'level_up',
+};
+
+/** Reacts to one join's events: made anew for every join, so nothing of another character lingers. */
+export class Reactions {
+  /** The last entity the player struck, so only its own kills make the kill sound. */
+  private lastStruck = -1;
+
+  constructor(private readonly stage: Stage) {}
+
+  react(event: ViewEvent): void {
+    const stage = this.stage;
+    const self = stage.selfId();
+    switch (event.type) {
+      case 'hit': {
+        const view = stage.drawn(event.target);
+        if (!view) break;
+        view.flash();
+        stage.effects.burst('hit', view.x, view.y - 8);
+        const tone = event.target === self ? 'hurt' : event.attacker === self ? 'dealt' : 'other';
+        stage.effects.damage(event.target, view.x, view.pileTop, event.damage, tone);
+        if (event.attacker === self) this.lastStruck = event.target;
+        if (event.target === self) stage.sound('hurt');
+        else if (event.attacker === self) stage.sound('hit');
+        break;
       }
-      if (event.id === client.selfId) {
-        scene.panels.showDeath(event.killer);
-        scene.game.events.emit('sound', 'death');
-      } else if (event.entity?.type === 'mob' && event.id === lastStruck) {
-        scene.game.events.emit('sound', 'kill');
+      case 'died': {
+        const view = event.id === self ? stage.drawn(event.id) : stage.dropDrawn(event.id);
+        if (view) {
+          stage.effects.burst('death_puff', view.x, view.y - 6);
+          if (event.id !== self) view.die();
+        }
+        if (event.id === self) {
+          stage.panels.showDeath(event.killer);
+          stage.sound('death');
+        } else if (event.entity?.type === 'mob' && event.id === this.lastStruck) {
+          stage.sound('kill');
+        }
+        break;
       }
-      break;
-    }
-    case 'stats': {
-      if (event.stats.level > lastLevel && lastLevel > 0) {
-        const self = scene.views.get(client.selfId);
-        if (self) scene.effects.burst('level_up', self.x, self.y - 10);
-        scene.game.events.emit('sound', 'level_up');
+      case 'happened': {
+        if (event.what === Happening.LevelUp) {
+          const view = stage.drawn(self);
+          if (view) stage.effects.burst('level_up', view.x, view.y - 10);
+        }
+        // A newer server's happening has no sound here yet: shown by its notice alone.
+        const sound = HAPPENING_SOUND[event.what] as SoundEffect | undefined;
+        if (sound) stage.sound(sound);
+        break;
       }
-      const gear = `${event.stats.weapon}/${event.stats.armor}`;
-      if (lastGear && gear !== lastGear) scene.game.events.emit('sound', 'loot');
-      else if (lastHp > 0 && event.stats.hp - lastHp >= 20 && event.stats.level === lastLevel) {
-        scene.game.events.emit('sound', 'heal');
+      case 'stats':
+        if (event.stats.hp > 0) stage.panels.hideDeath();
+        break;
+      case 'chat': {
+        const view = stage.drawn(event.id);
+        const speaker = stage.entity(event.id)?.name ?? 'Someone';
+        if (view) stage.effects.bubble(event.id, view.x, view.pileTop, event.text, 'chat');
+        stage.panels.chatLog(speaker, event.text);
+        if (event.id !== self) stage.sound('chat');
+        break;
       }
-      lastGear = gear;
-      lastHp = event.stats.hp;
-      lastLevel = event.stats.level;
-      if (event.stats.hp > 0) scene.panels.hideDeath();
-      break;
+      case 'npcLine': {
+        const view = stage.drawn(event.id);
+        const npc = stage.entity(event.id);
+        if (view) stage.effects.bubble(event.id, view.x, view.pileTop, event.text, 'npc');
+        stage.panels.chatLog(npc ? stage.npcName(npc.kind) : 'Someone', event.text, 'npc');
+        stage.sound('npc_talk');
+        break;
+      }
+      case 'achievement':
+        stage.panels.achievementEarned(event.id);
+        stage.sound('achievement');
+        break;
+      case 'achievementList':
+        stage.panels.achievements.setEarned(event.ids);
+        break;
+      default:
+        break;
     }
-    case 'chat': {
-      const view = scene.views.get(event.id);
-      const speaker = client.entities.get(event.id)?.name ?? 'Someone';
-      if (view) scene.effects.bubble(event.id, view.x, view.pileTop, event.text, 'chat');
-      scene.panels.chatLog(speaker, event.text);
-      if (event.id !== client.selfId) scene.game.events.emit('sound', 'chat');
-      break;
-    }
-    case 'npcLine': {
-      const view = scene.views.get(event.id);
-      const npc = client.entities.get(event.id);
-      if (view) scene.effects.bubble(event.id, view.x, view.pileTop, event.text, 'npc');
-      scene.panels.chatLog(npc ? scene.library.npcName(npc.kind) : 'Someone', event.text, 'npc');
-      scene.game.events.emit('sound', 'npc_talk');
-      break;
-    }
-    case 'achievement':
-      scene.panels.achievementEarned(event.id);
-      scene.game.events.emit('sound', 'achievement');
-      break;
-    case 'achievementList':
-      scene.panels.achievements.setEarned(event.ids);
-      break;
-    default:
-      break;
   }
 }

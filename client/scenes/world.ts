@@ -22,15 +22,17 @@ import {
 import { saveCharacter } from '../net/saved-character.ts';
 import { hideLoading } from '../ui/loading.ts';
 import { loadedSheets, type Atlas } from './preload.ts';
-import { react } from './world-reactions.ts';
+import { Reactions, type Stage } from './world-reactions.ts';
 import { Panels } from '../ui/panels.ts';
+import type { AchievementInfo } from '../ui/achievements-panel.ts';
+import type { AtlasInfo } from '../ui/icons.ts';
 import { SoundSettings } from '../ui/sound-settings.ts';
 import { Audio as GameAudio, trackAt, type MusicArea, type SoundEffect } from '../audio/audio.ts';
 import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
 import { areaAt, CameraFollow, clampCentre, type Point } from '../view/camera.ts';
 import type { EntityModel } from '../game-client.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
-import { parseGameData, type DataFiles } from '../../shared/content/game-data.ts';
+import { parseGameData, readDataFiles } from '../../shared/content/game-data.ts';
 import { mobTable } from '../view/mob-info.ts';
 import { WorldPointer } from './world-pointer.ts';
 import { placeLabels } from './world-labels.ts';
@@ -48,6 +50,8 @@ export class WorldScene extends Phaser.Scene {
   private lastTrackTile = '';
   effects!: Effects;
   panels!: Panels;
+  /** Sounds and effects for what happens; a fresh one for every join, so no old character's state lingers. */
+  private reactions!: Reactions;
   private marker!: Phaser.GameObjects.Sprite;
   pointer!: WorldPointer;
   private follow = { x: 0, y: 0 };
@@ -106,6 +110,7 @@ export class WorldScene extends Phaser.Scene {
 
     this.client = new GameClient(this.worldMap.grid, gameSocketUrl(), {
       joined: () => {
+        this.reactions = new Reactions(this.stage());
         this.title.hide();
         this.overlay.hide();
         this.reconnecting.hide();
@@ -121,14 +126,24 @@ export class WorldScene extends Phaser.Scene {
       },
       reconnecting: (message, delayMs) => this.reconnecting.show(message, delayMs),
       token: (name, token) => saveCharacter({ name, token }),
-      notice: (text) => {
-        this.panels.notice(text);
-        if (text.startsWith('The chest')) this.audio.play('chest');
-      },
-      happened: (event, client) => react(this, event, client),
+      notice: (text) => this.panels.notice(text),
+      happened: (event) => this.reactions.react(event),
       teleported: () => this.audio.play('door'),
     });
-    this.panels = new Panels(this);
+    this.panels = new Panels({
+      say: (text) => this.client.chat(text),
+      respawn: () => this.client.respawn(),
+      toggleSound: () => this.game.events.emit('toggle-sound'),
+      onSoundState: (listener) => this.game.events.on('sound-state', listener),
+      mob: mobs,
+      achievements: this.cache.json.get('data:achievements') as AchievementInfo[],
+      ui: {
+        url: 'assets/sprites/ui.png',
+        info: this.cache.json.get('atlas:ui') as AtlasInfo,
+        imageWidth: this.textures.get('atlas:ui').getSourceImage().width,
+      },
+    });
+    this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
     this.title = createTitleScreen((name, token) => {
       this.title.busy(true);
@@ -139,7 +154,11 @@ export class WorldScene extends Phaser.Scene {
       this.client.join(this.client.name, this.client.token);
     });
     this.reconnecting = createReconnectingNotice(new ReconnectStatus());
-    this.pointer = new WorldPointer(this);
+    this.pointer = new WorldPointer(this, {
+      client: this.client,
+      views: this.views,
+      mob: (kind) => this.library.mob(kind),
+    });
     this.input2 = new WalkInput(
       this,
       this.client,
@@ -174,7 +193,13 @@ export class WorldScene extends Phaser.Scene {
     this.syncViews();
     this.pointer.update(this.client.connected && !this.client.dead);
     this.panels.target.show(this.client.connected ? this.pointer.shown() : null);
-    placeLabels(this);
+    placeLabels(this.views, {
+      selfId: this.client.selfId,
+      me: this.client.self?.motion.position,
+      view: this.cameras.main.worldView,
+      hovered: this.pointer.hovered,
+      target: this.pointer.target,
+    });
     this.effects.follow((id) => {
       const view = this.views.get(id);
       return view ? { x: view.x, y: view.pileTop } : null;
@@ -208,9 +233,7 @@ export class WorldScene extends Phaser.Scene {
   /** The map's music areas and camera bounds; a map that fails the full check still plays (the server reports it). */
   private placements(): Placements | null {
     try {
-      const files = Object.fromEntries(
-        ['items', 'mobs', 'npcs', 'achievements'].map((n) => [n, this.cache.json.get(`data:${n}`)]),
-      ) as unknown as DataFiles;
+      const files = readDataFiles((n) => this.cache.json.get(`data:${n}`) as unknown);
       return parsePlacements(this.worldMap, parseGameData(files), 'map');
     } catch (err) {
       console.warn('No music areas or camera bounds:', err);
@@ -316,6 +339,20 @@ export class WorldScene extends Phaser.Scene {
       }
       view.update(clock);
     }
+  }
+
+  /** The narrow part of the scene that reactions use. */
+  private stage(): Stage {
+    return {
+      selfId: () => this.client.selfId,
+      entity: (id) => this.client.entities.get(id)?.seen,
+      drawn: (id) => this.views.get(id),
+      dropDrawn: (id) => this.dropView(id),
+      effects: this.effects,
+      sound: (effect) => this.game.events.emit('sound', effect),
+      panels: this.panels,
+      npcName: (kind) => this.library.npcName(kind),
+    };
   }
 
   /** Takes a dead entity's view out of the world and lets it play its death. */

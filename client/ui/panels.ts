@@ -2,14 +2,13 @@
 // achievements panel and toast, game notices, the help card, the target frame, and the death screen
 // (what killed you, the world still in view) with its Respawn button. Escape or a tap outside closes
 // any open card.
-import type { WorldScene } from '../scenes/world.ts';
 import type { SeenEntity } from '../../shared/protocol/view.ts';
 import { ChatBox } from './chat.ts';
 import { kindOfNotice, type LineKind } from './chat-log.ts';
 import { AchievementsPanel, type AchievementInfo } from './achievements-panel.ts';
-import { paintIcon, type AtlasInfo } from './icons.ts';
+import { paintIcon, type IconSource } from './icons.ts';
 import { TargetFrame } from './target-frame.ts';
-import { slainBy } from '../view/mob-info.ts';
+import { slainBy, type MobInfo } from '../view/mob-info.ts';
 
 const HELP_SEEN = 'emberquest.helpSeen';
 const CARDS = ['achievements', 'help', 'sound-settings'];
@@ -23,6 +22,20 @@ export function touchFirst(): boolean {
   return matchMedia('(pointer: coarse)').matches || navigator.maxTouchPoints > 0;
 }
 
+/** What the panels need of the game: the player's actions, the sound switch, and some content. */
+export interface PanelsDeps {
+  say(text: string): void;
+  respawn(): void;
+  toggleSound(): void;
+  /** Calls `listener` whenever sound is switched on or off. */
+  onSoundState(listener: (on: boolean) => void): void;
+  /** Name, level and boss flag of a mob kind, for the death screen. */
+  mob(kind: string): MobInfo;
+  achievements: AchievementInfo[];
+  /** The UI icon atlas. */
+  ui: IconSource;
+}
+
 export class Panels {
   private readonly chat: ChatBox;
   readonly achievements: AchievementsPanel;
@@ -33,14 +46,10 @@ export class Panels {
   private readonly noticeEl = document.getElementById('notice')!;
   private noticeTimer: ReturnType<typeof setTimeout> | null = null;
 
-  constructor(private readonly scene: WorldScene) {
-    this.chat = new ChatBox((text) => scene.client.chat(text));
-    this.achievements = new AchievementsPanel(scene.cache.json.get('data:achievements') as AchievementInfo[]);
-    const ui = {
-      url: 'assets/sprites/ui.png',
-      info: scene.cache.json.get('atlas:ui') as AtlasInfo,
-      imageWidth: scene.textures.get('atlas:ui').getSourceImage().width,
-    };
+  constructor(private readonly deps: PanelsDeps) {
+    this.chat = new ChatBox((text) => deps.say(text));
+    this.achievements = new AchievementsPanel(deps.achievements);
+    const ui = deps.ui;
     const button = (id: string, icon: string, action: () => void): void => {
       const el = document.getElementById(id)!;
       paintIcon(el.querySelector('i')!, ui, icon);
@@ -68,17 +77,13 @@ export class Panels {
     const sound = document.getElementById('btn-sound')!;
     button('btn-sound', 'sound_on', () => {
       closeCards('sound-settings');
-      scene.game.events.emit('toggle-sound');
+      deps.toggleSound();
     });
-    scene.game.events.on('sound-state', (on: boolean) =>
-      paintIcon(sound.querySelector('i')!, ui, on ? 'sound_on' : 'sound_off'),
-    );
+    deps.onSoundState((on) => paintIcon(sound.querySelector('i')!, ui, on ? 'sound_on' : 'sound_off'));
     this.help.querySelector('button')!.addEventListener('click', () => (this.help.hidden = true));
     document
       .querySelector<HTMLButtonElement>('[data-testid="respawn-button"]')!
-      .addEventListener('click', () => {
-        scene.client.respawn();
-      });
+      .addEventListener('click', () => deps.respawn());
     // Escape closes every card; so does a tap or click anywhere outside the open ones.
     window.addEventListener('keydown', (e) => {
       if (e.key === 'Escape' && this.closeAll()) e.preventDefault();
@@ -157,7 +162,7 @@ export class Panels {
    * struck the last blow, logs it, and leaves the world in view behind it.
    */
   showDeath(killer: SeenEntity | undefined): void {
-    const line = slainBy(killer, (kind) => this.scene.library.mob(kind));
+    const line = slainBy(killer, (kind) => this.deps.mob(kind));
     this.death.querySelector('.death-cause')!.textContent = line;
     if (this.death.hidden) this.chat.add('', line.endsWith('.') ? line : `${line}.`, 'milestone');
     this.death.hidden = false;

@@ -1,4 +1,5 @@
 // Drawing constants shared by the scenes.
+import { VIEW_RADIUS_TILES } from '../../shared/rules/sight.ts';
 
 /** Tile size in source pixels. */
 export const TILE = 16;
@@ -7,7 +8,7 @@ export const TILE = 16;
 export function zoomFor(width: number, height: number): number {
   const fit = Math.floor(Math.min(width / (TILE * 22), height / (TILE * 13)));
   const smallest = Math.min(width, height) < TILE * 2 * 10 ? 1 : 2;
-  // Never show more than the server's interest range (24 tiles each way), or players would pop in view.
-  const interest = Math.ceil(Math.max(width, height) / (TILE * 48));
+  // Never show more than the server's interest range (VIEW_RADIUS_TILES each way), or players would pop in view.
+  const interest = Math.ceil(Math.max(width, height) / (TILE * 2 * VIEW_RADIUS_TILES));
   return Math.max(smallest, interest, Math.min(4, fit));
 }

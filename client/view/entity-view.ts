@@ -62,26 +62,21 @@ export class EntityView {
     private textResolution: number,
   ) {
     this.body = scene.add.sprite(0, 0, '__DEFAULT');
-    if (model.type === 'player' || model.type === 'npc' || model.type === 'mob') {
+    const type = model.seen.type;
+    if (type === 'player' || type === 'npc' || type === 'mob') {
       this.label = scene.add
         .text(0, 0, '', {
           fontFamily: FONT,
           fontSize: '8px',
           fontStyle: 'bold',
-          color: isSelf
-            ? '#ffe28a'
-            : model.type === 'npc'
-              ? '#9ff3e4'
-              : model.type === 'mob'
-                ? '#ff9a7a'
-                : '#ffffff',
+          color: isSelf ? '#ffe28a' : type === 'npc' ? '#9ff3e4' : type === 'mob' ? '#ff9a7a' : '#ffffff',
           stroke: '#1b1220',
           strokeThickness: 2,
         })
         .setOrigin(0.5, 1)
         .setResolution(textResolution);
     }
-    if (model.type === 'mob') this.hpBar = scene.add.graphics();
+    if (type === 'mob') this.hpBar = scene.add.graphics();
     this.update(0);
   }
 
@@ -103,7 +98,7 @@ export class EntityView {
     const pos = m.motion.position;
     const x = Math.round(pos.x * TILE + TILE / 2);
     const y = Math.round(pos.y * TILE + TILE);
-    if (m.type === 'item' || m.type === 'chest') return this.updateObject(x, y, clock);
+    if (m.seen.type === 'item' || m.seen.type === 'chest') return this.updateObject(x, y, clock);
     this.ensureSheets();
     const info = this.library.sheet(this.bodyKey);
     if (!info) return;
@@ -146,8 +141,8 @@ export class EntityView {
     const left = b.x - b.displayWidth * b.originX;
     const top = b.y - b.displayHeight * b.originY;
     return {
-      id: this.model.id,
-      type: this.model.type,
+      id: this.model.seen.id,
+      type: this.model.seen.type,
       left,
       top,
       right: left + b.displayWidth,
@@ -211,21 +206,22 @@ export class EntityView {
   }
 
   private isBoss(): boolean {
-    return this.model.type === 'mob' && this.library.mob(this.model.kind).boss;
+    const { type, kind } = this.model.seen;
+    return type === 'mob' && this.library.mob(kind).boss;
   }
 
   private nameShown(): boolean {
-    return this.model.type !== 'mob' || this.emphasised || this.isBoss();
+    return this.model.seen.type !== 'mob' || this.emphasised || this.isBoss();
   }
 
   private hpBarShown(): boolean {
-    const m = this.model;
+    const m = this.model.seen;
     return m.type === 'mob' && m.maxHp > 0 && (m.hp < m.maxHp || this.emphasised);
   }
 
   /** Players change sheets when their gear changes; others pick theirs once. */
   private ensureSheets(): void {
-    const m = this.model;
+    const m = this.model.seen;
     const body =
       m.type === 'player'
         ? sheetKey.armor(m.armor || 'tunic')
@@ -251,11 +247,12 @@ export class EntityView {
 
   private updateObject(x: number, y: number, clock: number): void {
     const atlas = this.library.atlas('items');
-    const frameName = this.model.type === 'chest' ? 'chest_closed' : this.model.kind;
+    const { type, kind, id } = this.model.seen;
+    const frameName = type === 'chest' ? 'chest_closed' : kind;
     const frame = atlas?.frames[frameName];
     if (frame === undefined) return;
     if (this.body.texture.key !== 'atlas:items') this.body.setTexture('atlas:items', frame).setOrigin(0.5, 1);
-    const bob = this.model.type === 'item' ? Math.round(Math.sin(clock / 250 + this.model.id) * 1) : 0;
+    const bob = type === 'item' ? Math.round(Math.sin(clock / 250 + id) * 1) : 0;
     this.body.setPosition(x, y - 1 + bob).setDepth(900 + y);
     const left = this.model.expiresAt ? this.model.expiresAt - clock : Infinity;
     this.body.setVisible(left > BLINK_MS || Math.floor(clock / 150) % 2 === 0);
@@ -267,7 +264,7 @@ export class EntityView {
     this.nameOn = shown;
     label.setVisible(shown && this.labelAlpha > 0);
     if (!shown) return;
-    const m = this.model;
+    const m = this.model.seen;
     const mob = m.type === 'mob' ? this.library.mob(m.kind) : null;
     const text =
       m.type === 'player' ? `${m.name} · ${m.level}` : mob ? mobLabel(mob) : this.library.npcName(m.kind);
@@ -291,7 +288,7 @@ export class EntityView {
   private updateHpBar(x: number, y: number, shown: boolean): void {
     const bar = this.hpBar;
     if (!bar) return;
-    const m = this.model;
+    const m = this.model.seen;
     bar.clear();
     if (!shown) return;
     const width = this.isBoss() ? 28 : 14;

@@ -5,7 +5,6 @@ import { CloseCode, Op, PROTOCOL_VERSION } from '../../shared/protocol/ops.ts';
 import { decodeClientFrame, encode } from '../../shared/protocol/codec.ts';
 import type { ClientMsg, ClientOp, ClientMsgOf } from '../../shared/protocol/schema.ts';
 import type { World } from '../sim/world.ts';
-import { chat } from '../sim/player-goals.ts';
 import type { Log } from '../log.ts';
 
 /** Client messages allowed per second before the session is closed as abusive. */
@@ -142,8 +141,7 @@ export class Session {
 
   chat(text: string): void {
     this.lastInputAt = this.now();
-    const player = this.world.players.get(this.playerId);
-    if (player) chat(this.world, player, text);
+    this.world.chat(this.playerId, text);
   }
 
   respawn(): void {

@@ -11,51 +11,48 @@ export interface Tile {
   y: number;
 }
 
-/** Saved fields besides the name and position. Combat, items and achievements fill them in. */
-export interface CharacterState {
-  /** Where the character comes back after dying, or when its saved tile is no longer walkable. */
-  checkpoint: Tile;
-  hp: number;
-  maxHp: number;
-  level: number;
-  xp: number;
-  /** Equipped item kind ids (assets/data/items.json). */
-  weapon: string;
-  armor: string;
-  /** Ids of unlocked achievements, and progress counters toward the others. */
-  achievements: string[];
-  counters: Record<string, number>;
-  kills: number;
-  deaths: number;
-}
-
-/** A character as it comes out of storage: its state and where it stood. */
-export interface SavedCharacter extends CharacterState {
-  x: number;
-  y: number;
-}
-
 /** Not placed yet: a new character has no tile until the world picks one in a spawn area. */
 export const UNPLACED = -1;
 
-/** A brand-new character: level 1, with the first weapon and armor, at full health. */
-export function newCharacter(): SavedCharacter {
+/**
+ * The one table of what a character keeps between sessions, with each field's value for a new character.
+ * A field added here is copied, stored and loaded with no other edit (server/store keeps the character as
+ * one document; one saved before the field existed loads with this default). Values are numbers,
+ * strings, or flat arrays and records of them (copies go one level deep).
+ */
+function savedFields() {
   const maxHp = playerMaxHp(1, 1);
   return {
+    /** Where the character stood; UNPLACED for a new one. */
     x: UNPLACED,
     y: UNPLACED,
-    checkpoint: { x: UNPLACED, y: UNPLACED },
+    /** Where the character comes back after dying, or when its saved tile is no longer walkable. */
+    checkpoint: { x: UNPLACED, y: UNPLACED } as Tile,
     hp: maxHp,
     maxHp,
     level: 1,
     xp: 0,
+    /** Equipped item kind ids (assets/data/items.json). */
     weapon: 'club',
     armor: 'tunic',
-    achievements: [],
-    counters: {},
+    /** Ids of unlocked achievements, and progress counters toward the others. */
+    achievements: [] as string[],
+    counters: {} as Record<string, number>,
     kills: 0,
     deaths: 0,
   };
+}
+
+/** A character as it comes out of storage: its state and where it stood. */
+export type SavedCharacter = ReturnType<typeof savedFields>;
+/** The saved fields besides the position (the world keeps that on the walker). */
+export type CharacterState = Omit<SavedCharacter, 'x' | 'y'>;
+/** The names of the saved fields, in the table's order. */
+export const SAVED_FIELDS = Object.keys(savedFields()) as readonly (keyof SavedCharacter)[];
+
+/** A brand-new character: level 1, with the first weapon and armor, at full health. */
+export function newCharacter(): SavedCharacter {
+  return savedFields();
 }
 
 /**
@@ -77,21 +74,15 @@ export function placeCharacter(
   return { tile, checkpoint, moved };
 }
 
-/** A copy of the saved fields of a character, safe to hand to storage while the world goes on. */
+/** A copy of the saved fields of a character (and nothing else), safe to hand to storage while the world goes on. */
 export function snapshotCharacter(c: SavedCharacter): SavedCharacter {
-  return {
-    x: c.x,
-    y: c.y,
-    checkpoint: { ...c.checkpoint },
-    hp: c.hp,
-    maxHp: c.maxHp,
-    level: c.level,
-    xp: c.xp,
-    weapon: c.weapon,
-    armor: c.armor,
-    achievements: [...c.achievements],
-    counters: { ...c.counters },
-    kills: c.kills,
-    deaths: c.deaths,
-  };
+  const copy: Record<string, unknown> = {};
+  for (const key of SAVED_FIELDS) copy[key] = copyValue(c[key]);
+  return copy as SavedCharacter;
+}
+
+function copyValue(value: unknown): unknown {
+  if (Array.isArray(value)) return [...(value as unknown[])];
+  if (value && typeof value === 'object') return { ...value };
+  return value;
 }

@@ -1,6 +1,6 @@
 // Blows, deaths and levels in a running world, seen through the frames a client receives.
 import { describe, expect, it } from 'vitest';
-import { Op } from '../../shared/protocol/ops.ts';
+import { Happening, Op } from '../../shared/protocol/ops.ts';
 import { killXp, levelForXp, playerMaxHp } from '../../shared/rules/combat.ts';
 import { World } from './world.ts';
 import {
@@ -174,6 +174,9 @@ describe('experience and levels', () => {
     expect(received(b, Op.Looks)).toEqual([[Op.Looks, a.player.id, 'club', 'tunic', level]]);
     expect(b.view.entities.get(a.player.id)?.level).toBe(level);
     expect(received(a, Op.Notice).map((n) => n[1])).toContain('You defeated a trainee.');
+    // One level-up event however many levels the kill gave, for the player alone.
+    expect(received(a, Op.Happened)).toEqual([[Op.Happened, Happening.LevelUp, level]]);
+    expect(received(b, Op.Happened)).toEqual([]);
     expect(
       received(a, Op.Achievement)
         .map((m) => m[1])
@@ -190,5 +193,6 @@ describe('experience and levels', () => {
     // 510 XP is level 6: shown again, but no level achievement is due until 10.
     expect(received(b, Op.Looks).at(-1)).toEqual([Op.Looks, a.player.id, 'club', 'tunic', levelForXp(510)]);
     expect(received(a, Op.Achievement)).toHaveLength(2);
+    expect(received(a, Op.Happened).at(-1)).toEqual([Op.Happened, Happening.LevelUp, levelForXp(510)]);
   });
 });

@@ -1,14 +1,12 @@
 // Everything that stands in the world besides the map: players, mobs, items on the ground, NPCs and
-// chests, and how each is introduced to a player who starts seeing it.
-import { Op } from '../../shared/protocol/ops.ts';
-import { encode } from '../../shared/protocol/codec.ts';
-import { MovesWriter, type WalkRecord } from '../../shared/protocol/moves.ts';
+// chests (how each is introduced to a player who starts seeing it is spawns.ts).
+import type { WalkRecord } from '../../shared/protocol/moves.ts';
 import type { NpcKind } from '../../shared/content/game-data.ts';
 import type { ChestPlacement } from '../../shared/content/placements.ts';
 import type { Outbox } from './outbox.ts';
 import type { CharacterState } from './character.ts';
 import type { Mob as MobMind } from './mob-ai.ts';
-import { walkRecord, type Walker } from './walking.ts';
+import type { Walker } from './walking.ts';
 
 /** What a player is busy with besides walking: one target at a time, replaced by any new intent. */
 export type Goal = { type: 'attack' | 'loot' | 'talk' | 'open'; id: number };
@@ -49,6 +47,10 @@ export interface Player extends Walker, CharacterState {
   talkedTo: Map<number, number>;
   /** Ticks of the recent chat lines, for the rate limit. */
   chatTicks: number[];
+  /** Chat lines sent since the last tick, said in the next one (like every other intent). */
+  saying: string[];
+  /** Dead, and asked to get up at the checkpoint in the next tick. */
+  wantRespawn: boolean;
 }
 
 export interface Mob extends MobMind {
@@ -98,34 +100,3 @@ export interface Chest {
 export type Entity = Player | Mob | GroundItem | Npc | Chest;
 /** Entities that do not watch the world (only players do). */
 export type Thing = Exclude<Entity, Player>;
-
-/** The message that makes an entity appear for a player who starts seeing it. */
-export function spawnBytes(e: Entity, tick: number): Uint8Array {
-  switch (e.type) {
-    case 'player':
-      return encode([Op.SpawnPlayer, e.id, e.name, e.x, e.y, ongoingWalk(e), e.weapon, e.armor, e.level]);
-    case 'mob':
-      return encode([Op.SpawnMob, e.id, e.kind.id, e.x, e.y, ongoingWalk(e), e.hp, e.kind.hp]);
-    case 'item':
-      return encode([
-        Op.SpawnItem,
-        e.id,
-        e.kind,
-        e.x,
-        e.y,
-        e.expiresTick ? Math.max(0, e.expiresTick - tick) : 0,
-      ]);
-    case 'npc':
-      return encode([Op.SpawnNpc, e.id, e.kind.id, e.x, e.y]);
-    case 'chest':
-      return encode([Op.SpawnChest, e.id, e.x, e.y]);
-  }
-}
-
-/** The walk an entity is on, with an explicit start, for someone who just started seeing it. */
-export function ongoingWalk(w: Walker): Uint8Array {
-  if (w.path.length === 0) return new Uint8Array(0);
-  const writer = new MovesWriter();
-  writer.add(walkRecord(w, false));
-  return writer.finish();
-}

@@ -1,11 +1,14 @@
 // Interest management: the map is cut into square cells, and a player hears about the entities in the
-// cells within INTEREST_RADIUS of its own (5×5 cells of 12 tiles: at least 24 tiles in every direction,
-// more than a screen at the smallest scale the client allows). It keeps hearing about them until they are
+// cells within INTEREST_RADIUS of its own (5×5 cells of 12 tiles: at least VIEW_RADIUS_TILES, 24, in
+// every direction, more than a screen at the smallest scale the client allows). It keeps hearing about them until they are
 // more than FORGET_RADIUS cells away: the band between the two radii is hysteresis, so an entity that
 // crosses a cell edge back and forth does not cost a despawn and a spawn each time.
 
+import { VIEW_RADIUS_TILES } from '../../shared/rules/sight.ts';
+
 export const CELL_SIZE = 12;
-export const INTEREST_RADIUS = 2;
+/** Cells each way from the player's own: its own cell's far edge is the nearest, so this covers the radius. */
+export const INTEREST_RADIUS = Math.ceil(VIEW_RADIUS_TILES / CELL_SIZE);
 export const FORGET_RADIUS = INTEREST_RADIUS + 1;
 
 export class CellGrid<T> {

@@ -1,6 +1,6 @@
 // Drops, pick-ups, potions and chests in a running world, as the server decides them and a client sees them.
 import { describe, expect, it } from 'vitest';
-import { Op } from '../../shared/protocol/ops.ts';
+import { Happening, Op } from '../../shared/protocol/ops.ts';
 import { playerMaxHp } from '../../shared/rules/combat.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
@@ -100,6 +100,8 @@ describe('equipment', () => {
     expect(world.items.has(sword.id)).toBe(false);
     expect(b.view.entities.has(sword.id)).toBe(false);
     expect(received(a, Op.Achievement)).toEqual([[Op.Achievement, 'sharper']]);
+    expect(received(a, Op.Happened)).toEqual([[Op.Happened, Happening.Equipped, 'short_sword']]);
+    expect(received(b, Op.Happened)).toEqual([]);
   });
 
   it('the first upgrade of any weapon or armor counts, whichever item it is', () => {
@@ -137,6 +139,7 @@ describe('equipment', () => {
       expect(b.view.entities.has(item.id)).toBe(true);
     }
     expect(received(b, Op.Looks)).toEqual([]);
+    expect(received(a, Op.Happened)).toEqual([]);
   });
 });
 
@@ -149,6 +152,10 @@ describe('consumables', () => {
     loot(world, both, a, dropItem(world, 'large_potion', 7, 5).id);
     expect(a.player.hp).toBe(a.player.maxHp);
     expect(a.view.stats?.hp).toBe(a.player.maxHp);
+    expect(received(a, Op.Happened)).toEqual([
+      [Op.Happened, Happening.Drank, 'small_potion'],
+      [Op.Happened, Happening.Drank, 'large_potion'],
+    ]);
   });
 
   it('the ember potion makes every blow land for 0 until it runs out, then blows hurt again', () => {
@@ -162,6 +169,7 @@ describe('consumables', () => {
     const until = drankAt + 10 * TICK_RATE;
     expect(a.view.stats?.invulnerableTicks).toBe(10 * TICK_RATE);
     expect(received(a, Op.Achievement)).toEqual([[Op.Achievement, 'untouchable']]);
+    expect(received(a, Op.Happened)).toEqual([[Op.Happened, Happening.Drank, 'ember_potion']]);
     const blows: { tick: number; damage: number }[] = [];
     for (let t = 0; t < 20 * TICK_RATE; t++) {
       for (const e of tickAndDeliver(world, both).get(a) ?? [])
@@ -204,6 +212,8 @@ describe('chests', () => {
     }
     expect(b.view.entities.has(id!)).toBe(false);
     expect(received(a, Op.Notice).at(-1)![1]).toBe('The chest creaks open.');
+    expect(received(a, Op.Happened)).toEqual([[Op.Happened, Happening.ChestOpened, id]]);
+    expect(received(b, Op.Happened)).toEqual([]);
 
     const openedAt = world.tickCount;
     tickUntil(world, both, () => b.view.entities.has(id!), 40 * TICK_RATE, 'the chest to return');

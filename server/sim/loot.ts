@@ -1,19 +1,18 @@
 // Things to pick up: drops from kills, chests (static ones come back; guarded ones appear when their
 // mobs are all dead), and what picking an item up does (better gear is equipped, potions are drunk).
-import { Op } from '../../shared/protocol/ops.ts';
-import { encode } from '../../shared/protocol/codec.ts';
+import { Happening, Op } from '../../shared/protocol/ops.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { playerMaxHp } from '../../shared/rules/combat.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { Chest, GroundItem, Mob, Player } from './entities.ts';
-import { count } from './progress.ts';
-import type { World } from './world.ts';
+import type { SimContext } from './context.ts';
+import { tellHappened } from './happenings.ts';
 
 /** Drops stay this long, and blink for the last part of it (the client's business). */
 export const DROP_TICKS = 60 * TICK_RATE;
 
-export function placeNpcsAndChests(world: World): void {
+export function placeNpcsAndChests(world: SimContext): void {
   for (const n of world.placements.npcs) {
     const npc = {
       type: 'npc' as const,
@@ -43,7 +42,13 @@ export function placeNpcsAndChests(world: World): void {
   }
 }
 
-export function dropItem(world: World, kind: string, x: number, y: number, ttl = DROP_TICKS): GroundItem {
+export function dropItem(
+  world: SimContext,
+  kind: string,
+  x: number,
+  y: number,
+  ttl = DROP_TICKS,
+): GroundItem {
   const item: GroundItem = {
     type: 'item',
     id: world.newId(),
@@ -59,7 +64,7 @@ export function dropItem(world: World, kind: string, x: number, y: number, ttl =
 }
 
 /** A kill drops at most one item, picked by one roll over the mob's drop table. */
-export function dropLoot(world: World, mob: Mob): void {
+export function dropLoot(world: SimContext, mob: Mob): void {
   let roll = world.rng.next();
   for (const drop of mob.kind.drops) {
     if (roll < drop.chance) return void dropItem(world, drop.item, mob.x, mob.y);
@@ -67,23 +72,23 @@ export function dropLoot(world: World, mob: Mob): void {
   }
 }
 
-export function expireItems(world: World): void {
+export function expireItems(world: SimContext): void {
   for (const item of world.items.values()) {
     if (item.expiresTick && world.tickCount >= item.expiresTick) removeItem(world, item);
   }
 }
 
-function removeItem(world: World, item: GroundItem): void {
+function removeItem(world: SimContext, item: GroundItem): void {
   world.items.delete(item.id);
   world.vis.remove(item);
   world.releaseId(item.id);
 }
 
 /** The player stands on the item: take it if it is of any use, say why not otherwise. */
-export function pickUp(world: World, player: Player, item: GroundItem): void {
+export function pickUp(world: SimContext, player: Player, item: GroundItem): void {
   const kind = world.data.items.get(item.kind);
   if (!kind) return removeItem(world, item);
-  const say = (text: string): void => void player.outbox.events.push(encode([Op.Notice, text]));
+  const say = (text: string): void => void world.tell(player, [Op.Notice, text]);
   if (kind.type === 'weapon' || kind.type === 'armor') {
     const current = world.data.items.get(kind.type === 'weapon' ? player.weapon : player.armor);
     if (current && current.level >= kind.level) {
@@ -98,11 +103,10 @@ export function pickUp(world: World, player: Player, item: GroundItem): void {
       player.hp = Math.min(player.maxHp, player.hp + (player.maxHp - before));
     }
     say(`You equip the ${kind.name.toLowerCase()}.`);
-    world.vis.broadcast(player, encode([Op.Looks, player.id, player.weapon, player.armor, player.level]));
-    count(world, player, 'equip', kind.id);
-    // "First new weapon" and "first armor" count any upgrade, whichever item it was.
-    count(world, player, 'equip', kind.type);
+    tellHappened(world, player, Happening.Equipped, kind.id);
+    world.vis.broadcast(player, [Op.Looks, player.id, player.weapon, player.armor, player.level]);
   } else {
+    tellHappened(world, player, Happening.Drank, kind.id); // every consumable is drunk at once
     if (kind.heal) {
       player.hp = Math.min(player.maxHp, player.hp + kind.heal);
       say(`You drink the ${kind.name.toLowerCase()}: +${kind.heal} HP.`);
@@ -114,12 +118,13 @@ export function pickUp(world: World, player: Player, item: GroundItem): void {
   }
   player.statsChanged = true;
   player.dirty = true;
-  count(world, player, 'loot', kind.id);
+  const equipped = kind.type === 'weapon' || kind.type === 'armor';
+  world.events.push({ type: 'itemPickedUp', player, kind, equipped });
   removeItem(world, item);
 }
 
 /** The player is beside the chest: it opens and spills its items onto the free tiles around it. */
-export function openChest(world: World, player: Player, chest: Chest): void {
+export function openChest(world: SimContext, player: Player, chest: Chest): void {
   if (!chest.present) return;
   chest.present = false;
   chest.opened = true;
@@ -141,12 +146,14 @@ export function openChest(world: World, player: Player, chest: Chest): void {
     const spot = free[i % Math.max(1, free.length)] ?? { x: player.x, y: player.y };
     dropItem(world, kind, spot.x, spot.y);
   });
-  player.outbox.events.push(encode([Op.Notice, 'The chest creaks open.']));
+  world.tell(player, [Op.Notice, 'The chest creaks open.']);
+  tellHappened(world, player, Happening.ChestOpened, chest.id);
   if (!chest.placement.guardedBy)
     chest.respawnTick = world.tickCount + Math.round(chest.placement.respawnSeconds * TICK_RATE);
+  world.events.push({ type: 'chestOpened', player, chest });
 }
 
-export function updateChests(world: World): void {
+export function updateChests(world: SimContext): void {
   for (const chest of world.chests.values()) {
     const guard = chest.placement.guardedBy;
     if (!guard) {
@@ -167,7 +174,7 @@ export function updateChests(world: World): void {
   }
 }
 
-function guardsDown(world: World, area: TileRect): boolean {
+function guardsDown(world: SimContext, area: TileRect): boolean {
   let guards = 0;
   for (const mob of world.mobs.values()) {
     if (!overlaps(mob.area, area)) continue;
@@ -181,7 +188,7 @@ function overlaps(a: TileRect, b: TileRect): boolean {
   return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-function showChest(world: World, chest: Chest): void {
+function showChest(world: SimContext, chest: Chest): void {
   chest.present = true;
   world.vis.place(chest);
 }

@@ -1,17 +1,15 @@
 // Mobs over their lifetime: placed in their areas when the world starts, thinking every tick, and coming
 // back after their respawn delay.
 import { Op } from '../../shared/protocol/ops.ts';
-import { encode } from '../../shared/protocol/codec.ts';
-import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { MobArea } from '../../shared/content/placements.ts';
 import type { Mob } from './entities.ts';
 import { thinkMob, type MobSurroundings, type Quarry } from './mob-ai.ts';
 import { makeWalker } from './walking.ts';
 import { randomWalkableTile } from './spawning.ts';
 import { mobStrikes } from './combat.ts';
-import type { World } from './world.ts';
+import type { SimContext } from './context.ts';
 
-export function populateMobs(world: World): void {
+export function populateMobs(world: SimContext): void {
   for (const area of world.placements.mobAreas) {
     for (let i = 0; i < area.count; i++) {
       const mob = makeMob(world, area);
@@ -22,7 +20,7 @@ export function populateMobs(world: World): void {
   }
 }
 
-function makeMob(world: World, area: MobArea): Mob {
+function makeMob(world: SimContext, area: MobArea): Mob {
   const kind = world.data.mobs.get(area.kind)!;
   const id = world.newId();
   const tile = randomTile(world, area, id);
@@ -48,23 +46,11 @@ function makeMob(world: World, area: MobArea): Mob {
 }
 
 /** Where a mob appears: a tile of its area no other mob stands on or walks to. */
-function randomTile(world: World, area: MobArea, id: number): { x: number; y: number } {
+function randomTile(world: SimContext, area: MobArea, id: number): { x: number; y: number } {
   return randomWalkableTile(world.map, world.rng, area.area, 50, (x, y) => world.mobTiles.free(id, x, y));
 }
 
-/** Removes a killed mob from sight and schedules its return. */
-export function scheduleRespawn(world: World, mob: Mob): void {
-  world.mobTiles.remove(mob);
-  mob.respawnTick = world.tickCount + Math.round(mob.kind.respawnSeconds * TICK_RATE);
-  mob.hate.clear();
-  mob.path = [];
-  mob.progress = 0;
-  mob.chasing = null;
-  mob.returning = false;
-  mob.started = null;
-}
-
-export function thinkMobs(world: World): void {
+export function thinkMobs(world: SimContext): void {
   const s = surroundings(world);
   s.tick = world.tickCount;
   for (const mob of world.mobs.values()) {
@@ -75,11 +61,11 @@ export function thinkMobs(world: World): void {
     const hp = mob.hp;
     thinkMob(mob, s);
     // Back home and whole again: those who saw it hurt must see its health bar fill.
-    if (mob.hp > hp) world.vis.broadcast(mob, encode([Op.Healed, mob.id, mob.hp]));
+    if (mob.hp > hp) world.vis.broadcast(mob, [Op.Healed, mob.id, mob.hp]);
   }
 }
 
-function revive(world: World, mob: Mob): void {
+function revive(world: SimContext, mob: Mob): void {
   const area = world.placements.mobAreas.find((a) => a.objectId === mob.areaId)!;
   const tile = randomTile(world, area, mob.id);
   Object.assign(mob, { x: tile.x, y: tile.y, endX: tile.x, endY: tile.y, home: tile });
@@ -91,10 +77,10 @@ function revive(world: World, mob: Mob): void {
   world.vis.place(mob);
 }
 
-const surroundingsCache = new WeakMap<World, MobSurroundings>();
+const surroundingsCache = new WeakMap<SimContext, MobSurroundings>();
 
 /** The view of the world mob AI decides from; built once per world and reused every tick. */
-function surroundings(world: World): MobSurroundings {
+function surroundings(world: SimContext): MobSurroundings {
   let s = surroundingsCache.get(world);
   if (s) return s;
   const quarry = (id: number): Quarry | undefined => {

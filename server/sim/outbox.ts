@@ -1,9 +1,11 @@
 // Per-player messages for one tick, assembled into a single frame: first the welcome, then spawns and
 // despawns in the order they happened, then one Moves message with the walks that started nearby.
+// With visibility.ts, this is where messages become bytes: the systems hand over tuples.
 // A spawn carries the entity's ongoing walk, so clients skip a Moves record for an entity spawned in
 // the same frame: it is already included.
 import { Op } from '../../shared/protocol/ops.ts';
-import { joinFrame } from '../../shared/protocol/codec.ts';
+import { encode, joinFrame } from '../../shared/protocol/codec.ts';
+import type { ServerMsg } from '../../shared/protocol/server-messages.ts';
 
 /**
  * An append-only list emptied by resetting its count: every player's lists are filled and emptied every
@@ -31,6 +33,16 @@ export class Outbox {
   readonly events = new PartList();
   /** Packed walk records (raw `MovesWriter` bytes), shared by every player near the same cell. */
   readonly moves = new PartList();
+
+  /** A message for this player, in order with its spawns and despawns. */
+  tell(msg: ServerMsg): void {
+    this.events.push(encode(msg));
+  }
+
+  /** Messages that open the frame, before anything else in it (the token, the welcome). */
+  tellFirst(...msgs: ServerMsg[]): void {
+    for (const msg of msgs) this.first.push(encode(msg));
+  }
 
   /**
    * Appends the frame's parts to `into`, in order, and empties the box; returns the frame's size in bytes

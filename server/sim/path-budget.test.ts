@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { World } from './world.ts';
 import { mapFromRows } from './test-support.ts';
-import { PATH_CREDIT_MAX, PATH_CREDIT_PER_TICK } from './path-budget.ts';
+import { PATH_CREDIT_MAX, PATH_CREDIT_PER_TICK, TICK_OVERDRAFTS, TICK_PATH_NODES } from './path-budget.ts';
 
 /**
  * 160×60: a wall down x = 80 with its only gap at the bottom, so a walk from the west to the east side
@@ -44,5 +44,22 @@ describe('the path budget', () => {
     expect(most).toBeLessThan(40);
     // Every abuser still gets somewhere: nobody is starved for good.
     expect(Math.min(...served.values())).toBeGreaterThan(0);
+  });
+
+  it('fifty fresh players asking for far walks in the same tick get a few searches in it, not fifty', () => {
+    const world = new World({ name: 'test', map: wallMap(), seed: 6 });
+    const joined = Array.from({ length: 50 }, (_, i) => world.join(`Fresh${i}`));
+    world.tick();
+    const players = joined.map((j) => (j.ok ? j.player : null)!);
+    for (const p of players) world.walkTo(p.id, 150, 3);
+    const before = players.map((p) => p.endX);
+    world.tick();
+    const served = players.filter((p, i) => p.endX !== before[i]).length;
+    // Each search here costs thousands of nodes: the tick's nodes fit a few, and a couple more overdraw.
+    expect(served).toBeGreaterThan(0);
+    expect(served).toBeLessThanOrEqual(Math.ceil(TICK_PATH_NODES / 2000) + TICK_OVERDRAFTS);
+    // The rest are served in the ticks after, not dropped.
+    for (let t = 0; t < 40; t++) world.tick();
+    expect(players.filter((p, i) => p.endX !== before[i]).length).toBe(50);
   });
 });

@@ -4,7 +4,7 @@ import { Op } from '../../shared/protocol/ops.ts';
 import { CHAT_MAX } from '../../shared/protocol/schema.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import { World } from './world.ts';
-import { chat, cleanChat } from './player-goals.ts';
+import { cleanChat } from './player-goals.ts';
 import { distance } from './mob-ai.ts';
 import {
   adventureMap,
@@ -70,11 +70,19 @@ describe('chat', () => {
     expect(cleanChat(' \u0001 \u0002 ')).toBe('');
   });
 
+  it('is an intent like any other: a line sent between ticks is said in the next tick, not before', () => {
+    const { world, a, b, both } = setUp();
+    world.chat(a.player.id, 'wait for it');
+    expect(world.takeFrame(b.player.id)).toBeNull();
+    tickTimes(world, both, 1);
+    expect(received(b, Op.ChatLine)).toEqual([[Op.ChatLine, a.player.id, 'wait for it']]);
+  });
+
   it('goes to the players nearby as clean text; a blank line goes nowhere', () => {
     const { world, a, both } = setUp();
     const far = placedClient(world, 'Far', { x: 75, y: 5 });
-    chat(world, a.player, `hello\u0000 world${'!'.repeat(CHAT_MAX - 11)}`);
-    chat(world, a.player, '\u0001\u0002  ');
+    world.chat(a.player.id, `hello\u0000 world${'!'.repeat(CHAT_MAX - 11)}`);
+    world.chat(a.player.id, '\u0001\u0002  ');
     tickTimes(world, [...both, far], 1);
     for (const c of both) {
       expect(received(c, Op.ChatLine)).toEqual([
@@ -87,9 +95,9 @@ describe('chat', () => {
 
   it('refuses a line longer than CHAT_MAX characters (emoji count as one) with a notice', () => {
     const { world, a, b, both } = setUp();
-    chat(world, a.player, '🔥'.repeat(CHAT_MAX + 1));
-    chat(world, a.player, 'x'.repeat(241));
-    chat(world, a.player, '🔥'.repeat(CHAT_MAX));
+    world.chat(a.player.id, '🔥'.repeat(CHAT_MAX + 1));
+    world.chat(a.player.id, 'x'.repeat(241));
+    world.chat(a.player.id, '🔥'.repeat(CHAT_MAX));
     tickTimes(world, both, 1);
     expect(received(b, Op.ChatLine).map((m) => m[2])).toEqual(['🔥'.repeat(CHAT_MAX)]);
     expect(received(a, Op.Notice).map((m) => m[1])).toEqual([
@@ -100,7 +108,7 @@ describe('chat', () => {
 
   it('allows three lines per five seconds, and says so when it refuses', () => {
     const { world, a, b, both } = setUp();
-    for (let i = 1; i <= 5; i++) chat(world, a.player, `line ${i}`);
+    for (let i = 1; i <= 5; i++) world.chat(a.player.id, `line ${i}`);
     tickTimes(world, both, 1);
     expect(received(b, Op.ChatLine).map((m) => m[2])).toEqual(['line 1', 'line 2', 'line 3']);
     expect(received(a, Op.Notice).map((m) => m[1])).toEqual([
@@ -108,7 +116,7 @@ describe('chat', () => {
       'You are talking too fast. Take a breath.',
     ]);
     tickTimes(world, both, 5 * TICK_RATE);
-    chat(world, a.player, 'line 6');
+    world.chat(a.player.id, 'line 6');
     tickTimes(world, both, 1);
     expect(
       received(b, Op.ChatLine)

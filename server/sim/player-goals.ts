@@ -1,22 +1,21 @@
 // What players do besides walking: fight, pick up, talk and open. Each goal walks the player up to its
 // target and acts only when the player really stands there, so a client cannot act from afar.
-// Also: resting heals, and chat lines go to everyone nearby.
+// Also: resting heals, and chat lines (applied in the tick like every intent) go to everyone nearby.
 import { Op } from '../../shared/protocol/ops.ts';
-import { encode } from '../../shared/protocol/codec.ts';
 import { CHAT_MAX } from '../../shared/protocol/schema.ts';
 import { regenAmount } from '../../shared/rules/combat.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
+import { VIEW_RADIUS_TILES } from '../../shared/rules/sight.ts';
 import type { Entity, Mob, Player } from './entities.ts';
 import { adjacent, distance } from './mob-ai.ts';
 import { playerStrikes } from './combat.ts';
 import { openChest, pickUp } from './loot.ts';
-import { count } from './progress.ts';
-import type { World } from './world.ts';
+import type { SimContext } from './context.ts';
 
 /** Ticks between a player's swings (0.8 s). */
 export const PLAYER_ATTACK_TICKS = 16;
 /** A target farther than this (in tiles) is out of sight: the goal is dropped. */
-const REACH = 24;
+const REACH = VIEW_RADIUS_TILES;
 /** Ticks between re-planned approaches to a moving target. */
 const REPATH_TICKS = 4;
 /** Ticks before a target the last plan could not reach is planned for again. */
@@ -30,7 +29,7 @@ const CHAT_WINDOW = 5 * TICK_RATE;
 /** The tick from which a player's approach may be planned again. */
 const nextApproach = new WeakMap<Player, number>();
 
-export function pursueGoals(world: World): void {
+export function pursueGoals(world: SimContext): void {
   for (const p of world.players.values()) {
     if (!p.goal || p.dead || p.cell < 0) continue;
     const target = world.entity(p.goal.id);
@@ -91,7 +90,7 @@ function fits(goal: NonNullable<Player['goal']>['type'], e: Entity): boolean {
  * outdated plan (the walk heads the right way and is planned again on the way), and one the last plan could
  * not reach is not planned for again for a second: A* is most of what a crowd of fighters costs the tick.
  */
-function approach(world: World, p: Player, t: Entity, beside: boolean): void {
+function approach(world: SimContext, p: Player, t: Entity, beside: boolean): void {
   const end = { x: p.endX, y: p.endY };
   const walking = p.path.length > 0 || p.progress > 0;
   if (ends(end, t, beside) && (walking || (beside && adjacent(p, t)))) return;
@@ -107,20 +106,18 @@ function ends(end: { x: number; y: number }, t: Entity, beside: boolean): boolea
   return beside ? distance(end, t) <= 1 && (end.x !== t.x || end.y !== t.y) : end.x === t.x && end.y === t.y;
 }
 
-function talk(world: World, p: Player, npcId: number): void {
+function talk(world: SimContext, p: Player, npcId: number): void {
   const npc = world.npcs.get(npcId);
   if (!npc) return;
   const index = p.talkedTo.get(npcId) ?? 0;
   p.talkedTo.set(npcId, index + 1);
   const lines = npc.kind.lines;
-  p.outbox.events.push(encode([Op.NpcLine, npcId, lines[index % lines.length]!]));
-  // Talking counts at the first line; hearing an NPC out, once the player has heard its last one.
-  if (!p.counters[`talk:${npc.kind.id}`]) count(world, p, 'talk', npc.kind.id);
-  if (index === lines.length - 1 && !p.counters[`hear:${npc.kind.id}`]) count(world, p, 'hear', npc.kind.id);
+  world.tell(p, [Op.NpcLine, npcId, lines[index % lines.length]!]);
+  world.events.push({ type: 'npcTalked', player: p, npc, heardOut: index === lines.length - 1 });
 }
 
 /** Resting players (no blows for a few seconds) heal a little every couple of seconds. */
-export function regenerate(world: World): void {
+export function regenerate(world: SimContext): void {
   if (world.tickCount % REGEN_EVERY !== 0) return;
   for (const p of world.players.values()) {
     if (p.dead || p.hp >= p.maxHp || world.tickCount - p.lastFightTick < REST_AFTER) continue;
@@ -139,20 +136,20 @@ export function cleanChat(raw: string): string {
 }
 
 /** A line longer than CHAT_MAX is refused whole: cut short, it might say something its sender did not. */
-export function chat(world: World, p: Player, raw: string): void {
+export function chat(world: SimContext, p: Player, raw: string): void {
   const text = cleanChat(raw);
   if (!text || p.cell < 0) return;
   if ([...text].length > CHAT_MAX) {
     const notice = `That line is too long to say: chat lines are at most ${CHAT_MAX} characters.`;
-    p.outbox.events.push(encode([Op.Notice, notice]));
+    world.tell(p, [Op.Notice, notice]);
     return;
   }
   p.chatTicks = p.chatTicks.filter((t) => world.tickCount - t < CHAT_WINDOW);
   if (p.chatTicks.length >= CHAT_LINES) {
-    p.outbox.events.push(encode([Op.Notice, 'You are talking too fast. Take a breath.']));
+    world.tell(p, [Op.Notice, 'You are talking too fast. Take a breath.']);
     return;
   }
   p.chatTicks.push(world.tickCount);
-  world.vis.broadcast(p, encode([Op.ChatLine, p.id, text]));
-  count(world, p, 'chat', 'any');
+  world.vis.broadcast(p, [Op.ChatLine, p.id, text]);
+  world.events.push({ type: 'chatSaid', player: p, text });
 }

@@ -1,16 +1,16 @@
 // A character's progress: counters toward achievements, XP and levels, checkpoints and named places,
 // and the Stats message that tells the player its own numbers.
-import { Op } from '../../shared/protocol/ops.ts';
-import { encode } from '../../shared/protocol/codec.ts';
+import { Happening, Op } from '../../shared/protocol/ops.ts';
 import { levelForXp, playerMaxHp } from '../../shared/rules/combat.ts';
 import type { AchievementRule } from '../../shared/content/game-data.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { Player } from './entities.ts';
 import { announce } from './walking.ts';
-import type { World } from './world.ts';
+import type { SimContext } from './context.ts';
+import { tellHappened } from './happenings.ts';
 
 /** Counts one event toward achievements (under its own target and under "any"), unlocking what it completes. */
-export function count(world: World, player: Player, rule: AchievementRule, target: string): void {
+export function count(world: SimContext, player: Player, rule: AchievementRule, target: string): void {
   // Item types count under their own key only, so "any" still counts each equip once.
   const types = ['weapon', 'armor'];
   const keys =
@@ -22,18 +22,18 @@ export function count(world: World, player: Player, rule: AchievementRule, targe
   checkAchievements(world, player, rule);
 }
 
-export function checkAchievements(world: World, player: Player, rule: AchievementRule): void {
+export function checkAchievements(world: SimContext, player: Player, rule: AchievementRule): void {
   for (const a of world.data.achievements) {
     if (a.rule !== rule || player.achievements.includes(a.id)) continue;
     const progress = rule === 'level' ? player.level : (player.counters[`${rule}:${a.target}`] ?? 0);
     if (progress < a.count) continue;
     player.achievements.push(a.id);
     player.dirty = true;
-    player.outbox.events.push(encode([Op.Achievement, a.id]));
+    world.tell(player, [Op.Achievement, a.id]);
   }
 }
 
-export function gainXp(world: World, player: Player, xp: number): void {
+export function gainXp(world: SimContext, player: Player, xp: number): void {
   player.xp += xp;
   player.statsChanged = true;
   player.dirty = true;
@@ -42,15 +42,17 @@ export function gainXp(world: World, player: Player, xp: number): void {
   player.level = level;
   const armor = world.data.items.get(player.armor)?.level ?? 1;
   player.maxHp = playerMaxHp(armor, level);
-  player.hp = player.maxHp; // a level-up is a fresh start
-  player.outbox.events.push(encode([Op.Notice, `Level ${level}! You feel stronger.`]));
+  // A level-up is a fresh start (for a killer a mob struck down later in the same tick, too late).
+  if (!player.dead) player.hp = player.maxHp;
+  world.tell(player, [Op.Notice, `Level ${level}! You feel stronger.`]);
+  tellHappened(world, player, Happening.LevelUp, level);
   if (player.cell >= 0)
-    world.vis.broadcast(player, encode([Op.Looks, player.id, player.weapon, player.armor, level]));
+    world.vis.broadcast(player, [Op.Looks, player.id, player.weapon, player.armor, level]);
   checkAchievements(world, player, 'level');
 }
 
 /** Checkpoints the players stand in become their respawn point; named areas count for achievements. */
-export function visitPlaces(world: World): void {
+export function visitPlaces(world: SimContext): void {
   const { checkpoints, areas } = world.placements;
   for (const p of world.players.values()) {
     if (p.cell < 0 || p.progress !== 0) continue;
@@ -58,7 +60,7 @@ export function visitPlaces(world: World): void {
       if (inside(area, p.x, p.y) && !inside(area, p.checkpoint.x, p.checkpoint.y)) {
         p.checkpoint = { x: p.x, y: p.y };
         p.dirty = true;
-        p.outbox.events.push(encode([Op.Notice, 'Checkpoint reached.']));
+        world.tell(p, [Op.Notice, 'Checkpoint reached.']);
       }
     }
     for (const door of world.placements.doors) {
@@ -67,13 +69,14 @@ export function visitPlaces(world: World): void {
     }
     for (const { name, area } of areas) {
       const key = `reach:${name}`;
-      if (!p.counters[key] && inside(area, p.x, p.y)) count(world, p, 'reach', name);
+      if (!p.counters[key] && inside(area, p.x, p.y))
+        world.events.push({ type: 'areaEntered', player: p, name });
     }
   }
 }
 
 /** Moves a player at once: observers of both places see it jump, others see it leave or arrive. */
-export function teleport(world: World, p: Player, to: { x: number; y: number }): void {
+export function teleport(world: SimContext, p: Player, to: { x: number; y: number }): void {
   Object.assign(p, { x: to.x, y: to.y, path: [], progress: 0, endX: -1, endY: -1 });
   p.started = announce(p);
   p.goal = null;
@@ -85,13 +88,13 @@ function inside(r: TileRect, x: number, y: number): boolean {
   return x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height;
 }
 
-export function sendStats(world: World): void {
+export function sendStats(world: SimContext): void {
   const now = world.tickCount;
   for (const p of world.players.values()) {
     // A shield running out changes what the client shows (its HP bar's colour).
     if (!p.statsChanged && p.invulnerableUntil !== now && p.safeUntil !== now) continue;
     p.statsChanged = false;
     const shield = Math.max(0, p.invulnerableUntil - now, p.safeUntil - now);
-    p.outbox.events.push(encode([Op.Stats, p.hp, p.maxHp, p.level, p.xp, p.weapon, p.armor, shield]));
+    world.tell(p, [Op.Stats, p.hp, p.maxHp, p.level, p.xp, p.weapon, p.armor, shield]);
   }
 }

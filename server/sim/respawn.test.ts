@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import { Op } from '../../shared/protocol/ops.ts';
 import { createView } from '../../shared/protocol/view.ts';
-import { chat } from './player-goals.ts';
 import { newCharacter } from './character.ts';
 import { RESPAWN_SAFE_TICKS, World } from './world.ts';
 import {
@@ -16,6 +15,7 @@ import {
   tickAndDeliver,
   tickTimes,
   tickUntil,
+  walkEnd,
   withMobs,
   type TestClient,
 } from './test-support.ts';
@@ -68,7 +68,7 @@ describe('after a respawn', () => {
     const mob = onlyMob(world);
     killAndRespawn(world, a);
     tickTimes(world, [a], 10);
-    chat(world, a.player, 'hello?');
+    world.chat(a.player.id, 'hello?');
     tickTimes(world, [a], 10);
     expect(mob.hate.has(a.player.id)).toBe(false);
     expect(lastShield(a)).toBeGreaterThan(0);
@@ -88,6 +88,23 @@ describe('after a respawn', () => {
       world.pursue(a.player.id, act, 999);
       expect(a.player.safeUntil, act).toBe(0);
     }
+  });
+});
+
+describe('a respawn is an intent', () => {
+  it('asked between ticks, the player gets up in the next tick; a walk sent after it still counts', () => {
+    const world = campedWorld();
+    const a = placedClient(world, 'A', { hp: 1 });
+    tickUntil(world, [a], () => a.player.dead, 400, 'the death');
+    world.respawn(a.player.id);
+    expect(a.player.dead).toBe(true); // not before the tick
+    world.walkTo(a.player.id, 5, 8);
+    tickAndDeliver(world, [a]);
+    expect(a.player).toMatchObject({ dead: false, x: 5, y: 5 });
+    // Walking is acting: no truce for a player who walks off at once.
+    expect(a.player.safeUntil).toBe(0);
+    tickAndDeliver(world, [a]); // placed in the tick it got up, it sets off in the next
+    expect(walkEnd(a.player)).toEqual({ x: 5, y: 8 });
   });
 });
 

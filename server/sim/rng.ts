@@ -1,5 +1,7 @@
 // A small seeded PRNG (sfc32) whose whole state lives in the world, so runs replay exactly.
 
+export type RngState = [a: number, b: number, c: number, d: number];
+
 export class Rng {
   private a: number;
   private b: number;
@@ -34,7 +36,18 @@ export class Rng {
     return min + Math.floor(this.next() * (max - min + 1));
   }
 
-  state(): [number, number, number, number] {
-    return [this.a, this.b, this.c, this.d];
+  /** The whole state: a generator restored from it draws the same numbers from here on. */
+  state(): RngState {
+    return [this.a >>> 0, this.b >>> 0, this.c >>> 0, this.d >>> 0];
+  }
+
+  restore([a, b, c, d]: RngState): void {
+    Object.assign(this, { a, b, c, d });
+  }
+
+  static fromState(state: RngState): Rng {
+    const rng = new Rng(0);
+    rng.restore(state);
+    return rng;
   }
 }

@@ -5,7 +5,7 @@ import { applyFrame, createView, type ViewEvent, type WorldView } from '../../sh
 import { decodeServerFrame } from '../../shared/protocol/codec.ts';
 import type { ServerMsg } from '../../shared/protocol/server-messages.ts';
 import { parseWorldMap, type TileRect, type WorldMap } from '../../shared/content/world-map.ts';
-import { parseGameData, type GameData, type MobKind } from '../../shared/content/game-data.ts';
+import { parseGameData, readDataFiles, type GameData, type MobKind } from '../../shared/content/game-data.ts';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
 import type { World, Player } from './world.ts';
 import type { Mob } from './entities.ts';
@@ -147,12 +147,7 @@ let shipped: GameData | null = null;
 export function shippedData(): GameData {
   if (!shipped) {
     const read = (name: string): unknown => JSON.parse(readFileSync(`assets/data/${name}.json`, 'utf8'));
-    shipped = parseGameData({
-      items: read('items'),
-      mobs: read('mobs'),
-      npcs: read('npcs'),
-      achievements: read('achievements'),
-    });
+    shipped = parseGameData(readDataFiles(read));
   }
   return shipped;
 }

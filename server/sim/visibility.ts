@@ -3,11 +3,14 @@
 // FORGET_RADIUS cells away (hysteresis: an edge crossed back and forth costs nothing). Since the band
 // makes "who knows whom" depend on history, it is recorded per pair (a bit per entity id per player), and
 // every message about an entity (its walks, hits, chat, death) goes to exactly the players who know it.
+// Systems hand over messages as tuples; they are encoded here, once for all who hear them.
 import { Op } from '../../shared/protocol/ops.ts';
 import { encode, joinFrame } from '../../shared/protocol/codec.ts';
 import { MovesWriter, type WalkRecord } from '../../shared/protocol/moves.ts';
 import { CellGrid, FORGET_RADIUS } from './interest.ts';
-import { spawnBytes, type Entity, type Mob, type Player, type Thing } from './entities.ts';
+import type { ServerMsg } from '../../shared/protocol/server-messages.ts';
+import type { Entity, Mob, Player, Thing } from './entities.ts';
+import { SpawnCache } from './spawns.ts';
 
 export class Visibility {
   readonly watchers: CellGrid<Player>;
@@ -44,8 +47,9 @@ export class Visibility {
   }
 
   /** Takes an entity out of the world; those who saw it get `farewell` (a Despawn unless given). */
-  remove(e: Entity, farewell: Uint8Array = this.despawnOf(e.id)): void {
+  remove(e: Entity, farewellMsg?: ServerMsg): void {
     if (e.cell < 0) return;
+    const farewell = farewellMsg ? encode(farewellMsg) : this.despawnOf(e.id);
     this.grid(e).remove(e.cell, e as never);
     // Everyone who knows it is within FORGET_RADIUS cells.
     for (const c of this.watchers.around(e.cell, FORGET_RADIUS))
@@ -80,9 +84,10 @@ export class Visibility {
     this.introduce(e, cell, old);
   }
 
-  /** Sends `bytes` to every player who knows the entity, and to the entity itself if it is a player. */
-  broadcast(about: Entity, bytes: Uint8Array): void {
+  /** Sends `msg` to every player who knows the entity, and to the entity itself if it is a player. */
+  broadcast(about: Entity, msg: ServerMsg): void {
     if (about.cell < 0) return;
+    const bytes = encode(msg); // once, however many hear it
     for (const c of this.watchers.around(about.cell, FORGET_RADIUS))
       for (const o of this.watchers.in(c))
         if (o === about || this.knows(o, about)) o.outbox.events.push(bytes);
@@ -232,66 +237,4 @@ function singleWalk(walk: StartedWalk): Uint8Array {
     walk.packed = writer.finish();
   }
   return walk.packed;
-}
-
-/** What a cached spawn was encoded from: reused only while none of it changed. */
-interface CachedSpawn {
-  bytes: Uint8Array;
-  x: number;
-  y: number;
-  path: unknown;
-  steps: number;
-  hp: number;
-  weapon: string;
-  armor: string;
-  level: number;
-}
-
-/**
- * Spawn bytes per entity within a tick: a player crossing a cell edge is introduced to dozens of others,
- * and each of them to it, so the same entity's spawn is wanted many times a tick. An entry is reused only
- * while the entity is unchanged (same tile, same walk, same HP and looks) and dropped at the next tick.
- */
-class SpawnCache {
-  private readonly cache = new Map<Entity, CachedSpawn>();
-  private tickSeen = -1;
-
-  constructor(private readonly tick: () => number) {}
-
-  of(e: Entity): Uint8Array {
-    const tick = this.tick();
-    if (tick !== this.tickSeen) {
-      this.cache.clear();
-      this.tickSeen = tick;
-    }
-    const walker = e.type === 'player' || e.type === 'mob' ? e : null;
-    const hp = e.type === 'mob' ? e.hp : 0;
-    const looks = e.type === 'player' ? e : null;
-    const c = this.cache.get(e);
-    if (
-      c &&
-      c.x === e.x &&
-      c.y === e.y &&
-      c.path === walker?.path &&
-      c.steps === (walker?.path.length ?? 0) &&
-      c.hp === hp &&
-      c.weapon === (looks?.weapon ?? '') &&
-      c.armor === (looks?.armor ?? '') &&
-      c.level === (looks?.level ?? 0)
-    )
-      return c.bytes;
-    const bytes = spawnBytes(e, tick);
-    this.cache.set(e, {
-      bytes,
-      x: e.x,
-      y: e.y,
-      path: walker?.path,
-      steps: walker?.path.length ?? 0,
-      hp,
-      weapon: looks?.weapon ?? '',
-      armor: looks?.armor ?? '',
-      level: looks?.level ?? 0,
-    });
-    return bytes;
-  }
 }

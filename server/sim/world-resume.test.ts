@@ -113,12 +113,16 @@ describe('resume', () => {
     expect(fresh.frames.length).toBeLessThanOrEqual(2);
   });
 
-  it('leaving before the resume tick is harmless', () => {
+  it('leaving before the resume tick is harmless: the one who left is shown nothing again', () => {
     const world = new World({ name: 'w', map: openMap(10, 5, 2, 2), seed: 1 });
     const alice = placed(world, 'Alice');
+    const bob = placed(world, 'Bob');
     world.resume(alice.player.id);
     world.leave(alice.player.id);
-    world.tick();
-    expect(world.population).toBe(0);
+    tickAndDeliver(world, [bob]);
+    expect(world.population).toBe(1);
+    // No welcome and no world queued for a client that is gone (and for a character no longer here).
+    expect(alice.player.outbox.take()).toBeNull();
+    expect(bob.problems).toEqual([]);
   });
 });

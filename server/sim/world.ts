@@ -2,7 +2,6 @@
 // is told. Pure simulation: no I/O, no wall clock, randomness only from the world's seeded Rng.
 // The systems live in their own files; this file holds the registry and the order of a tick.
 import { Op, CloseCode } from '../../shared/protocol/ops.ts';
-import { encode, joinFrame } from '../../shared/protocol/codec.ts';
 import { checkName, nameKey } from '../../shared/rules/names.ts';
 import { PLAYER_STEP_TICKS, TICK_MS, TICK_RATE } from '../../shared/rules/movement.ts';
 import type { WorldMap } from '../../shared/content/world-map.ts';
@@ -10,26 +9,25 @@ import type { GameData } from '../../shared/content/game-data.ts';
 import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
 import { Rng } from './rng.ts';
 import { IdPool } from './ids.ts';
-import { Outbox, type PartList } from './outbox.ts';
+import type { PartList } from './outbox.ts';
 import { newCharacter, placeCharacter, type SavedCharacter } from './character.ts';
-import { advance, makeWalker, startWalk } from './walking.ts';
-import {
-  ongoingWalk,
-  type Chest,
-  type Entity,
-  type GroundItem,
-  type Mob,
-  type Npc,
-  type Player,
-} from './entities.ts';
+import { makePlayer } from './players.ts';
+import { advance, startWalk } from './walking.ts';
+import type { ServerMsg } from '../../shared/protocol/server-messages.ts';
+import type { SimContext } from './context.ts';
+import { ongoingWalk } from './spawns.ts';
+import { type Chest, type Entity, type GroundItem, type Mob, type Npc, type Player } from './entities.ts';
 import { Visibility } from './visibility.ts';
-import { PATH_CREDIT_MAX, PathBudget } from './path-budget.ts';
+import { PathBudget } from './path-budget.ts';
 import { lastSearchNodes } from '../../shared/rules/path.ts';
 import { MobTiles } from './mob-tiles.ts';
 import { placeNpcsAndChests, updateChests, expireItems } from './loot.ts';
 import { populateMobs, thinkMobs } from './mob-life.ts';
-import { pursueGoals, regenerate } from './player-goals.ts';
-import { count, sendStats, visitPlaces } from './progress.ts';
+import { chat, pursueGoals, regenerate } from './player-goals.ts';
+import { sendStats, visitPlaces } from './progress.ts';
+import { EventQueue } from './events.ts';
+import { InputLog, type Input, type Replayable } from './input-log.ts';
+import { handleEvent } from './event-handlers.ts';
 
 export type { Player } from './entities.ts';
 
@@ -44,6 +42,8 @@ export interface WorldOptions {
   maxPlayers?: number;
   /** Where problems in the map's objects are reported from (the map file). */
   mapFile?: string;
+  /** Keep every input in `inputLog`, so the run can be replayed (input-log.ts). */
+  recordInputs?: boolean;
 }
 
 /** Ticks before a freed id is given out again (a minute at 20 Hz). */
@@ -51,7 +51,7 @@ const ID_COOLDOWN_TICKS = 1200;
 /** How long a respawned player who does nothing is left alone by mobs (5 s), so none can camp the checkpoint. */
 export const RESPAWN_SAFE_TICKS = 5 * TICK_RATE;
 
-export class World {
+export class World implements SimContext, Replayable {
   readonly name: string;
   readonly map: WorldMap;
   readonly data: GameData;
@@ -66,6 +66,10 @@ export class World {
   readonly vis: Visibility;
   /** Where the mobs stand and walk to, so no two share a tile. */
   readonly mobTiles: MobTiles;
+  /** What happened this tick, for handleEvents (events.ts). */
+  readonly events = new EventQueue();
+  /** Every input given so far, when the world was asked to record them; else null. */
+  readonly inputLog: InputLog | null;
   tickCount = 0;
   private readonly byKey = new Map<string, Player>();
   private readonly ids = new IdPool(ID_COOLDOWN_TICKS);
@@ -82,6 +86,7 @@ export class World {
     this.placements = parsePlacements(options.map, this.data, options.mapFile ?? 'the map');
     this.rng = new Rng(options.seed);
     this.maxPlayers = options.maxPlayers ?? 5000;
+    this.inputLog = options.recordInputs ? new InputLog() : null;
     this.vis = new Visibility(options.map.width, options.map.height, () => this.tickCount);
     this.mobTiles = new MobTiles(options.map.width, options.map.height);
     placeNpcsAndChests(this);
@@ -98,6 +103,10 @@ export class World {
 
   releaseId(id: number): void {
     this.ids.release(id, this.tickCount);
+  }
+
+  tell(p: Player, msg: ServerMsg): void {
+    p.outbox.tell(msg);
   }
 
   /** Any entity by id: the target of an intent. */
@@ -117,6 +126,7 @@ export class World {
    * saved while dead is welcomed to its death screen, and gets up at its checkpoint when it respawns.
    */
   join(rawName: string, saved: SavedCharacter = newCharacter()): JoinResult {
+    this.record(['join', rawName, saved]);
     const checked = checkName(rawName);
     if (!checked.ok) return { ok: false, code: CloseCode.BadName, reason: checked.reason };
     const key = nameKey(checked.name);
@@ -129,38 +139,9 @@ export class World {
     }
     if (this.players.size >= this.maxPlayers)
       return { ok: false, code: CloseCode.ServerFull, reason: 'This world is full.' };
-    const { tile, checkpoint, moved } = placeCharacter(this.map, this.rng, saved);
-    const id = this.newId();
-    const dead = saved.hp <= 0;
-    const player: Player = {
-      ...saved,
-      ...makeWalker(id, tile.x, tile.y, PLAYER_STEP_TICKS),
-      type: 'player',
-      checkpoint,
-      achievements: [...saved.achievements],
-      counters: { ...saved.counters },
-      hp: dead ? 0 : saved.hp,
-      name: checked.name,
-      key,
-      cell: -1,
-      outbox: new Outbox(),
-      wantWalk: null,
-      started: null,
-      dirty: moved,
-      goal: null,
-      nextAttackTick: 0,
-      lastFightTick: -1000,
-      invulnerableUntil: 0,
-      pathCredit: PATH_CREDIT_MAX,
-      pathCreditTick: 0,
-      safeUntil: 0,
-      away: false,
-      dead,
-      killedBy: 0,
-      statsChanged: true,
-      talkedTo: new Map(),
-      chatTicks: [],
-    };
+    const placed = placeCharacter(this.map, this.rng, saved);
+    const player = makePlayer(this.newId(), checked.name, key, saved, placed);
+    const id = player.id;
     this.players.set(id, player);
     this.byKey.set(key, player);
     this.arriving.push(player);
@@ -168,6 +149,7 @@ export class World {
   }
 
   leave(id: number): void {
+    this.record(['leave', id]);
     const player = this.players.get(id);
     if (!player) return;
     this.resuming.delete(player);
@@ -183,6 +165,7 @@ export class World {
    * dropped, and at the end of the next tick this client alone gets a welcome and everything it sees.
    */
   resume(id: number): void {
+    this.record(['resume', id]);
     const player = this.players.get(id);
     if (!player) return;
     player.outbox.clear();
@@ -198,6 +181,7 @@ export class World {
    * hurts it.
    */
   clientGone(id: number): void {
+    this.record(['clientGone', id]);
     const player = this.players.get(id);
     if (!player) return;
     player.away = true;
@@ -208,8 +192,9 @@ export class World {
 
   /** Records a walk intent; it takes effect on the next tick and drops any other goal. */
   walkTo(id: number, x: number, y: number): void {
+    this.record(['walkTo', id, x, y]);
     const player = this.players.get(id);
-    if (!player || player.dead || player.away) return;
+    if (!player || !this.upOrGettingUp(player) || player.away) return;
     player.wantWalk = { x, y };
     player.goal = null;
     this.acted(player);
@@ -217,11 +202,23 @@ export class World {
 
   /** Attack, loot, talk or open: the player walks up to the target and acts when it gets there. */
   pursue(id: number, type: 'attack' | 'loot' | 'talk' | 'open', targetId: number): void {
+    this.record(['pursue', id, type, targetId]);
     const player = this.players.get(id);
-    if (!player || player.dead || player.away || targetId === id) return;
+    if (!player || !this.upOrGettingUp(player) || player.away || targetId === id) return;
     player.goal = { type, id: targetId };
     player.wantWalk = null;
     this.acted(player);
+  }
+
+  /** Records a chat line; it is said in the next tick (player-goals.ts checks and rate-limits it there). */
+  chat(id: number, text: string): void {
+    this.record(['chat', id, text]);
+    this.players.get(id)?.saying.push(text);
+  }
+
+  /** Alive, or dead and getting up in the next tick (so what it asks for next is not lost). */
+  private upOrGettingUp(player: Player): boolean {
+    return !player.dead || player.wantRespawn;
   }
 
   /** A respawned player who does something is back in the game: the mobs' truce ends. */
@@ -231,27 +228,40 @@ export class World {
     player.statsChanged = true; // the client stops showing the shield
   }
 
-  /** Back to the checkpoint after dying: the player re-enters the world there at full health. */
+  /** Asks to get up at the checkpoint after dying; it happens in the next tick, like every intent. */
   respawn(id: number): void {
+    this.record(['respawn', id]);
     const player = this.players.get(id);
-    if (!player || !player.dead) return;
+    if (player?.dead) player.wantRespawn = true;
+  }
+
+  /** Back to the checkpoint after dying: the player re-enters the world there at full health. */
+  private getUp(player: Player): void {
+    player.wantRespawn = false;
+    if (!player.dead) return;
     player.dead = false;
     player.killedBy = 0;
     player.hp = player.maxHp;
-    player.safeUntil = this.tickCount + RESPAWN_SAFE_TICKS;
+    // Counted from the tick the request arrived after: the truce ends where it always has.
+    player.safeUntil = this.tickCount - 1 + RESPAWN_SAFE_TICKS;
+    if (player.wantWalk || player.goal) player.safeUntil = 0; // it asked for more since: it is back in the game
     Object.assign(player, { x: player.checkpoint.x, y: player.checkpoint.y, path: [], progress: 0 });
     Object.assign(player, { endX: player.x, endY: player.y });
     player.statsChanged = true;
     player.dirty = true;
     // A character that joined dead and gets up before its first tick is arriving already.
     if (!this.arriving.includes(player)) this.arriving.push(player);
-    count(this, player, 'deaths', 'any'); // "back on your feet": counted when the player gets up again
+    this.events.push({ type: 'playerRespawned', player });
+  }
+
+  private record(input: Input): void {
+    this.inputLog?.record(this.tickCount, input);
   }
 
   /** One fixed step of the world. */
   tick(): void {
     this.tickCount++;
-    this.applyWalkIntents(); // intents first, so a click is answered in the tick it arrives
+    this.applyIntents(); // intents first (respawns, chat, walks), so a click is answered in the tick it arrives
     pursueGoals(this); // attack, loot, talk and open: walk up to the target, act when beside it
     thinkMobs(this); // mobs notice, chase, strike, give up, respawn
     this.moveWalkers(); // everyone advances, possibly into a new interest cell (spawns and despawns)
@@ -259,10 +269,16 @@ export class World {
     regenerate(this); // resting players heal
     expireItems(this); // old drops vanish
     updateChests(this); // chests come back, guarded chests appear when their mobs are gone
+    this.handleEvents(); // what this tick's kills, pickups and visits lead to: loot, XP, achievements
     this.placeArrivals(); // newcomers see the world as it is after this tick's moves
     this.reintroduce(); // so do reconnected players
     sendStats(this); // each player's own numbers, when they changed
     this.shareWalks(); // last: each walk goes to whoever sees the walker now
+  }
+
+  /** Every event raised since the last drain, each to its handlers (event-handlers.ts). */
+  private handleEvents(): void {
+    this.events.drain((event) => handleEvent(this, event));
   }
 
   /** The frame for a player after a tick, or null when nothing happened near them. */
@@ -298,9 +314,15 @@ export class World {
     return true;
   }
 
-  private applyWalkIntents(): void {
+  /** Respawns, chat lines and walks asked for since the last tick (the other intents are goals, pursued next). */
+  private applyIntents(): void {
     this.pathBudget.startTick();
     for (const player of this.players.values()) {
+      if (player.wantRespawn) this.getUp(player);
+      if (player.saying.length > 0) {
+        for (const line of player.saying) chat(this, player, line);
+        player.saying.length = 0;
+      }
       const want = player.wantWalk;
       if (!want || player.cell < 0) continue;
       // Refused for now, the intent waits for the next tick (a newer click replaces it).
@@ -332,9 +354,9 @@ export class World {
 
   private placeArrivals(): void {
     for (const player of this.arriving) {
-      player.outbox.first.push(welcomeBytes(this, player));
+      player.outbox.tellFirst(...welcome(this, player));
       // A character saved while dead joins to its death screen; it enters the world when it respawns.
-      if (player.dead) player.outbox.events.push(diedBytes(player));
+      if (player.dead) this.tell(player, died(player));
       else this.vis.place(player);
     }
     this.arriving = [];
@@ -342,13 +364,13 @@ export class World {
 
   private reintroduce(): void {
     for (const player of this.resuming) {
-      player.outbox.first.push(welcomeBytes(this, player));
+      player.outbox.tellFirst(...welcome(this, player));
       // The welcome says where the player stands; a walk under way follows as its own record.
       const walk = ongoingWalk(player);
       if (walk.length) player.outbox.moves.push(walk);
       if (player.cell >= 0) this.vis.showAround(player);
       // A dead player sees only its death screen, and the client shows it on the Died.
-      else if (player.dead) player.outbox.events.push(diedBytes(player));
+      else if (player.dead) this.tell(player, died(player));
     }
     this.resuming.clear();
   }
@@ -360,14 +382,14 @@ export class World {
 }
 
 /** The player's own death, told again to a client that arrives after it. */
-function diedBytes(p: Player): Uint8Array {
-  return encode([Op.Died, p.id, p.killedBy]);
+function died(p: Player): ServerMsg {
+  return [Op.Died, p.id, p.killedBy];
 }
 
 /** The welcome, and what the player has earned so far (the client's achievements panel starts from it). */
-function welcomeBytes(world: World, p: Player): Uint8Array {
-  return joinFrame([
-    encode([Op.Welcome, p.id, p.name, p.x, p.y, world.name, TICK_MS, PLAYER_STEP_TICKS]),
-    encode([Op.AchievementList, p.achievements]),
-  ]);
+function welcome(world: World, p: Player): ServerMsg[] {
+  return [
+    [Op.Welcome, p.id, p.name, p.x, p.y, world.name, TICK_MS, PLAYER_STEP_TICKS],
+    [Op.AchievementList, p.achievements],
+  ];
 }

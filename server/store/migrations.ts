@@ -41,4 +41,25 @@ export const MIGRATIONS: readonly Migration[] = [
     for (const row of rows) set.run(nameSkeleton(row.name), row.name_key);
     db.exec('CREATE INDEX characters_by_skeleton ON characters (name_skeleton)');
   },
+  // 3: the character's saved fields as one versioned JSON document (store/character-document.ts), so a
+  // new field needs no column and no step here. What identifies and owns a character stays in columns.
+  `CREATE TABLE characters_v3 (
+     name_key TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     token_hash BLOB NOT NULL,
+     name_skeleton TEXT,
+     character TEXT NOT NULL, -- JSON: {"v": document version, ...saved fields}
+     created_at INTEGER NOT NULL,
+     last_seen_at INTEGER NOT NULL
+   ) STRICT;
+   INSERT INTO characters_v3
+     SELECT name_key, name, token_hash, name_skeleton,
+       json_object('v', 1, 'x', x, 'y', y, 'checkpoint', json_object('x', checkpoint_x, 'y', checkpoint_y),
+         'hp', hp, 'maxHp', max_hp, 'level', level, 'xp', xp, 'weapon', weapon, 'armor', armor,
+         'achievements', json(achievements), 'counters', json(counters), 'kills', kills, 'deaths', deaths),
+       created_at, last_seen_at
+     FROM characters;
+   DROP TABLE characters;
+   ALTER TABLE characters_v3 RENAME TO characters;
+   CREATE INDEX characters_by_skeleton ON characters (name_skeleton);`,
 ];

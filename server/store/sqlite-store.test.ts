@@ -103,9 +103,28 @@ describe('SqliteStore', () => {
     old.close();
     const store = open();
     expect((await store.load('H\u043enest'))?.record).toMatchObject({ name: 'H\u043enest', level: 3 });
-    expect((await store.load('honest'))?.record).toMatchObject({ name: 'Honest', x: 1, y: 2 });
+    // Every column of version 1 made it into the character document of version 3.
+    expect((await store.load('honest'))?.record).toEqual({
+      name: 'Honest',
+      ...{ x: 1, y: 2, checkpoint: { x: 1, y: 2 }, hp: 100, maxHp: 100, level: 3, xp: 40 },
+      ...{ weapon: 'sword', armor: 'cloth', achievements: [], counters: {}, kills: 0, deaths: 0 },
+      ...{ createdAt: 1000, lastSeenAt: 1000 },
+    });
     expect(await store.create(record('HONE\u0405T'), hashToken('squatter'))).toBe(false);
     expect(await store.create(record('Modest'), hashToken('new'))).toBe(true);
+  });
+
+  it('loads a character saved before a field existed with its default, and refuses a newer document', async () => {
+    const store = open();
+    await store.create(record('Old', { kills: 9, deaths: 4 }), hashToken('t'));
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    db.prepare(`UPDATE characters SET character = json_remove(character, '$.deaths')`).run();
+    expect((await store.load('Old'))?.record).toMatchObject({ kills: 9, deaths: newCharacter().deaths });
+    db.prepare(`UPDATE characters SET character = json_set(character, '$.v', 99)`).run();
+    db.close();
+    await expect(store.load('Old')).rejects.toThrow(
+      /emberquest\.sqlite holds a character document of version 99/,
+    );
   });
 
   it('forgets characters made long ago that were never played, and no other', async () => {

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { nameKey } from '../../shared/rules/names.ts';
 import { nameSkeleton } from '../../shared/rules/name-skeleton.ts';
 import { MIGRATIONS } from './migrations.ts';
+import { readCharacter, writeCharacter } from './character-document.ts';
 import {
   StoreError,
   type CharacterRecord,
@@ -24,26 +25,13 @@ const BUSY_TIMEOUT_MS = 100;
 interface Row {
   name: string;
   token_hash: Buffer;
-  x: number;
-  y: number;
-  checkpoint_x: number;
-  checkpoint_y: number;
-  hp: number;
-  max_hp: number;
-  level: number;
-  xp: number;
-  weapon: string;
-  armor: string;
-  achievements: string;
-  counters: string;
-  kills: number;
-  deaths: number;
+  /** The saved fields, as a versioned JSON document (character-document.ts). */
+  character: string;
   created_at: number;
   last_seen_at: number;
 }
 
-const COLUMNS = `name_key, name, token_hash, x, y, checkpoint_x, checkpoint_y, hp, max_hp, level, xp,
-  weapon, armor, achievements, counters, kills, deaths, created_at, last_seen_at`;
+const COLUMNS = 'name_key, name, token_hash, character, created_at, last_seen_at';
 
 export interface SqliteOptions {
   /**
@@ -96,7 +84,7 @@ export class SqliteStore implements Store {
   load(name: string): Promise<StoredCharacter | null> {
     return attempt(() => {
       const row = this.statements.load.get(nameKey(name)) as Row | undefined;
-      return row ? { record: fromRow(row), tokenHash: new Uint8Array(row.token_hash) } : null;
+      return row ? { record: fromRow(row, this.where), tokenHash: new Uint8Array(row.token_hash) } : null;
     });
   }
 
@@ -157,24 +145,21 @@ function prepare(db: Database.Database) {
   const load = db.prepare(`SELECT ${COLUMNS} FROM characters WHERE name_key = ?`);
   const create = db.prepare(
     `INSERT INTO characters (${COLUMNS}, name_skeleton)
-     SELECT :name_key, :name, :token_hash, :x, :y, :checkpoint_x, :checkpoint_y, :hp, :max_hp, :level, :xp,
-       :weapon, :armor, :achievements, :counters, :kills, :deaths, :created_at, :last_seen_at, :name_skeleton
+     SELECT :name_key, :name, :token_hash, :character, :created_at, :last_seen_at, :name_skeleton
      WHERE NOT EXISTS (SELECT 1 FROM characters WHERE name_skeleton = :name_skeleton)
      ON CONFLICT (name_key) DO NOTHING`,
   );
   const save = db.prepare(
-    `UPDATE characters SET x = :x, y = :y, checkpoint_x = :checkpoint_x, checkpoint_y = :checkpoint_y,
-       hp = :hp, max_hp = :max_hp, level = :level, xp = :xp, weapon = :weapon, armor = :armor,
-       achievements = :achievements, counters = :counters, kills = :kills, deaths = :deaths,
-       last_seen_at = :last_seen_at
-     WHERE name_key = :name_key`,
+    `UPDATE characters SET character = :character, last_seen_at = :last_seen_at WHERE name_key = :name_key`,
   );
   const saveAll = db.transaction((updates: readonly CharacterUpdate[]) => {
-    for (const u of updates) save.run(toRow({ ...u, createdAt: 0 })); // created_at is not updated
+    for (const u of updates) {
+      save.run({ name_key: nameKey(u.name), character: writeCharacter(u), last_seen_at: u.lastSeenAt });
+    }
   });
   const forgetUnplayed = db.prepare(
     `DELETE FROM characters WHERE created_at < :before AND last_seen_at - created_at < :played
-       AND level = 1 AND xp = 0`,
+       AND json_extract(character, '$.level') = 1 AND json_extract(character, '$.xp') = 0`,
   );
   return { load, create, saveAll, forgetUnplayed };
 }
@@ -183,41 +168,16 @@ function toRow(r: CharacterRecord): Omit<Row, 'token_hash'> & { name_key: string
   return {
     name_key: nameKey(r.name),
     name: r.name,
-    x: r.x,
-    y: r.y,
-    checkpoint_x: r.checkpoint.x,
-    checkpoint_y: r.checkpoint.y,
-    hp: r.hp,
-    max_hp: r.maxHp,
-    level: r.level,
-    xp: r.xp,
-    weapon: r.weapon,
-    armor: r.armor,
-    achievements: JSON.stringify(r.achievements),
-    counters: JSON.stringify(r.counters),
-    kills: r.kills,
-    deaths: r.deaths,
+    character: writeCharacter(r),
     created_at: r.createdAt,
     last_seen_at: r.lastSeenAt,
   };
 }
 
-function fromRow(row: Row): CharacterRecord {
+function fromRow(row: Row, where: string): CharacterRecord {
   return {
+    ...readCharacter(row.character, where),
     name: row.name,
-    x: row.x,
-    y: row.y,
-    checkpoint: { x: row.checkpoint_x, y: row.checkpoint_y },
-    hp: row.hp,
-    maxHp: row.max_hp,
-    level: row.level,
-    xp: row.xp,
-    weapon: row.weapon,
-    armor: row.armor,
-    achievements: JSON.parse(row.achievements) as string[],
-    counters: JSON.parse(row.counters) as Record<string, number>,
-    kills: row.kills,
-    deaths: row.deaths,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
   };

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseGameData, type DataFiles } from './game-data.ts';
+import { parseGameData, readDataFiles, type DataFiles } from './game-data.ts';
 import { ContentError } from './world-map.ts';
 
 function shipped(): DataFiles {
   const read = (name: string): unknown => JSON.parse(readFileSync(`assets/data/${name}.json`, 'utf8'));
-  return { items: read('items'), mobs: read('mobs'), npcs: read('npcs'), achievements: read('achievements') };
+  return readDataFiles(read);
 }
 
 function problemsOf(files: DataFiles): string {

@@ -87,13 +87,14 @@ export interface GameData {
   warnings?: readonly string[];
 }
 
-export interface DataFiles {
-  items: unknown;
-  mobs: unknown;
-  npcs: unknown;
-  achievements: unknown;
-  /** music.json; optional so data built in code for tests need not list tunes. */
-  music?: unknown;
+/** The data files under assets/data (each `<name>.json`): the one list server, client and tools read. */
+export const DATA_FILES = ['items', 'mobs', 'npcs', 'achievements', 'music'] as const;
+export type DataFileName = (typeof DATA_FILES)[number];
+export type DataFiles = Record<DataFileName, unknown>;
+
+/** Every data file, each as `read` gives it (its parsed JSON). */
+export function readDataFiles(read: (name: DataFileName) => unknown): DataFiles {
+  return Object.fromEntries(DATA_FILES.map((name) => [name, read(name)])) as DataFiles;
 }
 
 /** Parses and cross-checks the four data files; throws a ContentError listing every problem. */

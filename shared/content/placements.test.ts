@@ -1,18 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseGameData } from './game-data.ts';
-import { parsePlacements } from './placements.ts';
+import { parseGameData, readDataFiles } from './game-data.ts';
+import { OBJECT_CLASSES, parsePlacements } from './placements.ts';
 import { parseWorldMap, type MapObject, type WorldMap } from './world-map.ts';
 import type { TiledMap } from './tiled-types.ts';
 import { gridFromRows, isWalkable } from '../rules/grid.ts';
 
 const read = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8'));
-const data = parseGameData({
-  items: read('assets/data/items.json'),
-  mobs: read('assets/data/mobs.json'),
-  npcs: read('assets/data/npcs.json'),
-  achievements: read('assets/data/achievements.json'),
-});
+const data = parseGameData(readDataFiles((name) => read(`assets/data/${name}.json`)));
 
 function smallMap(objects: MapObject[]): WorldMap {
   return {
@@ -70,6 +65,16 @@ describe('parsePlacements', () => {
     expect(message).toMatch(/object 6 .* "golden_spoon", which is not in items\.json/);
     expect(message).toMatch(/object 7 .* needs an "items" property/);
     expect(message).toMatch(/object 8 .* unknown class/);
+  });
+
+  it('names every known class in the "unknown class" error, and docs/modding.md documents each one', () => {
+    const map = smallMap([object(8, 'dor', {}, { x: 1, y: 1, width: 1, height: 1 })]);
+    expect(() => parsePlacements(map, data, 'test.tmj')).toThrow(
+      `known classes: ${OBJECT_CLASSES.join(', ')}`,
+    );
+    expect(OBJECT_CLASSES).toEqual(expect.arrayContaining(['door', 'destination', 'music']));
+    const docs = readFileSync('docs/modding.md', 'utf8');
+    for (const kind of OBJECT_CLASSES) expect(docs, kind).toContain(`| \`${kind}\``);
   });
 
   it('refuses a mob area with nowhere to stand', () => {

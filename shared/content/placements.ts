@@ -59,7 +59,11 @@ export interface CameraBounds {
   area: TileRect;
 }
 
-/** Object classes the game knows; anything else is reported, so a typo does not silently do nothing. */
+/**
+ * Object classes the game knows; anything else is reported, so a typo does not silently do nothing. The
+ * switch in parsePlacements must handle exactly these (the compiler checks), and docs/modding.md documents
+ * each (a test checks).
+ */
 export const OBJECT_CLASSES = [
   'spawn',
   'checkpoint',
@@ -74,6 +78,12 @@ export const OBJECT_CLASSES = [
   'music',
   'bounds',
 ] as const;
+
+export type ObjectClass = (typeof OBJECT_CLASSES)[number];
+
+function isObjectClass(kind: string): kind is ObjectClass {
+  return (OBJECT_CLASSES as readonly string[]).includes(kind);
+}
 
 export function parsePlacements(map: WorldMap, data: GameData, file: string): Placements {
   const problems: string[] = [];
@@ -98,6 +108,10 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
       x: o.area.x + Math.floor(o.area.width / 2),
       y: o.area.y + Math.floor(o.area.height / 2),
     };
+    if (!isObjectClass(o.kind)) {
+      problem(`has an unknown class; known classes: ${OBJECT_CLASSES.join(', ')}`);
+      continue;
+    }
     switch (o.kind) {
       case 'spawn':
         break;
@@ -191,7 +205,7 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
         break;
       }
       default:
-        problem(`has an unknown class; known classes: ${OBJECT_CLASSES.join(', ')}`);
+        o.kind satisfies never;
     }
   }
   for (const a of out.mobAreas) {

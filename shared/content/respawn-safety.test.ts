@@ -1,17 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseGameData } from './game-data.ts';
+import { parseGameData, readDataFiles } from './game-data.ts';
 import { checkRespawnSafety, mobReach, rectGap } from './respawn-safety.ts';
 import type { MapObject, WorldMap } from './world-map.ts';
 import { gridFromRows } from '../rules/grid.ts';
 
 const read = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8'));
-const data = parseGameData({
-  items: read('assets/data/items.json'),
-  mobs: read('assets/data/mobs.json'),
-  npcs: read('assets/data/npcs.json'),
-  achievements: read('assets/data/achievements.json'),
-});
+const data = parseGameData(readDataFiles((name) => read(`assets/data/${name}.json`)));
 const wolf = data.mobs.get('wolf')!;
 const reach = mobReach(wolf);
 

@@ -1,7 +1,7 @@
 // Wire constants shared by server and client: opcodes, the protocol version and close codes.
 
 /** Bump whenever a message shape changes; the handshake refuses a mismatch. */
-export const PROTOCOL_VERSION = 5;
+export const PROTOCOL_VERSION = 6;
 
 /** Opcodes, the first element of every message tuple. Client→server ops are below 64. */
 export const Op = {
@@ -50,8 +50,31 @@ export const Op = {
   AchievementList: 82,
   /** An entity's HP went up with no blow (a mob back home after giving up a chase): its new HP. */
   Healed: 83,
+  /**
+   * Something happened to the player that a page shows with a sound or an effect: `[Op.Happened, what,
+   * detail]`, `what` a `Happening`. Told as a fact, so no client guesses it from notices or stat changes.
+   */
+  Happened: 84,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
+
+/** What an `Op.Happened` message says happened to the player it is sent to, and what its detail holds. */
+export const Happening = {
+  /** The player opened a chest; detail: the chest's id. */
+  ChestOpened: 1,
+  /** The player put on a weapon or armor it picked up; detail: the item kind. */
+  Equipped: 2,
+  /** The player drank a potion it picked up; detail: the item kind. */
+  Drank: 3,
+  /** The player reached a new level; detail: the level. */
+  LevelUp: 4,
+  /**
+   * The player took an item to keep, neither put on nor drunk; detail: the item kind. Not sent yet:
+   * every item today is gear or a potion. The inventory will send it.
+   */
+  PickedUp: 5,
+} as const;
+export type Happening = (typeof Happening)[keyof typeof Happening];
 
 /** WebSocket close codes (4000–4999 are ours), each with a reason the page can show. */
 export const CloseCode = {

@@ -1,5 +1,5 @@
 // Server→client message tuples. The server builds them; the client trusts their shape.
-import type { Op } from './ops.ts';
+import type { Happening, Op } from './ops.ts';
 
 export type WelcomeMsg = [
   op: typeof Op.Welcome,
@@ -62,6 +62,8 @@ export type ChatLineMsg = [op: typeof Op.ChatLine, id: number, text: string];
 export type NpcLineMsg = [op: typeof Op.NpcLine, npc: number, text: string];
 export type AchievementMsg = [op: typeof Op.Achievement, id: string];
 export type HealedMsg = [op: typeof Op.Healed, id: number, hp: number];
+/** Something happened to this player (a `Happening`), with its detail: an item kind, a level, an id. */
+export type HappenedMsg = [op: typeof Op.Happened, what: Happening, detail: string | number];
 export type AchievementListMsg = [op: typeof Op.AchievementList, ids: string[]];
 export type DespawnMsg = [op: typeof Op.Despawn, id: number];
 /** This tick's walk starts, packed by `moves.ts`. */
@@ -93,4 +95,5 @@ export type ServerMsg =
   | NpcLineMsg
   | AchievementMsg
   | AchievementListMsg
-  | HealedMsg;
+  | HealedMsg
+  | HappenedMsg;

@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { Dir } from '../rules/dirs.ts';
 import { encode, joinFrame } from './codec.ts';
 import { MovesWriter, type WalkRecord } from './moves.ts';
-import { Op } from './ops.ts';
+import { Happening, Op } from './ops.ts';
 import type { ServerMsg } from './server-messages.ts';
 import { applyFrame, createView, tileAt, type WorldView } from './view.ts';
 
@@ -118,6 +118,20 @@ describe('applyFrame', () => {
 
   it('passes notices on', () => {
     expect(applyFrame(createView(), frame([Op.Notice, 'Hi']))).toEqual([{ type: 'notice', text: 'Hi' }]);
+  });
+
+  it('passes typed happenings on, with their detail, and changes nothing else', () => {
+    const view = welcomed();
+    const before = structuredClone(view);
+    const events = applyFrame(
+      view,
+      frame([Op.Happened, Happening.LevelUp, 4], [Op.Happened, Happening.Equipped, 'axe']),
+    );
+    expect(events).toEqual([
+      { type: 'happened', what: Happening.LevelUp, detail: 4 },
+      { type: 'happened', what: Happening.Equipped, detail: 'axe' },
+    ]);
+    expect(view).toEqual(before);
   });
 });
 

@@ -4,7 +4,7 @@
 import { DX, DY, type Dir } from '../rules/dirs.ts';
 import { decodeServerFrame } from './codec.ts';
 import { readMoves, type WalkRecord } from './moves.ts';
-import { Op } from './ops.ts';
+import { Op, type Happening } from './ops.ts';
 import type {
   DespawnMsg,
   MovesMsg,
@@ -81,6 +81,8 @@ export type ViewEvent =
   | { type: 'achievement'; id: string }
   | { type: 'healed'; id: number; hp: number }
   | { type: 'achievementList'; ids: string[] }
+  /** Something happened to the player (a chest opened, gear put on, a level reached…). */
+  | { type: 'happened'; what: Happening; detail: string | number }
   /** The server created our character: keep this token to play it again. */
   | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
@@ -145,6 +147,7 @@ const appliers: Appliers = {
     ctx.events.push({ type: 'healed', id, hp });
   },
   [Op.AchievementList]: (ctx, [, ids]) => void ctx.events.push({ type: 'achievementList', ids }),
+  [Op.Happened]: (ctx, [, what, detail]) => void ctx.events.push({ type: 'happened', what, detail }),
 };
 
 /**

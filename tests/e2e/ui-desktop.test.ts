@@ -81,24 +81,33 @@ describe('the UI on a desktop', () => {
     expect(cursor).toBe('pointer');
 
     // Just above the rat's drawn head: the tile north of it. That is ground: a click walks, never attacks.
+    // The rat wanders: click only while it is still where it was when the pointer said "walk", so a rat
+    // stepping under the cursor in between is not read as the click attacking.
+    let hpBefore = -1;
     await expect
       .poll(
         async () => {
           const box = await page.evaluate((id) => window.__emberquest!.spriteBox(id), ratId);
           if (!box) return 'no box';
-          await page.mouse.move((box.left + box.right) / 2, box.top - 3);
+          const x = (box.left + box.right) / 2;
+          await page.mouse.move(x, box.top - 3);
           await page.waitForTimeout(100);
           const p = await page.evaluate(() => window.__emberquest!.pointer());
-          return p.hovered === null ? p.action : `over ${p.hovered}`;
+          if (p.hovered !== null) return `over ${p.hovered}`;
+          if (p.action !== 'walk') return p.action;
+          const still = await page.evaluate((id) => window.__emberquest!.spriteBox(id), ratId);
+          if (!still || still.top !== box.top || still.left !== box.left) return 'the rat moved';
+          hpBefore = (await gameState(page)).entities.find((e) => e.id === ratId)?.hp ?? -1;
+          await page.mouse.down();
+          await page.mouse.up();
+          return 'walk';
         },
         { timeout: 20_000, interval: 200 },
       )
       .toBe('walk');
-    await page.mouse.down();
-    await page.mouse.up();
     await page.waitForTimeout(2500);
-    expect((await gameState(page)).entities.find((e) => e.id === ratId)?.hp).toBe(25);
     expect((await page.evaluate(() => window.__emberquest!.pointer())).target).toBeNull();
+    expect((await gameState(page)).entities.find((e) => e.id === ratId)?.hp).toBe(hpBefore);
 
     // On the sprite itself: attack, and the rat becomes the target (aim again while it wanders off).
     await expect

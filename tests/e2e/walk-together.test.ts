@@ -72,7 +72,8 @@ describe('two players in Chromium', () => {
     await pageA.waitForTimeout(300);
     await pageA.screenshot({ path: path.join(shots, 'e2e-player-a.png') });
     await pageB.screenshot({ path: path.join(shots, 'e2e-player-b-phone.png') });
-  });
+    // Two pages joining one after the other in software WebGL: ~10 s each on a loaded machine.
+  }, 90_000);
 
   it('a name already in use is refused on the title screen', async () => {
     const page = await browser.newPage();

@@ -52,8 +52,12 @@ type Row = Record<string, unknown>;
 function readRow(name: string): Row | undefined {
   const db = new Database(dbFile, { readonly: true, fileMustExist: true });
   try {
-    return db.prepare('SELECT * FROM characters WHERE name_key = ?').get(name.toLowerCase()) as
+    const row = db.prepare('SELECT * FROM characters WHERE name_key = ?').get(name.toLowerCase()) as
       Row | undefined;
+    // The saved fields live in one JSON document (server/store/character-document.ts).
+    if (!row) return undefined;
+    const { character, ...rest } = row;
+    return { ...rest, ...(JSON.parse(character as string) as Row) };
   } finally {
     db.close();
   }
@@ -94,8 +98,9 @@ describe('characters outlive the server process', () => {
     // between runs, to prove the server loads them and saves them back untouched.
     const db = new Database(dbFile);
     db.prepare(
-      `UPDATE characters SET hp = 61, max_hp = 170, level = 7, xp = 1500, weapon = 'axe', armor = 'chainmail',
-         achievements = '["first-steps"]', counters = '{"rats":3}', kills = 21, deaths = 2`,
+      `UPDATE characters SET character = json_set(character, '$.hp', 61, '$.maxHp', 170, '$.level', 7,
+         '$.xp', 1500, '$.weapon', 'axe', '$.armor', 'chainmail', '$.achievements', json('["first-steps"]'),
+         '$.counters', json('{"rats":3}'), '$.kills', 21, '$.deaths', 2)`,
     ).run();
     db.close();
     const before = readRow('Alice')!;

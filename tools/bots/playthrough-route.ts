@@ -2,7 +2,7 @@
 // assets/data), the road north as a list of the map's named objects, and long walks planned on the grid.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseGameData, type GameData } from '../../shared/content/game-data.ts';
+import { parseGameData, readDataFiles, type GameData } from '../../shared/content/game-data.ts';
 import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
 import {
@@ -67,12 +67,7 @@ export function loadPlayerContent(root: string, mapFile = 'assets/maps/world.tmj
   const map = parseWorldMap(json, mapFile);
   const read = (name: string): unknown =>
     JSON.parse(readFileSync(path.join(root, 'assets/data', `${name}.json`), 'utf8'));
-  const data = parseGameData({
-    items: read('items'),
-    mobs: read('mobs'),
-    npcs: read('npcs'),
-    achievements: read('achievements'),
-  });
+  const data = parseGameData(readDataFiles(read));
   const placements = parsePlacements(map, data, mapFile);
   const zones = map.objects
     .filter((o) => o.kind === 'music')

@@ -1,6 +1,6 @@
 // The committed world map and game data, read the way the server reads them, for the content tests.
 import { readFileSync } from 'node:fs';
-import { parseGameData } from '../../shared/content/game-data.ts';
+import { parseGameData, readDataFiles } from '../../shared/content/game-data.ts';
 import { parsePlacements } from '../../shared/content/placements.ts';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
 import { parseWorldMap, type TileRect } from '../../shared/content/world-map.ts';
@@ -9,12 +9,7 @@ import { isWalkable } from '../../shared/rules/grid.ts';
 export const WORLD_FILE = 'assets/maps/world.tmj';
 export const read = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8'));
 export const tiled = read(WORLD_FILE) as TiledMap;
-export const data = parseGameData({
-  items: read('assets/data/items.json'),
-  mobs: read('assets/data/mobs.json'),
-  npcs: read('assets/data/npcs.json'),
-  achievements: read('assets/data/achievements.json'),
-});
+export const data = parseGameData(readDataFiles((name) => read(`assets/data/${name}.json`)));
 export const world = parseWorldMap(tiled, WORLD_FILE);
 export const placements = parsePlacements(world, data, WORLD_FILE);
 

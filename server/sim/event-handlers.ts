@@ -1,0 +1,60 @@
+// The consequences of what happened this tick, one handler per event kind (events.ts), run in the
+// World's handleEvents phase: a kill drops loot and pays XP, and every event counts toward achievements.
+import { Op } from '../../shared/protocol/ops.ts';
+import { killXp } from '../../shared/rules/combat.ts';
+import type { Mob } from './entities.ts';
+import type { SimEvent, SimEventOf, SimEventType } from './events.ts';
+import { dropLoot } from './loot.ts';
+import { count, gainXp } from './progress.ts';
+import type { SimContext } from './context.ts';
+
+type Handlers = { [T in SimEventType]: (world: SimContext, event: SimEventOf<T>) => void };
+
+const handlers: Handlers = {
+  mobKilled(world, { mob, killerId }) {
+    dropLoot(world, mob);
+    const killer = world.players.get(killerId);
+    if (!killer) return;
+    killer.kills++;
+    killer.dirty = true;
+    world.tell(killer, [Op.Notice, `You defeated ${mobName(mob)}.`]);
+    count(world, killer, 'kills', mob.kind.id);
+    gainXp(world, killer, killXp(mob.kind.xp, mob.kind.weapon, killer.level));
+  },
+  // Nothing follows a player's death yet beyond the death itself (deaths.ts); parties will listen here.
+  playerDied() {},
+  // "Back on your feet": counted when the player gets up again.
+  playerRespawned(world, { player }) {
+    count(world, player, 'deaths', 'any');
+  },
+  itemPickedUp(world, { player, kind, equipped }) {
+    if (equipped) {
+      count(world, player, 'equip', kind.id);
+      // "First new weapon" and "first armor" count any upgrade, whichever item it was.
+      count(world, player, 'equip', kind.type);
+    }
+    count(world, player, 'loot', kind.id);
+  },
+  chestOpened() {},
+  areaEntered(world, { player, name }) {
+    count(world, player, 'reach', name);
+  },
+  // Talking counts at the first line; hearing an NPC out, once the player has heard its last one.
+  npcTalked(world, { player, npc, heardOut }) {
+    if (!player.counters[`talk:${npc.kind.id}`]) count(world, player, 'talk', npc.kind.id);
+    if (heardOut && !player.counters[`hear:${npc.kind.id}`]) count(world, player, 'hear', npc.kind.id);
+  },
+  chatSaid(world, { player }) {
+    count(world, player, 'chat', 'any');
+  },
+};
+
+export function handleEvent(world: SimContext, event: SimEvent): void {
+  (handlers[event.type] as (world: SimContext, event: SimEvent) => void)(world, event);
+}
+
+function mobName(mob: Mob): string {
+  const name = mob.kind.name;
+  if (mob.kind.boss) return `the ${name}`;
+  return `${/^[aeiou]/i.test(name) ? 'an' : 'a'} ${name.toLowerCase()}`;
+}
