@@ -2,10 +2,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../shared/content/world-map.ts';
-import { checkRespawnSafety } from '../shared/content/respawn-safety.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { loadWorldMap } from './load-map.ts';
-import { loadGameData } from './load-data.ts';
+import { loadContent } from './load-content.ts';
 import { startServer } from './app.ts';
 import { consoleLog } from './log.ts';
 import { fileLimitWarning, raiseFileLimit } from './file-limit.ts';
@@ -20,10 +18,8 @@ async function main(): Promise<void> {
   // Before the gateway starts, so it inherits the raised limit (it holds the players' sockets).
   const warning = fileLimitWarning(raiseFileLimit());
   if (warning) log.warn(warning);
-  const map = loadWorldMap(config.mapFile);
-  const data = loadGameData(config.assetsDir);
-  // A map players play must not respawn them into a fight (test arenas built in code may).
-  checkRespawnSafety(map, data, path.relative(root, config.mapFile));
+  const { map, data, warnings } = loadContent(config.mapFile, config.assetsDir);
+  for (const line of warnings) log.warn(line);
   const store = openSqliteStore(config.dataDir);
   log.info(`Characters are kept in ${store.where}.`);
   const server = await startServer({ config, map, data, log, store });

@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type Phaser from 'phaser';
 import { Audio, CROSSFADE_MS, MUSIC_LEVEL, preloadAudio } from './audio.ts';
-import { MUSIC_TRACKS, SOUND_EFFECTS, musicKey, sfxKey } from './catalog.ts';
+import { SOUND_EFFECTS, musicKey, musicTracks, musicUrl, setMusicTracks, sfxKey } from './catalog.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, loadSettings, type SettingsStorage } from './settings.ts';
 
 type Handler = { fn: (...args: never[]) => void; ctx?: unknown; once: boolean };
@@ -64,7 +65,7 @@ class FakeSound {
 }
 
 function fakeScene(opts: { locked?: boolean; loaded?: string[] } = {}) {
-  const cached = new Set(opts.loaded ?? [...SOUND_EFFECTS.map(sfxKey), ...MUSIC_TRACKS.map(musicKey)]);
+  const cached = new Set(opts.loaded ?? [...SOUND_EFFECTS.map(sfxKey), ...musicTracks().map(musicKey)]);
   const sounds: FakeSound[] = [];
   const sound = Object.assign(new Emitter(), {
     locked: opts.locked ?? false,
@@ -100,14 +101,29 @@ function memoryStorage(initial?: object): SettingsStorage & { data: Map<string, 
   return { data, getItem: (k) => data.get(k) ?? null, setItem: (k, v) => void data.set(k, v) };
 }
 
+const shippedTracks = JSON.parse(readFileSync('assets/data/music.json', 'utf8')) as Record<string, object>;
+setMusicTracks(shippedTracks);
+
 const full = DEFAULT_SETTINGS.volume * MUSIC_LEVEL;
+
+describe('the track list is data', () => {
+  it('takes tracks from music.json: a new one, in any file, needs no code edit', () => {
+    expect(musicTracks()).toContain('lair');
+    setMusicTracks({ ...shippedTracks, harbour: { name: 'Harbour', file: 'audio/music/harbour.ogg' } });
+    expect(musicUrl('harbour')).toBe('assets/audio/music/harbour.ogg');
+    const s = fakeScene();
+    preloadAudio(s.scene);
+    expect(s.load.audio).toHaveBeenCalledWith('music:harbour', 'assets/audio/music/harbour.ogg');
+    setMusicTracks(shippedTracks);
+  });
+});
 
 describe('preloadAudio', () => {
   it('queues every effect and every track by default, or only the tracks named', () => {
     const all = fakeScene();
     preloadAudio(all.scene);
     const keys = all.load.audio.mock.calls.map((c) => c[0]);
-    expect(keys).toEqual([...SOUND_EFFECTS.map(sfxKey), ...MUSIC_TRACKS.map(musicKey)]);
+    expect(keys).toEqual([...SOUND_EFFECTS.map(sfxKey), ...musicTracks().map(musicKey)]);
     expect(all.load.audio).toHaveBeenCalledWith('sfx:hit', 'assets/audio/sfx/hit.wav');
 
     const few = fakeScene();

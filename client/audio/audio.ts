@@ -15,10 +15,10 @@
 // burst out at once) and the requested track waits, starting the moment audio unlocks.
 import type Phaser from 'phaser';
 import {
-  MUSIC_TRACKS,
   SOUND_EFFECTS,
   isMusicTrack,
   musicKey,
+  musicTracks,
   musicUrl,
   sfxKey,
   sfxUrl,
@@ -42,7 +42,7 @@ export const CROSSFADE_MS = 1500;
 /** Music sits under the effects: this share of the master volume. */
 export const MUSIC_LEVEL = 0.55;
 
-export function preloadAudio(scene: Phaser.Scene, tracks: readonly MusicTrack[] = MUSIC_TRACKS): void {
+export function preloadAudio(scene: Phaser.Scene, tracks: readonly MusicTrack[] = musicTracks()): void {
   for (const effect of SOUND_EFFECTS) scene.load.audio(sfxKey(effect), sfxUrl(effect));
   for (const track of tracks) scene.load.audio(musicKey(track), musicUrl(track));
 }
@@ -86,7 +86,7 @@ export class Audio {
     if (name !== null && isMusicTrack(name)) track = name;
     else if (name !== null && !this.warned.has(name)) {
       this.warned.add(name);
-      console.warn(`No music track "${name}"; known tracks: ${MUSIC_TRACKS.join(', ')}`);
+      console.warn(`No music track "${name}"; known tracks: ${musicTracks().join(', ')}`);
     }
     if (track === this.wanted) return;
     this.wanted = track;

@@ -1,5 +1,5 @@
-// The names of every sound effect and music track, shared by the generator (tools/audio) and the
-// client's audio module, so neither can ask for a file the other does not make.
+// The names of every sound effect, shared by the generator (tools/audio) and the client's audio module,
+// and the music tracks, which are data (assets/data/music.json): the preload scene hands them over.
 export const SOUND_EFFECTS = [
   'hit',
   'hurt',
@@ -15,29 +15,32 @@ export const SOUND_EFFECTS = [
   'chat',
 ] as const;
 
-export const MUSIC_TRACKS = [
-  'title',
-  'village',
-  'forest',
-  'coast',
-  'graveyard',
-  'caves',
-  'desert',
-  'volcano',
-  'lair',
-] as const;
-
 export type SoundEffect = (typeof SOUND_EFFECTS)[number];
-export type MusicTrack = (typeof MUSIC_TRACKS)[number];
+/** A track id from assets/data/music.json. */
+export type MusicTrack = string;
+
+/** Track id → its file under assets/, as music.json lists them. */
+const musicFiles = new Map<MusicTrack, string>();
+
+/** Takes the track list from music.json (`{ id: { name, file? } }`), replacing any list before it. */
+export function setMusicTracks(list: Record<string, { name?: string; file?: string }>): void {
+  musicFiles.clear();
+  for (const [id, t] of Object.entries(list)) musicFiles.set(id, t.file ?? `audio/music/${id}.wav`);
+}
+
+export function musicTracks(): MusicTrack[] {
+  return [...musicFiles.keys()];
+}
 
 /** URLs relative to the page, like the rest of the client's assets. */
 export const sfxUrl = (effect: SoundEffect): string => `assets/audio/sfx/${effect}.wav`;
-export const musicUrl = (track: MusicTrack): string => `assets/audio/music/${track}.wav`;
+export const musicUrl = (track: MusicTrack): string =>
+  `assets/${musicFiles.get(track) ?? `audio/music/${track}.wav`}`;
 
 /** Loader/cache keys; prefixed so they cannot collide with other audio a scene might load. */
 export const sfxKey = (effect: SoundEffect): string => `sfx:${effect}`;
 export const musicKey = (track: MusicTrack): string => `music:${track}`;
 
 export function isMusicTrack(name: string): name is MusicTrack {
-  return (MUSIC_TRACKS as readonly string[]).includes(name);
+  return musicFiles.has(name);
 }

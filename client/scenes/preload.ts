@@ -7,6 +7,7 @@ import { DATA_FILES } from '../../shared/content/game-data.ts';
 import type { SheetInfo } from '../view/sprite-sheets.ts';
 import { showLoadError, showLoadProgress } from '../ui/loading.ts';
 import { preloadAudio } from '../audio/audio.ts';
+import { setMusicTracks } from '../audio/catalog.ts';
 
 /** Sheets every game needs, besides those the data files name. */
 const FIXED_SHEETS = [
@@ -76,6 +77,9 @@ export class PreloadScene extends Phaser.Scene {
     this.load.once('filecomplete-json-data:npcs', (_k: string, _t: string, npcs: Record<string, unknown>) => {
       for (const id of Object.keys(npcs)) this.sheet(sheetKey.npc(id));
     });
+    this.load.once('filecomplete-json-data:music', (_k: string, _t: string, music: Record<string, object>) =>
+      setMusicTracks(music),
+    );
     for (const key of FIXED_SHEETS) this.sheet(key);
     // Effects and the first two tunes now; other zones' music loads when the player first gets there.
     preloadAudio(this, ['title', 'village']);

@@ -2,9 +2,26 @@
 
 export class Problems {
   readonly list: string[] = [];
+  /** Things that work but are probably not what the modder meant (the second tier: reported, not refused). */
+  readonly warnings: string[] = [];
 
   add(where: string, what: string): void {
     this.list.push(`${where}: ${what}`);
+  }
+
+  warn(where: string, what: string): void {
+    this.warnings.push(`${where}: ${what}`);
+  }
+
+  /** A key the game does not read is most often a typo of one it does, which then silently keeps its default. */
+  keys(where: string, entry: Record<string, unknown>, known: readonly string[]): void {
+    for (const key of Object.keys(entry)) {
+      if (!known.includes(key))
+        this.warn(
+          where,
+          `has an unknown key "${key}", which the game ignores; known keys: ${known.join(', ')}`,
+        );
+    }
   }
 
   object(where: string, v: unknown): Record<string, unknown> | null {

@@ -2,6 +2,7 @@
 // Every problem is collected with the file and the entry it is in, and cross-references are checked.
 import { ContentError } from './world-map.ts';
 import { Problems } from './check.ts';
+import { parseMusic, type MusicKind } from './music.ts';
 
 export type ItemType = 'weapon' | 'armor' | 'consumable';
 
@@ -80,10 +81,14 @@ export interface GameData {
   mobs: Map<string, MobKind>;
   npcs: Map<string, NpcKind>;
   achievements: Achievement[];
+  /** The music tracks; absent when the files given had no music list (tests built in code). */
+  music?: Map<string, MusicKind>;
+  /** Findings that do not stop the game (unknown keys): the server logs them, the checker lists them. */
+  warnings?: readonly string[];
 }
 
 /** The data files under assets/data (each `<name>.json`): the one list server, client and tools read. */
-export const DATA_FILES = ['items', 'mobs', 'npcs', 'achievements'] as const;
+export const DATA_FILES = ['items', 'mobs', 'npcs', 'achievements', 'music'] as const;
 export type DataFileName = (typeof DATA_FILES)[number];
 export type DataFiles = Record<DataFileName, unknown>;
 
@@ -103,13 +108,14 @@ export function parseGameData(files: DataFiles, dir = 'assets/data'): GameData {
     mobs,
     npcs,
   });
+  const music = files.music === undefined ? undefined : parseMusic(p, files.music, `${dir}/music.json`);
   for (const type of ['weapon', 'armor'] as const) {
     if (![...items.values()].some((i) => i.type === type && i.level === 1)) {
       p.add(`${dir}/items.json`, `needs a level 1 ${type}: every new character starts with one`);
     }
   }
-  if (p.list.length) throw new ContentError(dir, p.list);
-  return { items, mobs, npcs, achievements };
+  if (p.list.length) throw new ContentError(dir, p.list, p.warnings);
+  return { items, mobs, npcs, achievements, music, warnings: p.warnings };
 }
 
 function entries(p: Problems, where: string, v: unknown): [string, Record<string, unknown>][] {
@@ -126,6 +132,7 @@ function parseItems(p: Problems, v: unknown, file: string): Map<string, ItemKind
   const out = new Map<string, ItemKind>();
   for (const [id, e] of entries(p, file, v)) {
     const at = `${file} "${id}"`;
+    p.keys(at, e, ['name', 'type', 'level', 'heal', 'invulnerableSeconds']);
     const type = p.oneOf(`${at} type`, e.type, ['weapon', 'armor', 'consumable'] as const);
     const item: ItemKind = {
       id,
@@ -143,6 +150,22 @@ function parseItems(p: Problems, v: unknown, file: string): Map<string, ItemKind
   return out;
 }
 
+const MOB_KEYS = [
+  'name',
+  'level',
+  'hp',
+  'armor',
+  'weapon',
+  'stepTicks',
+  'attackTicks',
+  'aggroRadius',
+  'leash',
+  'respawnSeconds',
+  'xp',
+  'boss',
+  'drops',
+];
+
 function parseMobs(
   p: Problems,
   v: unknown,
@@ -152,8 +175,10 @@ function parseMobs(
   const out = new Map<string, MobKind>();
   for (const [id, e] of entries(p, file, v)) {
     const at = `${file} "${id}"`;
+    p.keys(at, e, MOB_KEYS);
     const drops = p.array(`${at} drops`, e.drops ?? []).map((d, i) => {
       const drop = p.object(`${at} drops[${i}]`, d) ?? {};
+      p.keys(`${at} drops[${i}]`, drop, ['item', 'chance']);
       const item = p.string(`${at} drops[${i}].item`, drop.item, 40);
       if (item && !items.has(item)) p.add(`${at} drops[${i}]`, `item "${item}" is not in items.json`);
       return { item, chance: p.number(`${at} drops[${i}].chance`, drop.chance, 0, 1) };
@@ -184,6 +209,7 @@ function parseNpcs(p: Problems, v: unknown, file: string): Map<string, NpcKind> 
   const out = new Map<string, NpcKind>();
   for (const [id, e] of entries(p, file, v)) {
     const at = `${file} "${id}"`;
+    p.keys(at, e, ['name', 'lines']);
     const lines = p.array(`${at} lines`, e.lines).map((l, i) => p.string(`${at} lines[${i}]`, l, 200));
     if (lines.length === 0) p.add(at, 'needs at least one line');
     out.set(id, { id, name: p.string(`${at} name`, e.name, 40), lines });
@@ -204,6 +230,7 @@ function parseAchievements(p: Problems, v: unknown, file: string, known: Known):
     const id = p.string(`${file}[${i}] id`, e.id, 40);
     const at = `${file} "${id}"`;
     p.id(at, id);
+    p.keys(at, e, ['id', 'name', 'description', 'hidden', 'rule', 'target', 'count']);
     if (seen.has(id)) p.add(at, 'is listed twice');
     seen.add(id);
     const rule = p.oneOf(`${at} rule`, e.rule, ACHIEVEMENT_RULES);

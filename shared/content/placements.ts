@@ -126,9 +126,9 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
       case 'mob': {
         const kind = String(prop('kind') ?? '');
         if (!data.mobs.has(kind)) problem(`has kind "${kind}", which is not in mobs.json`);
-        const count = o.kind === 'mob' ? 1 : Number(prop('count') ?? 1);
-        if (!Number.isInteger(count) || count < 1 || count > 200) problem(`has count ${count}; use 1 to 200`);
-        out.mobAreas.push({ objectId: o.id, name: o.name, kind, count, area: o.area });
+        const count = o.kind === 'mob' ? 1 : wholeNumber(prop('count') ?? 1, 1, 200);
+        if (count === null) problem(`has count ${shown(prop('count'))}: ${NUMBER_FIX('count', 1, 200)}`);
+        out.mobAreas.push({ objectId: o.id, name: o.name, kind, count: count ?? 1, area: o.area });
         break;
       }
       case 'npc': {
@@ -146,12 +146,17 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
         if (items.length === 0) problem('needs an "items" property: item ids separated by commas');
         for (const item of items)
           if (!data.items.has(item)) problem(`holds "${item}", which is not in items.json`);
+        const respawnSeconds = wholeNumber(prop('respawnSeconds') ?? 300, 1, 86_400);
+        if (respawnSeconds === null)
+          problem(
+            `has respawnSeconds ${shown(prop('respawnSeconds'))}: ${NUMBER_FIX('respawnSeconds', 1, 86_400)}`,
+          );
         out.chests.push({
           objectId: o.id,
           name: o.name,
           items,
           ...center,
-          respawnSeconds: Number(prop('respawnSeconds') ?? 300),
+          respawnSeconds: respawnSeconds ?? 300,
           guardedBy: o.kind === 'chestArea' ? o.area : null,
         });
         break;
@@ -182,7 +187,12 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
       case 'music': {
         const track = String(prop('track') ?? '');
         if (!/^[a-z0-9_]+$/.test(track))
-          problem('needs a "track" property: the name of a tune in assets/audio/music');
+          problem('needs a "track" property: the id of a tune in assets/data/music.json');
+        else if (data.music && !data.music.has(track))
+          problem(
+            `has track "${track}", which is not in music.json (known: ${[...data.music.keys()].join(', ')}): ` +
+              'fix the name, or add the tune to assets/data/music.json',
+          );
         out.music.push({ track, area: o.area });
         break;
       }
@@ -205,6 +215,15 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
   if (problems.length) throw new ContentError(file, problems);
   return out;
 }
+
+/** A Tiled int property's value in range, or null: `true`, "soon" and 2.5 are not counts. */
+function wholeNumber(v: unknown, min: number, max: number): number | null {
+  return typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max ? v : null;
+}
+
+const shown = (v: unknown): string => (typeof v === 'string' ? `"${v}" (text)` : JSON.stringify(v));
+const NUMBER_FIX = (name: string, min: number, max: number): string =>
+  `make "${name}" an int property holding a whole number from ${min} to ${max}`;
 
 function hasWalkable(map: WorldMap, r: TileRect): boolean {
   for (let y = r.y; y < r.y + r.height; y++) {

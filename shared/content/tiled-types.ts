@@ -40,6 +40,11 @@ export interface TiledObject {
   point?: boolean;
   /** Set on tile objects, whose y is their bottom edge. */
   gid?: number;
+  /** Shapes the game cannot read as an area: the checker names them. */
+  ellipse?: boolean;
+  polygon?: { x: number; y: number }[];
+  polyline?: { x: number; y: number }[];
+  text?: unknown;
   properties?: TiledProperty[];
 }
 

@@ -2,6 +2,7 @@
 // Every problem is collected and reported with the file, layer and object id, so a modder can fix it.
 import { makeGrid, type Grid } from '../rules/grid.ts';
 import type { TiledLayer, TiledMap, TiledObject, TiledProperty, TiledTileset } from './tiled-types.ts';
+import { checkMapProperties, shapeProblem } from './map-checks.ts';
 
 /** Tiled keeps flip and rotation flags in the top bits of a gid. */
 const GID_MASK = 0x0fffffff;
@@ -29,12 +30,16 @@ export interface WorldMap {
   grid: Grid;
   spawns: MapObject[];
   objects: MapObject[];
+  /** Findings that do not stop the game (a hidden layer that still collides): logged and listed. */
+  warnings?: readonly string[];
 }
 
 export class ContentError extends Error {
   constructor(
     readonly file: string,
     readonly problems: string[],
+    /** Second-tier findings made before the errors stopped the parse, so a checker can list them too. */
+    readonly warnings: readonly string[] = [],
   ) {
     super(`${file} has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
     this.name = 'ContentError';
@@ -128,6 +133,8 @@ export function parseWorldMap(map: TiledMap, file: string): WorldMap {
     if (ts.source) problems.push(`tileset "${ts.source}" is external; embed it (Map → Embed Tilesets)`);
   }
   if (problems.length) throw new ContentError(file, problems);
+  const warnings: string[] = [];
+  checkMapProperties(map.tilesets, map.layers, { problems, warnings });
 
   const size = map.width * map.height;
   const grid = makeGrid(map.width, map.height);
@@ -141,6 +148,14 @@ export function parseWorldMap(map: TiledMap, file: string): WorldMap {
       continue;
     }
     const isCollisionLayer = layer.name.toLowerCase() === 'collision';
+    // The browser does not draw a hidden layer, but its tiles still block: walls nobody can see.
+    const hiddenWalls = layer.visible === false && !isCollisionLayer;
+    const walls = hiddenWalls ? gids.filter((gid) => colliding.has(gid)).length : 0;
+    if (walls > 0)
+      warnings.push(
+        `${where} is hidden in Tiled but ${walls} of its tiles still block walking (invisible walls): ` +
+          `show the layer again, or name it "collision" if it is meant to be invisible`,
+      );
     gids.forEach((gid, i) => {
       if (gid > lastGid) {
         if (problems.length < 50)
@@ -157,6 +172,11 @@ export function parseWorldMap(map: TiledMap, file: string): WorldMap {
   for (const layer of objectLayers(map.layers)) {
     for (const obj of layer.objects ?? []) {
       const mo = toMapObject(obj, map.tilewidth);
+      const shape = shapeProblem(obj);
+      if (shape && mo.kind) {
+        problems.push(`object ${obj.id} ("${mo.name}", ${mo.kind}) in layer "${layer.name}" ${shape}`);
+        continue;
+      }
       const r = mo.area;
       if (r.x < 0 || r.y < 0 || r.x + r.width > map.width || r.y + r.height > map.height) {
         problems.push(
@@ -175,8 +195,8 @@ export function parseWorldMap(map: TiledMap, file: string): WorldMap {
     if (!areaHasWalkable(grid, s.area))
       problems.push(`spawn object ${s.id} ("${s.name}") has no walkable tile`);
   }
-  if (problems.length) throw new ContentError(file, problems);
-  return { width: map.width, height: map.height, tileSize: map.tilewidth, grid, spawns, objects };
+  if (problems.length) throw new ContentError(file, problems, warnings);
+  return { width: map.width, height: map.height, tileSize: map.tilewidth, grid, spawns, objects, warnings };
 }
 
 /** NPCs and static chests occupy their tile: nobody walks through them, on the server or in the browser. */

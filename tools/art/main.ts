@@ -1,6 +1,7 @@
 // `npm run art`: regenerates every PNG/JSON art asset from code. Output is byte-identical run to run.
+// It refuses (exit 1, nothing written) if any of them changed since it last wrote it; `-- --force` overwrites.
 // `npm run art -- --preview /tmp/adventure-preview.png` also renders every sprite at 3x.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Canvas } from './canvas.ts';
@@ -11,36 +12,33 @@ import { ARMOR_IDS } from './armor.ts';
 import { contactSheet, dressed } from './preview.ts';
 import { WEAPON_IDS } from './weapons.ts';
 import { renderTileset, tileCatalog } from './tileset.ts';
+import { writeGenerated, type Output } from '../generated.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-function writePng(rel: string, canvas: Canvas, quiet = false): void {
-  const path = rel.startsWith('/') ? rel : join(root, rel);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, encodePng(canvas.width, canvas.height, canvas.data));
-  if (!quiet) console.log(`wrote ${rel} (${canvas.width}x${canvas.height})`);
-}
-
-function writeJson(rel: string, value: unknown): void {
-  const path = join(root, rel);
-  mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, JSON.stringify(value, null, 2) + '\n');
-}
+/** Everything `npm run art` writes under assets/, written at once (or refused) by writeGenerated. */
+const outputs: Output[] = [];
+const png = (path: string, canvas: Canvas): void =>
+  void outputs.push({ path, bytes: encodePng(canvas.width, canvas.height, canvas.data) });
+const json = (path: string, value: unknown): void =>
+  void outputs.push({ path, bytes: JSON.stringify(value, null, 2) + '\n' });
 
 const catalog = tileCatalog();
-writePng('assets/maps/terrain.png', renderTileset(catalog).canvas);
-writePng('assets/sprites/marker.png', renderMarker());
-writeJson('assets/sprites/marker.json', MARKER_JSON);
+png('assets/maps/terrain.png', renderTileset(catalog).canvas);
+png('assets/sprites/marker.png', renderMarker());
+json('assets/sprites/marker.json', MARKER_JSON);
 const sheets = spriteSheets();
 for (const { path, sheet } of sheets) {
-  writePng(`${path}.png`, sheet.image);
-  writeJson(`${path}.json`, sheet.json);
+  png(`${path}.png`, sheet.image);
+  json(`${path}.json`, sheet.json);
 }
 const atlases = iconAtlases();
 for (const atlas of atlases) {
-  writePng(`${atlas.path}.png`, atlas.image);
-  writeJson(`${atlas.path}.json`, atlas.json);
+  png(`${atlas.path}.png`, atlas.image);
+  json(`${atlas.path}.json`, atlas.json);
 }
+if (writeGenerated(root, 'npm run art', outputs)) console.log(`wrote ${outputs.length} files under assets/`);
+else process.exitCode = 1;
 const previewAt = process.argv.indexOf('--preview');
 if (previewAt >= 0) {
   // Each armour tier wearing the weapon of the same rank, then everything else as written.
@@ -50,6 +48,8 @@ if (previewAt >= 0) {
   );
   const rest = sheets.filter((s) => !/player$|armor\/|weapons\//.test(s.path)).map((s) => s.sheet.image);
   const out = process.argv[previewAt + 1] ?? '/tmp/adventure-preview.png';
-  writePng(out, contactSheet([...players, ...rest, ...atlases.map((a) => a.image)], 3, 1900));
+  const sheet = contactSheet([...players, ...rest, ...atlases.map((a) => a.image)], 3, 1900);
+  writeFileSync(out, encodePng(sheet.width, sheet.height, sheet.data));
+  console.log(`wrote ${out} (${sheet.width}x${sheet.height})`);
 }
 console.log(`${catalog.length} terrain tiles; run \`npm run map\` if tile ids changed`);

@@ -1,5 +1,5 @@
 // Minimal PNG encoder (8-bit RGBA, no filtering) so the art tools need no image library.
-import { deflateSync, inflateSync } from 'node:zlib';
+import { deflateSync } from 'node:zlib';
 
 const SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
@@ -57,55 +57,5 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
   ]);
 }
 
-/**
- * Decodes an 8-bit RGBA or RGB PNG (any filter, not interlaced) into RGBA bytes. Enough to check
- * the sheets on disk, including ones a modder saved from a paint program.
- */
-export function decodePng(png: Uint8Array): { width: number; height: number; data: Uint8Array } {
-  const buf = Buffer.from(png.buffer, png.byteOffset, png.byteLength);
-  if (!buf.subarray(0, 8).equals(SIGNATURE)) throw new Error('decodePng: not a PNG file');
-  let width = 0;
-  let height = 0;
-  let colorType = 6;
-  const idat: Buffer[] = [];
-  for (let at = 8; at < buf.length;) {
-    const length = buf.readUInt32BE(at);
-    const type = buf.toString('ascii', at + 4, at + 8);
-    const data = buf.subarray(at + 8, at + 8 + length);
-    if (type === 'IHDR') {
-      width = data.readUInt32BE(0);
-      height = data.readUInt32BE(4);
-      colorType = data[9]!;
-      if (data[8] !== 8 || (colorType !== 6 && colorType !== 2) || data[12] !== 0)
-        throw new Error('decodePng: only 8-bit, non-interlaced RGB/RGBA is supported');
-    }
-    if (type === 'IDAT') idat.push(data);
-    at += 12 + length;
-  }
-  const bpp = colorType === 6 ? 4 : 3;
-  const stride = width * bpp;
-  const raw = inflateSync(Buffer.concat(idat));
-  const rows = new Uint8Array(stride * height);
-  for (let y = 0; y < height; y++) {
-    const filter = raw[y * (stride + 1)]!;
-    const line = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
-    for (let i = 0; i < stride; i++) {
-      const a = i >= bpp ? rows[y * stride + i - bpp]! : 0;
-      const b = y > 0 ? rows[(y - 1) * stride + i]! : 0;
-      const c = i >= bpp && y > 0 ? rows[(y - 1) * stride + i - bpp]! : 0;
-      const pa = Math.abs(b - c);
-      const pb = Math.abs(a - c);
-      const pc = Math.abs(a + b - 2 * c);
-      const paeth = pa <= pb && pa <= pc ? a : pb <= pc ? b : c;
-      const predictor = [0, a, b, (a + b) >> 1, paeth][filter];
-      if (predictor === undefined) throw new Error(`decodePng: bad filter ${filter}`);
-      rows[y * stride + i] = (line[i]! + predictor) & 0xff;
-    }
-  }
-  const data = new Uint8Array(width * height * 4);
-  for (let p = 0; p < width * height; p++) {
-    data.set(rows.subarray(p * bpp, p * bpp + bpp), p * 4);
-    if (bpp === 3) data[p * 4 + 3] = 255;
-  }
-  return { width, height, data };
-}
+/** Decoding lives beside, for any PNG a paint program writes. */
+export { decodePng } from './png-decode.ts';

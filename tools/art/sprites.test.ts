@@ -3,20 +3,16 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Canvas } from './canvas.ts';
+import type { Canvas } from './canvas.ts';
 import { iconAtlases, spriteSheets } from './catalog.ts';
-import { decodePng } from './png.ts';
-import type { AtlasJson, SheetJson } from './sheet.ts';
+import { atlasProblems, loadPng as loadFromDisk } from './atlas-check.ts';
+import { isHandEdited } from '../generated.ts';
+import type { SheetJson } from './sheet.ts';
 import { opaqueCount } from './transform.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 
-function loadPng(rel: string): Canvas {
-  const { width, height, data } = decodePng(readFileSync(join(root, rel)));
-  const c = new Canvas(width, height);
-  c.data.set(data);
-  return c;
-}
+const loadPng = (rel: string): Canvas => loadFromDisk(root, rel);
 
 function loadJson<T>(rel: string): T {
   return JSON.parse(readFileSync(join(root, rel), 'utf8')) as T;
@@ -37,8 +33,11 @@ describe.each(sheets.map((s) => [s.path, s] as const))('sheet %s', (path, entry)
   const json = loadJson<SheetJson>(`${path}.json`);
   const image = loadPng(`${path}.png`);
 
-  it('on disk has the JSON the generator writes', () => {
-    expect(json).toEqual(JSON.parse(JSON.stringify(entry.sheet.json)));
+  // A sheet edited by hand since npm run art wrote it is the source: it is checked for itself only.
+  const generated = !isHandEdited(root, `${path}.json`) && !isHandEdited(root, `${path}.png`);
+
+  it('on disk has the JSON the generator writes, unless edited by hand since', () => {
+    if (generated) expect(json).toEqual(JSON.parse(JSON.stringify(entry.sheet.json)));
   });
 
   it('is exactly as many frames wide and tall as its animations use', () => {
@@ -47,8 +46,8 @@ describe.each(sheets.map((s) => [s.path, s] as const))('sheet %s', (path, entry)
     const used = framesUsed(json);
     expect(image.width / json.frameWidth).toBe(Math.max(...used.map((f) => f.col)) + 1);
     expect(image.height / json.frameHeight).toBe(Math.max(...used.map((f) => f.row)) + 1);
-    expect(image.width).toBe(entry.sheet.image.width);
-    expect(image.height).toBe(entry.sheet.image.height);
+    if (generated)
+      expect([image.width, image.height]).toEqual([entry.sheet.image.width, entry.sheet.image.height]);
   });
 
   it('has something visible in every frame an animation shows', () => {
@@ -77,22 +76,9 @@ describe.each(sheets.map((s) => [s.path, s] as const))('sheet %s', (path, entry)
   });
 });
 
-describe.each(atlases.map((a) => [a.path, a] as const))('atlas %s', (path, entry) => {
-  const json = loadJson<AtlasJson>(`${path}.json`);
-  const image = loadPng(`${path}.png`);
-
-  it('on disk matches the generator and holds a non-empty icon for every id', () => {
-    expect(json).toEqual(entry.json);
-    const columns = image.width / json.frameWidth;
-    const cells = columns * (image.height / json.frameHeight);
-    expect(Number.isInteger(columns)).toBe(true);
-    expect(new Set(Object.values(json.frames)).size).toBe(Object.keys(json.frames).length);
-    for (const [id, index] of Object.entries(json.frames)) {
-      expect(index, id).toBeLessThan(cells);
-      const x = (index % columns) * json.frameWidth;
-      const y = Math.floor(index / columns) * json.frameHeight;
-      expect(opaqueCount(image, x, y, json.frameWidth, json.frameHeight, 128), id).toBeGreaterThan(12);
-    }
+describe.each(atlases.map((a) => [a.path, a] as const))('atlas %s', (_path, entry) => {
+  it('holds a non-empty icon for every id (and matches the generator, unless painted by hand since)', () => {
+    expect(atlasProblems(root, entry)).toEqual([]);
   });
 });
 

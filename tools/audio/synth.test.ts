@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MUSIC_TRACKS, SOUND_EFFECTS } from '../../client/audio/catalog.ts';
+import { SOUND_EFFECTS } from '../../client/audio/catalog.ts';
 import { envelopeAt, renderTone, type Tone } from './dsp.ts';
 import { foldLoop, normalize, peak } from './mix.ts';
-import { MUSIC_SAMPLE_RATE, TRACKS, renderTrack } from './music/index.ts';
+import { COMPOSED_TRACKS, MUSIC_SAMPLE_RATE, TRACKS, renderTrack } from './music/index.ts';
 import { hz, midiOf, nameOf } from './notes.ts';
 import { seededRandom } from './rng.ts';
 import { parsePattern, renderSong, songSeconds, type Song } from './sequencer.ts';
@@ -148,9 +148,9 @@ describe('sound effects', () => {
 
 describe('music', () => {
   // Rendering all nine loops takes a few seconds; do it once.
-  const rendered = new Map(MUSIC_TRACKS.map((t) => [t, renderTrack(t)]));
+  const rendered = new Map(COMPOSED_TRACKS.map((t) => [t, renderTrack(t)]));
 
-  it.each(MUSIC_TRACKS)('%s is a 30–45 s loop that never clips and joins without a click', (track) => {
+  it.each(COMPOSED_TRACKS)('%s is a 30–45 s loop that never clips and joins without a click', (track) => {
     const out = rendered.get(track) ?? new Float32Array();
     const seconds = out.length / MUSIC_SAMPLE_RATE;
     expect(seconds).toBeGreaterThanOrEqual(30);
@@ -164,8 +164,8 @@ describe('music', () => {
   });
 
   it('every track has its own tempo or metre, and all fit in about 8 MB', () => {
-    const feels = new Set(MUSIC_TRACKS.map((t) => `${TRACKS[t].bpm}/${TRACKS[t].beatsPerBar}`));
-    expect(feels.size).toBe(MUSIC_TRACKS.length);
+    const feels = new Set(COMPOSED_TRACKS.map((t) => `${TRACKS[t].bpm}/${TRACKS[t].beatsPerBar}`));
+    expect(feels.size).toBe(COMPOSED_TRACKS.length);
     let bytes = 0;
     for (const out of rendered.values()) bytes += 44 + out.length * 2;
     for (const id of SOUND_EFFECTS) bytes += 44 + renderEffect(id).length * 2;

@@ -1,9 +1,10 @@
 // `npm run map`: regenerates assets/maps/village.tmj (tools/map/village.ts) and assets/maps/world.tmj
-// (tools/map/world.ts), deterministically.
+// (tools/map/world.ts), deterministically. It refuses (exit 1, nothing written) if either map changed
+// since it last wrote it (tools/generated.ts); `-- --force` overwrites anyway.
 // `npm run map -- --preview out.png [x y w h]` also renders a 3x preview of part of the village
 // (`--world` to preview the world instead, `--scale n` to change the zoom), and
 // `npm run map -- --zones` renders each world zone at 2x into docs/screenshots/zone-<name>.png.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CLOTH_TUNIC, renderCharacterSheet } from '../art/player.ts';
@@ -18,6 +19,7 @@ import { placeObjects, villageObjects } from './village-objects.ts';
 import { generateWorld } from './world.ts';
 import { worldObjects } from './world-objects.ts';
 import { renderZones } from './zone-previews.ts';
+import { writeGenerated, type Output } from '../generated.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const catalog = tileCatalog();
@@ -34,26 +36,24 @@ const spawnObject = (name: string, s: Spawn): ObjectSpec => ({
   height: s.h * TILE,
 });
 
-function writeMap(
+function makeMap(
   file: string,
   builder: MapBuilder,
   objects: ObjectSpec[],
   undergrowth: { filled: number; inOpen: number },
-): void {
+): Output {
   const map = toTiledMap(builder, tileset, objects);
-  const out = join(root, 'assets/maps', file);
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, stringifyTiledMap(map));
   console.log(
-    `wrote assets/maps/${file} (${map.width}x${map.height}, ${catalog.length} tiles, ${objects.length} objects)`,
+    `made assets/maps/${file} (${map.width}x${map.height}, ${catalog.length} tiles, ${objects.length} objects)`,
   );
   console.log(
     `  undergrowth in unreachable pockets: ${undergrowth.filled} tiles (${undergrowth.inOpen} not under canopy)`,
   );
+  return { path: `assets/maps/${file}`, bytes: stringifyTiledMap(map) };
 }
 
 const village = generateVillage(catalog);
-writeMap(
+const villageMap = makeMap(
   'village.tmj',
   village.builder,
   [spawnObject('village', village.spawn), ...villageObjects()],
@@ -61,7 +61,9 @@ writeMap(
 );
 const world = generateWorld(catalog);
 const worldObjs = [spawnObject('village', world.spawn), ...worldObjects(), ...placeObjects(world.bounds)];
-writeMap('world.tmj', world.builder, worldObjs, world.undergrowth);
+const worldMap = makeMap('world.tmj', world.builder, worldObjs, world.undergrowth);
+if (writeGenerated(root, 'npm run map', [villageMap, worldMap])) console.log('wrote both maps');
+else process.exitCode = 1;
 
 const at = process.argv.indexOf('--preview');
 if (at >= 0) {

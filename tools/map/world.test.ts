@@ -1,6 +1,7 @@
-// Content checks on the committed world map, read the way the game reads it (parseWorldMap +
-// parsePlacements with the real data): kinds exist, everything is reachable on foot or through
-// doors from the spawn, doors lead onto open ground, music areas name known tracks.
+// The project's own design rules for its world map, read the way the game reads it: every NPC placed,
+// one wyrm, everything reachable from the spawn, a checkpoint and a tune per zone. These are not what a
+// modder's map must pass (that is `npm run check-content`, the server's own checks): a modded world may
+// drop an NPC or a zone, and a map re-saved by an older Tiled is just as valid.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TileRect } from '../../shared/content/world-map.ts';
@@ -29,8 +30,8 @@ const besideReached = (x: number, y: number): boolean =>
   reached(x + 1, y) || reached(x - 1, y) || reached(x, y + 1) || reached(x, y - 1);
 
 describe('world.tmj', () => {
-  it('is a Tiled 1.10 map at least as big as BrowserQuest’s, with embedded, extruded tilesets', () => {
-    expect(tiled).toMatchObject({ version: '1.10', orientation: 'orthogonal', infinite: false });
+  it('is a map at least as big as BrowserQuest’s, with embedded, extruded tilesets', () => {
+    expect(tiled).toMatchObject({ orientation: 'orthogonal', infinite: false });
     expect(world.width).toBeGreaterThanOrEqual(172);
     expect(world.height).toBeGreaterThanOrEqual(314);
     for (const ts of tiled.tilesets) {

@@ -20,7 +20,7 @@ function loadSheet(root: string, path: string): Sheet | undefined {
   const png = join(root, 'assets/sprites', `${path}.png`);
   if (!existsSync(png)) return undefined;
   const json = JSON.parse(readFileSync(join(root, 'assets/sprites', `${path}.json`), 'utf8')) as Sheet;
-  const { width, height, data } = decodePng(readFileSync(png));
+  const { width, height, data } = decodePng(readFileSync(png), png);
   const image = new Canvas(width, height);
   image.data.set(data);
   return { image, frameWidth: json.frameWidth, frameHeight: json.frameHeight };

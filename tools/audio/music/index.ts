@@ -1,6 +1,5 @@
 // Every music track by name, and how music is rendered: a seamless loop at a modest sample rate
 // (music is most of the download), mixed to one loudness so zone changes do not jump in volume.
-import type { MusicTrack } from '../../../client/audio/catalog.ts';
 import { normalize } from '../mix.ts';
 import { renderSong, type Song } from '../sequencer.ts';
 import { caves, graveyard, lair } from './dark.ts';
@@ -10,7 +9,7 @@ import { coast, forest, title, village } from './overworld.ts';
 // 12 kHz keeps all nine loops under ~8 MB as plain WAV; chiptune loses little above 6 kHz.
 export const MUSIC_SAMPLE_RATE = 12000;
 
-export const TRACKS: Record<MusicTrack, Omit<Song, 'sampleRate'>> = {
+export const TRACKS = {
   title,
   village,
   forest,
@@ -20,10 +19,14 @@ export const TRACKS: Record<MusicTrack, Omit<Song, 'sampleRate'>> = {
   desert,
   volcano,
   lair,
-};
+} satisfies Record<string, Omit<Song, 'sampleRate'>>;
+
+/** The tracks `npm run audio` composes; assets/data/music.json lists these and any a modder adds. */
+export type ComposedTrack = keyof typeof TRACKS;
+export const COMPOSED_TRACKS = Object.keys(TRACKS) as ComposedTrack[];
 
 /** Loudness (RMS) per track: the quiet places a little quieter, the dangerous ones a little louder. */
-const LOUDNESS: Record<MusicTrack, number> = {
+const LOUDNESS: Record<ComposedTrack, number> = {
   title: 0.16,
   village: 0.15,
   forest: 0.14,
@@ -35,7 +38,7 @@ const LOUDNESS: Record<MusicTrack, number> = {
   lair: 0.17,
 };
 
-export function renderTrack(track: MusicTrack, sampleRate = MUSIC_SAMPLE_RATE): Float32Array {
+export function renderTrack(track: ComposedTrack, sampleRate = MUSIC_SAMPLE_RATE): Float32Array {
   const song = { ...TRACKS[track], sampleRate };
   return normalize(renderSong(song), { rms: LOUDNESS[track], ceiling: 0.89 });
 }
