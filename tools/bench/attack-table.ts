@@ -76,7 +76,7 @@ export function attackTable(s: AttackSummary): string {
     lines.push(
       `| ${[
         row.name,
-        r ? `${row.what}: ${r.note}` : row.what,
+        r ? r.note : row.what,
         n(row.framesPerBot, 1),
         n(row.tickP99Ms, 1),
         r ? `${r.attempts - r.refused} / ${r.refused} / ${r.stillOpen}` : '–',
