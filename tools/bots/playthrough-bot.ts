@@ -1,16 +1,16 @@
 // The playthrough bot: one fresh character played along the road from the village to the Ember Wyrm,
 // from what a player sees (its view of the protocol, the map and data files the page loads). It fights
-// what it can beat, takes upgrades and potions, rests to heal, backs off when a fight turns bad, grinds
-// when the road ahead is too strong, and keeps a per-zone record of how the journey went.
+// what it can beat, takes upgrades and potions, rests to heal, backs off when a fight turns bad, hunts
+// where it is while the road ahead is too strong, and keeps a per-zone record of how the journey went.
 import type { MobKind } from '../../shared/content/game-data.ts';
 import type { SeenEntity } from '../../shared/protocol/view.ts';
-import { isWalkable } from '../../shared/rules/grid.ts';
 import { BotClient } from './bot-client.ts';
-import { canBeat, gearLevel, guessFight, sizeUp, type SizedMob } from './playthrough-judge.ts';
-import { inside, planWalk, type PlayerContent, type Stop } from './playthrough-route.ts';
+import { guessFight, sizeUp, type SizedMob } from './playthrough-judge.ts';
+import { inside, type PlayerContent, type Stop } from './playthrough-route.ts';
 import { ZoneBook, type ZoneRecord } from './playthrough-record.ts';
-import { GrindSpots } from './playthrough-spots.ts';
 import { ZoneHunt } from './playthrough-hunt.ts';
+import { pickUp } from './playthrough-loot.ts';
+import { Walker } from './playthrough-walk.ts';
 
 export interface PlaythroughOptions {
   url: string;
@@ -53,11 +53,9 @@ export interface PlaythroughResult {
 }
 
 const THINK_MS = 250;
-/** Tiles ahead on the planned walk each WalkTo aims for (the server's own A* walks the rest). */
-const LEG_STEPS = 24;
 /** A retreat goes a few tiles at a time, so it stops soon after the chase does. */
 const RETREAT_STEPS = 6;
-/** Beatable mobs this close to the road are fought on the way; while grinding, anything in sight. */
+/** Beatable mobs this close to the road are fought on the way; while hunting, anything in sight. */
 const FIGHT_NEAR = 3;
 /** Only pick a fight with at least this share of max HP. */
 const PREY_HP = 0.7;
@@ -75,8 +73,6 @@ const REST_MAX_MS = 120_000;
 const RETREAT_AT = 0.9;
 /** Blows within this long make their mob an attacker. */
 const ATTACK_MEMORY_MS = 4000;
-/** A grinding spot with nothing to fight for this long: go back a stop. */
-const GRIND_PATIENCE_MS = 45_000;
 const RESPAWN_RETRY_MS = 2000;
 const ZONE_CAP_MS = 240_000;
 /** Deaths on one leg of the road after which the run stops as stuck. */
@@ -86,7 +82,7 @@ const REPORT_MS = 15_000;
 /** Log lines kept for the result, latest last. */
 const JOURNAL_LINES = 40;
 
-type Mode = 'travel' | 'fight' | 'rest' | 'retreat' | 'grind';
+type Mode = 'travel' | 'fight' | 'rest' | 'retreat';
 
 export async function playThrough(options: PlaythroughOptions): Promise<PlaythroughResult> {
   const bot = await BotClient.connect({ url: options.url, name: options.name });
@@ -102,10 +98,8 @@ class Playthrough {
   private readonly book: ZoneBook;
   private mode: Mode = 'travel';
   private leg = 0;
-  /** Tiles of the stops reached, latest last: where to fall back to and grind. */
+  /** Tiles of the stops reached, latest last: where to fall back to. */
   private readonly anchors: { x: number; y: number }[] = [];
-  private grindAnchor = 0;
-  private grindSince = 0;
   private readonly stopsReached: string[] = [];
   private target = -1;
   private targetSince = 0;
@@ -113,17 +107,14 @@ class Playthrough {
   private readonly attackers = new Map<number, number>();
   private readonly shunned = new Map<number, number>();
   private readonly opened = new Set<number>();
-  private readonly spots = new GrindSpots();
   private readonly hunt: ZoneHunt;
+  private readonly walker: Walker;
   /** Holding back in a zone until the next leg is fair: fight anything beatable in sight. */
   private hunting = false;
   private restSince = 0;
   private respawnAsked = -Infinity;
-  /** The kind of the strongest mob that turned the bot back on this leg, and the level it had then. */
-  private blocked: { kind: string; level: number } | null = null;
+  /** The kind of the last mob that turned the bot back. */
   private lastBlocker: string | null = null;
-  private walkGoal: { x: number; y: number } | null = null;
-  private walkSent = 0;
   private readonly killedBy: Record<string, number> = {};
   private done: { finished: boolean; reason: string } | null = null;
   private readonly started = performance.now();
@@ -137,6 +128,7 @@ class Playthrough {
   ) {
     this.book = new ZoneBook(o.content.zones, this.started);
     this.hunt = new ZoneHunt(o.content, o.stops, o.zoneCapMs ?? ZONE_CAP_MS, o.random);
+    this.walker = new Walker(bot, o.content, THINK_MS);
     const self = bot.self!;
     this.anchors.push({ x: self.fromX, y: self.fromY });
   }
@@ -193,8 +185,7 @@ class Playthrough {
     this.note(`died to ${what} at level ${this.bot.view.stats?.level} (${this.book.current})`);
     this.target = -1;
     this.mode = 'travel';
-    const self = this.bot.self;
-    if (self) this.spots.danger(this.bot.tileOf(self));
+    this.walker.forget();
     // A respawn loop (or a leg it cannot live through) is a finding, not something to grind out.
     this.deathsOnLeg++;
     if (this.deathsOnLeg >= STUCK_DEATHS)
@@ -238,7 +229,6 @@ class Playthrough {
     for (const [id, t] of this.attackers) if (now - t > ATTACK_MEMORY_MS) this.attackers.delete(id);
 
     const mobs = this.mobsInView(here);
-    this.spots.see(mobs);
     if (this.shouldRetreat(mobs, stats)) this.mode = 'retreat';
     if (this.mode === 'retreat') return this.retreat(here, mobs, stats, now);
     if (this.keepFighting(now)) return;
@@ -250,8 +240,8 @@ class Playthrough {
     if (attacker) return this.fight(attacker.entity, now);
     if (this.mode === 'rest' || (stats.hp < stats.maxHp * REST_BELOW && this.attackers.size === 0))
       if (this.rest(here, stats, now)) return;
-    if (this.pickUp(here, stats)) return;
-    const keen = this.mode === 'grind' || this.hunting;
+    if (pickUp(bot, this.o.content.data, this.opened, here, stats)) return;
+    const keen = this.hunting;
     const near = keen ? SIGHT : FIGHT_NEAR;
     const fresh = stats.hp >= stats.maxHp * PREY_HP;
     const prey = mobs.find(
@@ -264,7 +254,6 @@ class Playthrough {
         !this.isShunned(m, now),
     );
     if (prey) return this.fight(prey.entity, now);
-    if (this.mode === 'grind') return this.grind(here, stats, now);
     this.travel(here, mobs, stats, now);
   }
 
@@ -309,7 +298,7 @@ class Playthrough {
     const back = inside({ x: anchor.x - 2, y: anchor.y - 2, width: 5, height: 5 }, here)
       ? (this.anchors[this.anchors.length - 2] ?? anchor)
       : anchor;
-    this.walkAlong(here, back, now, RETREAT_STEPS);
+    this.walker.walk(here, back, now, RETREAT_STEPS);
   }
 
   /** Stays on the current target while it lives and is being hit. */
@@ -318,16 +307,16 @@ class Playthrough {
     if (current?.type === 'mob' && now - Math.max(this.lastHit, this.targetSince) < GIVE_UP_MS) return true;
     if (current) this.shunned.set(this.target, now + SHUN_MS);
     this.target = -1;
-    if (this.mode === 'fight') this.mode = this.blocked ? 'grind' : 'travel';
+    if (this.mode === 'fight') this.mode = 'travel';
     return false;
   }
 
   private fight(mob: SeenEntity, now: number): void {
-    if (this.mode !== 'grind') this.mode = 'fight';
+    this.mode = 'fight';
     if (this.target === mob.id) return;
     this.target = mob.id;
     this.targetSince = now;
-    this.walkGoal = null;
+    this.walker.forget();
     this.bot.attack(mob.id);
   }
 
@@ -347,43 +336,12 @@ class Playthrough {
       this.restSince = now;
     }
     // A retreat's walk would carry the bot on for tiles: stop where it is.
-    const self = this.bot.self!;
-    if (this.walkGoal && (here.x !== self.endX || here.y !== self.endY)) this.bot.walkTo(here.x, here.y);
-    this.walkGoal = null;
+    this.walker.halt(here);
     if (stats.hp >= stats.maxHp * REST_UNTIL || now - this.restSince > REST_MAX_MS) {
-      this.mode = this.blocked ? 'grind' : 'travel';
+      this.mode = 'travel';
       return false;
     }
     return true;
-  }
-
-  /** Walks to an upgrade, a potion when hurt, or a chest in sight; true when it did. */
-  private pickUp(
-    here: { x: number; y: number },
-    stats: { hp: number; maxHp: number; weapon: string; armor: string },
-  ): boolean {
-    const data = this.o.content.data;
-    for (const e of this.bot.view.entities.values()) {
-      const at = { x: e.endX, y: e.endY };
-      if (Math.max(Math.abs(at.x - here.x), Math.abs(at.y - here.y)) > 12) continue;
-      if (e.type === 'chest' && !this.opened.has(e.id)) {
-        this.opened.add(e.id);
-        this.bot.open(e.id);
-        return true;
-      }
-      const item = e.type === 'item' ? data.items.get(e.kind) : undefined;
-      if (!item) continue;
-      const upgrade =
-        (item.type === 'weapon' && item.level > gearLevel(data, stats.weapon)) ||
-        (item.type === 'armor' && item.level > gearLevel(data, stats.armor));
-      const potion = item.type === 'consumable' && stats.hp < stats.maxHp * 0.8;
-      if ((upgrade || potion) && !this.opened.has(e.id)) {
-        this.opened.add(e.id); // once: a drop out of reach is not chased for ever
-        this.bot.loot(e.id);
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Marks stops reached: a checkpoint entered, a door gone through. */
@@ -396,20 +354,25 @@ class Playthrough {
     this.anchors.push(stop.to ?? here);
     this.leg++;
     this.deathsOnLeg = 0;
-    this.blocked = null;
-    this.walkGoal = null;
+    this.walker.forget();
     this.note(`reached ${stop.name} at level ${this.bot.view.stats?.level}`);
   }
 
   private travel(
     here: { x: number; y: number },
     mobs: SizedMob[],
-    stats: { level: number },
+    stats: { level: number; hp: number; maxHp: number },
     now: number,
   ): void {
     this.mode = 'travel';
     const stop = this.o.stops[this.leg];
     if (!stop) return void (this.done = { finished: true, reason: 'finished' });
+    // Zone by zone: stay and hunt here until the next stop's mobs are fair (playthrough-hunt.ts).
+    const step = this.hunt.step(this.leg, here, this.bot.view.stats!, now);
+    const why = this.hunt.changed(step);
+    if (why) this.note(`${step.kind === 'walk' ? 'hunting' : 'walking on'}: ${why}`);
+    this.hunting = step.kind === 'walk';
+    if (step.kind === 'walk') return this.walker.walk(here, step.to, now);
     const danger = mobs.find(
       (m) =>
         !m.beatable &&
@@ -417,69 +380,23 @@ class Playthrough {
           (m.kind.aggroRadius > 0 && this.catches(m.kind) && m.distance <= m.kind.aggroRadius + 2)),
     );
     if (danger) {
-      this.blocked = { kind: danger.kind.id, level: stats.level };
+      // The pack it would bring holds the bot back to hunt until that pack is fair, as a player would.
+      const near = (o: SizedMob): boolean =>
+        Math.max(Math.abs(o.at.x - danger.at.x), Math.abs(o.at.y - danger.at.y)) <= o.kind.aggroRadius + 1;
+      const pack = mobs.filter((o) => o === danger || (o.kind.aggroRadius > 0 && near(o))).map((o) => o.kind);
+      this.hunt.block(pack, now);
       this.lastBlocker = danger.kind.id;
-      this.mode = 'grind';
-      this.grindAnchor = this.anchors.length - 1;
-      this.grindSince = now;
-      this.note(`turned back from ${danger.kind.id} (level ${danger.kind.level}) at level ${stats.level}`);
+      this.note(`turned back from ${pack.map((k) => k.id).join('+')} at level ${stats.level}`);
       return;
     }
     const boss = stop.mobKind ? mobs.find((m) => m.entity.kind === stop.mobKind) : undefined;
-    if (boss) return this.fight(boss.entity, now);
-    // Zone by zone: stay and hunt here until the next stop's mobs are fair (playthrough-hunt.ts).
-    const step = this.hunt.step(this.leg, here, this.bot.view.stats!, now);
-    const why = this.hunt.changed(step);
-    if (why) this.note(`${step.kind === 'walk' ? 'hunting' : 'walking on'}: ${why}`);
-    this.hunting = step.kind === 'walk';
-    if (step.kind === 'walk') return this.walkAlong(here, step.to, now);
-    this.walkAlong(here, stop.tile, now);
-  }
-
-  /** Hunts beatable mobs near the anchors until a level or an upgrade may have changed the odds. */
-  private grind(
-    here: { x: number; y: number },
-    stats: { level: number; weapon: string; armor: string },
-    now: number,
-  ): void {
-    const data = this.o.content.data;
-    const blocker = this.blocked && data.mobs.get(this.blocked.kind);
-    if (!blocker || canBeat(data, this.bot.view.stats!, blocker) || stats.level > this.blocked!.level + 1) {
-      this.blocked = null;
-      this.mode = 'travel';
-      return;
+    if (boss) {
+      // The last fight is taken at full health.
+      const hurt = stats.hp < stats.maxHp * REST_UNTIL && this.attackers.size === 0;
+      if (hurt && this.target !== boss.entity.id) return void this.rest(here, stats, now);
+      return this.fight(boss.entity, now);
     }
-    const spot = this.spots.nearest(here);
-    if (spot && spot.distance > 3) return this.walkAlong(here, spot.spot, now);
-    if (spot) this.spots.forget(spot.spot);
-    if (now - this.grindSince > GRIND_PATIENCE_MS) {
-      this.grindSince = now;
-      this.grindAnchor = Math.max(0, this.grindAnchor - 1);
-    }
-    const anchor = this.anchors[this.grindAnchor]!;
-    const x = anchor.x + Math.floor(this.o.random() * 31) - 15;
-    const y = anchor.y + Math.floor(this.o.random() * 31) - 15;
-    if (this.walkGoal && now - this.walkSent < 4000) return;
-    if (isWalkable(this.o.content.map.grid, x, y)) this.walkAlong(here, { x, y }, now);
-  }
-
-  /** Walks towards `goal` along the planned road, a stretch at a time. */
-  private walkAlong(
-    here: { x: number; y: number },
-    goal: { x: number; y: number },
-    now: number,
-    steps = LEG_STEPS,
-  ): void {
-    const self = this.bot.self!;
-    const walking = self.steps.length > 0 && (here.x !== self.endX || here.y !== self.endY);
-    const sameGoal = this.walkGoal && this.walkGoal.x === goal.x && this.walkGoal.y === goal.y;
-    if (sameGoal && walking && now - this.walkSent < 5000) return;
-    if (sameGoal && !walking && now - this.walkSent < THINK_MS) return;
-    const plan = planWalk(this.o.content.map.grid, this.o.content.road, here, goal);
-    this.walkGoal = goal;
-    this.walkSent = now;
-    const next = plan[Math.min(plan.length, steps) - 1];
-    if (next) this.bot.walkTo(next.x, next.y);
+    this.walker.walk(here, stop.tile, now);
   }
 
   private result(): PlaythroughResult {
@@ -488,7 +405,7 @@ class Playthrough {
       ...this.done!,
       stoppedIn: this.book.current,
       stoppedBefore: this.o.stops[this.leg]?.name ?? '',
-      blockedBy: this.done!.finished ? null : (this.blocked?.kind ?? this.lastBlocker),
+      blockedBy: this.done!.finished ? null : this.lastBlocker,
       zones: this.book.records(),
       stopsReached: this.stopsReached,
       seconds: Math.round((performance.now() - this.started) / 1000),
