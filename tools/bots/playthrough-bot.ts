@@ -3,11 +3,13 @@
 // what it can beat, takes upgrades and potions, rests to heal, backs off when a fight turns bad, hunts
 // where it is while the road ahead is too strong, and keeps a per-zone record of how the journey went.
 import type { MobKind } from '../../shared/content/game-data.ts';
-import type { SeenEntity } from '../../shared/protocol/view.ts';
+import type { SeenEntity, Stats } from '../../shared/protocol/view.ts';
 import { BotClient } from './bot-client.ts';
-import { guessFight, sizeUp, type SizedMob } from './playthrough-judge.ts';
+import { engagedCost, sizeUp, type SizedMob } from './playthrough-judge.ts';
 import { inside, type PlayerContent, type Stop } from './playthrough-route.ts';
-import { ZoneBook, type ZoneRecord } from './playthrough-record.ts';
+import { ZoneBook, type PlaythroughResult } from './playthrough-record.ts';
+
+export type { PlaythroughResult } from './playthrough-record.ts';
 import { ZoneHunt } from './playthrough-hunt.ts';
 import { pickUp } from './playthrough-loot.ts';
 import { Walker } from './playthrough-walk.ts';
@@ -29,27 +31,6 @@ export interface PlaythroughOptions {
   /** A float in [0, 1), seeded by the caller. */
   random: () => number;
   log?: (line: string) => void;
-}
-
-export interface PlaythroughResult {
-  finished: boolean;
-  /** Why the run ended: finished, out of time, the connection closed. */
-  reason: string;
-  /** Where the run ended and what held it up there (the strongest mob it turned back from). */
-  stoppedIn: string;
-  stoppedBefore: string;
-  blockedBy: string | null;
-  zones: ZoneRecord[];
-  stopsReached: string[];
-  seconds: number;
-  level: number;
-  weapon: string;
-  armor: string;
-  kills: number;
-  deaths: number;
-  killedBy: Record<string, number>;
-  /** The bot's last log lines: what it did and why, for a failing test's message. */
-  journal: string[];
 }
 
 const THINK_MS = 250;
@@ -266,16 +247,9 @@ class Playthrough {
   }
 
   /** The fights at hand (the target and everything hitting us) would cost more than the HP left. */
-  private shouldRetreat(mobs: SizedMob[], stats: { hp: number }): boolean {
-    const data = this.o.content.data;
-    const s = this.bot.view.stats!;
-    let cost = 0;
-    for (const m of mobs) {
-      const engaged = this.attackers.has(m.entity.id) || m.entity.id === this.target;
-      if (!engaged) continue;
-      cost += guessFight(data, s, m.kind, m.entity.hp).hpLost;
-    }
-    return cost > stats.hp * RETREAT_AT;
+  private shouldRetreat(mobs: SizedMob[], stats: Stats): boolean {
+    const engaged = (id: number): boolean => this.attackers.has(id) || id === this.target;
+    return engagedCost(this.o.content.data, stats, mobs, engaged) > stats.hp * RETREAT_AT;
   }
 
   private retreat(

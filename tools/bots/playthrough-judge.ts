@@ -142,3 +142,15 @@ export function sizeUp(
   }
   return out.sort((a, b) => a.distance - b.distance);
 }
+
+/** What finishing the fights at hand costs: each engaged mob (by id) at the HP it has left. */
+export function engagedCost(
+  data: GameData,
+  stats: Stats,
+  mobs: readonly SizedMob[],
+  engaged: (id: number) => boolean,
+): number {
+  let cost = 0;
+  for (const m of mobs) if (engaged(m.entity.id)) cost += guessFight(data, stats, m.kind, m.entity.hp).hpLost;
+  return cost;
+}

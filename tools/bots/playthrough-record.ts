@@ -1,5 +1,5 @@
 // The playthrough's log book: per zone (the map's music areas), when the bot first arrived, at what level
-// and in what gear, and the kills and deaths it had there.
+// and in what gear, and the kills and deaths it had there; and what a run hands back.
 import type { Stats } from '../../shared/protocol/view.ts';
 import { inside, type Zone } from './playthrough-route.ts';
 
@@ -82,4 +82,26 @@ export class ZoneBook {
   totalDeaths(): number {
     return this.deaths;
   }
+}
+
+/** What one run of the playthrough bot hands back. */
+export interface PlaythroughResult {
+  finished: boolean;
+  /** Why the run ended: finished, out of time, the connection closed. */
+  reason: string;
+  /** Where the run ended and what held it up there (the strongest mob it turned back from). */
+  stoppedIn: string;
+  stoppedBefore: string;
+  blockedBy: string | null;
+  zones: ZoneRecord[];
+  stopsReached: string[];
+  seconds: number;
+  level: number;
+  weapon: string;
+  armor: string;
+  kills: number;
+  deaths: number;
+  killedBy: Record<string, number>;
+  /** The bot's last log lines: what it did and why, for a failing test's message. */
+  journal: string[];
 }
