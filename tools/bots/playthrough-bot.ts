@@ -119,7 +119,8 @@ class Playthrough {
       const self = this.bot.view.selfId;
       if (e.type === 'hit' && e.target === self) this.attackers.set(e.attacker, performance.now());
       if (e.type === 'hit' && e.attacker === self) {
-        if (e.target === this.target) this.lastHit = performance.now();
+        // A mob walking home takes no damage: hitting it is no progress (and keeps the bot from healing).
+        if (e.target === this.target && e.damage > 0) this.lastHit = performance.now();
         if (e.hpLeft === 0) this.book.kill();
       }
       if (e.type === 'died' && e.id === self) this.died(e.killer);
@@ -195,7 +196,7 @@ class Playthrough {
       this.lastReport = now;
       this.note(
         `${Math.round((now - this.started) / 1000)}s ${this.mode} at ${here.x},${here.y} hp ${stats.hp}/${stats.maxHp} ` +
-          `level ${stats.level} target ${this.target} leg ${this.o.stops[this.leg]?.name}`,
+          `level ${stats.level} ${stats.weapon}/${stats.armor} target ${this.target} leg ${this.o.stops[this.leg]?.name}`,
       );
     }
     if (this.o.zones && this.book.arrivals() >= this.o.zones) {
@@ -219,7 +220,9 @@ class Playthrough {
         this.attackers.has(m.entity.id) && m.beatable && (this.mode !== 'travel' || this.catches(m.kind)),
     );
     if (attacker) return this.fight(attacker.entity, now);
-    if (this.mode === 'rest' || (stats.hp < stats.maxHp * REST_BELOW && this.attackers.size === 0))
+    // While hunting, too hurt to pick a fight is hurt enough to rest.
+    const restBelow = this.hunting ? PREY_HP : REST_BELOW;
+    if (this.mode === 'rest' || (stats.hp < stats.maxHp * restBelow && this.attackers.size === 0))
       if (this.rest(here, stats, now)) return;
     if (pickUp(bot, this.o.content.data, this.opened, here, stats)) return;
     const keen = this.hunting;
