@@ -10,7 +10,7 @@ import { inside, type PlayerContent, type Stop } from './playthrough-route.ts';
 import { ZoneBook, type PlaythroughResult } from './playthrough-record.ts';
 
 export type { PlaythroughResult } from './playthrough-record.ts';
-import { ZoneHunt } from './playthrough-hunt.ts';
+import { ZoneHunt, type HuntStep } from './playthrough-hunt.ts';
 import { pickUp } from './playthrough-loot.ts';
 import { Walker } from './playthrough-walk.ts';
 
@@ -92,6 +92,7 @@ class Playthrough {
   private readonly walker: Walker;
   /** Holding back in a zone until the next leg is fair: fight anything beatable in sight. */
   private hunting = false;
+  private huntStep: HuntStep | null = null;
   private restSince = 0;
   private respawnAsked = -Infinity;
   /** The kind of the last mob that turned the bot back. */
@@ -211,6 +212,13 @@ class Playthrough {
     for (const [id, t] of this.attackers) if (now - t > ATTACK_MEMORY_MS) this.attackers.delete(id);
 
     const mobs = this.mobsInView(here);
+    // Zone by zone: stay and hunt here until the next stop's mobs are fair (playthrough-hunt.ts). Asked
+    // every think, so a hunt with prey always in sight still ends when the zone's time is up.
+    const step = this.hunt.step(this.leg, here, stats, now);
+    const why = this.hunt.changed(step);
+    if (why) this.note(`${step.kind === 'walk' ? 'hunting' : 'walking on'}: ${why}`);
+    this.hunting = step.kind === 'walk';
+    this.huntStep = step;
     if (this.shouldRetreat(mobs, stats)) this.mode = 'retreat';
     if (this.mode === 'retreat') return this.retreat(here, mobs, stats, now);
     if (this.keepFighting(now)) return;
@@ -344,12 +352,8 @@ class Playthrough {
     this.mode = 'travel';
     const stop = this.o.stops[this.leg];
     if (!stop) return void (this.done = { finished: true, reason: 'finished' });
-    // Zone by zone: stay and hunt here until the next stop's mobs are fair (playthrough-hunt.ts).
-    const step = this.hunt.step(this.leg, here, this.bot.view.stats!, now);
-    const why = this.hunt.changed(step);
-    if (why) this.note(`${step.kind === 'walk' ? 'hunting' : 'walking on'}: ${why}`);
-    this.hunting = step.kind === 'walk';
-    if (step.kind === 'walk') return this.walker.walk(here, step.to, now);
+    const step = this.huntStep;
+    if (step?.kind === 'walk') return this.walker.walk(here, step.to, now);
     const danger = mobs.find(
       (m) =>
         !m.beatable &&

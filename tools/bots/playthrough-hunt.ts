@@ -9,7 +9,7 @@ import type { Stats } from '../../shared/protocol/view.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { regenAmount } from '../../shared/rules/combat.ts';
 import { canBeat, canBeatPack, guessFight } from './playthrough-judge.ts';
-import { inside, middle, type PlayerContent, type Stop } from './playthrough-route.ts';
+import { inside, middle, planWalk, type PlayerContent, type Stop } from './playthrough-route.ts';
 
 interface Tile {
   x: number;
@@ -29,6 +29,7 @@ const WALK_SECONDS = 6;
 const KEEP_AREA = 1.3;
 /** A chest tile this close counts as visited (the bot opens chests in sight on its own). */
 const CHEST_SEEN = 4;
+const CHEST_MS = 90_000;
 
 export type HuntStep = { kind: 'walk'; to: Tile; why: string } | { kind: 'go'; why: string }; // the leg is fair (or the zone's time is up): walk on
 
@@ -42,6 +43,8 @@ export class ZoneHunt {
   /** When the bot first held back in each zone. */
   private readonly since = new Map<string, number>();
   private readonly visited = new Set<number>();
+  /** The chest walked to now, and since when. */
+  private chest: { id: number; since: number } | null = null;
   private huntTile: Tile | null = null;
   /** The mob area hunted last. */
   private area: MobArea | null = null;
@@ -138,7 +141,7 @@ export class ZoneHunt {
     if (!this.blocker) this.since.set(zone, since);
     if (now - since > this.capMs)
       return { kind: 'go', why: `${zone} time is up at level ${stats.level} (${unfair[0]!.id} not fair)` };
-    const chest = this.nextChest(zone, here);
+    const chest = this.nextChest(zone, here, now);
     if (chest) return { kind: 'walk', to: chest, why: `chest in ${zone}` };
     // Nothing here fits yet: go back to the strongest fitting area of a zone the road has passed.
     const behind = this.stops.slice(0, leg).map((s) => this.zoneAfter(s));
@@ -149,15 +152,23 @@ export class ZoneHunt {
     return { kind: 'walk', to: this.huntTileIn(area.area, here, now), why };
   }
 
-  /** A static chest of the zone not yet walked to (guarded ones show up as their guards die). */
-  private nextChest(zone: string, here: Tile): Tile | null {
+  /**
+   * A static chest of the zone not yet walked to (guarded ones show up as their guards die). One the bot
+   * cannot walk to, or has walked towards for CHEST_MS without getting there, counts as visited.
+   */
+  private nextChest(zone: string, here: Tile, now: number): Tile | null {
+    const { map, road, links } = this.content;
     for (const c of this.content.placements.chests) {
       if (this.visited.has(c.objectId) || c.guardedBy || this.zoneOf(c) !== zone) continue;
-      if (Math.max(Math.abs(c.x - here.x), Math.abs(c.y - here.y)) <= CHEST_SEEN) {
+      const tile = nearWalkable(this.content, c);
+      const near = Math.max(Math.abs(c.x - here.x), Math.abs(c.y - here.y)) <= CHEST_SEEN;
+      if (this.chest?.id !== c.objectId) this.chest = { id: c.objectId, since: now };
+      const late = now - this.chest.since > CHEST_MS;
+      if (near || late || planWalk(map.grid, road, here, tile, links).length === 0) {
         this.visited.add(c.objectId);
         continue;
       }
-      return nearWalkable(this.content, c);
+      return tile;
     }
     return null;
   }
