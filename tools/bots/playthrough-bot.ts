@@ -6,32 +6,13 @@ import type { MobKind } from '../../shared/content/game-data.ts';
 import type { SeenEntity, Stats } from '../../shared/protocol/view.ts';
 import { BotClient } from './bot-client.ts';
 import { engagedCost, sizeUp, type SizedMob } from './playthrough-judge.ts';
-import { inside, type PlayerContent, type Stop } from './playthrough-route.ts';
-import { ZoneBook, type PlaythroughResult } from './playthrough-record.ts';
+import { inside } from './playthrough-route.ts';
+import { ZoneBook, type PlaythroughOptions, type PlaythroughResult } from './playthrough-record.ts';
 
-export type { PlaythroughResult } from './playthrough-record.ts';
+export type { PlaythroughOptions, PlaythroughResult } from './playthrough-record.ts';
 import { ZoneHunt, type HuntStep } from './playthrough-hunt.ts';
 import { pickUp } from './playthrough-loot.ts';
 import { Walker } from './playthrough-walk.ts';
-
-export interface PlaythroughOptions {
-  url: string;
-  name: string;
-  content: PlayerContent;
-  /** The road's stops in order; reaching the last one (killing it, for a mob) finishes the run. */
-  stops: Stop[];
-  /** Wall-clock budget for the whole run, in ms. */
-  budgetMs: number;
-  /** Finish early once this many zones have been arrived in. */
-  zones?: number;
-  /** Finish early once the first this many stops of the road are reached (the shorter run in tests). */
-  finishAfterStops?: number;
-  /** Longest stay hunting in one zone before walking on to the next regardless, in ms (default 4 min). */
-  zoneCapMs?: number;
-  /** A float in [0, 1), seeded by the caller. */
-  random: () => number;
-  log?: (line: string) => void;
-}
 
 const THINK_MS = 250;
 /** A retreat goes a few tiles at a time, so it stops soon after the chase does. */
@@ -90,8 +71,7 @@ class Playthrough {
   private readonly opened = new Set<number>();
   private readonly hunt: ZoneHunt;
   private readonly walker: Walker;
-  /** Holding back in a zone until the next leg is fair: fight anything beatable in sight. */
-  private hunting = false;
+  /** What the hunt said this think: a walk is holding back in a zone, fighting anything beatable in sight. */
   private huntStep: HuntStep | null = null;
   private restSince = 0;
   private respawnAsked = -Infinity;
@@ -217,8 +197,8 @@ class Playthrough {
     const step = this.hunt.step(this.leg, here, stats, now);
     const why = this.hunt.changed(step);
     if (why) this.note(`${step.kind === 'walk' ? 'hunting' : 'walking on'}: ${why}`);
-    this.hunting = step.kind === 'walk';
     this.huntStep = step;
+    const hunting = step.kind === 'walk';
     if (this.shouldRetreat(mobs, stats)) this.mode = 'retreat';
     if (this.mode === 'retreat') return this.retreat(here, mobs, stats, now);
     if (this.keepFighting(now)) return;
@@ -229,18 +209,17 @@ class Playthrough {
     );
     if (attacker) return this.fight(attacker.entity, now);
     // While hunting, too hurt to pick a fight is hurt enough to rest.
-    const restBelow = this.hunting ? PREY_HP : REST_BELOW;
+    const restBelow = hunting ? PREY_HP : REST_BELOW;
     if (this.mode === 'rest' || (stats.hp < stats.maxHp * restBelow && this.attackers.size === 0))
       if (this.rest(here, stats, now)) return;
     if (pickUp(bot, this.o.content.data, this.opened, here, stats)) return;
-    const keen = this.hunting;
-    const near = keen ? SIGHT : FIGHT_NEAR;
+    const near = hunting ? SIGHT : FIGHT_NEAR;
     const fresh = stats.hp >= stats.maxHp * PREY_HP;
     const prey = mobs.find(
       (m) =>
         fresh &&
         m.beatable &&
-        (keen || m.hpLost <= stats.maxHp * CHEAP) &&
+        (hunting || m.hpLost <= stats.maxHp * CHEAP) &&
         m.xp > 1 &&
         m.distance <= near &&
         !this.isShunned(m, now),
