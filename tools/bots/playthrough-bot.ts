@@ -68,7 +68,7 @@ class Playthrough {
   private lastHit = 0;
   private readonly attackers = new Map<number, number>();
   private readonly shunned = new Map<number, number>();
-  private readonly opened = new Set<number>();
+  private readonly opened = new Map<number, { at: number; times: number }>();
   private readonly hunt: ZoneHunt;
   private readonly walker: Walker;
   /** What the hunt said this think: a walk is holding back in a zone, fighting anything beatable in sight. */
@@ -212,7 +212,7 @@ class Playthrough {
     const restBelow = hunting ? PREY_HP : REST_BELOW;
     if (this.mode === 'rest' || (stats.hp < stats.maxHp * restBelow && this.attackers.size === 0))
       if (this.rest(here, stats, now)) return;
-    if (pickUp(bot, this.o.content.data, this.opened, here, stats)) return;
+    if (pickUp(bot, this.o.content.data, this.opened, here, stats, now)) return;
     const near = hunting ? SIGHT : FIGHT_NEAR;
     const fresh = stats.hp >= stats.maxHp * PREY_HP;
     const prey = mobs.find(

@@ -10,22 +10,33 @@ const REACH = 12;
 /** Potions are drunk on pickup: only worth it below this share of max HP. */
 const POTION_BELOW = 0.8;
 
+/** A chest or item still there this long after the bot went for it is tried again (a fight got between). */
+const RETRY_MS = 15_000;
+/** Tries of one thing, so a drop out of reach is not chased for ever. */
+const TRIES = 3;
+
 /**
  * Walks to an upgrade, a potion when hurt, or a chest in sight; true when it did. `tried` holds what it
- * went for already: once each, so a drop out of reach is not chased for ever.
+ * went for already (by id: when, and how often).
  */
 export function pickUp(
   bot: BotClient,
   data: GameData,
-  tried: Set<number>,
+  tried: Map<number, { at: number; times: number }>,
   here: { x: number; y: number },
   stats: Stats,
+  now: number,
 ): boolean {
+  const go = (id: number): void => {
+    const before = tried.get(id);
+    tried.set(id, { at: now, times: (before?.times ?? 0) + 1 });
+  };
   for (const e of bot.view.entities.values()) {
-    if (tried.has(e.id)) continue;
+    const before = tried.get(e.id);
+    if (before && (before.times >= TRIES || now - before.at < RETRY_MS)) continue;
     if (Math.max(Math.abs(e.endX - here.x), Math.abs(e.endY - here.y)) > REACH) continue;
     if (e.type === 'chest') {
-      tried.add(e.id);
+      go(e.id);
       bot.open(e.id);
       return true;
     }
@@ -36,7 +47,7 @@ export function pickUp(
       (item.type === 'armor' && item.level > gearLevel(data, stats.armor));
     const potion = item.type === 'consumable' && stats.hp < stats.maxHp * POTION_BELOW;
     if (upgrade || potion) {
-      tried.add(e.id);
+      go(e.id);
       bot.loot(e.id);
       return true;
     }
