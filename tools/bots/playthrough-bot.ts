@@ -36,6 +36,8 @@ const RETREAT_AT = 0.9;
 /** Blows within this long make their mob an attacker. */
 const ATTACK_MEMORY_MS = 4000;
 const RESPAWN_RETRY_MS = 2000;
+/** After going for a chest or a drop, this long with no new fight picked (unless attacked). */
+const PICK_MS = 4000;
 const ZONE_CAP_MS = 240_000;
 /** Deaths on one leg of the road after which the run stops as stuck. */
 const STUCK_DEATHS = 10;
@@ -74,6 +76,7 @@ class Playthrough {
   /** What the hunt said this think: a walk is holding back in a zone, fighting anything beatable in sight. */
   private huntStep: HuntStep | null = null;
   private restSince = 0;
+  private pickingUntil = 0;
   private respawnAsked = -Infinity;
   /** The kind of the last mob that turned the bot back. */
   private lastBlocker: string | null = null;
@@ -212,7 +215,12 @@ class Playthrough {
     const restBelow = hunting ? PREY_HP : REST_BELOW;
     if (this.mode === 'rest' || (stats.hp < stats.maxHp * restBelow && this.attackers.size === 0))
       if (this.rest(here, stats, now)) return;
-    if (pickUp(bot, this.o.content.data, this.opened, here, stats, now)) return;
+    if (pickUp(bot, this.o.content.data, this.opened, here, stats, now)) {
+      this.pickingUntil = now + PICK_MS;
+      return;
+    }
+    // Let the walk to a chest or drop get there: a new fight would cancel it.
+    if (now < this.pickingUntil) return;
     const near = hunting ? SIGHT : FIGHT_NEAR;
     const fresh = stats.hp >= stats.maxHp * PREY_HP;
     const prey = mobs.find(
