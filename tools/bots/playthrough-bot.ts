@@ -77,6 +77,7 @@ class Playthrough {
   private huntStep: HuntStep | null = null;
   private restSince = 0;
   private pickingUntil = 0;
+  private lastTook = '';
   private respawnAsked = -Infinity;
   /** The kind of the last mob that turned the bot back. */
   private lastBlocker: string | null = null;
@@ -201,7 +202,7 @@ class Playthrough {
     const why = this.hunt.changed(step);
     if (why) this.note(`${step.kind === 'walk' ? 'hunting' : 'walking on'}: ${why}`);
     this.huntStep = step;
-    const hunting = step.kind === 'walk';
+    const hunting = step.kind === 'walk' && step.keen;
     if (this.shouldRetreat(mobs, stats)) this.mode = 'retreat';
     if (this.mode === 'retreat') return this.retreat(here, mobs, stats, now);
     if (this.keepFighting(now)) return;
@@ -215,7 +216,10 @@ class Playthrough {
     const restBelow = hunting ? PREY_HP : REST_BELOW;
     if (this.mode === 'rest' || (stats.hp < stats.maxHp * restBelow && this.attackers.size === 0))
       if (this.rest(here, stats, now)) return;
-    if (pickUp(bot, this.o.content.data, this.opened, here, stats, now)) {
+    const took = pickUp(bot, this.o.content.data, this.opened, here, stats, now);
+    if (took) {
+      if (took !== this.lastTook) this.note(`going for ${took} at level ${stats.level}`);
+      this.lastTook = took;
       this.pickingUntil = now + PICK_MS;
       return;
     }

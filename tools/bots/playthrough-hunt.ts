@@ -31,7 +31,8 @@ const KEEP_AREA = 1.3;
 const CHEST_SEEN = 4;
 const CHEST_MS = 90_000;
 
-export type HuntStep = { kind: 'walk'; to: Tile; why: string } | { kind: 'go'; why: string }; // the leg is fair (or the zone's time is up): walk on
+/** `keen`: hunting a mob area (fight anything in sight), not walking to a chest (fight only what is near). */
+export type HuntStep = { kind: 'walk'; to: Tile; why: string; keen: boolean } | { kind: 'go'; why: string }; // the leg is fair (or the zone's time is up): walk on
 
 /** Something the bot must be able to beat before it goes on: a mob area's pack, or one seen on the road. */
 interface Threat {
@@ -142,14 +143,14 @@ export class ZoneHunt {
     if (now - since > this.capMs)
       return { kind: 'go', why: `${zone} time is up at level ${stats.level} (${unfair[0]!.id} not fair)` };
     const chest = this.nextChest(zone, here, now);
-    if (chest) return { kind: 'walk', to: chest, why: `chest in ${zone}` };
+    if (chest) return { kind: 'walk', to: chest, why: `chest in ${zone}`, keen: false };
     // Nothing here fits yet: go back to the strongest fitting area of a zone the road has passed.
     const behind = this.stops.slice(0, leg).map((s) => this.zoneAfter(s));
     const area = this.bestArea([zone, ...behind], stats);
     if (!area) return { kind: 'go', why: `nothing to hunt in ${zone} at level ${stats.level}` };
     const where = this.zoneOf(middle(area.area));
     const why = `${area.kind} in ${where}${this.blocker ? ` (held back by ${this.blocker.id})` : ''}`;
-    return { kind: 'walk', to: this.huntTileIn(area.area, here, now), why };
+    return { kind: 'walk', to: this.huntTileIn(area.area, here, now), why, keen: true };
   }
 
   /**

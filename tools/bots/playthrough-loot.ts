@@ -11,13 +11,13 @@ const REACH = 12;
 const POTION_BELOW = 0.8;
 
 /** A chest or item still there this long after the bot went for it is tried again (a fight got between). */
-const RETRY_MS = 15_000;
+const RETRY_MS = 5000;
 /** Tries of one thing, so a drop out of reach is not chased for ever. */
-const TRIES = 3;
+const TRIES = 6;
 
 /**
- * Walks to an upgrade, a potion when hurt, or a chest in sight; true when it did. `tried` holds what it
- * went for already (by id: when, and how often).
+ * Walks to an upgrade, a potion when hurt, or a chest in sight; says what it went for (null if nothing).
+ * `tried` holds what it went for already (by id: when, and how often).
  */
 export function pickUp(
   bot: BotClient,
@@ -26,7 +26,7 @@ export function pickUp(
   here: { x: number; y: number },
   stats: Stats,
   now: number,
-): boolean {
+): string | null {
   const go = (id: number): void => {
     const before = tried.get(id);
     tried.set(id, { at: now, times: (before?.times ?? 0) + 1 });
@@ -38,7 +38,7 @@ export function pickUp(
     if (e.type === 'chest') {
       go(e.id);
       bot.open(e.id);
-      return true;
+      return 'a chest';
     }
     const item = e.type === 'item' ? data.items.get(e.kind) : undefined;
     if (!item) continue;
@@ -49,8 +49,8 @@ export function pickUp(
     if (upgrade || potion) {
       go(e.id);
       bot.loot(e.id);
-      return true;
+      return item.id;
     }
   }
-  return false;
+  return null;
 }
