@@ -388,6 +388,7 @@ class Playthrough {
       deaths: this.book.totalDeaths(),
       killedBy: this.killedBy,
       journal: this.journal,
+      token: this.bot.token,
     };
   }
 }

@@ -124,4 +124,6 @@ export interface PlaythroughResult {
   killedBy: Record<string, number>;
   /** The bot's last log lines: what it did and why, for a failing test's message. */
   journal: string[];
+  /** The character's token, to play it on (in a browser, say). */
+  token: string | null;
 }
