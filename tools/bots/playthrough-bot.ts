@@ -12,6 +12,7 @@ import { ZoneBook, type PlaythroughOptions, type PlaythroughResult } from './pla
 export type { PlaythroughOptions, PlaythroughResult } from './playthrough-record.ts';
 import { ZoneHunt, type HuntStep } from './playthrough-hunt.ts';
 import { pickUp } from './playthrough-loot.ts';
+import { REST_UNTIL, RestSpots, Resting } from './playthrough-rest.ts';
 import { Walker } from './playthrough-walk.ts';
 
 const THINK_MS = 250;
@@ -27,10 +28,8 @@ const SIGHT = 20;
 /** A mob not hit for this long is out of reach: leave it alone for SHUN_MS. */
 const GIVE_UP_MS = 10_000;
 const SHUN_MS = 30_000;
-/** Rest when below the first share of max HP, until above the second (or REST_MAX_MS). */
+/** Rest when below this share of max HP (until REST_UNTIL). */
 const REST_BELOW = 0.6;
-const REST_UNTIL = 0.95;
-const REST_MAX_MS = 120_000;
 /** Back off when what the fights at hand are expected to cost exceeds this share of the HP left. */
 const RETREAT_AT = 0.9;
 /** Blows within this long make their mob an attacker. */
@@ -75,7 +74,7 @@ class Playthrough {
   private readonly walker: Walker;
   /** What the hunt said this think: a walk is holding back in a zone, fighting anything beatable in sight. */
   private huntStep: HuntStep | null = null;
-  private restSince = 0;
+  private readonly resting: Resting;
   private pickingUntil = 0;
   private lastTook = '';
   private respawnAsked = -Infinity;
@@ -95,6 +94,7 @@ class Playthrough {
     this.book = new ZoneBook(o.content.zones, this.started);
     this.hunt = new ZoneHunt(o.content, o.stops, o.zoneCapMs ?? ZONE_CAP_MS, o.random);
     this.walker = new Walker(bot, o.content, THINK_MS);
+    this.resting = new Resting(new RestSpots(o.content));
     const self = bot.self!;
     this.anchors.push({ x: self.fromX, y: self.fromY });
   }
@@ -267,7 +267,7 @@ class Playthrough {
     );
     if (this.attackers.size === 0 && !threat) {
       this.mode = stats.hp < stats.maxHp * REST_UNTIL ? 'rest' : 'travel';
-      this.restSince = now;
+      this.resting.begin(now);
       return;
     }
     // At the anchor already and still bitten: run for an earlier one.
@@ -309,14 +309,16 @@ class Playthrough {
   private rest(here: { x: number; y: number }, stats: { hp: number; maxHp: number }, now: number): boolean {
     if (this.mode !== 'rest') {
       this.mode = 'rest';
-      this.restSince = now;
+      this.resting.begin(now);
     }
-    // A retreat's walk would carry the bot on for tiles: stop where it is.
-    this.walker.halt(here);
-    if (stats.hp >= stats.maxHp * REST_UNTIL || now - this.restSince > REST_MAX_MS) {
+    // Out of the mob areas' reach first (playthrough-rest.ts), then standing where it is.
+    const next = this.resting.next(here, stats, now);
+    if (next === 'done') {
       this.mode = 'travel';
       return false;
     }
+    if (next === 'rest') this.walker.halt(here);
+    else this.walker.walk(here, next, now);
     return true;
   }
 
