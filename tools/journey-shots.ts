@@ -11,6 +11,8 @@ import { loadWorldMap } from '../server/load-map.ts';
 import { DEFAULT_MAP } from '../server/config.ts';
 import { gameState, launchBrowser } from '../tests/support/browser.ts';
 import { travel } from '../tests/support/travel.ts';
+import { isWalkable } from '../shared/rules/grid.ts';
+import { findPath } from '../shared/rules/path.ts';
 import { playThrough } from './bots/playthrough-bot.ts';
 import { loadPlayerContent, roadStops } from './bots/playthrough-route.ts';
 import { repoRoot, startServerProcess } from './server-process.ts';
@@ -38,6 +40,32 @@ async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: path.join(out, `${name}.png`) });
 }
 
+/** The walkable tile beside a door that the player can walk to from where it is. */
+async function besideDoor(page: Page, door: { x: number; y: number }): Promise<{ x: number; y: number }> {
+  const at = (await gameState(page)).tile!;
+  for (const [dx, dy] of [
+    [0, 1],
+    [0, -1],
+    [1, 0],
+    [-1, 0],
+  ] as const) {
+    const t = { x: door.x + dx, y: door.y + dy };
+    if (
+      map.objects.some(
+        (o) => o.kind === 'door' && o.area.x <= t.x && t.x < o.area.x + o.area.width && o.area.y === t.y,
+      )
+    )
+      continue;
+    if (!isWalkable(map.grid, t.x, t.y)) continue;
+    if (
+      findPath(map.grid, at, t, { nodeBudget: 40_000, maxSteps: 600 }).length ||
+      (at.x === t.x && at.y === t.y)
+    )
+      return t;
+  }
+  throw new Error(`no way to the door at ${door.x},${door.y} from ${at.x},${at.y}`);
+}
+
 /** Beside a door: clicks it and waits to be put where it leads (far from it); false on dying. */
 async function through(page: Page, door: { x: number; y: number }): Promise<boolean> {
   const point = await page.evaluate((t) => window.__emberquest!.tileToClient(t.x, t.y), door);
@@ -59,8 +87,11 @@ async function leg(page: Page, prefix: string, name: string): Promise<string> {
   let deaths = 0;
   for (let attempt = 0; attempt < TRIES; attempt++) {
     const started = Date.now();
+    // A door is walked up to (a tile beside it), then clicked: travel() would walk on past the jump.
+    const goal = to.door ? await besideDoor(page, to) : to;
     const alive =
-      (await travel(page, map.grid, to, to.door ? 1 : 2, 180_000)) && (!to.door || (await through(page, to)));
+      (await travel(page, map.grid, goal, to.door ? 0 : 2, 180_000)) &&
+      (!to.door || (await through(page, to)));
     const s = await gameState(page);
     if (alive && !s.dead) {
       if (to.door) await page.waitForTimeout(1500);
@@ -88,7 +119,9 @@ try {
     name: 'Wayfarer',
     content,
     stops,
-    budgetMs: 15 * 60_000,
+    budgetMs: 20 * 60_000,
+    // Holds back in the forest until the graveyard gate's mobs are fair, however long that takes.
+    zoneCapMs: 20 * 60_000,
     finishAfterStops: stops.findIndex((s) => s.name === 'graveyard_gate') + 1,
     random: Math.random,
     log: (line) => console.error(line),

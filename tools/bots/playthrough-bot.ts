@@ -24,7 +24,9 @@ const FIGHT_NEAR = 3;
 const PREY_HP = 0.7;
 /** On the road, only fights costing at most this share of max HP are worth the stop. */
 const CHEAP = 0.3;
+/** Hunting, mobs this close are prey; the boss is walked up to BOSS_REACH tiles before it is attacked. */
 const SIGHT = 20;
+const BOSS_REACH = 8;
 /** A mob not hit for this long is out of reach: leave it alone for SHUN_MS. */
 const GIVE_UP_MS = 10_000;
 const SHUN_MS = 30_000;
@@ -40,9 +42,8 @@ const PICK_MS = 4000;
 const ZONE_CAP_MS = 240_000;
 /** Deaths on one leg of the road after which the run stops as stuck. */
 const STUCK_DEATHS = 10;
-/** How often the log says where the bot is and what it does. */
+/** How often the log says where the bot is and what it does, and how many lines the result keeps. */
 const REPORT_MS = 15_000;
-/** Log lines kept for the result, latest last. */
 const JOURNAL_LINES = 40;
 
 type Mode = 'travel' | 'fight' | 'rest' | 'retreat';
@@ -368,6 +369,9 @@ class Playthrough {
       // The last fight is taken at full health.
       const hurt = stats.hp < stats.maxHp * REST_UNTIL && this.attackers.size === 0;
       if (hurt && this.target !== boss.entity.id) return void this.rest(here, stats, now);
+      // Seen from afar (the wyrm from the landing, 28 tiles): the server takes no attack from that far.
+      if (boss.distance > BOSS_REACH && this.target !== boss.entity.id)
+        return this.walker.walk(here, boss.at, now);
       return this.fight(boss.entity, now);
     }
     this.walker.walk(here, stop.tile, now);
