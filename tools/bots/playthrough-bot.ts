@@ -155,8 +155,7 @@ class Playthrough {
     this.mode = 'travel';
     this.walker.forget();
     // A respawn loop (or a leg it cannot live through) is a finding, not something to grind out.
-    this.deathsOnLeg++;
-    if (this.deathsOnLeg >= STUCK_DEATHS)
+    if (++this.deathsOnLeg >= STUCK_DEATHS)
       this.done ??= {
         finished: false,
         reason: `stuck: died ${this.deathsOnLeg} times on the way to ${this.o.stops[this.leg]?.name} (last to ${what})`,
