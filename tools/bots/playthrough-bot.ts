@@ -1,92 +1,52 @@
 // The playthrough bot: one fresh character played along the road from the village to the Ember Wyrm,
 // from what a player sees (its view of the protocol, the map and data files the page loads). It fights
-// what it can beat, takes upgrades and potions, rests to heal, backs off when a fight turns bad, grinds
-// when the road ahead is too strong, and keeps a per-zone record of how the journey went.
+// what it can beat, takes upgrades and potions, rests to heal, backs off when a fight turns bad, hunts
+// where it is while the road ahead is too strong, and keeps a per-zone record of how the journey went.
 import type { MobKind } from '../../shared/content/game-data.ts';
-import type { SeenEntity } from '../../shared/protocol/view.ts';
-import { isWalkable } from '../../shared/rules/grid.ts';
+import type { SeenEntity, Stats } from '../../shared/protocol/view.ts';
 import { BotClient } from './bot-client.ts';
-import { canBeat, gearLevel, guessFight, sizeUp, type SizedMob } from './playthrough-judge.ts';
-import { inside, planWalk, type PlayerContent, type Stop } from './playthrough-route.ts';
-import { ZoneBook, type ZoneRecord } from './playthrough-record.ts';
-import { GrindSpots } from './playthrough-spots.ts';
-import { ZoneHunt } from './playthrough-hunt.ts';
+import { engagedCost, sizeUp, type SizedMob } from './playthrough-judge.ts';
+import { inside } from './playthrough-route.ts';
+import { ZoneBook, type PlaythroughOptions, type PlaythroughResult } from './playthrough-record.ts';
 
-export interface PlaythroughOptions {
-  url: string;
-  name: string;
-  content: PlayerContent;
-  /** The road's stops in order; reaching the last one (killing it, for a mob) finishes the run. */
-  stops: Stop[];
-  /** Wall-clock budget for the whole run, in ms. */
-  budgetMs: number;
-  /** Finish early once this many zones have been arrived in. */
-  zones?: number;
-  /** Finish early once the first this many stops of the road are reached (the shorter run in tests). */
-  finishAfterStops?: number;
-  /** Longest stay hunting in one zone before walking on to the next regardless, in ms (default 4 min). */
-  zoneCapMs?: number;
-  /** A float in [0, 1), seeded by the caller. */
-  random: () => number;
-  log?: (line: string) => void;
-}
-
-export interface PlaythroughResult {
-  finished: boolean;
-  /** Why the run ended: finished, out of time, the connection closed. */
-  reason: string;
-  /** Where the run ended and what held it up there (the strongest mob it turned back from). */
-  stoppedIn: string;
-  stoppedBefore: string;
-  blockedBy: string | null;
-  zones: ZoneRecord[];
-  stopsReached: string[];
-  seconds: number;
-  level: number;
-  weapon: string;
-  armor: string;
-  kills: number;
-  deaths: number;
-  killedBy: Record<string, number>;
-  /** The bot's last log lines: what it did and why, for a failing test's message. */
-  journal: string[];
-}
+export type { PlaythroughOptions, PlaythroughResult } from './playthrough-record.ts';
+import { ZoneHunt, type HuntStep } from './playthrough-hunt.ts';
+import { pickUp } from './playthrough-loot.ts';
+import { REST_UNTIL, RestSpots, Resting } from './playthrough-rest.ts';
+import { Walker } from './playthrough-walk.ts';
 
 const THINK_MS = 250;
-/** Tiles ahead on the planned walk each WalkTo aims for (the server's own A* walks the rest). */
-const LEG_STEPS = 24;
 /** A retreat goes a few tiles at a time, so it stops soon after the chase does. */
 const RETREAT_STEPS = 6;
-/** Beatable mobs this close to the road are fought on the way; while grinding, anything in sight. */
+/** Beatable mobs this close to the road are fought on the way; while hunting, anything in sight. */
 const FIGHT_NEAR = 3;
 /** Only pick a fight with at least this share of max HP. */
 const PREY_HP = 0.7;
 /** On the road, only fights costing at most this share of max HP are worth the stop. */
 const CHEAP = 0.3;
+/** Hunting, mobs this close are prey; the boss is walked up to BOSS_REACH tiles before it is attacked. */
 const SIGHT = 20;
+const BOSS_REACH = 8;
 /** A mob not hit for this long is out of reach: leave it alone for SHUN_MS. */
 const GIVE_UP_MS = 10_000;
 const SHUN_MS = 30_000;
-/** Rest when below the first share of max HP, until above the second (or REST_MAX_MS). */
+/** Rest when below this share of max HP (until REST_UNTIL). */
 const REST_BELOW = 0.6;
-const REST_UNTIL = 0.95;
-const REST_MAX_MS = 120_000;
 /** Back off when what the fights at hand are expected to cost exceeds this share of the HP left. */
 const RETREAT_AT = 0.9;
 /** Blows within this long make their mob an attacker. */
 const ATTACK_MEMORY_MS = 4000;
-/** A grinding spot with nothing to fight for this long: go back a stop. */
-const GRIND_PATIENCE_MS = 45_000;
 const RESPAWN_RETRY_MS = 2000;
+/** After going for a chest or a drop, this long with no new fight picked (unless attacked). */
+const PICK_MS = 4000;
 const ZONE_CAP_MS = 240_000;
 /** Deaths on one leg of the road after which the run stops as stuck. */
 const STUCK_DEATHS = 10;
-/** How often the log says where the bot is and what it does. */
+/** How often the log says where the bot is and what it does, and how many lines the result keeps. */
 const REPORT_MS = 15_000;
-/** Log lines kept for the result, latest last. */
 const JOURNAL_LINES = 40;
 
-type Mode = 'travel' | 'fight' | 'rest' | 'retreat' | 'grind';
+type Mode = 'travel' | 'fight' | 'rest' | 'retreat';
 
 export async function playThrough(options: PlaythroughOptions): Promise<PlaythroughResult> {
   const bot = await BotClient.connect({ url: options.url, name: options.name });
@@ -102,28 +62,25 @@ class Playthrough {
   private readonly book: ZoneBook;
   private mode: Mode = 'travel';
   private leg = 0;
-  /** Tiles of the stops reached, latest last: where to fall back to and grind. */
+  /** Tiles of the stops reached, latest last: where to fall back to. */
   private readonly anchors: { x: number; y: number }[] = [];
-  private grindAnchor = 0;
-  private grindSince = 0;
   private readonly stopsReached: string[] = [];
   private target = -1;
   private targetSince = 0;
   private lastHit = 0;
   private readonly attackers = new Map<number, number>();
   private readonly shunned = new Map<number, number>();
-  private readonly opened = new Set<number>();
-  private readonly spots = new GrindSpots();
+  private readonly opened = new Map<number, { at: number; times: number }>();
   private readonly hunt: ZoneHunt;
-  /** Holding back in a zone until the next leg is fair: fight anything beatable in sight. */
-  private hunting = false;
-  private restSince = 0;
+  private readonly walker: Walker;
+  /** What the hunt said this think: a walk is holding back in a zone, fighting anything beatable in sight. */
+  private huntStep: HuntStep | null = null;
+  private readonly resting: Resting;
+  private pickingUntil = 0;
+  private lastTook = '';
   private respawnAsked = -Infinity;
-  /** The kind of the strongest mob that turned the bot back on this leg, and the level it had then. */
-  private blocked: { kind: string; level: number } | null = null;
+  /** The kind of the last mob that turned the bot back. */
   private lastBlocker: string | null = null;
-  private walkGoal: { x: number; y: number } | null = null;
-  private walkSent = 0;
   private readonly killedBy: Record<string, number> = {};
   private done: { finished: boolean; reason: string } | null = null;
   private readonly started = performance.now();
@@ -137,6 +94,8 @@ class Playthrough {
   ) {
     this.book = new ZoneBook(o.content.zones, this.started);
     this.hunt = new ZoneHunt(o.content, o.stops, o.zoneCapMs ?? ZONE_CAP_MS, o.random);
+    this.walker = new Walker(bot, o.content, THINK_MS);
+    this.resting = new Resting(new RestSpots(o.content));
     const self = bot.self!;
     this.anchors.push({ x: self.fromX, y: self.fromY });
   }
@@ -146,7 +105,8 @@ class Playthrough {
       const self = this.bot.view.selfId;
       if (e.type === 'hit' && e.target === self) this.attackers.set(e.attacker, performance.now());
       if (e.type === 'hit' && e.attacker === self) {
-        if (e.target === this.target) this.lastHit = performance.now();
+        // A mob walking home takes no damage: hitting it is no progress (and keeps the bot from healing).
+        if (e.target === this.target && e.damage > 0) this.lastHit = performance.now();
         if (e.hpLeft === 0) this.book.kill();
       }
       if (e.type === 'died' && e.id === self) this.died(e.killer);
@@ -193,11 +153,9 @@ class Playthrough {
     this.note(`died to ${what} at level ${this.bot.view.stats?.level} (${this.book.current})`);
     this.target = -1;
     this.mode = 'travel';
-    const self = this.bot.self;
-    if (self) this.spots.danger(this.bot.tileOf(self));
+    this.walker.forget();
     // A respawn loop (or a leg it cannot live through) is a finding, not something to grind out.
-    this.deathsOnLeg++;
-    if (this.deathsOnLeg >= STUCK_DEATHS)
+    if (++this.deathsOnLeg >= STUCK_DEATHS)
       this.done ??= {
         finished: false,
         reason: `stuck: died ${this.deathsOnLeg} times on the way to ${this.o.stops[this.leg]?.name} (last to ${what})`,
@@ -223,7 +181,7 @@ class Playthrough {
       this.lastReport = now;
       this.note(
         `${Math.round((now - this.started) / 1000)}s ${this.mode} at ${here.x},${here.y} hp ${stats.hp}/${stats.maxHp} ` +
-          `level ${stats.level} target ${this.target} leg ${this.o.stops[this.leg]?.name}`,
+          `level ${stats.level} ${stats.weapon}/${stats.armor} target ${this.target} leg ${this.o.stops[this.leg]?.name}`,
       );
     }
     if (this.o.zones && this.book.arrivals() >= this.o.zones) {
@@ -238,7 +196,13 @@ class Playthrough {
     for (const [id, t] of this.attackers) if (now - t > ATTACK_MEMORY_MS) this.attackers.delete(id);
 
     const mobs = this.mobsInView(here);
-    this.spots.see(mobs);
+    // Zone by zone: stay and hunt here until the next stop's mobs are fair (playthrough-hunt.ts). Asked
+    // every think, so a hunt with prey always in sight still ends when the zone's time is up.
+    const step = this.hunt.step(this.leg, here, stats, now);
+    const why = this.hunt.changed(step);
+    if (why) this.note(`${step.kind === 'walk' ? 'hunting' : 'walking on'}: ${why}`);
+    this.huntStep = step;
+    const hunting = step.kind === 'walk' && step.keen;
     if (this.shouldRetreat(mobs, stats)) this.mode = 'retreat';
     if (this.mode === 'retreat') return this.retreat(here, mobs, stats, now);
     if (this.keepFighting(now)) return;
@@ -248,23 +212,31 @@ class Playthrough {
         this.attackers.has(m.entity.id) && m.beatable && (this.mode !== 'travel' || this.catches(m.kind)),
     );
     if (attacker) return this.fight(attacker.entity, now);
-    if (this.mode === 'rest' || (stats.hp < stats.maxHp * REST_BELOW && this.attackers.size === 0))
+    // While hunting, too hurt to pick a fight is hurt enough to rest.
+    const restBelow = hunting ? PREY_HP : REST_BELOW;
+    if (this.mode === 'rest' || (stats.hp < stats.maxHp * restBelow && this.attackers.size === 0))
       if (this.rest(here, stats, now)) return;
-    if (this.pickUp(here, stats)) return;
-    const keen = this.mode === 'grind' || this.hunting;
-    const near = keen ? SIGHT : FIGHT_NEAR;
+    const took = pickUp(bot, this.o.content.data, this.opened, here, stats, now);
+    if (took) {
+      if (took !== this.lastTook) this.note(`going for ${took} at level ${stats.level}`);
+      this.lastTook = took;
+      this.pickingUntil = now + PICK_MS;
+      return;
+    }
+    // Let the walk to a chest or drop get there: a new fight would cancel it.
+    if (now < this.pickingUntil) return;
+    const near = hunting ? SIGHT : FIGHT_NEAR;
     const fresh = stats.hp >= stats.maxHp * PREY_HP;
     const prey = mobs.find(
       (m) =>
         fresh &&
         m.beatable &&
-        (keen || m.hpLost <= stats.maxHp * CHEAP) &&
+        (hunting || m.hpLost <= stats.maxHp * CHEAP) &&
         m.xp > 1 &&
         m.distance <= near &&
         !this.isShunned(m, now),
     );
     if (prey) return this.fight(prey.entity, now);
-    if (this.mode === 'grind') return this.grind(here, stats, now);
     this.travel(here, mobs, stats, now);
   }
 
@@ -277,16 +249,9 @@ class Playthrough {
   }
 
   /** The fights at hand (the target and everything hitting us) would cost more than the HP left. */
-  private shouldRetreat(mobs: SizedMob[], stats: { hp: number }): boolean {
-    const data = this.o.content.data;
-    const s = this.bot.view.stats!;
-    let cost = 0;
-    for (const m of mobs) {
-      const engaged = this.attackers.has(m.entity.id) || m.entity.id === this.target;
-      if (!engaged) continue;
-      cost += guessFight(data, s, m.kind, m.entity.hp).hpLost;
-    }
-    return cost > stats.hp * RETREAT_AT;
+  private shouldRetreat(mobs: SizedMob[], stats: Stats): boolean {
+    const engaged = (id: number): boolean => this.attackers.has(id) || id === this.target;
+    return engagedCost(this.o.content.data, stats, mobs, engaged) > stats.hp * RETREAT_AT;
   }
 
   private retreat(
@@ -302,14 +267,14 @@ class Playthrough {
     );
     if (this.attackers.size === 0 && !threat) {
       this.mode = stats.hp < stats.maxHp * REST_UNTIL ? 'rest' : 'travel';
-      this.restSince = now;
+      this.resting.begin(now);
       return;
     }
     // At the anchor already and still bitten: run for an earlier one.
     const back = inside({ x: anchor.x - 2, y: anchor.y - 2, width: 5, height: 5 }, here)
       ? (this.anchors[this.anchors.length - 2] ?? anchor)
       : anchor;
-    this.walkAlong(here, back, now, RETREAT_STEPS);
+    this.walker.walk(here, back, now, RETREAT_STEPS);
   }
 
   /** Stays on the current target while it lives and is being hit. */
@@ -318,16 +283,16 @@ class Playthrough {
     if (current?.type === 'mob' && now - Math.max(this.lastHit, this.targetSince) < GIVE_UP_MS) return true;
     if (current) this.shunned.set(this.target, now + SHUN_MS);
     this.target = -1;
-    if (this.mode === 'fight') this.mode = this.blocked ? 'grind' : 'travel';
+    if (this.mode === 'fight') this.mode = 'travel';
     return false;
   }
 
   private fight(mob: SeenEntity, now: number): void {
-    if (this.mode !== 'grind') this.mode = 'fight';
+    this.mode = 'fight';
     if (this.target === mob.id) return;
     this.target = mob.id;
     this.targetSince = now;
-    this.walkGoal = null;
+    this.walker.forget();
     this.bot.attack(mob.id);
   }
 
@@ -344,46 +309,17 @@ class Playthrough {
   private rest(here: { x: number; y: number }, stats: { hp: number; maxHp: number }, now: number): boolean {
     if (this.mode !== 'rest') {
       this.mode = 'rest';
-      this.restSince = now;
+      this.resting.begin(now);
     }
-    // A retreat's walk would carry the bot on for tiles: stop where it is.
-    const self = this.bot.self!;
-    if (this.walkGoal && (here.x !== self.endX || here.y !== self.endY)) this.bot.walkTo(here.x, here.y);
-    this.walkGoal = null;
-    if (stats.hp >= stats.maxHp * REST_UNTIL || now - this.restSince > REST_MAX_MS) {
-      this.mode = this.blocked ? 'grind' : 'travel';
+    // Out of the mob areas' reach first (playthrough-rest.ts), then standing where it is.
+    const next = this.resting.next(here, stats, now);
+    if (next === 'done') {
+      this.mode = 'travel';
       return false;
     }
+    if (next === 'rest') this.walker.halt(here);
+    else this.walker.walk(here, next, now);
     return true;
-  }
-
-  /** Walks to an upgrade, a potion when hurt, or a chest in sight; true when it did. */
-  private pickUp(
-    here: { x: number; y: number },
-    stats: { hp: number; maxHp: number; weapon: string; armor: string },
-  ): boolean {
-    const data = this.o.content.data;
-    for (const e of this.bot.view.entities.values()) {
-      const at = { x: e.endX, y: e.endY };
-      if (Math.max(Math.abs(at.x - here.x), Math.abs(at.y - here.y)) > 12) continue;
-      if (e.type === 'chest' && !this.opened.has(e.id)) {
-        this.opened.add(e.id);
-        this.bot.open(e.id);
-        return true;
-      }
-      const item = e.type === 'item' ? data.items.get(e.kind) : undefined;
-      if (!item) continue;
-      const upgrade =
-        (item.type === 'weapon' && item.level > gearLevel(data, stats.weapon)) ||
-        (item.type === 'armor' && item.level > gearLevel(data, stats.armor));
-      const potion = item.type === 'consumable' && stats.hp < stats.maxHp * 0.8;
-      if ((upgrade || potion) && !this.opened.has(e.id)) {
-        this.opened.add(e.id); // once: a drop out of reach is not chased for ever
-        this.bot.loot(e.id);
-        return true;
-      }
-    }
-    return false;
   }
 
   /** Marks stops reached: a checkpoint entered, a door gone through. */
@@ -396,20 +332,21 @@ class Playthrough {
     this.anchors.push(stop.to ?? here);
     this.leg++;
     this.deathsOnLeg = 0;
-    this.blocked = null;
-    this.walkGoal = null;
+    this.walker.forget();
     this.note(`reached ${stop.name} at level ${this.bot.view.stats?.level}`);
   }
 
   private travel(
     here: { x: number; y: number },
     mobs: SizedMob[],
-    stats: { level: number },
+    stats: { level: number; hp: number; maxHp: number },
     now: number,
   ): void {
     this.mode = 'travel';
     const stop = this.o.stops[this.leg];
     if (!stop) return void (this.done = { finished: true, reason: 'finished' });
+    const step = this.huntStep;
+    if (step?.kind === 'walk') return this.walker.walk(here, step.to, now);
     const danger = mobs.find(
       (m) =>
         !m.beatable &&
@@ -417,69 +354,26 @@ class Playthrough {
           (m.kind.aggroRadius > 0 && this.catches(m.kind) && m.distance <= m.kind.aggroRadius + 2)),
     );
     if (danger) {
-      this.blocked = { kind: danger.kind.id, level: stats.level };
+      // The pack it would bring holds the bot back to hunt until that pack is fair, as a player would.
+      const near = (o: SizedMob): boolean =>
+        Math.max(Math.abs(o.at.x - danger.at.x), Math.abs(o.at.y - danger.at.y)) <= o.kind.aggroRadius + 1;
+      const pack = mobs.filter((o) => o === danger || (o.kind.aggroRadius > 0 && near(o))).map((o) => o.kind);
+      this.hunt.block(pack, now);
       this.lastBlocker = danger.kind.id;
-      this.mode = 'grind';
-      this.grindAnchor = this.anchors.length - 1;
-      this.grindSince = now;
-      this.note(`turned back from ${danger.kind.id} (level ${danger.kind.level}) at level ${stats.level}`);
+      this.note(`turned back from ${pack.map((k) => k.id).join('+')} at level ${stats.level}`);
       return;
     }
     const boss = stop.mobKind ? mobs.find((m) => m.entity.kind === stop.mobKind) : undefined;
-    if (boss) return this.fight(boss.entity, now);
-    // Zone by zone: stay and hunt here until the next stop's mobs are fair (playthrough-hunt.ts).
-    const step = this.hunt.step(this.leg, here, this.bot.view.stats!, now);
-    const why = this.hunt.changed(step);
-    if (why) this.note(`${step.kind === 'walk' ? 'hunting' : 'walking on'}: ${why}`);
-    this.hunting = step.kind === 'walk';
-    if (step.kind === 'walk') return this.walkAlong(here, step.to, now);
-    this.walkAlong(here, stop.tile, now);
-  }
-
-  /** Hunts beatable mobs near the anchors until a level or an upgrade may have changed the odds. */
-  private grind(
-    here: { x: number; y: number },
-    stats: { level: number; weapon: string; armor: string },
-    now: number,
-  ): void {
-    const data = this.o.content.data;
-    const blocker = this.blocked && data.mobs.get(this.blocked.kind);
-    if (!blocker || canBeat(data, this.bot.view.stats!, blocker) || stats.level > this.blocked!.level + 1) {
-      this.blocked = null;
-      this.mode = 'travel';
-      return;
+    if (boss) {
+      // The last fight is taken at full health.
+      const hurt = stats.hp < stats.maxHp * REST_UNTIL && this.attackers.size === 0;
+      if (hurt && this.target !== boss.entity.id) return void this.rest(here, stats, now);
+      // Seen from afar (the wyrm from the landing, 28 tiles): the server takes no attack from that far.
+      if (boss.distance > BOSS_REACH && this.target !== boss.entity.id)
+        return this.walker.walk(here, boss.at, now);
+      return this.fight(boss.entity, now);
     }
-    const spot = this.spots.nearest(here);
-    if (spot && spot.distance > 3) return this.walkAlong(here, spot.spot, now);
-    if (spot) this.spots.forget(spot.spot);
-    if (now - this.grindSince > GRIND_PATIENCE_MS) {
-      this.grindSince = now;
-      this.grindAnchor = Math.max(0, this.grindAnchor - 1);
-    }
-    const anchor = this.anchors[this.grindAnchor]!;
-    const x = anchor.x + Math.floor(this.o.random() * 31) - 15;
-    const y = anchor.y + Math.floor(this.o.random() * 31) - 15;
-    if (this.walkGoal && now - this.walkSent < 4000) return;
-    if (isWalkable(this.o.content.map.grid, x, y)) this.walkAlong(here, { x, y }, now);
-  }
-
-  /** Walks towards `goal` along the planned road, a stretch at a time. */
-  private walkAlong(
-    here: { x: number; y: number },
-    goal: { x: number; y: number },
-    now: number,
-    steps = LEG_STEPS,
-  ): void {
-    const self = this.bot.self!;
-    const walking = self.steps.length > 0 && (here.x !== self.endX || here.y !== self.endY);
-    const sameGoal = this.walkGoal && this.walkGoal.x === goal.x && this.walkGoal.y === goal.y;
-    if (sameGoal && walking && now - this.walkSent < 5000) return;
-    if (sameGoal && !walking && now - this.walkSent < THINK_MS) return;
-    const plan = planWalk(this.o.content.map.grid, this.o.content.road, here, goal);
-    this.walkGoal = goal;
-    this.walkSent = now;
-    const next = plan[Math.min(plan.length, steps) - 1];
-    if (next) this.bot.walkTo(next.x, next.y);
+    this.walker.walk(here, stop.tile, now);
   }
 
   private result(): PlaythroughResult {
@@ -488,7 +382,7 @@ class Playthrough {
       ...this.done!,
       stoppedIn: this.book.current,
       stoppedBefore: this.o.stops[this.leg]?.name ?? '',
-      blockedBy: this.done!.finished ? null : (this.blocked?.kind ?? this.lastBlocker),
+      blockedBy: this.done!.finished ? null : this.lastBlocker,
       zones: this.book.records(),
       stopsReached: this.stopsReached,
       seconds: Math.round((performance.now() - this.started) / 1000),
@@ -499,6 +393,7 @@ class Playthrough {
       deaths: this.book.totalDeaths(),
       killedBy: this.killedBy,
       journal: this.journal,
+      token: this.bot.token,
     };
   }
 }

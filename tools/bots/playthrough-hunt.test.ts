@@ -6,6 +6,7 @@ import type { Stats } from '../../shared/protocol/view.ts';
 import { playerMaxHp } from '../../shared/rules/combat.ts';
 import { repoRoot } from '../server-process.ts';
 import { ZoneHunt } from './playthrough-hunt.ts';
+import { canBeat, canBeatPack } from './playthrough-judge.ts';
 import { inside, loadPlayerContent, roadStops } from './playthrough-route.ts';
 
 const content = loadPlayerContent(repoRoot);
@@ -61,5 +62,49 @@ describe('zone by zone', () => {
       kind: 'go',
       why: expect.stringMatching(/time is up/),
     });
+  });
+});
+
+describe('hunting with packs in mind', () => {
+  const roost = content.placements.mobAreas.find((a) => a.kind === 'bat' && a.count >= 8)!;
+
+  it('expects the pack an area makes, and does not hunt where the pack is too much', () => {
+    const h = hunt();
+    expect(h.packOf(roost).length).toBeGreaterThan(1);
+    const weak = player(5, 'short_sword', 'leather');
+    expect(canBeat(content.data, weak, content.data.mobs.get('bat')!)).toBe(true);
+    expect(canBeatPack(content.data, weak, h.packOf(roost))).toBe(false);
+    const landing = stops[leg('mine_landing')]!.tile;
+    for (let t = 0; t < 5; t++) {
+      const step = h.step(leg('mine_stairs_north'), landing, weak, t * 10_000);
+      expect(step.kind, step.why).toBe('walk');
+      if (step.kind === 'walk') expect(inside(roost.area, step.to), step.why).toBe(false);
+    }
+  });
+
+  it('holds the bot back when a pack turned it on the road, even in the next stop’s zone', () => {
+    const h = hunt();
+    const wolf = content.data.mobs.get('wolf')!;
+    const mouth = stops[leg('mine_mouth')]!;
+    const weak = player(2, 'short_sword', 'tunic');
+    // Through the mine's mouth, the landing is in the caves already: nothing holds the bot there...
+    expect(h.step(leg('mine_landing'), mouth.to!, weak, 0).kind).toBe('go');
+    // ...unless a pack turned it back.
+    h.block([wolf, wolf, wolf], 0);
+    expect(h.step(leg('mine_landing'), mouth.to!, weak, 1000)).toMatchObject({
+      kind: 'walk',
+      why: expect.stringMatching(/held back by wolf\+wolf\+wolf/),
+    });
+    expect(h.step(leg('mine_landing'), mouth.to!, player(12, 'mace', 'chainmail'), 2000).kind).toBe('go');
+  });
+
+  it('walks the last two tiles to the lair landing (the wyrm is the next stop, not a mob around it)', () => {
+    const h = hunt();
+    const gate = stops[leg('lair_gate')]!;
+    expect(h.step(leg('lair_landing'), gate.to!, player(6, 'short_sword', 'leather'), 0).kind).toBe('go');
+    // But the volcano holds a player back until the wyrm is fair.
+    const edge = stops[leg('volcano_edge')]!.tile;
+    expect(h.step(leg('lair_gate'), edge, player(13, 'long_sword', 'scale'), 0).kind).toBe('walk');
+    expect(h.step(leg('lair_gate'), edge, player(17, 'frost_blade', 'plate'), 0).kind).toBe('go');
   });
 });

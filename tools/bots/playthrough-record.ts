@@ -1,7 +1,7 @@
 // The playthrough's log book: per zone (the map's music areas), when the bot first arrived, at what level
-// and in what gear, and the kills and deaths it had there.
+// and in what gear, and the kills and deaths it had there; and what a run is given and hands back.
 import type { Stats } from '../../shared/protocol/view.ts';
-import { inside, type Zone } from './playthrough-route.ts';
+import { inside, type PlayerContent, type Stop, type Zone } from './playthrough-route.ts';
 
 export interface ZoneRecord {
   zone: string;
@@ -82,4 +82,48 @@ export class ZoneBook {
   totalDeaths(): number {
     return this.deaths;
   }
+}
+
+/** What one run of the playthrough bot is given. */
+export interface PlaythroughOptions {
+  url: string;
+  name: string;
+  content: PlayerContent;
+  /** The road's stops in order; reaching the last one (killing it, for a mob) finishes the run. */
+  stops: Stop[];
+  /** Wall-clock budget for the whole run, in ms. */
+  budgetMs: number;
+  /** Finish early once this many zones have been arrived in. */
+  zones?: number;
+  /** Finish early once the first this many stops of the road are reached (the shorter run in tests). */
+  finishAfterStops?: number;
+  /** Longest stay hunting in one zone before walking on to the next regardless, in ms (default 4 min). */
+  zoneCapMs?: number;
+  /** A float in [0, 1), seeded by the caller. */
+  random: () => number;
+  log?: (line: string) => void;
+}
+
+/** What one run of the playthrough bot hands back. */
+export interface PlaythroughResult {
+  finished: boolean;
+  /** Why the run ended: finished, out of time, the connection closed. */
+  reason: string;
+  /** Where the run ended and what held it up there (the strongest mob it turned back from). */
+  stoppedIn: string;
+  stoppedBefore: string;
+  blockedBy: string | null;
+  zones: ZoneRecord[];
+  stopsReached: string[];
+  seconds: number;
+  level: number;
+  weapon: string;
+  armor: string;
+  kills: number;
+  deaths: number;
+  killedBy: Record<string, number>;
+  /** The bot's last log lines: what it did and why, for a failing test's message. */
+  journal: string[];
+  /** The character's token, to play it on (in a browser, say). */
+  token: string | null;
 }

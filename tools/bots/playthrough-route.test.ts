@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { MobKind } from '../../shared/content/game-data.ts';
 import { gridFromRows } from '../../shared/rules/grid.ts';
 import { repoRoot } from '../server-process.ts';
-import { canBeat, guessFight } from './playthrough-judge.ts';
-import { loadPlayerContent, planWalk, ROAD, roadStops } from './playthrough-route.ts';
+import { canBeat, canBeatPack, guessFight, packHpLost } from './playthrough-judge.ts';
+import { loadPlayerContent, planWalk, ROAD, roadStops, walkLegEnd } from './playthrough-route.ts';
 
 const content = loadPlayerContent(repoRoot);
 
@@ -74,6 +74,50 @@ describe('sizing up a fight', () => {
     const sword = { ...starter, weapon: 'long_sword' };
     expect(guessFight(content.data, sword, mob(2, 100)).seconds).toBeLessThan(
       guessFight(content.data, starter, mob(2, 100)).seconds,
+    );
+  });
+
+  it('judges a pack as one fight: it costs more than its duels added up, and can be too much', () => {
+    const wolf = content.data.mobs.get('wolf')!;
+    const level4 = { ...starter, level: 4, maxHp: 110, hp: 110, weapon: 'short_sword' };
+    const duel = guessFight(content.data, level4, wolf).hpLost;
+    expect(packHpLost(content.data, level4, [wolf, wolf])).toBeGreaterThan(2 * duel);
+    expect(canBeat(content.data, level4, wolf)).toBe(true);
+    expect(canBeatPack(content.data, level4, [wolf, wolf, wolf])).toBe(false);
+  });
+
+  it('takes on the wyrm only at the level and gear the curve brings to the lair', () => {
+    const wyrm = content.data.mobs.get('ember_wyrm')!;
+    const at = (level: number, weapon: string, armor: string) => {
+      const maxHp = 80 + (content.data.items.get(armor)!.level - 1) * 30 + (level - 1) * 10;
+      return { ...starter, level, weapon, armor, maxHp, hp: maxHp };
+    };
+    expect(canBeat(content.data, at(16, 'frost_blade', 'plate'), wyrm)).toBe(true);
+    expect(canBeat(content.data, at(10, 'long_sword', 'scale'), wyrm)).toBe(false);
+  });
+});
+
+describe('walks through doors', () => {
+  it('plans a walk through a door to where it leads, and each walk request stops on the door', () => {
+    // Two rooms with no way between them but a door at (1,0) that leads to (4,2).
+    const grid = gridFromRows(['...#.', '...#.', '...#.']);
+    const links = new Map([[0 * 5 + 1, 2 * 5 + 4]]);
+    const plan = planWalk(grid, new Uint8Array(15), { x: 0, y: 2 }, { x: 4, y: 0 }, links);
+    expect(plan.map((t) => `${t.x},${t.y}`)).toEqual(['0,1', '0,0', '1,0', '4,2', '4,1', '4,0']);
+    expect(walkLegEnd(plan, 24)).toEqual({ x: 1, y: 0 });
+    expect(walkLegEnd(plan, 2)).toEqual({ x: 0, y: 0 });
+    expect(planWalk(grid, new Uint8Array(15), { x: 0, y: 2 }, { x: 4, y: 0 })).toEqual([]);
+  });
+
+  it('finds the way from the village square into the mines and out by the back door on the real map', () => {
+    const stops = roadStops(content);
+    const square = stops.find((s) => s.name === 'village_square')!.tile;
+    const landing = stops.find((s) => s.name === 'mine_landing')!.tile;
+    const plan = planWalk(content.map.grid, content.road, square, landing, content.links);
+    expect(plan[plan.length - 1]).toEqual(landing);
+    const mouth = content.placements.doors.find((d) => d.name === 'mine_mouth')!;
+    expect(plan.some((t) => t.y === mouth.area.y && t.x >= mouth.area.x && t.x < mouth.area.x + 2)).toBe(
+      true,
     );
   });
 });

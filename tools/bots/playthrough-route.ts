@@ -25,6 +25,10 @@ export const ROAD = [
   'village_square',
   'forest_glade',
   'graveyard_gate',
+  // Through the mines, as the curve intends (golems, the crystal hoard), out by the back door.
+  'mine_mouth',
+  'mine_landing',
+  'mine_stairs_north',
   'desert_road',
   'volcano_edge',
   'lair_gate',
@@ -60,6 +64,8 @@ export interface PlayerContent {
   zones: Zone[];
   /** 1 where the ground is drawn as a road or bridge: walks prefer these, as a player follows roads. */
   road: Uint8Array;
+  /** Door tiles (y * width + x) and where each puts the player: walks may go through them. */
+  links: Map<number, number>;
 }
 
 export function loadPlayerContent(root: string, mapFile = 'assets/maps/world.tmj'): PlayerContent {
@@ -72,7 +78,12 @@ export function loadPlayerContent(root: string, mapFile = 'assets/maps/world.tmj
   const zones = map.objects
     .filter((o) => o.kind === 'music')
     .map((o) => ({ name: o.name.replace(/^music_/, ''), area: o.area }));
-  return { map, data, placements, zones, road: roadTiles(json) };
+  const links = new Map<number, number>();
+  for (const d of placements.doors)
+    for (let y = d.area.y; y < d.area.y + d.area.height; y++)
+      for (let x = d.area.x; x < d.area.x + d.area.width; x++)
+        links.set(y * map.width + x, d.to.y * map.width + d.to.x);
+  return { map, data, placements, zones, road: roadTiles(json), links };
 }
 
 /** Tiles whose ground is a path or bridge tile (by the tileset's tile names). */
@@ -138,14 +149,17 @@ const OFF_ROAD_COST = 3;
 
 /**
  * The cheapest walk from `from` to `to` over the whole map (a step on a road costs 1, elsewhere
- * OFF_ROAD_COST), as the tiles after `from`; empty when `to` cannot be reached. A bucket queue keeps
- * this a few milliseconds on the world map, which the server's bounded A* is not meant for.
+ * OFF_ROAD_COST), as the tiles after `from`; empty when `to` cannot be reached. Stepping on a door tile
+ * (a key of `links`) puts the player where the door leads, so the walk jumps there: the tile after a
+ * door's is not beside it. A bucket queue keeps this a few milliseconds on the world map, which the
+ * server's bounded A* is not meant for.
  */
 export function planWalk(
   grid: Grid,
   road: Uint8Array,
   from: { x: number; y: number },
   to: { x: number; y: number },
+  links: ReadonlyMap<number, number> = new Map(),
 ): { x: number; y: number }[] {
   const { width, height } = grid;
   const size = width * height;
@@ -163,9 +177,11 @@ export function planWalk(
       if (i === goal) break;
       const x = i % width;
       const y = (i - x) / width;
+      const through = i === start ? undefined : links.get(i);
       for (let d = 0; d < 4; d++) {
-        const nx = x + DX[d]!;
-        const ny = y + DY[d]!;
+        const nx = through === undefined ? x + DX[d]! : through % width;
+        const ny = through === undefined ? y + DY[d]! : Math.floor(through / width);
+        if (through !== undefined && d > 0) break; // a door leads one way only: where it puts you
         if (!isWalkable(grid, nx, ny)) continue;
         const n = ny * width + nx;
         const nc = c + (road[n] ? 1 : OFF_ROAD_COST);
@@ -180,4 +196,18 @@ export function planWalk(
   const tiles: { x: number; y: number }[] = [];
   for (let i = goal; i !== start; i = came[i]!) tiles.push({ x: i % width, y: Math.floor(i / width) });
   return tiles.reverse();
+}
+
+/** How far along `plan` a walk request should aim: at most `steps` tiles, and never past a door. */
+export function walkLegEnd(
+  plan: readonly { x: number; y: number }[],
+  steps: number,
+): { x: number; y: number } | undefined {
+  const end = Math.min(plan.length, steps);
+  for (let i = 0; i < end - 1; i++) {
+    const a = plan[i]!;
+    const b = plan[i + 1]!;
+    if (Math.abs(a.x - b.x) + Math.abs(a.y - b.y) > 1) return a;
+  }
+  return plan[end - 1];
 }

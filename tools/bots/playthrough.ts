@@ -105,7 +105,7 @@ async function main(): Promise<void> {
     log(
       `${run.finished ? 'finished' : `stopped in ${run.stoppedIn} before ${run.stoppedBefore}`} (${run.reason})`,
     );
-    runs.push({ ...run, journal: [] }); // the journal went to stderr as it happened
+    runs.push({ ...run, journal: [], token: null }); // the journal went to stderr as it happened
   }
   const summary = {
     finished: runs.every((r) => r.finished),

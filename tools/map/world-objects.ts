@@ -114,7 +114,14 @@ const WORLD_PLACES: readonly Place[] = [
   mob('deep_gallery', 'golem', room(3), 3),
   mob('deep_gallery_bats', 'bat', room(3), 2),
   mob('west_dunes', 'scorpion', { x: 6, y: 62, w: 39, h: 39 }, 8),
-  mob('east_dunes', 'scorpion', { x: 78, y: 62, w: 49, h: 39 }, 8),
+  // East of the ruins, not over them: a hoard shows once the mobs of every area over it are dead, and
+  // the ruins' four scorpions can be cleared by one player; twelve at once (with the dunes') could not.
+  mob(
+    'east_dunes',
+    'scorpion',
+    { x: RUINS.x + RUINS.w + 1, y: 62, w: 127 - (RUINS.x + RUINS.w + 1), h: 39 },
+    8,
+  ),
   mob('ruins', 'scorpion', RUINS, 4),
   mob('ash_fields_west', 'fire_imp', { x: 6, y: 24, w: 37, h: 17 }, 6),
   mob('ash_fields_east', 'fire_imp', { x: 82, y: 24, w: 60, h: 20 }, 8),

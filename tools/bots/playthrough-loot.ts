@@ -1,0 +1,56 @@
+// What the playthrough bot picks up, as a player would: chests in sight, gear better than its own, and
+// potions when hurt (the server equips gear and drinks potions on pickup).
+import type { GameData } from '../../shared/content/game-data.ts';
+import type { Stats } from '../../shared/protocol/view.ts';
+import type { BotClient } from './bot-client.ts';
+import { gearLevel } from './playthrough-judge.ts';
+
+/** Things this close (tiles) are worth the walk. */
+const REACH = 12;
+/** Potions are drunk on pickup: only worth it below this share of max HP. */
+const POTION_BELOW = 0.8;
+
+/** A chest or item still there this long after the bot went for it is tried again (a fight got between). */
+const RETRY_MS = 5000;
+/** Tries of one thing, so a drop out of reach is not chased for ever. */
+const TRIES = 6;
+
+/**
+ * Walks to an upgrade, a potion when hurt, or a chest in sight; says what it went for (null if nothing).
+ * `tried` holds what it went for already (by id: when, and how often).
+ */
+export function pickUp(
+  bot: BotClient,
+  data: GameData,
+  tried: Map<number, { at: number; times: number }>,
+  here: { x: number; y: number },
+  stats: Stats,
+  now: number,
+): string | null {
+  const go = (id: number): void => {
+    const before = tried.get(id);
+    tried.set(id, { at: now, times: (before?.times ?? 0) + 1 });
+  };
+  for (const e of bot.view.entities.values()) {
+    const before = tried.get(e.id);
+    if (before && (before.times >= TRIES || now - before.at < RETRY_MS)) continue;
+    if (Math.max(Math.abs(e.endX - here.x), Math.abs(e.endY - here.y)) > REACH) continue;
+    if (e.type === 'chest') {
+      go(e.id);
+      bot.open(e.id);
+      return 'a chest';
+    }
+    const item = e.type === 'item' ? data.items.get(e.kind) : undefined;
+    if (!item) continue;
+    const upgrade =
+      (item.type === 'weapon' && item.level > gearLevel(data, stats.weapon)) ||
+      (item.type === 'armor' && item.level > gearLevel(data, stats.armor));
+    const potion = item.type === 'consumable' && stats.hp < stats.maxHp * POTION_BELOW;
+    if (upgrade || potion) {
+      go(e.id);
+      bot.loot(e.id);
+      return item.id;
+    }
+  }
+  return null;
+}
