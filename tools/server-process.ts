@@ -12,6 +12,8 @@ const MAX_LOG_CHARS = 200_000;
 
 export interface ServerProcess {
   url: string;
+  /** The game's WebSocket endpoint (ws://…/ws). */
+  wsUrl: string;
   child: ChildProcess;
   output(): string;
   stop(): Promise<number | null>;
@@ -76,5 +78,5 @@ export async function startServerProcess(
     await stop(); // never leave a half-started server behind
     throw err;
   }
-  return { url, child, output: () => log, stop };
+  return { url, wsUrl: new URL('ws', url.replace(/^http/, 'ws')).href, child, output: () => log, stop };
 }

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { BotClient } from '../../tools/bots/bot-client.ts';
 import { startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import { joinChatters } from '../support/chatters.ts';
 import { sleep } from '../support/processes.ts';
 
 let server: ServerProcess | null = null;
@@ -17,8 +18,6 @@ afterEach(async () => {
   await server?.stop();
   server = null;
 });
-
-const wsUrl = (s: ServerProcess): string => `${s.url.replace(/^http/, 'ws')}ws`;
 
 /** Writes 4 KiB frames flat out for up to `ms`, never reading; resolves with how long its socket lived. */
 function flood(url: string, ms: number): Promise<{ cutAfterMs: number | null; sentBytes: number }> {
@@ -52,13 +51,8 @@ function flood(url: string, ms: number): Promise<{ cutAfterMs: number | null; se
 describe('a flooding client', () => {
   it('is cut off within a second while the others chat and newcomers are welcomed at once', async () => {
     server = await startServerProcess();
-    const url = wsUrl(server);
-    const talker = await BotClient.connect({ url, name: 'Talker' });
-    const listener = await BotClient.connect({ url, name: 'Listener' });
-    bots.push(talker, listener);
-    await Promise.all([talker.waitForWelcome(5000), listener.waitForWelcome(5000)]);
-    const heard: string[] = [];
-    listener.on((e) => void (e.type === 'chat' && heard.push(e.text)));
+    const url = server.wsUrl;
+    const { talker, listener, heard } = await joinChatters(url, bots);
 
     const flooding = Promise.all([flood(url, 4000), flood(url, 4000), flood(url, 4000)]);
     await sleep(300);

@@ -8,6 +8,7 @@ import WebSocket from 'ws';
 import { CloseCode } from '../../shared/protocol/ops.ts';
 import { BotClient } from '../../tools/bots/bot-client.ts';
 import { startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import { joinChatters } from '../support/chatters.ts';
 import { sleep } from '../support/processes.ts';
 
 let server: ServerProcess | null = null;
@@ -23,8 +24,6 @@ afterEach(async () => {
   await server?.stop();
   server = null;
 });
-
-const wsUrl = (s: ServerProcess): string => `${s.url.replace(/^http/, 'ws')}ws`;
 
 /** Resident memory of a process, in bytes, from /proc. */
 function rss(pid: number): number {
@@ -58,13 +57,8 @@ const STOPPED_MS = 4000;
 describe('the socket gateway while the game process is stopped', () => {
   it('stops reading its clients instead of holding their bytes, and loses nothing a player said', async () => {
     server = await startServerProcess();
-    const url = wsUrl(server);
-    const talker = await BotClient.connect({ url, name: 'Talker' });
-    const listener = await BotClient.connect({ url, name: 'Listener' });
-    bots.push(talker, listener);
-    await Promise.all([talker.waitForWelcome(5000), listener.waitForWelcome(5000)]);
-    const heard: string[] = [];
-    listener.on((e) => void (e.type === 'chat' && heard.push(e.text)));
+    const url = server.wsUrl;
+    const { talker, heard } = await joinChatters(url, bots);
     const clients = await Promise.all(Array.from({ length: CLIENTS }, () => open(url)));
     const gateway = gatewayPid(server.child.pid!);
     await sleep(300);

@@ -57,7 +57,7 @@ export async function runAttackBench(o: AttackBenchOptions): Promise<void> {
       EXEMPT_ADDRESSES: '',
     });
     const url = server.url;
-    const wsUrl = url.replace(/^http/, 'ws') + 'ws';
+    const wsUrl = server.wsUrl;
     const bots = forkTool('bots-process.ts', children);
     const attacker = forkTool('attack-process.ts', children);
     const marks = new Marks(bots);
