@@ -17,7 +17,8 @@ export const UNPLACED = -1;
 /**
  * The one table of what a character keeps between sessions, with each field's value for a new character.
  * A field added here is copied, stored and loaded with no other edit (server/store keeps the character as
- * one document; one saved before the field existed loads with this default). Values are numbers,
+ * one document; one saved before the field existed loads with this default), except the player literal
+ * in players.ts, which the compiler points at (written out for the tick's speed; see there). Values are numbers,
  * strings, or flat arrays and records of them (copies go one level deep).
  */
 function savedFields() {
