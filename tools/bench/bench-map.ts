@@ -1,12 +1,15 @@
 // A large map for the `spread` benchmark, built at run time: copies of the village side by side (2×4:
 // 160×288 tiles, about BrowserQuest's world size), each with the village's mob areas, and spawn areas
-// spread over every open part of it.
+// spread over every open part of it that is out of the mobs' reach (the server refuses a map whose
+// players would respawn into a fight).
 // Written under assets/maps/bench/ (git-ignored) because the server only loads maps under assets/.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseWorldMap, type TileRect } from '../../shared/content/world-map.ts';
 import type { TiledLayer, TiledMap, TiledObject } from '../../shared/content/tiled-types.ts';
 import { isWalkable, makeGrid, type Grid } from '../../shared/rules/grid.ts';
+import { mobReach, rectGap } from '../../shared/content/respawn-safety.ts';
+import { loadGameData } from '../../server/load-data.ts';
 
 export interface BenchMapOptions {
   source: string;
@@ -28,18 +31,22 @@ export function writeBenchMap({ source, target, across, down }: BenchMapOptions)
     .filter((l) => l.type === 'tilelayer')
     .map((l) => ({ ...l, width, height, data: tileLayer(l.data as number[], village.width, across, down) }));
   const grid = tileGrid(parseWorldMap(village, source).grid, across, down);
-  const spawns = openSquares(grid).map((r, i): TiledObject => ({
-    id: i + 1,
-    name: `bench ${i + 1}`,
-    type: 'spawn',
-    x: r.x * village.tilewidth,
-    y: r.y * village.tileheight,
-    width: r.width * village.tilewidth,
-    height: r.height * village.tileheight,
-  }));
+  const mobAreas = copiedMobAreas(village, across, down, 1);
+  const safe = outOfReach(mobAreas, village, path.dirname(path.dirname(source)));
+  const spawns = openSquares(grid)
+    .filter(safe)
+    .map((r, i): TiledObject => ({
+      id: i + 1,
+      name: `bench ${i + 1}`,
+      type: 'spawn',
+      x: r.x * village.tilewidth,
+      y: r.y * village.tileheight,
+      width: r.width * village.tilewidth,
+      height: r.height * village.tileheight,
+    }));
   // The tileset image is relative to the map file, one folder down from the village.
   const tilesets = village.tilesets.map((t) => (t.image ? { ...t, image: `../${t.image}` } : t));
-  const mobAreas = copiedMobAreas(village, across, down, spawns.length + 1);
+  mobAreas.forEach((a, i) => (a.id = spawns.length + 1 + i));
   const map = {
     ...village,
     width,
@@ -67,6 +74,26 @@ function copiedMobAreas(village: TiledMap, across: number, down: number, firstId
           y: a.y + j * village.height * village.tileheight,
         });
   return out;
+}
+
+/** Whether a spawn square is farther from every mob area than its mobs reach (assets/data/mobs.json). */
+function outOfReach(
+  mobAreas: readonly TiledObject[],
+  village: TiledMap,
+  assetsDir: string,
+): (r: TileRect) => boolean {
+  const mobs = loadGameData(assetsDir).mobs;
+  const tw = village.tilewidth;
+  const th = village.tileheight;
+  const areas = mobAreas.map((a) => ({
+    reach: mobReach(mobs.get(String(propertyOf(a, 'kind')))!),
+    rect: { x: a.x / tw, y: a.y / th, width: (a.width ?? tw) / tw, height: (a.height ?? th) / th },
+  }));
+  return (r) => areas.every((a) => rectGap(r, a.rect) > a.reach);
+}
+
+function propertyOf(o: TiledObject, name: string): unknown {
+  return o.properties?.find((p) => p.name === name)?.value;
 }
 
 function tileLayer(data: number[], w: number, across: number, down: number): number[] {
