@@ -1,6 +1,6 @@
 // Generators never eat hand edits: a file changed since its generator last wrote it is refused, untouched.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -63,6 +63,16 @@ describe('writeGenerated', () => {
     for (const p of ['assets/maps/world.tmj', 'assets/maps/village.tmj', 'assets/maps/terrain.png'])
       expect(Object.keys(manifest)).toContain(p);
     for (const a of iconAtlases()) expect(Object.keys(manifest)).toContain(`${a.path}.png`);
+  });
+
+  it('every hash in the committed manifest is the file as committed, unless the file is listed as hand-edited', () => {
+    // A stale hash makes the generator refuse its own output as a "hand edit" (or, worse, take a real
+    // hand edit for its own). A file kept hand-edited on purpose goes in this list, with a reason.
+    const handEdited: readonly string[] = [];
+    const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
+    const stale = Object.keys(manifest).filter((p) => !handEdited.includes(p) && isHandEdited('.', p));
+    const missing = Object.keys(manifest).filter((p) => !existsSync(p));
+    expect({ stale, missing }).toEqual({ stale: [], missing: [] });
   });
 });
 
