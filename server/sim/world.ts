@@ -28,6 +28,7 @@ import { sendStats, visitPlaces } from './progress.ts';
 import { EventQueue } from './events.ts';
 import { InputLog, type Input, type Replayable } from './input-log.ts';
 import { handleEvent } from './event-handlers.ts';
+import { clearPlaced, settlePlayer } from './content-swap.ts';
 
 export type { Player } from './entities.ts';
 
@@ -53,9 +54,10 @@ export const RESPAWN_SAFE_TICKS = 5 * TICK_RATE;
 
 export class World implements SimContext, Replayable {
   readonly name: string;
-  readonly map: WorldMap;
-  readonly data: GameData;
-  readonly placements: Placements;
+  // Not readonly: live reload swaps them between ticks (replaceContent).
+  map: WorldMap;
+  data: GameData;
+  placements: Placements;
   readonly rng: Rng;
   /** Every player, placed or about to be. */
   readonly players = new Map<number, Player>();
@@ -252,6 +254,31 @@ export class World implements SimContext, Replayable {
     // A character that joined dead and gets up before its first tick is arriving already.
     if (!this.arriving.includes(player)) this.arriving.push(player);
     this.events.push({ type: 'playerRespawned', player });
+  }
+
+  /**
+   * Live reload, between two ticks: the new map and data replace the old (throws, changing nothing, if
+   * the placements are bad or the size changed). Players stay, moved off any new wall; everything the
+   * map places is placed afresh; each placed player is welcomed again and shown what it sees now.
+   */
+  replaceContent(map: WorldMap, data: GameData, mapFile = 'the map'): void {
+    if (map.width !== this.map.width || map.height !== this.map.height)
+      throw new Error(`${mapFile}: the map's size changed (restart the server to play a map of a new size)`);
+    const placements = parsePlacements(map, data, mapFile);
+    clearPlaced(this);
+    const placed = [...this.players.values()].filter((p) => p.cell >= 0);
+    for (const p of placed) this.vis.remove(p);
+    Object.assign(this, { map, data, placements });
+    for (const p of this.players.values()) settlePlayer(map.grid, p);
+    placeNpcsAndChests(this);
+    populateMobs(this);
+    for (const p of placed) this.vis.place(p);
+    // A welcome starts the client's picture afresh (and carries the new map's hash), then everything in sight.
+    for (const p of placed) {
+      p.outbox.clear();
+      p.outbox.tellFirst(...welcome(this, p));
+      this.vis.showAround(p);
+    }
   }
 
   private record(input: Input): void {
