@@ -108,7 +108,9 @@ const WORLD_PLACES: readonly Place[] = [
   mob('graveyard_rows', 'skeleton', { x: GRAVEYARD.x + 2, y: GRAVEYARD.y + 2, w: 34, h: 28 }, 8),
   mob('graveyard_mist', 'ghost', { x: GRAVEYARD.x + 4, y: GRAVEYARD.y + 4, w: 30, h: 24 }, 6),
   mob('graveyard_waste', 'ghost', { x: 4, y: 163, w: 40, h: 9 }, 3),
-  mob('mountain_valley', 'wolf', { x: 92, y: 146, w: 10, h: 8 }, 2),
+  // West of the valley camp, off the only way from the camp to the mine mouth: in the valley itself they
+  // stood 0 tiles from that walk and killed level 1–2 players 8 times (world-journey.test.ts).
+  mob('mountain_valley', 'wolf', { x: 70, y: 164, w: 11, h: 7 }, 2),
   mob('bat_roost', 'bat', room(1), 8),
   mob('crystal_cavern', 'golem', room(2), 4),
   mob('deep_gallery', 'golem', room(3), 3),
