@@ -3,6 +3,49 @@
 import { isWalkable, type Grid } from '../../shared/rules/grid.ts';
 import type { Entity, Player } from './entities.ts';
 import type { SimContext } from './context.ts';
+import type { GameData } from '../../shared/content/game-data.ts';
+import type { WorldMap } from '../../shared/content/world-map.ts';
+import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
+import { placeNpcsAndChests } from './loot.ts';
+import { populateMobs } from './mob-life.ts';
+import { welcome } from './welcome.ts';
+import type { Visibility } from './visibility.ts';
+
+/** A world whose content can be replaced: its map, data and placements are written here. */
+export interface Swappable extends SimContext {
+  readonly name: string;
+  map: WorldMap;
+  data: GameData;
+  placements: Placements;
+  readonly vis: Visibility;
+}
+
+/**
+ * The new map and data replace the old (throws, changing nothing, if the placements are bad or the size
+ * changed). Players stay, moved off any new wall; everything the map places is placed afresh; each
+ * placed player is welcomed again and shown what it sees now.
+ */
+export function replaceContent(world: Swappable, map: WorldMap, data: GameData, mapFile: string): void {
+  if (map.width !== world.map.width || map.height !== world.map.height)
+    throw new Error(`${mapFile}: the map's size changed (restart the server to play a map of a new size)`);
+  const placements = parsePlacements(map, data, mapFile);
+  clearPlaced(world);
+  const placed = [...world.players.values()].filter((p) => p.cell >= 0);
+  for (const p of placed) world.vis.remove(p);
+  world.map = map;
+  world.data = data;
+  world.placements = placements;
+  for (const p of world.players.values()) settlePlayer(map.grid, p);
+  placeNpcsAndChests(world);
+  populateMobs(world);
+  for (const p of placed) world.vis.place(p);
+  // A welcome starts the client's picture afresh, then everything in sight.
+  for (const p of placed) {
+    p.outbox.clear();
+    p.outbox.tellFirst(...welcome(world.name, p));
+    world.vis.showAround(p);
+  }
+}
 
 /** The nearest walkable tile to (x, y) by steps on the grid (the tile itself when it is open). */
 export function nearestWalkable(grid: Grid, x: number, y: number): { x: number; y: number } {
@@ -54,7 +97,10 @@ export function clearPlaced(world: SimContext): void {
  */
 export function settlePlayer(grid: Grid, p: Player): void {
   const tile = nearestWalkable(grid, p.x, p.y);
-  Object.assign(p, { x: tile.x, y: tile.y, endX: tile.x, endY: tile.y, path: [], progress: 0 });
+  p.x = p.endX = tile.x;
+  p.y = p.endY = tile.y;
+  p.path = [];
+  p.progress = 0;
   p.started = null;
   p.goal = null;
   p.checkpoint = nearestWalkable(grid, p.checkpoint.x, p.checkpoint.y);

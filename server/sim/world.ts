@@ -1,9 +1,9 @@
 // One world: its players, mobs, items, NPCs and chests, the tick that moves them, and what each player
 // is told. Pure simulation: no I/O, no wall clock, randomness only from the world's seeded Rng.
 // The systems live in their own files; this file holds the registry and the order of a tick.
-import { Op, CloseCode } from '../../shared/protocol/ops.ts';
+import { CloseCode } from '../../shared/protocol/ops.ts';
 import { checkName, nameKey } from '../../shared/rules/names.ts';
-import { PLAYER_STEP_TICKS, TICK_MS, TICK_RATE } from '../../shared/rules/movement.ts';
+import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { WorldMap } from '../../shared/content/world-map.ts';
 import type { GameData } from '../../shared/content/game-data.ts';
 import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
@@ -28,7 +28,8 @@ import { sendStats, visitPlaces } from './progress.ts';
 import { EventQueue } from './events.ts';
 import { InputLog, type Input, type Replayable } from './input-log.ts';
 import { handleEvent } from './event-handlers.ts';
-import { clearPlaced, settlePlayer } from './content-swap.ts';
+import { replaceContent } from './content-swap.ts';
+import { died, welcome } from './welcome.ts';
 
 export type { Player } from './entities.ts';
 
@@ -256,29 +257,9 @@ export class World implements SimContext, Replayable {
     this.events.push({ type: 'playerRespawned', player });
   }
 
-  /**
-   * Live reload, between two ticks: the new map and data replace the old (throws, changing nothing, if
-   * the placements are bad or the size changed). Players stay, moved off any new wall; everything the
-   * map places is placed afresh; each placed player is welcomed again and shown what it sees now.
-   */
+  /** Live reload, between two ticks: see content-swap.ts (throws, changing nothing, on bad content). */
   replaceContent(map: WorldMap, data: GameData, mapFile = 'the map'): void {
-    if (map.width !== this.map.width || map.height !== this.map.height)
-      throw new Error(`${mapFile}: the map's size changed (restart the server to play a map of a new size)`);
-    const placements = parsePlacements(map, data, mapFile);
-    clearPlaced(this);
-    const placed = [...this.players.values()].filter((p) => p.cell >= 0);
-    for (const p of placed) this.vis.remove(p);
-    Object.assign(this, { map, data, placements });
-    for (const p of this.players.values()) settlePlayer(map.grid, p);
-    placeNpcsAndChests(this);
-    populateMobs(this);
-    for (const p of placed) this.vis.place(p);
-    // A welcome starts the client's picture afresh (and carries the new map's hash), then everything in sight.
-    for (const p of placed) {
-      p.outbox.clear();
-      p.outbox.tellFirst(...welcome(this, p));
-      this.vis.showAround(p);
-    }
+    replaceContent(this, map, data, mapFile);
   }
 
   private record(input: Input): void {
@@ -381,7 +362,7 @@ export class World implements SimContext, Replayable {
 
   private placeArrivals(): void {
     for (const player of this.arriving) {
-      player.outbox.tellFirst(...welcome(this, player));
+      player.outbox.tellFirst(...welcome(this.name, player));
       // A character saved while dead joins to its death screen; it enters the world when it respawns.
       if (player.dead) this.tell(player, died(player));
       else this.vis.place(player);
@@ -391,7 +372,7 @@ export class World implements SimContext, Replayable {
 
   private reintroduce(): void {
     for (const player of this.resuming) {
-      player.outbox.tellFirst(...welcome(this, player));
+      player.outbox.tellFirst(...welcome(this.name, player));
       // The welcome says where the player stands; a walk under way follows as its own record.
       const walk = ongoingWalk(player);
       if (walk.length) player.outbox.moves.push(walk);
@@ -406,17 +387,4 @@ export class World implements SimContext, Replayable {
   private shareWalks(): void {
     this.vis.shareWalks(this.players.values(), this.mobs.values());
   }
-}
-
-/** The player's own death, told again to a client that arrives after it. */
-function died(p: Player): ServerMsg {
-  return [Op.Died, p.id, p.killedBy];
-}
-
-/** The welcome, and what the player has earned so far (the client's achievements panel starts from it). */
-function welcome(world: World, p: Player): ServerMsg[] {
-  return [
-    [Op.Welcome, p.id, p.name, p.x, p.y, world.name, TICK_MS, PLAYER_STEP_TICKS],
-    [Op.AchievementList, p.achievements],
-  ];
 }
