@@ -30,7 +30,8 @@ describe('zone by zone', () => {
     const h = hunt();
     const kinds = (name: string): string[] => h.ahead(leg(name)).map((k) => k.id);
     expect(kinds('forest_glade').sort()).toEqual(['goblin', 'wolf']);
-    expect(kinds('graveyard_gate').sort()).toEqual(['ghost', 'skeleton']);
+    // The valley's wolves live west of the valley camp, 12 tiles from the graveyard gate (issue 10).
+    expect(kinds('graveyard_gate').sort()).toEqual(['ghost', 'skeleton', 'wolf']);
     expect(kinds('volcano_edge')).toContain('fire_imp');
     expect(kinds('the_ember_wyrm')).not.toContain('ember_wyrm');
   });
