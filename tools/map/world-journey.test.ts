@@ -5,6 +5,7 @@ import { checkRespawnSafety, mobReach, rectGap } from '../../shared/content/resp
 import { parseWorldMap, type TileRect } from '../../shared/content/world-map.ts';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
+import { findPath } from '../../shared/rules/path.ts';
 import { HOUSE_ROOMS, houseDoor } from './house-interiors.ts';
 import { SIDE_ROADS } from './world-land.ts';
 import { INTERIOR_MARGIN, INTERIOR_X, MINE_MOUTH, NORTH_ROAD, OVER_W, WORLD_H } from './world-layout.ts';
@@ -47,46 +48,17 @@ const grow = (r: TileRect, by: number): TileRect => ({
   height: r.height + 2 * by,
 });
 
-/** The tiles of a shortest walk (4-way, no doors) from any tile of `from` to the tile (tx, ty). */
-function shortestWalk(from: TileRect, tx: number, ty: number): [number, number][] {
-  const prev = new Int32Array(grid.width * grid.height).fill(-2);
-  const queue: number[] = [];
-  for (let y = from.y; y < from.y + from.height; y++)
-    for (let x = from.x; x < from.x + from.width; x++)
-      if (isWalkable(grid, x, y)) {
-        prev[y * grid.width + x] = -1;
-        queue.push(y * grid.width + x);
-      }
-  for (let i = 0; i < queue.length; i++) {
-    const at = queue[i]!;
-    const [x, y] = [at % grid.width, Math.floor(at / grid.width)];
-    if (x === tx && y === ty) {
-      const path: [number, number][] = [];
-      for (let p = at; p !== -1; p = prev[p]!) path.push([p % grid.width, Math.floor(p / grid.width)]);
-      return path.reverse();
-    }
-    for (const [nx, ny] of [
-      [x + 1, y],
-      [x - 1, y],
-      [x, y + 1],
-      [x, y - 1],
-    ] as const) {
-      if (!isWalkable(grid, nx, ny) || prev[ny * grid.width + nx] !== -2) continue;
-      prev[ny * grid.width + nx] = at;
-      queue.push(ny * grid.width + nx);
-    }
-  }
-  return [];
-}
-
 describe('world.tmj for a new player', () => {
   it('walks from the valley camp to the mine mouth beyond every aggressive mob’s reach', () => {
     // A level 1–2 character died 8 times to the valley's wolves on this walk: the only way ran by their den.
     const camp = placements.checkpoints.find((c) => inside(c, 92, 166));
     expect(camp).toBeDefined();
     const mouth = placements.doors.find((d) => d.name === 'mine_mouth')!.area;
-    const walk = shortestWalk(camp!, mouth.x, mouth.y);
-    expect(walk.length).toBeGreaterThan(0);
+    // The walk the server plans for a click on the mine mouth from the middle of the camp.
+    const start = { x: camp!.x + (camp!.width >> 1), y: camp!.y + (camp!.height >> 1) };
+    const path = findPath(grid, start, mouth, { nodeBudget: 200_000, maxSteps: 2_000 });
+    expect(path.at(-1)).toEqual({ x: mouth.x, y: mouth.y });
+    const walk = [start, ...path].map((t): [number, number] => [t.x, t.y]);
     expect([mouth.x, mouth.y]).toEqual([MINE_MOUTH.x, MINE_MOUTH.y + 1]);
     const near: string[] = [];
     for (const m of placements.mobAreas) {
