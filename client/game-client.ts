@@ -297,6 +297,12 @@ export class GameClient {
       case 'problem':
         console.warn(`Server frame problem: ${e.text}`);
         break;
+      case 'transfer':
+      case 'population':
+      case 'playerList':
+      case 'whisper':
+        // The realm's messages: drawn by the world picker, the HUD and the chat (issue 13, in progress).
+        break;
       default: {
         const unhandled: never = e;
         console.warn('Unhandled view event', unhandled);

@@ -43,6 +43,8 @@ const HEARTBEAT = [encode([Op.Heartbeat])];
 export interface SessionHost {
   /** Puts the session's character in the world (calling `bind`), or closes the session with a reason. */
   admit(session: Session, name: string, token: string): Promise<void>;
+  /** The session asked who plays in the realm: the host answers with an `Op.PlayerList`. */
+  who?(session: Session): void;
   /** The session's socket is gone; `leaving` says the character leaves now rather than after a grace period. */
   dropped(session: Session, leaving: boolean): void;
 }
@@ -58,6 +60,7 @@ const handlers: Handlers = {
   [Op.Open]: (s, [, id]) => s.pursue('open', id),
   [Op.Chat]: (s, [, text]) => s.chat(text),
   [Op.Respawn]: (s) => s.respawn(),
+  [Op.Who]: (s) => s.who(),
 };
 
 export class Session {
@@ -142,6 +145,11 @@ export class Session {
   chat(text: string): void {
     this.lastInputAt = this.now();
     this.world.chat(this.playerId, text);
+  }
+
+  who(): void {
+    this.lastInputAt = this.now();
+    this.host.who?.(this);
   }
 
   respawn(): void {

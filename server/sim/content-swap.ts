@@ -14,6 +14,7 @@ import type { Visibility } from './visibility.ts';
 /** A world whose content can be replaced: its map, data and placements are written here. */
 export interface Swappable extends SimContext {
   readonly name: string;
+  readonly mapPath: string;
   map: WorldMap;
   data: GameData;
   placements: Placements;
@@ -42,7 +43,7 @@ export function replaceContent(world: Swappable, map: WorldMap, data: GameData, 
   // A welcome starts the client's picture afresh, then everything in sight.
   for (const p of placed) {
     p.outbox.clear();
-    p.outbox.tellFirst(...welcome(world.name, p));
+    p.outbox.tellFirst(...welcome(world, p));
     world.vis.showAround(p);
   }
 }

@@ -38,6 +38,8 @@ export type JoinResult = { ok: true; player: Player } | { ok: false; code: numbe
 export interface WorldOptions {
   name: string;
   map: WorldMap;
+  /** The map's path under `assets/` as the client fetches it (told in the welcome); `maps/world.tmj` by default. */
+  mapPath?: string;
   /** Items, mobs, NPCs and achievements; none by default (tests of walking need none). */
   data?: GameData;
   seed: number;
@@ -55,6 +57,8 @@ export const RESPAWN_SAFE_TICKS = 5 * TICK_RATE;
 
 export class World implements SimContext, Replayable {
   readonly name: string;
+  /** The map's path under `assets/` (`maps/world.tmj`), as the client fetches it. */
+  readonly mapPath: string;
   // Not readonly: live reload swaps them between ticks (replaceContent).
   map: WorldMap;
   data: GameData;
@@ -84,6 +88,7 @@ export class World implements SimContext, Replayable {
 
   constructor(options: WorldOptions) {
     this.name = options.name;
+    this.mapPath = options.mapPath ?? 'maps/world.tmj';
     this.map = options.map;
     this.data = options.data ?? { items: new Map(), mobs: new Map(), npcs: new Map(), achievements: [] };
     this.placements = parsePlacements(options.map, this.data, options.mapFile ?? 'the map');
@@ -362,7 +367,7 @@ export class World implements SimContext, Replayable {
 
   private placeArrivals(): void {
     for (const player of this.arriving) {
-      player.outbox.tellFirst(...welcome(this.name, player));
+      player.outbox.tellFirst(...welcome(this, player));
       // A character saved while dead joins to its death screen; it enters the world when it respawns.
       if (player.dead) this.tell(player, died(player));
       else this.vis.place(player);
@@ -372,7 +377,7 @@ export class World implements SimContext, Replayable {
 
   private reintroduce(): void {
     for (const player of this.resuming) {
-      player.outbox.tellFirst(...welcome(this.name, player));
+      player.outbox.tellFirst(...welcome(this, player));
       // The welcome says where the player stands; a walk under way follows as its own record.
       const walk = ongoingWalk(player);
       if (walk.length) player.outbox.moves.push(walk);

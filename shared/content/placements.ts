@@ -39,6 +39,20 @@ export interface DoorPlacement {
   to: { x: number; y: number };
 }
 
+/**
+ * A way to another map: stepping on `area` moves the player to the object named `to` in the map `map`
+ * (a path under `assets/`, `maps/mines.tmj`). Only this side is checked here; the realm check
+ * (realm-checks.ts) checks that the map is in the realm and the destination is there, walkable, and
+ * has a way back.
+ */
+export interface PortalPlacement {
+  objectId: number;
+  name: string;
+  area: TileRect;
+  map: string;
+  to: string;
+}
+
 export interface Placements {
   mobAreas: MobArea[];
   npcs: NpcPlacement[];
@@ -47,6 +61,7 @@ export interface Placements {
   /** Named places for "reach" achievements. */
   areas: { name: string; area: TileRect }[];
   doors: DoorPlacement[];
+  portals: PortalPlacement[];
   /** Music areas: the client plays `track` while the player is inside (the server ignores them). */
   music: { track: string; area: TileRect }[];
   /** Camera bounds: the client shows nothing outside the one the player stands in (the server ignores them). */
@@ -75,6 +90,7 @@ export const OBJECT_CLASSES = [
   'area',
   'door',
   'destination',
+  'portal',
   'music',
   'bounds',
 ] as const;
@@ -94,6 +110,7 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
     checkpoints: [],
     areas: [],
     doors: [],
+    portals: [],
     music: [],
     bounds: [],
   };
@@ -182,6 +199,18 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
         };
         if (!isWalkable(map.grid, tile.x, tile.y)) problem(`leads into a wall at (${tile.x}, ${tile.y})`);
         out.doors.push({ objectId: o.id, name: o.name, area: o.area, to: tile });
+        break;
+      }
+      case 'portal': {
+        // A portal leads to the object named `to` in another map (`map`, a path under assets/).
+        const target = String(prop('map') ?? '');
+        const to = String(prop('to') ?? '');
+        if (!/^[\w./-]+\.tmj$/.test(target) || target.includes('..'))
+          problem(
+            `needs a "map" property: the path of the map it leads to under assets/, like "maps/mines.tmj" (has ${shown(prop('map'))})`,
+          );
+        else if (!to) problem(`needs a "to" property: the name of the object it leads to in ${target}`);
+        else out.portals.push({ objectId: o.id, name: o.name, area: o.area, map: target, to });
         break;
       }
       case 'music': {

@@ -1,7 +1,7 @@
 // Wire constants shared by server and client: opcodes, the protocol version and close codes.
 
 /** Bump whenever a message shape changes; the handshake refuses a mismatch. */
-export const PROTOCOL_VERSION = 6;
+export const PROTOCOL_VERSION = 7;
 
 /** Opcodes, the first element of every message tuple. Client→server ops are below 64. */
 export const Op = {
@@ -19,6 +19,8 @@ export const Op = {
   Chat: 7,
   /** Back to the last checkpoint after dying. */
   Respawn: 8,
+  /** Ask who is playing in the realm: answered with one `PlayerList`. */
+  Who: 9,
   // server → client
   Welcome: 64,
   SpawnPlayer: 65,
@@ -55,6 +57,18 @@ export const Op = {
    * detail]`, `what` a `Happening`. Told as a fact, so no client guesses it from notices or stat changes.
    */
   Happened: 84,
+  /**
+   * Go and play in another world: `[Op.Transfer, world, map]` (world id, map path under `assets/`). The
+   * server has already saved and released the character there; it closes this socket with
+   * `CloseCode.Transfer` next, and the page joins `/ws/<world>` with the same name and token.
+   */
+  Transfer: 85,
+  /** How many play: `[Op.Population, here, total]` (this world, the whole realm), sent when either changes. */
+  Population: 86,
+  /** Who plays where: `[Op.PlayerList, total, [[name, world, level], …]]`, the answer to `Op.Who`. */
+  PlayerList: 87,
+  /** A private line: `[Op.Whisper, from, to, text]`, sent to both the whisperer and the one whispered to. */
+  Whisper: 88,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 
@@ -96,6 +110,10 @@ export const CloseCode = {
   Unavailable: 4012,
   /** Too many new characters from one address lately; the page should not retry by itself. */
   TooManyCharacters: 4013,
+  /** The character is live in another world of the realm and could not be released from there in time. */
+  PlayingElsewhere: 4014,
+  /** The character moved to another world (an `Op.Transfer` came just before): the page follows it. */
+  Transfer: 4015,
 } as const;
 export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode];
 

@@ -35,6 +35,7 @@ export const clientSchema = {
   // Any length a frame can carry: an over-long line gets a notice from the world, not a disconnect.
   [Op.Chat]: [str(MAX_CLIENT_FRAME)],
   [Op.Respawn]: [],
+  [Op.Who]: [],
 } as const;
 
 export type ClientOp = keyof typeof clientSchema;

@@ -8,6 +8,8 @@ export type WelcomeMsg = [
   x: number,
   y: number,
   world: string,
+  /** The map this world plays, as a path under `assets/` (`maps/world.tmj`). */
+  map: string,
   tickMs: number,
   stepTicks: number,
 ];
@@ -75,6 +77,13 @@ export type NoticeMsg = [op: typeof Op.Notice, text: string];
 export type TokenMsg = [op: typeof Op.Token, token: string];
 export type HeartbeatMsg = [op: typeof Op.Heartbeat];
 
+export type TransferMsg = [op: typeof Op.Transfer, world: string, map: string];
+export type PopulationMsg = [op: typeof Op.Population, here: number, total: number];
+/** One player in a `PlayerList`: name, world id, level. */
+export type ListedPlayer = [name: string, world: string, level: number];
+export type PlayerListMsg = [op: typeof Op.PlayerList, total: number, players: ListedPlayer[]];
+export type WhisperMsg = [op: typeof Op.Whisper, from: string, to: string, text: string];
+
 export type ServerMsg =
   | WelcomeMsg
   | SpawnPlayerMsg
@@ -96,4 +105,8 @@ export type ServerMsg =
   | AchievementMsg
   | AchievementListMsg
   | HealedMsg
-  | HappenedMsg;
+  | HappenedMsg
+  | TransferMsg
+  | PopulationMsg
+  | PlayerListMsg
+  | WhisperMsg;

@@ -7,6 +7,7 @@ import { readMoves, type WalkRecord } from './moves.ts';
 import { Op, type Happening } from './ops.ts';
 import type {
   DespawnMsg,
+  ListedPlayer,
   MovesMsg,
   NoticeMsg,
   ServerMsg,
@@ -48,6 +49,8 @@ export interface WorldView {
   /** The player's own id, or -1 until the welcome. The player is also in `entities`. */
   selfId: number;
   world: string;
+  /** The map the world plays (path under `assets/`), from the welcome. */
+  map: string;
   tickMs: number;
   stepTicks: number;
   entities: Map<number, SeenEntity>;
@@ -83,13 +86,18 @@ export type ViewEvent =
   | { type: 'achievementList'; ids: string[] }
   /** Something happened to the player (a chest opened, gear put on, a level reached…). */
   | { type: 'happened'; what: Happening; detail: string | number }
+  /** The character moved to another world: join `/ws/<world>`, drawing `map` (a path under `assets/`). */
+  | { type: 'transfer'; world: string; map: string }
+  | { type: 'population'; here: number; total: number }
+  | { type: 'playerList'; total: number; players: ListedPlayer[] }
+  | { type: 'whisper'; from: string; to: string; text: string }
   /** The server created our character: keep this token to play it again. */
   | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
   | { type: 'problem'; text: string };
 
 export function createView(): WorldView {
-  return { selfId: -1, world: '', tickMs: 0, stepTicks: 0, entities: new Map(), stats: null };
+  return { selfId: -1, world: '', map: '', tickMs: 0, stepTicks: 0, entities: new Map(), stats: null };
 }
 
 /** What one frame is applied with: the view, the time, and the entities spawned earlier in the frame. */
@@ -148,6 +156,10 @@ const appliers: Appliers = {
   },
   [Op.AchievementList]: (ctx, [, ids]) => void ctx.events.push({ type: 'achievementList', ids }),
   [Op.Happened]: (ctx, [, what, detail]) => void ctx.events.push({ type: 'happened', what, detail }),
+  [Op.Transfer]: (ctx, [, world, map]) => void ctx.events.push({ type: 'transfer', world, map }),
+  [Op.Population]: (ctx, [, here, total]) => void ctx.events.push({ type: 'population', here, total }),
+  [Op.PlayerList]: (ctx, [, total, players]) => void ctx.events.push({ type: 'playerList', total, players }),
+  [Op.Whisper]: (ctx, [, from, to, text]) => void ctx.events.push({ type: 'whisper', from, to, text }),
 };
 
 /**
@@ -164,8 +176,11 @@ export function applyFrame(view: WorldView, frame: Uint8Array, now = 0): ViewEve
   return ctx.events;
 }
 
-function applyWelcome(ctx: FrameContext, [, selfId, name, x, y, world, tickMs, stepTicks]: WelcomeMsg): void {
-  Object.assign(ctx.view, { selfId, world, tickMs, stepTicks });
+function applyWelcome(
+  ctx: FrameContext,
+  [, selfId, name, x, y, world, map, tickMs, stepTicks]: WelcomeMsg,
+): void {
+  Object.assign(ctx.view, { selfId, world, map, tickMs, stepTicks });
   // A welcome starts the picture afresh (a join, a reconnect, a respawn): what follows is all there is.
   const previous = ctx.view.entities.get(selfId);
   ctx.view.entities.clear();

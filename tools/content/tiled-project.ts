@@ -35,6 +35,10 @@ function members(data: GameData): Record<ObjectClass, Member[]> {
     area: [],
     door: [{ name: 'to', type: 'string', value: '' }],
     destination: [],
+    portal: [
+      { name: 'map', type: 'string', value: '' },
+      { name: 'to', type: 'string', value: '' },
+    ],
     music: [
       { name: 'track', type: 'string', propertyType: 'MusicId', value: first(data.music?.keys() ?? []) },
     ],
@@ -53,6 +57,7 @@ const COLOURS: Partial<Record<ObjectClass, string>> = {
   chestArea: '#fff58231',
   door: '#ff911eb4',
   destination: '#ff911eb4',
+  portal: '#ffdcbeff',
   music: '#ff4363d8',
 };
 
