@@ -177,4 +177,19 @@ describe('world.tmj for a new player', () => {
       );
     }
   });
+
+  it('guards each hoard with one pack a player can clear: at most 6 mobs over any chest area', () => {
+    // The graveyard's relics lay under both its skeleton rows and its ghosts: 14 mobs had to be dead at
+    // once, with the first back before the last fell, so the chest never showed.
+    const overlaps = (a: TileRect, b: TileRect): boolean =>
+      a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    const hoards = placements.chests.filter((c) => c.guardedBy);
+    expect(hoards.length).toBeGreaterThan(3);
+    const guardsOf = (area: TileRect): number =>
+      placements.mobAreas.filter((m) => overlaps(m.area, area)).reduce((n, m) => n + m.count, 0);
+    const unclearable = hoards
+      .map((h) => ({ hoard: h.name, guards: guardsOf(h.guardedBy!) }))
+      .filter((h) => h.guards < 1 || h.guards > 6);
+    expect(unclearable).toEqual([]);
+  });
 });

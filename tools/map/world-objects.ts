@@ -7,6 +7,9 @@ import { placeObjects, VILLAGE_PLACES, type Place } from './village-objects.ts';
 import { LAIR_MOUTH, MINE_MOUTH, OUTCROP_MOUTH, VILLAGE_ORIGIN, WATERFALL, ZONES } from './world-layout.ts';
 import { CHAPEL, GOBLIN_CAMP, GRAVEYARD, PIER, RUINS, SECRET_GARDEN, WOLF_DEN } from './world-places.ts';
 
+/** The graveyard's east rows, between the chapel and the gate: one pack of skeletons and its hoard. */
+const GRAVEYARD_EAST = { x: GRAVEYARD.x + 22, y: GRAVEYARD.y + 2, w: 14, h: 28 };
+
 /** The village's own places that belong in the world too (its goblins and wolves moved north). */
 const FROM_VILLAGE = new Set([
   'village_square',
@@ -105,8 +108,11 @@ const WORLD_PLACES: readonly Place[] = [
   mob('north_beach', 'crab', { x: 118, y: 170, w: 16, h: 60 }, 8),
   mob('south_beach', 'crab', { x: 118, y: 240, w: 16, h: 32 }, 4),
   mob('south_shore', 'crab', { x: 118, y: 284, w: 16, h: 26 }, 3),
-  mob('graveyard_rows', 'skeleton', { x: GRAVEYARD.x + 2, y: GRAVEYARD.y + 2, w: 34, h: 28 }, 8),
-  mob('graveyard_mist', 'ghost', { x: GRAVEYARD.x + 4, y: GRAVEYARD.y + 4, w: 30, h: 24 }, 6),
+  // Two packs of skeletons either side of the chapel, the ghosts in the west half: the relics' hoard
+  // (below) is guarded by the east pack alone. Over the whole graveyard it needed all 14 dead at once.
+  mob('graveyard_rows_west', 'skeleton', { x: GRAVEYARD.x + 2, y: GRAVEYARD.y + 2, w: 14, h: 28 }, 4),
+  mob('graveyard_rows_east', 'skeleton', GRAVEYARD_EAST, 4),
+  mob('graveyard_mist', 'ghost', { x: GRAVEYARD.x + 2, y: GRAVEYARD.y + 4, w: 14, h: 24 }, 4),
   mob('graveyard_waste', 'ghost', { x: 4, y: 163, w: 40, h: 9 }, 3),
   // West of the valley camp, off the only way from the camp to the mine mouth: in the valley itself they
   // stood 0 tiles from that walk and killed level 1–2 players 8 times (world-journey.test.ts).
@@ -155,15 +161,7 @@ const WORLD_PLACES: readonly Place[] = [
   chest('oasis_chest', 113, 91, 'large_potion,large_potion'),
   chest('rim_chest', 140, 14, 'large_potion,ember_potion', 900),
   { type: 'chestArea', name: 'goblin_hoard', ...GOBLIN_CAMP, props: { items: 'leather,axe,large_potion' } },
-  {
-    type: 'chestArea',
-    name: 'graveyard_relics',
-    x: 12,
-    y: 130,
-    w: 34,
-    h: 28,
-    props: { items: 'chainmail,mace' },
-  },
+  { type: 'chestArea', name: 'graveyard_relics', ...GRAVEYARD_EAST, props: { items: 'chainmail,mace' } },
   { type: 'chestArea', name: 'crystal_hoard', ...room(2), props: { items: 'scale,long_sword' } },
   { type: 'chestArea', name: 'ruins_hoard', ...RUINS, props: { items: 'plate,frost_blade' } },
   {
