@@ -90,8 +90,7 @@ async function leg(page: Page, prefix: string, name: string): Promise<string> {
     // A door is walked up to (a tile beside it), then clicked: travel() would walk on past the jump.
     const goal = to.door ? await besideDoor(page, to) : to;
     const alive =
-      (await travel(page, map.grid, goal, to.door ? 0 : 2, 180_000)) &&
-      (!to.door || (await through(page, to)));
+      (await travel(page, map, goal, to.door ? 0 : 2, 180_000)) && (!to.door || (await through(page, to)));
     const s = await gameState(page);
     if (alive && !s.dead) {
       if (to.door) await page.waitForTimeout(1500);

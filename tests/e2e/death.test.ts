@@ -114,7 +114,7 @@ describe('a death in Chromium', () => {
     const page = await (await browser.newContext({ viewport: { width: 1024, height: 700 } })).newPage();
     await joinGame(page, server.url, 'Doomed');
     // Dies on the way, or beside the wyrm soon after.
-    await travel(page, playMap().grid, wyrmAt, 1, 90_000);
+    await travel(page, playMap(), wyrmAt, 1, 90_000);
     await deathScreenShown(page);
     expect(await gameState(page)).toMatchObject({ dead: true, hp: 0 });
 

@@ -39,7 +39,7 @@ describe('the UI on a desktop', () => {
   it('hovering a rat shows "Rat, level 1" and its HP; the tile north of it walks; the rat itself is attacked', async () => {
     const page = await newPlayer('Pointer');
     const field = places.nearestMobArea((k) => k.id === 'rat');
-    await travel(page, places.map.grid, field, 4);
+    await travel(page, places.map, field, 4);
     let ratId = -1;
     let frameText = '';
     let cursor = '';
@@ -192,7 +192,7 @@ describe('the UI on a desktop', () => {
     const page = await newPlayer('Doomed');
     const lair = places.nearestMobArea((k) => k.level >= 5 && k.aggroRadius > 0);
     // Bitten to death on the way is fine too: what matters is what the death screen says.
-    await travel(page, places.map.grid, lair, 2, 150_000);
+    await travel(page, places.map, lair, 2, 150_000);
     await expect
       .poll(async () => (await gameState(page)).dead, { timeout: 90_000, interval: 500 })
       .toBe(true);

@@ -63,7 +63,7 @@ describe('the UI on a phone', () => {
   it('toast, notice, target frame and chat line never cover the HP bars or the buttons', async () => {
     // Earn "First blood" for real: walk to the rats and tap one until it falls.
     const field = places.nearestMobArea((k) => k.id === 'rat');
-    expect(await travel(page, places.map.grid, field, 4)).toBe(true);
+    expect(await travel(page, places.map, field, 4)).toBe(true);
     // The chat line stays open meanwhile, so all of them are up at once when the rat falls.
     await page.locator('#btn-chat').tap();
     await expect.poll(() => page.getByTestId('chat-input').isVisible()).toBe(true);

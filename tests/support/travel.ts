@@ -2,18 +2,27 @@
 // is on screen (clear of the HUD corners), waits to get there, repeats. Fewer, longer clicks than
 // walkNear, so a trip of a hundred tiles takes seconds of walking, not minutes of hops.
 import type { Page } from 'playwright-core';
-import type { Grid } from '../../shared/rules/grid.ts';
+import type { WorldMap } from '../../shared/content/world-map.ts';
 import { findPath } from '../../shared/rules/path.ts';
 import { gameState } from './browser.ts';
 
-/** Resolves once within `near` tiles of the target, or when the player dies on the way (returns false). */
+/**
+ * Resolves once within `near` tiles of the target, or when the player dies on the way (returns false).
+ * A click never ends on a door (the server takes a player who stops on one through it), unless the door
+ * is the target.
+ */
 export async function travel(
   page: Page,
-  grid: Grid,
+  map: WorldMap,
   target: { x: number; y: number },
   near = 3,
   timeoutMs = 120_000,
 ): Promise<boolean> {
+  const { grid } = map;
+  const doors = map.objects.filter((o) => o.kind === 'door').map((o) => o.area);
+  const onDoor = (t: { x: number; y: number }): boolean =>
+    (t.x !== target.x || t.y !== target.y) &&
+    doors.some((d) => t.x >= d.x && t.y >= d.y && t.x < d.x + d.width && t.y < d.y + d.height);
   const deadline = Date.now() + timeoutMs;
   const view = page.viewportSize()!;
   while (Date.now() < deadline) {
@@ -37,7 +46,7 @@ export async function travel(
     for (let i = 0; i < points.length; i++) {
       const p = points[i]!;
       const clear = p.onGame && p.x > 40 && p.x < view.width - 40 && p.y > 24 && p.y < view.height - 70;
-      if (clear) pick = i;
+      if (clear && !onDoor(path[i]!)) pick = i;
     }
     const hop = path[pick]!;
     await page.mouse.click(points[pick]!.x, points[pick]!.y);
