@@ -15,6 +15,7 @@ import type { Store } from './store/store.ts';
 import { handleHttp } from './http.ts';
 import { realClock, TickLoop, type Clock } from './loop.ts';
 import { GameMetrics } from './metrics.ts';
+import { contentVersion, startLiveReload } from './live-reload.ts';
 import type { Config } from './config.ts';
 import type { Log } from './log.ts';
 
@@ -54,6 +55,20 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
     mayCreateCharacter: (address) => guard.mayCreateCharacter(address),
   });
   const { world } = game;
+  world.contentVersion = contentVersion(config.mapFile, config.assetsDir);
+  const mapLabel = path.relative(process.cwd(), config.mapFile);
+  const live = config.liveReload
+    ? startLiveReload({
+        assetsDir: config.assetsDir,
+        log,
+        worlds: () => [
+          {
+            mapFile: config.mapFile,
+            replace: (c, version) => world.replaceContent(c.map, c.data, mapLabel, version),
+          },
+        ],
+      })
+    : null;
   const loop = new TickLoop(
     clock,
     () => step(),
@@ -94,6 +109,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   } catch (err) {
     clearInterval(chores);
     clearInterval(guardSweep);
+    live?.close();
     game.stop();
     await sockets.close('The server could not start.');
     throw err;
@@ -110,6 +126,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
       loop.stop();
       clearInterval(chores);
       clearInterval(guardSweep);
+      live?.close();
       game.stop();
       // Stop listening. Not waiting for http.close's callback: Node counts the sockets handed to the
       // gateway until the gateway answers for them, and the gateway is about to go.

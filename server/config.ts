@@ -29,6 +29,8 @@ export interface Config {
   trustedProxies: string[];
   /** Client addresses the per-address limits do not apply to. */
   exemptAddresses: string[];
+  /** LIVE_RELOAD=1: saved maps and data files replace the running worlds' content (live-reload.ts). */
+  liveReload: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -73,7 +75,15 @@ export function readConfig(env: Env, root: string): Config {
     allowedOrigins: originsSetting(env),
     trustedProxies: addressesSetting(env, 'TRUSTED_PROXIES', ''),
     exemptAddresses: addressesSetting(env, 'EXEMPT_ADDRESSES', '127.0.0.1,::1'),
+    liveReload: flagSetting(env, 'LIVE_RELOAD'),
   };
+}
+
+function flagSetting(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === '0' || raw === 'false' || raw === 'no') return false;
+  if (raw === '1' || raw === 'true' || raw === 'yes') return true;
+  throw new ConfigError(`${name}=${env[name]} is not valid: use 1 (on) or 0 (off).`);
 }
 
 function originsSetting(env: Env): AllowedOrigins {

@@ -1,6 +1,7 @@
 // The game, composed: the world, who plays which character (roster), where characters come from
 // (characters) and go to (saver), and what runs once a tick and once a second. No sockets, no HTTP:
 // app.ts wires this to the network.
+import path from 'node:path';
 import type { GameData } from '../shared/content/game-data.ts';
 import type { WorldMap } from '../shared/content/world-map.ts';
 import { World } from './sim/world.ts';
@@ -43,6 +44,7 @@ export function composeGame(parts: GameParts): Game {
     map,
     data,
     mapFile,
+    mapPath: path.relative(config.assetsDir, config.mapFile).split(path.sep).join('/'),
     seed: config.seed,
     maxPlayers: config.maxPlayers,
   });

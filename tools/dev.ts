@@ -8,14 +8,14 @@ const children: ChildProcess[] = [
   spawn(
     process.execPath,
     [
+      // Code changes restart the server; content changes are live-reloaded into the running worlds.
       '--watch-path=server',
       '--watch-path=shared',
-      '--watch-path=assets',
       '--import',
       'tsx',
       'server/main.ts',
     ],
-    { stdio: 'inherit', env: { ...env, PORT: gamePort, HOST: '127.0.0.1' } },
+    { stdio: 'inherit', env: { LIVE_RELOAD: '1', ...env, PORT: gamePort, HOST: '127.0.0.1' } },
   ),
   spawn(process.execPath, ['node_modules/vite/bin/vite.js'], { stdio: 'inherit', env }),
 ];

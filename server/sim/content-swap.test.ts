@@ -43,10 +43,12 @@ describe('World.replaceContent', () => {
     const { world, a, b, data, next } = setUp();
     expect(a.player).toMatchObject({ x: 5, y: 4 });
     const oldMobs = [...world.mobs.keys()];
-    world.replaceContent(next, data, 'test.tmj');
+    world.replaceContent(next, data, 'test.tmj', 'v2');
     tickAndDeliver(world, [a, b]);
 
     expect(world.map).toBe(next);
+    // Each page is told the content changed, so it fetches and draws the new map.
+    for (const c of [a, b]) expect(c.view.version).toBe('v2');
     expect(next.grid.blocked[4 * 30 + 5]).toBe(1);
     expect([4, 7]).toContain(a.player.x); // the nearest open tile beside the wall
     expect(a.player.y).toBe(4);

@@ -15,6 +15,7 @@ import type { Visibility } from './visibility.ts';
 export interface Swappable extends SimContext {
   readonly name: string;
   readonly mapPath: string;
+  contentVersion: string;
   map: WorldMap;
   data: GameData;
   placements: Placements;
@@ -26,7 +27,13 @@ export interface Swappable extends SimContext {
  * changed). Players stay, moved off any new wall; everything the map places is placed afresh; each
  * placed player is welcomed again and shown what it sees now.
  */
-export function replaceContent(world: Swappable, map: WorldMap, data: GameData, mapFile: string): void {
+export function replaceContent(
+  world: Swappable,
+  map: WorldMap,
+  data: GameData,
+  mapFile: string,
+  version: string,
+): void {
   if (map.width !== world.map.width || map.height !== world.map.height)
     throw new Error(`${mapFile}: the map's size changed (restart the server to play a map of a new size)`);
   const placements = parsePlacements(map, data, mapFile);
@@ -36,6 +43,7 @@ export function replaceContent(world: Swappable, map: WorldMap, data: GameData, 
   world.map = map;
   world.data = data;
   world.placements = placements;
+  world.contentVersion = version;
   for (const p of world.players.values()) settlePlayer(map.grid, p);
   placeNpcsAndChests(world);
   populateMobs(world);

@@ -35,7 +35,7 @@ describe('Outbox', () => {
   it('puts the welcome first, events next and joins every cell of moves into one Moves message', () => {
     const box = new Outbox();
     box.events.push(encode([Op.Despawn, 4]));
-    box.first.push(encode([Op.Welcome, 1, 'A', 0, 0, 'W', 'maps/w.tmj', 50, 3]));
+    box.first.push(encode([Op.Welcome, 1, 'A', 0, 0, 'W', 'maps/w.tmj', 50, 3, '']));
     box.moves.push(Uint8Array.of(1, 2));
     box.moves.push(Uint8Array.of(3));
     const msgs = decodeServerFrame(box.take()!);

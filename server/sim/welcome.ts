@@ -11,9 +11,13 @@ export function died(p: Player): ServerMsg {
 }
 
 /** The welcome, and what the player has earned so far (the client's achievements panel starts from it). */
-export function welcome(world: { name: string; mapPath: string }, p: Player): ServerMsg[] {
+export function welcome(
+  world: { name: string; mapPath: string; contentVersion: string },
+  p: Player,
+): ServerMsg[] {
+  const { name, mapPath, contentVersion } = world;
   return [
-    [Op.Welcome, p.id, p.name, p.x, p.y, world.name, world.mapPath, TICK_MS, PLAYER_STEP_TICKS],
+    [Op.Welcome, p.id, p.name, p.x, p.y, name, mapPath, TICK_MS, PLAYER_STEP_TICKS, contentVersion],
     [Op.AchievementList, p.achievements],
   ];
 }

@@ -40,6 +40,8 @@ export interface WorldOptions {
   map: WorldMap;
   /** The map's path under `assets/` as the client fetches it (told in the welcome); `maps/world.tmj` by default. */
   mapPath?: string;
+  /** Names this map + data (a hash): told in the welcome, so a page redraws when live reload changed them. */
+  contentVersion?: string;
   /** Items, mobs, NPCs and achievements; none by default (tests of walking need none). */
   data?: GameData;
   seed: number;
@@ -59,6 +61,8 @@ export class World implements SimContext, Replayable {
   readonly name: string;
   /** The map's path under `assets/` (`maps/world.tmj`), as the client fetches it. */
   readonly mapPath: string;
+  /** See WorldOptions.contentVersion; live reload changes it. */
+  contentVersion: string;
   // Not readonly: live reload swaps them between ticks (replaceContent).
   map: WorldMap;
   data: GameData;
@@ -89,6 +93,7 @@ export class World implements SimContext, Replayable {
   constructor(options: WorldOptions) {
     this.name = options.name;
     this.mapPath = options.mapPath ?? 'maps/world.tmj';
+    this.contentVersion = options.contentVersion ?? '';
     this.map = options.map;
     this.data = options.data ?? { items: new Map(), mobs: new Map(), npcs: new Map(), achievements: [] };
     this.placements = parsePlacements(options.map, this.data, options.mapFile ?? 'the map');
@@ -263,8 +268,8 @@ export class World implements SimContext, Replayable {
   }
 
   /** Live reload, between two ticks: see content-swap.ts (throws, changing nothing, on bad content). */
-  replaceContent(map: WorldMap, data: GameData, mapFile = 'the map'): void {
-    replaceContent(this, map, data, mapFile);
+  replaceContent(map: WorldMap, data: GameData, mapFile = 'the map', version = ''): void {
+    replaceContent(this, map, data, mapFile, version);
   }
 
   private record(input: Input): void {

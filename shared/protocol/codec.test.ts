@@ -135,7 +135,7 @@ describe('client frames', () => {
 
 describe('server frames', () => {
   const messages: ServerMsg[] = [
-    [Op.Welcome, 7, 'Alice', 3, 4, 'Emberfall', 'maps/world.tmj', 50, 3],
+    [Op.Welcome, 7, 'Alice', 3, 4, 'Emberfall', 'maps/world.tmj', 50, 3, 'v1'],
     [Op.SpawnPlayer, 300, 'Bob', 1000, 70000, Uint8Array.of(1, 2, 3), 'axe', 'plate', 12],
     [Op.SpawnPlayer, 2, 'Eve', 0, 0, new Uint8Array(0), 'club', 'tunic', 1],
     [Op.Despawn, 65536],

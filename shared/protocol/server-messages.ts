@@ -12,6 +12,8 @@ export type WelcomeMsg = [
   map: string,
   tickMs: number,
   stepTicks: number,
+  /** Names the map and data the world plays (a hash); a new one after live reload: the page redraws. */
+  version: string,
 ];
 /** `walk` is the entity's ongoing walk as packed records (empty when it stands still). */
 export type SpawnPlayerMsg = [

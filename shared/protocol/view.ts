@@ -51,6 +51,8 @@ export interface WorldView {
   world: string;
   /** The map the world plays (path under `assets/`), from the welcome. */
   map: string;
+  /** The welcome's content version: changes when live reload swapped the world's map or data. */
+  version: string;
   tickMs: number;
   stepTicks: number;
   entities: Map<number, SeenEntity>;
@@ -97,7 +99,7 @@ export type ViewEvent =
   | { type: 'problem'; text: string };
 
 export function createView(): WorldView {
-  return { selfId: -1, world: '', map: '', tickMs: 0, stepTicks: 0, entities: new Map(), stats: null };
+  return { selfId: -1, world: '', map: '', version: '', tickMs: 0, stepTicks: 0, entities: new Map(), stats: null };
 }
 
 /** What one frame is applied with: the view, the time, and the entities spawned earlier in the frame. */
@@ -178,9 +180,9 @@ export function applyFrame(view: WorldView, frame: Uint8Array, now = 0): ViewEve
 
 function applyWelcome(
   ctx: FrameContext,
-  [, selfId, name, x, y, world, map, tickMs, stepTicks]: WelcomeMsg,
+  [, selfId, name, x, y, world, map, tickMs, stepTicks, version]: WelcomeMsg,
 ): void {
-  Object.assign(ctx.view, { selfId, world, map, tickMs, stepTicks });
+  Object.assign(ctx.view, { selfId, world, map, tickMs, stepTicks, version });
   // A welcome starts the picture afresh (a join, a reconnect, a respawn): what follows is all there is.
   const previous = ctx.view.entities.get(selfId);
   ctx.view.entities.clear();
