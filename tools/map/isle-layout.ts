@@ -43,7 +43,7 @@ export const ISLE_ROADS: readonly { width: number; points: [number, number][] }[
     width: 1,
     points: [
       [16, 32],
-      [16, 21],
+      [16, 22],
     ],
   },
 ];
