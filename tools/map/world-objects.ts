@@ -70,7 +70,6 @@ const FERRY: readonly Place[] = [
     type: 'portal',
     name: WORLD_PORTAL,
     ...ISLE_FERRY_SPOT,
-    h: 1,
     props: { map: ISLE_MAP, to: ISLE_ARRIVAL },
   },
   dest(WORLD_ARRIVAL, ISLE_FERRY_SPOT.x - 3, PIER.y),
