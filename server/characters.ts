@@ -77,7 +77,7 @@ export class Characters {
     if (!token || !tokenMatches(token, stored.tokenHash)) {
       return { ok: false, code: CloseCode.NameOwned, reason: ownedReason(stored.record.name) };
     }
-    return this.lease(name, owner, null);
+    return this.lease(stored.record.name, owner, null);
   }
 
   /** Takes the character's lease for `owner` and reads it in the same step. */
