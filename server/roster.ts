@@ -68,6 +68,17 @@ export class Roster implements SessionHost {
     seat.graceTimer = setTimeout(() => this.remove(seat), this.parts.graceMs);
   }
 
+  /** Another world holds the character now (a save was refused): it leaves this one, unsaved. */
+  fencedOut(name: string): void {
+    const seat = this.seats.get(nameKey(name));
+    if (!seat) return;
+    seat.session?.close(
+      CloseCode.PlayingElsewhere,
+      `"${seat.player.name}" is being played in another world now.`,
+    );
+    this.remove(seat);
+  }
+
   /** Once a second: closes sessions idle too long and sends heartbeats on quiet ones. */
   chores(heartbeatMs: number): void {
     const now = this.parts.now();
