@@ -48,7 +48,8 @@ export function composeGame(parts: GameParts): Game {
     seed: config.seed,
     maxPlayers: config.maxPlayers,
   });
-  const saver = new Saver({ store, log, now });
+  const onFencedOut = (name: string): void => roster.fencedOut(name);
+  const saver = new Saver({ store, log, now, map: world.mapPath, onFencedOut });
   const characters = new Characters(store, saver, log, parts.mayCreateCharacter);
   void characters.forgetUnplayed();
   const sweep = setInterval(() => void characters.forgetUnplayed(), 3600_000);
