@@ -2,6 +2,7 @@
 // directory entries of its players, whispers and player lists, population counts, and the bus messages
 // addressed to it (whispers, requests to let a character go).
 import { worldFor, type RealmWorld } from '../../shared/content/realm.ts';
+import { arrivalTile } from '../../shared/content/realm-checks.ts';
 import { Op } from '../../shared/protocol/ops.ts';
 import type { CharacterRecord } from '../store/store.ts';
 import type { Player } from '../sim/world.ts';
@@ -116,8 +117,7 @@ export class WorldLink implements RosterLink {
       return this.world.tell(player, [Op.Notice, `The way to ${title} is crowded; try again soon.`]);
     const dest = this.realm.maps.get(portal.map)?.map.objects.find((o) => o.name === portal.to);
     if (!dest) return this.log.error(`portal "${portal.name}" leads to "${portal.to}", not in ${portal.map}`);
-    const x = dest.area.x + Math.floor(dest.area.width / 2);
-    const y = dest.area.y + Math.floor(dest.area.height / 2);
+    const { x, y } = arrivalTile(dest.area);
     this.world.clientGone(player.id); // stands still and unhurt while it is saved
     let done = false;
     try {

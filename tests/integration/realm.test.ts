@@ -126,7 +126,7 @@ describe('a bad realm file', () => {
     [
       'a portal to a map no world plays',
       (f: RealmFixture) => ({ worlds: [{ id: 'solo', title: 'Solo', map: f.field }] }),
-      /portal "to_cave" \(object 2\) leads to "maps\/test\/.*cave.tmj", which no world of the realm plays/,
+      /field.tmj: portal object 2 \("to_cave"\) leads to map "maps\/test\/.*cave.tmj", which no world in .*plays/,
     ],
   ])('stops the server with a message naming the entry: %s', async (_what, json, message) => {
     const body = typeof json === 'function' ? json(fixture) : json;
