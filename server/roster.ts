@@ -137,7 +137,10 @@ export class Roster implements SessionHost {
     if (session) {
       this.bySession.delete(session);
       session.unbind();
-      session.close(CloseCode.PlayingElsewhere, 'Your character is playing in another world now.');
+      session.close(
+        CloseCode.PlayingElsewhere,
+        `"${seat.player.name}" is being played in another world now.`,
+      );
     }
     this.parts.world.leave(seat.player.id);
     this.parts.link?.left(seat.player);
