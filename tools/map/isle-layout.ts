@@ -10,14 +10,14 @@ export const ISLAND = { cx: 35, cy: 24, rx: 26, ry: 20 };
 
 /** The west pier: from the beach out over the sea along this row; the ferry is at its far end. */
 export const ISLE_PIER = { y: 32, x0: 2 };
-/** The ferry back to the mainland (the portal), at the pier's west end. */
-export const ISLE_FERRY = { x: 2, y: ISLE_PIER.y, w: 2 };
+/** The ferry back to the mainland (the portal): the outer end of the pier's landing stage, two by three. */
+export const ISLE_FERRY = { x: 2, y: ISLE_PIER.y - 1, w: 2, h: 3 };
 /** Where players coming from the mainland stand: on the pier, past the ferry. */
 export const ISLE_LANDING = { x: 6, y: ISLE_PIER.y };
 
 /** The dormant crater in the north-east: basalt and ash around a small lava pool. */
 export const CRATER = { cx: 48, cy: 14, rx: 9, ry: 7 };
-export const LAVA_POOL = { cx: 49, cy: 13, rx: 2.4, ry: 1.8 };
+export const LAVA_POOL = { cx: 49, cy: 13, rx: 3.4, ry: 2.6 };
 
 /** The smugglers' cove on the north-west shore, and the woods on the isle's northern hill. */
 export const COVE: Rect = { x: 8, y: 7, w: 13, h: 12 };

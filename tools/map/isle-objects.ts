@@ -34,10 +34,7 @@ export const ISLE_PLACES: readonly Place[] = [
   {
     type: 'portal',
     name: ISLE_PORTAL,
-    x: ISLE_FERRY.x,
-    y: ISLE_FERRY.y,
-    w: ISLE_FERRY.w,
-    h: 1,
+    ...ISLE_FERRY,
     props: { map: WORLD_MAP, to: WORLD_ARRIVAL },
   },
   { type: 'destination', name: ISLE_ARRIVAL, x: ISLE_LANDING.x, y: ISLE_LANDING.y },

@@ -91,6 +91,18 @@ describe('assets/realm.json and the ferry', () => {
     expect(reachableFrom(spawn.x, spawn.y)[ferry.area.y * world.width + ferry.area.x]).toBe(1);
   });
 
+  it('puts both ends of the ferry on a landing stage: two planks by three, every tile walkable', () => {
+    for (const [map, portal] of [
+      [world, placements.portals.find((p) => p.name === WORLD_PORTAL)!],
+      [isle, islePlacements.portals.find((p) => p.name === ISLE_PORTAL)!],
+    ] as const) {
+      expect([portal.area.width, portal.area.height], portal.name).toEqual([2, 3]);
+      for (let y = portal.area.y; y < portal.area.y + portal.area.height; y++)
+        for (let x = portal.area.x; x < portal.area.x + portal.area.width; x++)
+          expect(isWalkable(map.grid, x, y), `${portal.name} (${x}, ${y})`).toBe(true);
+    }
+  });
+
   it('lands arrivals on open ground off the ferry and out of every mob’s reach, on both maps', () => {
     for (const [map, mobAreas, name] of [
       [world, placements.mobAreas, WORLD_ARRIVAL],

@@ -20,9 +20,10 @@ import {
   LAVA_POOL,
 } from './isle-layout.ts';
 import { paintRoad } from './land.ts';
+import { ferryStage } from './world-places.ts';
 import { TerrainGrid, type Terrain } from './terrain.ts';
 import { fillUnreachable } from './world.ts';
-import { scatterZone, tryTall, type Scatter } from './world-wild.ts';
+import { openAround, scatterZone, tryTall, type Scatter } from './world-wild.ts';
 
 const SEED = 0x15_1e_e3_b0;
 
@@ -60,13 +61,13 @@ function layGround(b: MapBuilder, rng: Rng): void {
     for (let x = 0; x < ISLE_W; x++) b.put('ground', x, y, grid.groundTile(x, y, pure));
 }
 
-/** The west pier: planks over every water tile from the ferry's end to the beach. */
+/** The west pier: planks over every water tile from the ferry's end to the beach, and its landing stage. */
 function pier(b: MapBuilder): void {
   const y = ISLE_PIER.y;
   for (let x = ISLE_PIER.x0; x < ISLE_W && /^water_/.test(b.tileAt('ground', x, y)?.name ?? ''); x++)
     b.put('ground', x, y, 'pier');
-  b.reserve(0, y - 1, ISLE_LANDING.x + 8, y + 1);
-  b.reserve(ISLE_FERRY.x, y, ISLE_FERRY.x + ISLE_FERRY.w, y);
+  ferryStage(b, ISLE_FERRY.x, y, 4, 'east');
+  b.reserve(0, y - 2, ISLE_LANDING.x + 8, y + 2);
 }
 
 /** The smugglers' cove: crates and barrels above the tide line, a boat's worth of loot under guard. */
@@ -90,6 +91,20 @@ function hut(b: MapBuilder): void {
   b.placeHouse(HUT, 3);
   b.put('detail', HUT.x - 2, HUT.y + 5, 'barrel');
   b.put('detail', 34, 30, 'sign');
+}
+
+/** The crater floor: obsidian and smoking vents where they wall nothing in, bones and grit between. */
+function craterFloor(b: MapBuilder, rng: Rng): void {
+  for (let y = 0; y < ISLE_H; y++) {
+    for (let x = 0; x < ISLE_W; x++) {
+      if (b.isReserved(x, y) || !/^basalt_\d$/.test(b.tileAt('ground', x, y)?.name ?? '')) continue;
+      if (!b.isEmpty('detail', x, y)) continue;
+      const roll = rng.next();
+      if (roll < 0.16 && openAround(b, x, y))
+        b.put('detail', x, y, rng.pick(['obsidian', 'obsidian', 'vent']));
+      else if (roll > 0.9) b.put('detail', x, y, rng.pick(['pebbles', 'pebbles', 'bones']));
+    }
+  }
 }
 
 function scatters(): Scatter[] {
@@ -131,12 +146,12 @@ function scatters(): Scatter[] {
       area: { x: CRATER.cx - CRATER.rx - 2, y: 0, w: CRATER.rx * 2 + 6, h: CRATER.cy + CRATER.ry + 3 },
       ground: /^(basalt|ash)_\d$/,
       props: [
-        [0.05, 'obsidian', true],
-        [0.025, 'vent', true],
+        [0.07, 'obsidian', true],
+        [0.04, 'vent', true],
         [0.02, 'bones', false],
-        [0.04, 'pebbles', false],
+        [0.07, 'pebbles', false],
       ],
-      tall: [[0.01, 'charred_tree', 2, 3]],
+      tall: [[0.03, 'charred_tree', 2, 3]],
     },
   ];
 }
@@ -166,6 +181,7 @@ export function generateIsle(catalog: readonly TileDef[]): IsleBuild {
     [18, 40],
   ] as const)
     tryTall(b, 'palm', x, y, 3, 2, /^(sand|grass)_\d$/);
+  craterFloor(b, rng);
   for (const s of scatters()) scatterZone(b, rng, s);
   const reach = b.reachableFrom(ISLE_LANDING.x, ISLE_LANDING.y);
   const undergrowth = fillUnreachable(b, reach);

@@ -57,8 +57,8 @@ const chest = (name: string, x: number, y: number, items: string, respawnSeconds
   props: { items, respawnSeconds },
 });
 
-/** The last two planks of the pier. */
-export const ISLE_FERRY_SPOT = { x: PIER.x + PIER.len - 2, y: PIER.y, w: 2 };
+/** The outer end of the pier's landing stage (tools/map/world-places.ts): two planks by three. */
+export const ISLE_FERRY_SPOT = { x: PIER.x + PIER.len - 2, y: PIER.y - 1, w: 2, h: 3 };
 
 /**
  * The ferry to Ember Isle (assets/maps/isle.tmj) at the end of Old Pell's pier, and where its passengers
@@ -70,7 +70,6 @@ const FERRY: readonly Place[] = [
     type: 'portal',
     name: WORLD_PORTAL,
     ...ISLE_FERRY_SPOT,
-    h: 1,
     props: { map: ISLE_MAP, to: ISLE_ARRIVAL },
   },
   dest(WORLD_ARRIVAL, ISLE_FERRY_SPOT.x - 3, PIER.y),
