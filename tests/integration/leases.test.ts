@@ -18,7 +18,12 @@ const running: ServerProcess[] = [];
 const bots: BotClient[] = [];
 
 async function start(world: string): Promise<ServerProcess> {
-  const server = await startServerProcess({ DATA_DIR: dataDir, WORLD_NAME: world });
+  // One world of the overworld each (MAP: no realm file), its id from WORLD_NAME ("East" → "east").
+  const server = await startServerProcess({
+    DATA_DIR: dataDir,
+    WORLD_NAME: world,
+    MAP: 'assets/maps/world.tmj',
+  });
   running.push(server);
   return server;
 }
@@ -64,7 +69,7 @@ describe('one character, one world', () => {
     const alice = await connect(east, 'Alice');
     await alice.waitForWelcome(5000);
     const token = alice.token!;
-    expect(row('alice')).toMatchObject({ owner: 'East', epoch: 1 });
+    expect(row('alice')).toMatchObject({ owner: 'east', epoch: 1 });
 
     const elsewhere = await connect(west, 'alice', token);
     expect(await elsewhere.waitForClose(5000)).toEqual({
@@ -77,7 +82,7 @@ describe('one character, one world', () => {
     await until('the lease to be let go', 3000, () => row('alice').owner === null);
     const again = await connect(west, 'Alice', token);
     await again.waitForWelcome(5000);
-    expect(row('alice')).toMatchObject({ owner: 'West', epoch: 2 });
+    expect(row('alice')).toMatchObject({ owner: 'west', epoch: 2 });
   });
 
   it('a world that lost the lease (it expired, another took it) writes nothing more and lets the player go', async () => {
@@ -90,7 +95,7 @@ describe('one character, one world', () => {
     db.close();
     const taker = await connect(west, 'Alice', alice.token!);
     await taker.waitForWelcome(5000);
-    expect(row('alice')).toMatchObject({ owner: 'West', epoch: 2 });
+    expect(row('alice')).toMatchObject({ owner: 'west', epoch: 2 });
     // West places her and saves that.
     await until('West to save her', 3000, () => (JSON.parse(row('alice').character) as { x: number }).x >= 0);
     const taken = row('alice');
