@@ -6,7 +6,7 @@ import type { WorldMap } from '../shared/content/world-map.ts';
 import { World } from './sim/world.ts';
 import { PartList } from './sim/outbox.ts';
 import type { Session } from './net/session.ts';
-import { Roster } from './roster.ts';
+import { Roster, type RosterLink } from './roster.ts';
 import { Characters } from './characters.ts';
 import { Saver } from './saver.ts';
 import type { Store } from './store/store.ts';
@@ -19,6 +19,10 @@ export interface GameParts {
   data: GameData;
   /** The map file, as problems in its objects are reported. */
   mapFile: string;
+  /** The map's path under assets/ (`maps/world.tmj`), told in the welcome. */
+  mapPath?: string;
+  /** The realm around this world (none: a world on its own). */
+  link?: RosterLink;
   store: Store;
   log: Log;
   now: () => number;
@@ -43,6 +47,7 @@ export function composeGame(parts: GameParts): Game {
     map,
     data,
     mapFile,
+    mapPath: parts.mapPath,
     seed: config.seed,
     maxPlayers: config.maxPlayers,
   });
@@ -51,7 +56,7 @@ export function composeGame(parts: GameParts): Game {
   void characters.forgetUnplayed();
   const sweep = setInterval(() => void characters.forgetUnplayed(), 3600_000);
   const { graceMs, idleMs } = config;
-  const roster = new Roster({ world, characters, saver, log, graceMs, idleMs, now });
+  const roster = new Roster({ world, characters, saver, log, graceMs, idleMs, now, link: parts.link });
   return {
     world,
     roster,

@@ -2,13 +2,17 @@
 // connection is lost (no clean close), so a network blip is invisible to others; the same character
 // joining again (with its token) resumes it, and a second tab takes it over from the first. A client that
 // closes its socket (the tab closed, the page left or reloaded) takes its character out at once.
+// In a realm, the link (server/realm/world-link.ts) sends a character of another map on to its world,
+// takes whispers and player lists, and hears who comes and goes.
 import { CloseCode, Op } from '../shared/protocol/ops.ts';
+import { encode } from '../shared/protocol/codec.ts';
 import { checkName, nameKey } from '../shared/rules/names.ts';
 import type { Player, World } from './sim/world.ts';
 import type { Session, SessionHost } from './net/session.ts';
 import { ownedReason, type Characters } from './characters.ts';
 import type { Saver } from './saver.ts';
 import { tokenMatches } from './store/tokens.ts';
+import type { CharacterRecord } from './store/store.ts';
 import type { Log } from './log.ts';
 
 interface Seat {
@@ -17,6 +21,26 @@ interface Seat {
   /** The session playing the character, or null while it waits for its client to come back. */
   session: Session | null;
   graceTimer: NodeJS.Timeout | null;
+  /** The shard the character plays in (kept when it goes into a world every shard shares). */
+  shard: string | null;
+}
+
+/** Where a character that does not belong in this world goes instead. */
+export type Elsewhere = { world: string; map: string } | { crowded: string };
+
+/** What the roster asks of the realm around its world. */
+export interface RosterLink {
+  /** The shard of this world (null: shared by every shard). */
+  readonly shard: string | null;
+  /** Null when the character plays here; else the world of its map (or why none has room). */
+  belongs(character: CharacterRecord, shard: string | null): Promise<Elsewhere | null>;
+  /** The character plays in another world of this realm: asks it to let go; resolves once it has (or not). */
+  letGo(name: string): Promise<boolean>;
+  entered(player: Player, shard: string | null): void;
+  left(player: Player): void;
+  /** A chat line the realm handles itself (a whisper): true when it was one. */
+  command(player: Player, text: string): boolean;
+  who(player: Player): void;
 }
 
 export interface RosterParts {
@@ -29,6 +53,7 @@ export interface RosterParts {
   /** How long without input before a session is closed. */
   idleMs: number;
   now: () => number;
+  link?: RosterLink;
 }
 
 export class Roster implements SessionHost {
@@ -53,6 +78,60 @@ export class Roster implements SessionHost {
     } finally {
       if (this.queues.get(key) === mine) this.queues.delete(key);
     }
+  }
+
+  who(session: Session): void {
+    const seat = this.bySession.get(session);
+    if (seat) this.parts.link?.who(seat.player);
+  }
+
+  /** A chat line: true when the realm took it (a whisper), so the world does not say it aloud. */
+  say(session: Session, text: string): boolean {
+    const seat = this.bySession.get(session);
+    return seat !== undefined && (this.parts.link?.command(seat.player, text) ?? false);
+  }
+
+  /** The player of this name in this world, if any. */
+  find(name: string): Player | undefined {
+    return this.seats.get(nameKey(name))?.player;
+  }
+
+  /** The shard the character plays in. */
+  shardOf(player: Player): string | null {
+    return this.seats.get(player.key)?.shard ?? null;
+  }
+
+  /**
+   * The character's state is saved elsewhere already (a portal's hand-off): it leaves the world with no
+   * save, and its client is told to play on in `world`.
+   */
+  transfer(player: Player, world: string, map: string): void {
+    const seat = this.seats.get(player.key);
+    if (!seat || seat.player !== player) return;
+    if (seat.graceTimer) clearTimeout(seat.graceTimer);
+    this.seats.delete(player.key);
+    const session = seat.session;
+    if (session) {
+      this.bySession.delete(session);
+      session.unbind();
+      sendTransfer(session, world, map);
+    }
+    this.parts.world.leave(player.id);
+    this.parts.link?.left(player);
+    this.parts.log.info(`${player.name} (#${player.id}) went to ${world}`);
+  }
+
+  /** Another world of the realm plays this character now: it is saved and leaves, its session closed. */
+  release(name: string): void {
+    const seat = this.seats.get(nameKey(name));
+    if (!seat) return;
+    const session = seat.session;
+    if (session) {
+      this.bySession.delete(session);
+      session.unbind();
+      session.close(CloseCode.Replaced, 'You joined another world from another tab or device.');
+    }
+    this.remove(seat);
   }
 
   dropped(session: Session, leaving: boolean): void {
@@ -103,21 +182,28 @@ export class Roster implements SessionHost {
       }
       return this.takeOver(seat, session);
     }
+    const { link } = this.parts;
+    if (link) await link.letGo(name);
     const claim = await this.parts.characters.claim(name, token, session.address);
     if (!claim.ok) return session.close(claim.code, claim.reason);
+    const shard = link?.shard ?? characterShard(claim.character);
+    const elsewhere = link ? await link.belongs(claim.character, shard) : null;
     // Nothing below waits, so the session cannot close half-way through.
     if (session.isClosed || this.closing) return;
+    if (elsewhere && 'crowded' in elsewhere) return session.close(CloseCode.ServerFull, elsewhere.crowded);
+    if (elsewhere) return sendTransfer(session, elsewhere.world, elsewhere.map);
     const joined = this.parts.world.join(claim.character.name, claim.character);
     if (!joined.ok) return session.close(joined.code, joined.reason);
     const player = joined.player;
     // The token goes first in the frame that carries the welcome.
     if (claim.newToken) player.outbox.tellFirst([Op.Token, claim.newToken]);
-    const added: Seat = { player, tokenHash: claim.tokenHash, session, graceTimer: null };
+    const added: Seat = { player, tokenHash: claim.tokenHash, session, graceTimer: null, shard };
     this.seats.set(key, added);
     this.bySession.set(session, added);
     session.bind(player.id);
     const what = claim.newToken ? 'a new character' : `level ${player.level}`;
     this.parts.log.info(`${player.name} (#${player.id}, ${what}) joined from ${session.address}`);
+    link?.entered(player, shard);
   }
 
   /** The character's client came back, or the same character joined from another tab or device. */
@@ -146,6 +232,18 @@ export class Roster implements SessionHost {
     this.parts.saver.keep(seat.player);
     void this.parts.saver.flush();
     this.parts.world.leave(seat.player.id);
+    this.parts.link?.left(seat.player);
     this.parts.log.info(`${seat.player.name} (#${seat.player.id}) left`);
   }
+}
+
+/** Tells the client to play on in another world, and closes its socket saying so. */
+function sendTransfer(session: Session, world: string, map: string): void {
+  session.send([encode([Op.Transfer, world, map])]);
+  session.close(CloseCode.Transfer, `On to ${world}.`);
+}
+
+/** The shard a stored character last played in (null before the realm stored one). */
+function characterShard(character: CharacterRecord): string | null {
+  return (character as { shard?: string | null }).shard ?? null;
 }
