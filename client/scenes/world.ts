@@ -92,6 +92,7 @@ export class WorldScene extends Phaser.Scene {
         this.client.setGrid(this.worldMap.grid);
         this.lastTrackTile = '';
         this.followed = { model: null, jumps: 0 };
+        this.marker.setVisible(false);
       },
       (message) => this.panels.notice(message),
     );

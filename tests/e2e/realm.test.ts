@@ -1,0 +1,169 @@
+// The realm in Chromium, on a real server playing a small realm of our own (realm-maps.ts: a meadow in two
+// shards and a hall they share, linked by portals): the title screen's picker lists the meadow's worlds,
+// the player picks one, walks through the portal into the hall and back (each time the other map is
+// drawn in place: no page reload, no error nor "Reconnecting…"), opens the player list, and after a
+// reload lands on the map they were on. Screenshots go to test-results/ (realm-*.png).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import { gameState, launchBrowser } from '../support/browser.ts';
+import { writeRealmMaps, type RealmMaps } from './realm-maps.ts';
+
+const shots = path.join(repoRoot, 'test-results');
+
+describe('the realm in Chromium', () => {
+  let maps: RealmMaps;
+  let server: ServerProcess;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    maps = writeRealmMaps();
+    server = await startServerProcess({ REALM: maps.realmFile, GRACE_SECONDS: '5' });
+    browser = await launchBrowser();
+    page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+    maps?.remove();
+  });
+
+  /** Notes every time the disconnect overlay or the reconnecting notice is shown on this page. */
+  async function watchForErrors(): Promise<void> {
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { __errorsShown: string[] }).__errorsShown = seen;
+      for (const id of ['disconnected', 'reconnecting']) {
+        const el = document.getElementById(id)!;
+        new MutationObserver(() => {
+          if (!el.hidden) seen.push(id);
+        }).observe(el, { attributes: true, attributeFilter: ['hidden'] });
+      }
+    });
+  }
+
+  const errorsShown = (): Promise<string[]> =>
+    page.evaluate(() => (window as unknown as { __errorsShown: string[] }).__errorsShown);
+
+  /**
+   * Walks onto a portal (clicking it until the walk gets there) and waits for the other map's world.
+   * Resolves with the time from standing on the portal to playing in the new map, measured in the page.
+   */
+  async function throughPortal(portal: { x: number; y: number }, map: string): Promise<number> {
+    const hop = page.evaluate(
+      ({ portal, map }) =>
+        new Promise<number>((resolve, reject) => {
+          let onPortalAt = 0;
+          const end = performance.now() + 30_000;
+          const check = (): void => {
+            const s = window.__emberquest!.state();
+            const now = performance.now();
+            if (!onPortalAt && s.tile?.x === portal.x && s.tile.y === portal.y) onPortalAt = now;
+            if (onPortalAt && s.connected && s.map === map) return resolve(now - onPortalAt);
+            if (now > end)
+              return reject(new Error(`still on ${s.map} (${s.world}) at ${JSON.stringify(s.tile)}`));
+            requestAnimationFrame(check);
+          };
+          check();
+        }),
+      { portal, map },
+    );
+    let arrived = false;
+    void hop.then(() => (arrived = true)).catch(() => (arrived = true));
+    while (!arrived) {
+      const s = await gameState(page);
+      const moving = await page.evaluate(() => window.__emberquest!.camera().drawn);
+      if (s.connected && s.map !== map && moving) {
+        const point = await page.evaluate((t) => window.__emberquest!.tileToClient(t.x, t.y), portal);
+        await page.mouse.click(point.x, point.y);
+      }
+      await page.waitForTimeout(1500);
+    }
+    return hop;
+  }
+
+  it('picks a world, walks to the hall and back, and lands on the right map after a reload', async () => {
+    await page.goto(server.url);
+    const picker = page.getByTestId('world-picker');
+    await picker.waitFor({ state: 'visible', timeout: 30_000 });
+    // Only the start map's worlds are offered; the least full (the first, all empty) is chosen.
+    await expect
+      .poll(() =>
+        picker.locator('[data-world]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.world)),
+      )
+      .toEqual(['meadow-1', 'meadow-2']);
+    expect(await picker.locator('[aria-checked="true"]').getAttribute('data-world')).toBe('meadow-1');
+    await picker.locator('[data-world="meadow-2"]').click();
+    await page.screenshot({ path: path.join(shots, 'realm-title.png') });
+    await page.getByTestId('name-input').fill('Wanderer');
+    await page.getByTestId('play-button').click();
+    await page.waitForFunction(() => window.__emberquest?.state().connected === true, null, {
+      timeout: 30_000,
+    });
+    await watchForErrors();
+    await page.keyboard.press('Escape'); // the first-play hint card, in the corner where the portal is
+    let s = await gameState(page);
+    expect(s.world).toBe('meadow-2');
+    expect(s.map).toBe(maps.meadow);
+    await page.screenshot({ path: path.join(shots, 'realm-meadow.png') });
+
+    const intoHall = await throughPortal(maps.meadowPortal, maps.hall);
+    s = await gameState(page);
+    expect(s.world).toBe('hall');
+    expect(s.tile).toEqual(maps.hallArrival);
+    // The hall is drawn: its world's camera area is the hall map's size, and no error was shown.
+    const camera = await page.evaluate(() => window.__emberquest!.camera().area);
+    expect(camera).toEqual({ x: 0, y: 0, width: 24, height: 16 });
+    await page.waitForTimeout(400); // the fade back in
+    await page.screenshot({ path: path.join(shots, 'realm-hall.png') });
+    expect(await errorsShown()).toEqual([]);
+
+    // The player list, from the online button: this player, in the hall, at level 1.
+    await page.getByTestId('online-button').click();
+    const list = page.getByTestId('player-list');
+    await list.waitFor({ state: 'visible', timeout: 5000 });
+    const row = list.locator('[data-player="Wanderer"]');
+    await row.waitFor({ timeout: 5000 });
+    expect(await row.textContent()).toContain('The Hall');
+    await row.locator('button').click();
+    expect(await page.getByTestId('chat-input').inputValue()).toBe('/w Wanderer ');
+    await page.getByTestId('chat-input').press('Escape');
+
+    const backOut = await throughPortal(maps.hallPortal, maps.meadow);
+    s = await gameState(page);
+    expect(s.world).toMatch(/^meadow-/);
+    expect(s.tile).toEqual(maps.meadowArrival);
+    expect(await errorsShown()).toEqual([]);
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(shots, 'realm-meadow-again.png') });
+    console.log(
+      `portal hops in the browser, standing on the portal to playing in the other map (fade included): ` +
+        `into the hall ${Math.round(intoHall)} ms, out ${Math.round(backOut)} ms`,
+    );
+    expect(intoHall).toBeLessThan(5000);
+    expect(backOut).toBeLessThan(5000);
+
+    // Into the hall once more, then reload: Continue joins the picked meadow world, the server moves the
+    // character to the hall, and the hall is drawn.
+    await throughPortal(maps.meadowPortal, maps.hall);
+    await page.reload();
+    await page.getByTestId('continue-button').click({ timeout: 30_000 });
+    await page.waitForFunction(
+      (hall) => {
+        const st = window.__emberquest?.state();
+        return st?.connected === true && st.map === hall;
+      },
+      maps.hall,
+      { timeout: 30_000 },
+    );
+    s = await gameState(page);
+    expect(s.world).toBe('hall');
+    await page.waitForTimeout(400);
+    await page.screenshot({ path: path.join(shots, 'realm-reloaded.png') });
+  }, 180_000);
+});
