@@ -1,14 +1,16 @@
 // The realm in Chromium, on a real server playing a small realm of our own (realm-maps.ts: a meadow in two
 // shards and a hall they share, linked by portals): the title screen's picker lists the meadow's worlds,
 // the player picks one, walks through the portal into the hall and back (each time the other map is
-// drawn in place: no page reload, no error nor "Reconnecting…"), opens the player list, and after a
-// reload lands on the map they were on. Screenshots go to test-results/ (realm-*.png).
+// drawn in place: no page reload, no error nor "Reconnecting…"), sees the counts of this world and the
+// realm, whispers with a player of another world through the player list, and after a reload lands on
+// the map they were on. Screenshots go to test-results/ (realm-*.png).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
 import { gameState, launchBrowser } from '../support/browser.ts';
+import { BotClient } from '../../tools/bots/bot-client.ts';
 import { writeRealmMaps, type RealmMaps } from './realm-maps.ts';
 
 const shots = path.join(repoRoot, 'test-results');
@@ -98,7 +100,16 @@ describe('the realm in Chromium', () => {
       )
       .toEqual(['meadow-1', 'meadow-2']);
     expect(await picker.locator('[aria-checked="true"]').getAttribute('data-world')).toBe('meadow-1');
+    // Arrow keys move the choice (and wrap); a click picks too.
+    const checked = (): Promise<string | null> =>
+      picker.locator('[aria-checked="true"]').getAttribute('data-world');
+    await picker.locator('[data-world="meadow-1"]').focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await checked()).toBe('meadow-2');
+    await page.keyboard.press('ArrowDown');
+    expect(await checked()).toBe('meadow-1');
     await picker.locator('[data-world="meadow-2"]').click();
+    expect(await checked()).toBe('meadow-2');
     await page.screenshot({ path: path.join(shots, 'realm-title.png') });
     await page.getByTestId('name-input').fill('Wanderer');
     await page.getByTestId('play-button').click();
@@ -123,16 +134,39 @@ describe('the realm in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'realm-hall.png') });
     expect(await errorsShown()).toEqual([]);
 
-    // The player list, from the online button: this player, in the hall, at level 1.
-    await page.getByTestId('online-button').click();
-    const list = page.getByTestId('player-list');
-    await list.waitFor({ state: 'visible', timeout: 5000 });
-    const row = list.locator('[data-player="Wanderer"]');
-    await row.waitFor({ timeout: 5000 });
-    expect(await row.textContent()).toContain('The Hall');
-    await row.locator('button').click();
-    expect(await page.getByTestId('chat-input').inputValue()).toBe('/w Wanderer ');
-    await page.getByTestId('chat-input').press('Escape');
+    // Someone in a meadow world: the HUD counts this world and the realm, the player list shows both
+    // (with their worlds), a whisper from the meadow arrives, and one sent back from the list's name.
+    const ada = await BotClient.connect({ url: `${server.wsUrl}/meadow-1`, name: 'Ada' });
+    try {
+      await ada.waitForWelcome(10_000);
+      const online = page.getByTestId('online-button');
+      await expect.poll(() => online.textContent(), { timeout: 10_000 }).toContain('1 here · 2 online');
+      await online.click();
+      const list = page.getByTestId('player-list');
+      await list.waitFor({ state: 'visible', timeout: 5000 });
+      await list.locator('[data-player="Ada"]').waitFor({ timeout: 5000 });
+      expect(await list.locator('[data-player="Wanderer"]').textContent()).toContain('The Hall');
+      expect(await list.locator('[data-player="Ada"]').textContent()).toContain('Meadow I');
+      ada.chat('/w Wanderer over here, in the meadow');
+      const from = page.locator('.chat-line.whisper', { hasText: 'over here, in the meadow' });
+      await from.waitFor({ timeout: 5000 });
+      expect(await from.textContent()).toContain('From Ada');
+      const heard: string[] = [];
+      ada.on((e) => {
+        if (e.type === 'whisper') heard.push(`${e.from}>${e.to}: ${e.text}`);
+      });
+      await list.locator('[data-player="Ada"] button').click();
+      const chat = page.getByTestId('chat-input');
+      expect(await chat.inputValue()).toBe('/w Ada ');
+      await chat.pressSequentially('on my way');
+      await chat.press('Enter');
+      await page.locator('.chat-line.whisper', { hasText: 'To Ada' }).waitFor({ timeout: 5000 });
+      await ada.waitFor(() => heard.length > 0, 5000, 'the whisper back');
+      expect(heard).toEqual(['Wanderer>Ada: on my way']);
+      await page.screenshot({ path: path.join(shots, 'realm-whispers.png') });
+    } finally {
+      await ada.close();
+    }
 
     const backOut = await throughPortal(maps.hallPortal, maps.meadow);
     s = await gameState(page);
@@ -152,6 +186,9 @@ describe('the realm in Chromium', () => {
     // character to the hall, and the hall is drawn.
     await throughPortal(maps.meadowPortal, maps.hall);
     await page.reload();
+    // The picker remembers the choice made on Play.
+    await picker.locator('[aria-checked="true"]').waitFor({ timeout: 30_000 });
+    expect(await checked()).toBe('meadow-2');
     await page.getByTestId('continue-button').click({ timeout: 30_000 });
     await page.waitForFunction(
       (hall) => {
