@@ -51,7 +51,9 @@ export function composeGame(parts: GameParts): Game {
     seed: config.seed,
     maxPlayers: config.maxPlayers,
   });
-  const saver = new Saver({ store, log, now });
+  // A save refused because another world holds the character now: it leaves this one, unsaved.
+  const onFencedOut = (name: string): void => roster.fencedOut(name);
+  const saver = new Saver({ store, log, now, map: world.mapPath, onFencedOut });
   const characters = new Characters(store, saver, log, parts.mayCreateCharacter);
   void characters.forgetUnplayed();
   const sweep = setInterval(() => void characters.forgetUnplayed(), 3600_000);

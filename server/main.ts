@@ -22,6 +22,9 @@ async function main(): Promise<void> {
   for (const line of realm.warnings) log.warn(line);
   const store = openSqliteStore(config.dataDir);
   log.info(`Characters are kept in ${store.where}.`);
+  // This process runs every world of the realm: any lease left in the store is a crashed predecessor's.
+  const freed = await store.releaseAll('');
+  if (freed > 0) log.info(`Released ${freed} character(s) left leased by the previous run.`);
   const server = await startServer({ config, realm, log, store });
   const worlds = realm.realm.worlds.map((w) => w.id).join(', ');
   log.info(`Emberquest realm is up: ${realm.maps.size} map(s), world(s) ${worlds}.`);

@@ -34,8 +34,10 @@ export interface RosterLink {
   readonly shard: string | null;
   /** Null when the character plays here; else the world of its map (or why none has room). */
   belongs(character: CharacterRecord, shard: string | null): Promise<Elsewhere | null>;
-  /** The character plays in another world of this realm: asks it to let go; resolves once it has (or not). */
-  letGo(name: string): Promise<boolean>;
+  /** Whether `owner` (a lease holder) is a world of this realm. */
+  has(owner: string): boolean;
+  /** The character plays in `world`, another world of this realm: asks it to let go. */
+  letGo(name: string, world: string): Promise<void>;
   entered(player: Player, shard: string | null): void;
   left(player: Player): void;
   /** A chat line the realm handles itself (a whisper): true when it was one. */
@@ -55,6 +57,10 @@ export interface RosterParts {
   now: () => number;
   link?: RosterLink;
 }
+
+/** After asking another world to let a character go, the claim is tried this often, this far apart. */
+const LET_GO_TRIES = 20;
+const LET_GO_WAIT_MS = 100;
 
 export class Roster implements SessionHost {
   /** Characters in the world, by name key. */
@@ -121,6 +127,23 @@ export class Roster implements SessionHost {
     this.parts.log.info(`${player.name} (#${player.id}) went to ${world}`);
   }
 
+  /** A save of this character was refused: another world holds it now. It leaves, unsaved (the saver let it go). */
+  fencedOut(name: string): void {
+    const seat = this.seats.get(nameKey(name));
+    if (!seat) return;
+    if (seat.graceTimer) clearTimeout(seat.graceTimer);
+    this.seats.delete(seat.player.key);
+    const session = seat.session;
+    if (session) {
+      this.bySession.delete(session);
+      session.unbind();
+      session.close(CloseCode.PlayingElsewhere, 'Your character is playing in another world now.');
+    }
+    this.parts.world.leave(seat.player.id);
+    this.parts.link?.left(seat.player);
+    this.parts.log.warn(`${seat.player.name} (#${seat.player.id}) left: another world holds it now`);
+  }
+
   /** Another world of the realm plays this character now: it is saved and leaves, its session closed. */
   release(name: string): void {
     const seat = this.seats.get(nameKey(name));
@@ -182,18 +205,30 @@ export class Roster implements SessionHost {
       }
       return this.takeOver(seat, session);
     }
-    const { link } = this.parts;
-    if (link) await link.letGo(name);
-    const claim = await this.parts.characters.claim(name, token, session.address);
+    const { world, saver, link } = this.parts;
+    let claim = await this.parts.characters.claim(name, token, session.address, world.name);
+    // Played in another world of this realm: that world is asked to let go, and the claim tried again.
+    if (!claim.ok && claim.code === CloseCode.PlayingElsewhere && claim.holder && link?.has(claim.holder)) {
+      await link.letGo(name, claim.holder);
+      for (let i = 0; i < LET_GO_TRIES && !claim.ok && claim.code === CloseCode.PlayingElsewhere; i++) {
+        if (session.isClosed) return;
+        await new Promise((r) => setTimeout(r, LET_GO_WAIT_MS));
+        claim = await this.parts.characters.claim(name, token, session.address, world.name);
+      }
+    }
     if (!claim.ok) return session.close(claim.code, claim.reason);
     const shard = link?.shard ?? characterShard(claim.character);
     const elsewhere = link ? await link.belongs(claim.character, shard) : null;
     // Nothing below waits, so the session cannot close half-way through.
-    if (session.isClosed || this.closing) return;
+    if (session.isClosed || this.closing) return void saver.release(name);
+    if (elsewhere) void saver.release(name);
     if (elsewhere && 'crowded' in elsewhere) return session.close(CloseCode.ServerFull, elsewhere.crowded);
     if (elsewhere) return sendTransfer(session, elsewhere.world, elsewhere.map);
-    const joined = this.parts.world.join(claim.character.name, claim.character);
-    if (!joined.ok) return session.close(joined.code, joined.reason);
+    const joined = world.join(claim.character.name, claim.character);
+    if (!joined.ok) {
+      void saver.release(name);
+      return session.close(joined.code, joined.reason);
+    }
     const player = joined.player;
     // The token goes first in the frame that carries the welcome.
     if (claim.newToken) player.outbox.tellFirst([Op.Token, claim.newToken]);
@@ -229,7 +264,7 @@ export class Roster implements SessionHost {
     seat.graceTimer = null;
     if (this.seats.get(seat.player.key) !== seat) return;
     this.seats.delete(seat.player.key);
-    this.parts.saver.keep(seat.player);
+    this.parts.saver.leave(seat.player); // the last copy, and the lease let go
     void this.parts.saver.flush();
     this.parts.world.leave(seat.player.id);
     this.parts.link?.left(seat.player);
@@ -245,5 +280,5 @@ function sendTransfer(session: Session, world: string, map: string): void {
 
 /** The shard a stored character last played in (null before the realm stored one). */
 function characterShard(character: CharacterRecord): string | null {
-  return (character as { shard?: string | null }).shard ?? null;
+  return character.shard ?? null;
 }

@@ -5,7 +5,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { GameData } from '../../shared/content/game-data.ts';
 import { parseRealm, realmMaps, type Realm } from '../../shared/content/realm.ts';
-import { ContentError, type WorldMap } from '../../shared/content/world-map.ts';
+import { ContentError } from '../../shared/content/world-map.ts';
+import { checkRealm } from '../../shared/content/realm-checks.ts';
 import { loadGameData } from '../load-data.ts';
 import { loadMapContent, type MapContent } from '../load-content.ts';
 import { readJsonFile } from '../read-json.ts';
@@ -69,33 +70,14 @@ export function loadRealm(config: Config): LoadedRealm {
   return { realm, maps, data, warnings };
 }
 
-/** Cross-map checks (shared/content/realm-checks.ts, when it is there): every portal leads somewhere. */
+/** Cross-map checks (shared/content/realm-checks.ts): every portal leads somewhere, and back. */
 function checkLinks(
   label: string,
   realm: Realm,
   maps: ReadonlyMap<string, MapContent>,
   warnings: string[],
 ): void {
-  const found = realmLinkProblems(realm, maps);
+  const found = checkRealm(realm, maps, label);
   warnings.push(...found.warnings);
   if (found.errors.length > 0) throw new ContentError(label, found.errors);
-}
-
-/** Until the shared cross-map checker lands: a portal's map must be in the realm, its `to` object there. */
-function realmLinkProblems(
-  realm: Realm,
-  maps: ReadonlyMap<string, { file: string; map: WorldMap; placements: MapContent['placements'] }>,
-): { errors: string[]; warnings: string[] } {
-  const errors: string[] = [];
-  for (const [, { file, placements }] of maps) {
-    for (const portal of placements.portals) {
-      const where = `${file}: portal "${portal.name}" (object ${portal.objectId})`;
-      const target = maps.get(portal.map);
-      if (!target) errors.push(`${where} leads to "${portal.map}", which no world of the realm plays`);
-      else if (!target.map.objects.some((o) => o.name === portal.to))
-        errors.push(`${where} leads to "${portal.to}", which ${target.file} has no object named`);
-    }
-  }
-  void realm;
-  return { errors, warnings: [] };
 }

@@ -2,8 +2,8 @@
 // directory entries of its players, whispers and player lists, population counts, and the bus messages
 // addressed to it (whispers, requests to let a character go).
 import { worldFor, type RealmWorld } from '../../shared/content/realm.ts';
+import { arrivalTile } from '../../shared/content/realm-checks.ts';
 import { Op } from '../../shared/protocol/ops.ts';
-import { nameKey } from '../../shared/rules/names.ts';
 import type { CharacterRecord } from '../store/store.ts';
 import type { Player } from '../sim/world.ts';
 import type { Departure } from '../sim/context.ts';
@@ -12,13 +12,10 @@ import type { Elsewhere, RosterLink } from '../roster.ts';
 import type { Log } from '../log.ts';
 import type { BusMessage } from './bus.ts';
 import type { Realm } from './realm.ts';
-import { handOff, standInMaps } from './hand-off.ts';
 import { parseWhisper, whisper, whisperArrived } from './whispers.ts';
 
 /** At most this many players in one PlayerList. */
 const LIST_MAX = 200;
-/** How long a join waits for another world of the realm to let its character go. */
-const LET_GO_MS = 3000;
 
 export class WorldLink implements RosterLink {
   readonly shard: string | null;
@@ -57,17 +54,12 @@ export class WorldLink implements RosterLink {
     return { world: target.id, map: target.map };
   }
 
-  async letGo(name: string): Promise<boolean> {
-    const found = await this.realm.directory.find(name);
-    if (!found || found.world === this.info.id) return true;
-    await this.realm.bus.publish(found.world, { type: 'release', name, by: this.info.id });
-    const until = Date.now() + LET_GO_MS;
-    while (Date.now() < until) {
-      await new Promise((r) => setTimeout(r, 25));
-      const now = await this.realm.directory.find(name);
-      if (!now || now.world === this.info.id) return true;
-    }
-    return false;
+  has(owner: string): boolean {
+    return owner !== this.info.id && this.realm.runs.has(owner);
+  }
+
+  letGo(name: string, world: string): Promise<void> {
+    return this.realm.bus.publish(world, { type: 'release', name, by: this.info.id });
   }
 
   entered(player: Player): void {
@@ -125,12 +117,11 @@ export class WorldLink implements RosterLink {
       return this.world.tell(player, [Op.Notice, `The way to ${title} is crowded; try again soon.`]);
     const dest = this.realm.maps.get(portal.map)?.map.objects.find((o) => o.name === portal.to);
     if (!dest) return this.log.error(`portal "${portal.name}" leads to "${portal.to}", not in ${portal.map}`);
-    const x = dest.area.x + Math.floor(dest.area.width / 2);
-    const y = dest.area.y + Math.floor(dest.area.height / 2);
+    const { x, y } = arrivalTile(dest.area);
     this.world.clientGone(player.id); // stands still and unhurt while it is saved
     let done = false;
     try {
-      done = await handOff(this.game!.saver, player, { map: portal.map, shard: target.shard ?? shard, x, y });
+      done = await this.game!.saver.handOff(player, { map: portal.map, shard: target.shard ?? shard, x, y });
     } catch (err) {
       this.log.error(`hand-off of ${player.name} to ${target.id} failed: ${(err as Error).message}`);
     }
@@ -151,6 +142,5 @@ export class WorldLink implements RosterLink {
 
 /** The map the character is on ('' before the realm stored one: the start map). */
 function characterMap(character: CharacterRecord): string {
-  const moved = standInMaps.get(nameKey(character.name));
-  return moved?.map ?? (character as { map?: string }).map ?? '';
+  return character.map ?? '';
 }
