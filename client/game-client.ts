@@ -38,6 +38,8 @@ export class GameClient {
   map = '';
   /** A move to another world: waits for the old socket to close and for the scene to draw the new map. */
   private transfer: { closed: boolean; arrived: boolean; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** The scene is drawing another map: clicks and keys wait (the walls in hand are the old map's). */
+  held = false;
   private connection: Connection | null = null;
   /** Welcomed since the player pressed Play: a lost connection is then retried rather than reported. */
   private playing = false;
@@ -85,12 +87,17 @@ export class GameClient {
     return this.welcomed && this.view.stats !== null && this.view.stats.hp <= 0;
   }
 
+  /** Connected, alive and not on the way to another world (what is asked there would be lost). */
+  private get canAct(): boolean {
+    return this.connection !== null && !this.transfer && !this.held && !this.dead;
+  }
+
   /** Acts on an entity: attack a mob, pick up an item, talk to an NPC, open a chest. */
   interact(id: number): boolean {
     const target = this.entities.get(id)?.seen;
-    if (!target || target.type === 'player' || !this.connection || this.dead) return false;
+    if (!target || target.type === 'player' || !this.canAct) return false;
     this.selfWalk.forget();
-    this.connection.send([INTERACT[target.type], id]);
+    this.connection?.send([INTERACT[target.type], id]);
     return true;
   }
 
@@ -209,9 +216,9 @@ export class GameClient {
   /** Walks the own character toward a tile: starts at once locally and asks the server. */
   walkTo(target: Tile): Tile | null {
     const self = this.self;
-    if (!self || !this.connection || this.dead) return null;
+    if (!self || !this.canAct) return null;
     const end = this.selfWalk.start(self.motion, target, performance.now() - this.updatedAt);
-    this.connection.send([Op.WalkTo, target.x, target.y]);
+    this.connection?.send([Op.WalkTo, target.x, target.y]);
     return end;
   }
 
@@ -222,7 +229,7 @@ export class GameClient {
    */
   steer(dx: number, dy: number, steps: number): boolean {
     const self = this.self;
-    if (!self || !this.connection || this.dead) return false;
+    if (!self || !this.canAct) return false;
     const motion = self.motion;
     const end = { ...motion.pathStart };
     for (let i = 0; i < steps && isWalkable(this.grid, end.x + dx, end.y + dy); i++) {

@@ -123,7 +123,7 @@ export class WorldScene extends Phaser.Scene {
     this.client = new GameClient(this.worldMap.grid, (world) => gameSocketUrl(world), {
       joined: (_self, _world, map) => {
         // Joined a world of another map than the one drawn (a reload after a portal): draw that one.
-        if (map && map !== this.mapPath) void this.maps.show(map);
+        if (map && map !== this.mapPath) void this.showMap(map);
         this.reactions = new Reactions(this.stage());
         this.title.hide();
         this.overlay.hide();
@@ -139,7 +139,7 @@ export class WorldScene extends Phaser.Scene {
         else this.title.show(message);
       },
       transferring: (_world, map) => {
-        void this.maps.show(map).then(() => this.client.arrive());
+        void this.showMap(map).then(() => this.client.arrive());
       },
       reconnecting: (message, delayMs) => this.reconnecting.show(message, delayMs),
       token: (name, token) => saveCharacter({ name, token }),
@@ -199,6 +199,12 @@ export class WorldScene extends Phaser.Scene {
     this.title.show();
   }
 
+  /** Draws another map in place; the player's input waits until it is drawn. */
+  private showMap(map: string): Promise<void> {
+    this.client.held = true;
+    return this.maps.show(map).finally(() => (this.client.held = this.maps.busy));
+  }
+
   override update(time: number): void {
     // Real time, not Phaser's delta: that one is smoothed, capped at 200 ms and, for the first 120 frames
     // after start or a tab's return, capped at 16.7 ms, so a slow machine's characters (ours too) fell
@@ -208,7 +214,7 @@ export class WorldScene extends Phaser.Scene {
     this.frameAt = Date.now();
     this.maps.drawing.tileAnimations.update(time);
     // Steering first, so the steps it queues are walked in this frame's time, not after it.
-    if (this.client.connected && !this.client.dead && !this.maps.busy) this.input2.update(ms);
+    if (this.client.connected && !this.client.dead && !this.client.held) this.input2.update(ms);
     this.client.update(ms);
     this.syncViews();
     this.pointer.update(this.client.connected && !this.client.dead);
