@@ -139,6 +139,7 @@ export class WorldScene extends Phaser.Scene {
         else this.title.show(message);
       },
       transferring: (_world, map) => {
+        this.audio.play('door');
         void this.showMap(map).then(() => this.client.arrive());
       },
       reconnecting: (message, delayMs) => this.reconnecting.show(message, delayMs),

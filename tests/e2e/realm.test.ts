@@ -204,3 +204,35 @@ describe('the realm in Chromium', () => {
     await page.screenshot({ path: path.join(shots, 'realm-reloaded.png') });
   }, 180_000);
 });
+
+describe('a server of one world (no realm file) in Chromium', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    server = await startServerProcess({ MAP: 'assets/maps/village.tmj' });
+    browser = await launchBrowser();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('offers its one world, and the game joins it', async () => {
+    const page = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
+    await page.goto(server.url);
+    const picker = page.getByTestId('world-picker');
+    await picker.waitFor({ state: 'visible', timeout: 30_000 });
+    const worlds = await picker.locator('[data-world]').count();
+    expect(worlds).toBe(1);
+    await page.getByTestId('name-input').fill('Loner');
+    await page.getByTestId('play-button').click();
+    await page.waitForFunction(() => window.__emberquest?.state().connected === true, null, {
+      timeout: 30_000,
+    });
+    const s = await gameState(page);
+    expect(s.map).toBe('maps/village.tmj');
+    expect(s.world).toBe(await picker.locator('[data-world]').getAttribute('data-world'));
+  }, 90_000);
+});
