@@ -79,7 +79,11 @@ export class WorldPicker {
     this.root.hidden = this.worlds.length === 0;
     const focused = this.root.contains(document.activeElement);
     this.list.replaceChildren(...this.worlds.map((w) => this.entry(w)));
-    if (focused) this.list.querySelector<HTMLElement>('[aria-checked="true"]')?.focus();
+    const on = this.list.querySelector<HTMLElement>('[aria-checked="true"]');
+    if (focused) on?.focus();
+    // A long list (a short screen) scrolls to the choice, within itself only.
+    else if (on && on.offsetTop + on.offsetHeight > this.list.scrollTop + this.list.clientHeight)
+      this.list.scrollTop = on.offsetTop + on.offsetHeight - this.list.clientHeight;
   }
 
   private entry(w: WorldEntry): HTMLElement {
