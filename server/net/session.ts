@@ -19,6 +19,7 @@ const QUIET_CLOSES: ReadonlySet<number> = new Set([
   CloseCode.Replaced,
   CloseCode.Idle,
   CloseCode.Transfer,
+  CloseCode.PlayingElsewhere,
 ]);
 
 /** Closes after which the character waits out the grace period: the client will likely be back. */

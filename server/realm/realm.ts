@@ -2,7 +2,6 @@
 // interest cells, save queue and roster), the directory and bus they share, and the routing of a socket
 // path to a world. app.ts wires it to the one HTTP server and the one gateway.
 import type { Realm as RealmLayout, RealmWorld } from '../../shared/content/realm.ts';
-import { worldFor } from '../../shared/content/realm.ts';
 import type { MapContent } from '../load-content.ts';
 import type { GameData } from '../../shared/content/game-data.ts';
 import { composeGame, type Game } from '../game.ts';
@@ -100,12 +99,14 @@ export class Realm {
     });
   }
 
-  /** The world new sessions on plain `/ws` join: the least full world of the start map. */
+  /**
+   * The world sessions on plain `/ws` join: the first world of the start map with room (BrowserQuest's
+   * rule), so clients that pick no world (old pages, bots, tests) meet. Spreading out is the picker's
+   * job: it offers the least full. When every one is full, the first (whose join says so).
+   */
   get home(): WorldRun {
-    const best = worldFor(this.layout, this.layout.start, null, (id) => this.players(id));
-    return (
-      this.runs.get(best?.id ?? '') ?? [...this.runs.values()].find((r) => r.info.map === this.layout.start)!
-    );
+    const start = [...this.runs.values()].filter((r) => r.info.map === this.layout.start);
+    return start.find((r) => r.world.population < r.info.maxPlayers) ?? start[0]!;
   }
 
   /** Players in a world of this process. */

@@ -138,6 +138,9 @@ describe('one character, one world', () => {
     await new Promise((r) => setTimeout(r, 1500));
     const live = [one, two].filter((b) => b.bot.closed === null);
     expect(live).toHaveLength(1);
+    // The later join asked the world holding the lease to let go, and that world sent its session away.
+    const gone = [one, two].find((b) => b.bot.closed !== null)!;
+    expect(gone.bot.closed).toMatchObject({ code: CloseCode.Replaced });
     live[0]!.bot.who();
     await live[0]!.bot.waitFor(() => live[0]!.heard.lists.length > 0, 3000, 'the list');
     expect(live[0]!.heard.lists[0]!.players.filter(([name]) => name === 'Twin')).toHaveLength(1);

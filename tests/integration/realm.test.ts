@@ -81,9 +81,9 @@ describe('a realm of two shards and a shared cave', () => {
     expect(metrics).toMatch(/^emberquest_players 3$/m);
   });
 
-  it('plain /ws joins the least full world of the start map', async () => {
+  it('plain /ws joins the first world of the start map with room, so clients that pick none meet', async () => {
     const d = await joined('', 'Dee');
-    expect(d.bot.view.world).toBe('field-2');
+    expect(d.bot.view.world).toBe('field-1');
   });
 
   it('an unknown world is refused with 404 and a reason', async () => {
