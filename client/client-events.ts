@@ -20,7 +20,8 @@ export interface EntityModel {
 
 export interface ClientEvents {
   /** The server accepted us: we are in the world (`map`: the map it runs, '' from an old server). */
-  joined(self: EntityModel, world: string, map: string): void;
+  /** `version` names the map and data the world plays: it changes when live reload swapped them. */
+  joined(self: EntityModel, world: string, map: string, version: string): void;
   /**
    * A portal (or a join to the wrong map) moves us to `world`, which runs `map`: draw that map, then call
    * `arrive()`. The old connection's close that follows is no loss and is not reported.

@@ -47,7 +47,7 @@ async function startRealm(): Promise<FakeRealm> {
     state.log.push(`join ${path}`);
     socket.on('close', () => state.log.push(`closed ${path}`));
     socket.once('message', () => {
-      socket.send(encode([Op.Welcome, 1, 'Ada', 5, 5, world, MAPS[world] ?? '', 50, 4]));
+      socket.send(encode([Op.Welcome, 1, 'Ada', 5, 5, world, MAPS[world] ?? '', 50, 4, 'v1']));
       state.after(path, socket);
     });
   });

@@ -293,7 +293,7 @@ export class GameClient {
         this.playing = true;
         this.welcomed = true;
         this.attempt = 0;
-        this.events.joined(this.add(e.entity), this.world, this.map);
+        this.events.joined(this.add(e.entity), this.world, this.map, this.view.version);
         break;
       }
       case 'spawn': {

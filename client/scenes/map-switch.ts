@@ -10,6 +10,11 @@ import { loadMap, mapKey } from './map-files.ts';
 export class MapSwitch {
   drawing: MapDrawing;
   private change: Promise<void> | null = null;
+  /**
+   * The content version (the welcome's) of each map loaded, by path; a map's first welcome adopts the
+   * copy the page loaded (fetched moments before).
+   */
+  private readonly versions = new Map<string, string>();
 
   /** Draws the first map, already loaded by the preload scene; `drawn` hears of every later switch. */
   constructor(
@@ -28,16 +33,28 @@ export class MapSwitch {
     return this.change !== null;
   }
 
+  /** Whether a welcome of this content version means the drawn map is out of date (live reload). */
+  outdated(version: string): boolean {
+    const known = this.versions.get(this.drawing.path);
+    if (known === undefined) this.versions.set(this.drawing.path, version);
+    return known !== undefined && known !== version;
+  }
+
   /**
-   * Draws the map at `path` (under assets/); nothing to do if it is drawn. A call while another runs
-   * waits for it. Resolves when done or failed (a failure is told through `failed`).
+   * Draws the map at `path` (under assets/); nothing to do if it is drawn in this content version. A
+   * call while another runs waits for it. Resolves when done or failed (told through `failed`).
    */
-  show(path: string): Promise<void> {
+  show(path: string, version?: string): Promise<void> {
     const previous = this.change ?? Promise.resolve();
     const done: Promise<void> = previous
       .then(async () => {
-        if (path === this.drawing.path) return;
+        const known = this.versions.get(path);
+        const stale = version !== undefined && known !== undefined && known !== version;
+        if (path === this.drawing.path && !stale) return;
+        // The server plays a newer version of this map: the cached copy is the old one.
+        if (stale) this.scene.cache.json.remove(mapKey(path));
         const [source] = await Promise.all([loadMap(this.scene, path), fade.out()]);
+        if (version !== undefined) this.versions.set(path, version);
         this.drawing.destroy();
         this.drawing = new MapDrawing(this.scene, path, source, this.data);
         this.drawn(this.drawing);

@@ -121,9 +121,10 @@ export class WorldScene extends Phaser.Scene {
     this.marker.play('marker:pulse');
 
     this.client = new GameClient(this.worldMap.grid, (world) => gameSocketUrl(world), {
-      joined: (_self, _world, map) => {
-        // Joined a world of another map than the one drawn (a reload after a portal): draw that one.
-        if (map && map !== this.mapPath) void this.showMap(map);
+      joined: (_self, _world, map, version) => {
+        // Joined a world of another map than the one drawn (a reload after a portal): draw that one. The
+        // same map in a new version (live reload swapped it on the server): fetch it again and redraw.
+        if (map && (map !== this.mapPath || this.maps.outdated(version))) void this.showMap(map, version);
         this.reactions = new Reactions(this.stage());
         this.title.hide();
         this.overlay.hide();
@@ -201,9 +202,9 @@ export class WorldScene extends Phaser.Scene {
   }
 
   /** Draws another map in place; the player's input waits until it is drawn. */
-  private showMap(map: string): Promise<void> {
+  private showMap(map: string, version?: string): Promise<void> {
     this.client.held = true;
-    return this.maps.show(map).finally(() => (this.client.held = this.maps.busy));
+    return this.maps.show(map, version).finally(() => (this.client.held = this.maps.busy));
   }
 
   override update(time: number): void {
