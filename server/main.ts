@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   log.info(`Characters are kept in ${store.where}.`);
   // Leases its worlds still hold are a crashed predecessor's (the owner of a lease is its world's id).
   let freed = 0;
-  for (const world of realm.realm.worlds) freed += await store.releaseAll(world.id);
+  for (const world of realm.realm.worlds) freed += await store.releaseHeldBy(world.id);
   if (freed > 0) log.info(`Released ${freed} character(s) left leased by the previous run.`);
   const server = await startServer({ config, realm, log, store });
   const worlds = realm.realm.worlds.map((w) => w.id).join(', ');

@@ -144,8 +144,8 @@ export class SqliteStore implements Store {
     return attempt(() => void this.statements.release.run(fence(name, lease)));
   }
 
-  releaseAll(ownerPrefix: string): Promise<number> {
-    return attempt(() => this.statements.releaseAll.run({ prefix: ownerPrefix }).changes);
+  releaseHeldBy(owner: string): Promise<number> {
+    return attempt(() => this.statements.releaseHeldBy.run({ owner }).changes);
   }
 
   forgetUnplayed(createdBefore: number, playedUnderMs: number): Promise<number> {
@@ -265,17 +265,14 @@ function prepare(db: Database.Database) {
      WHERE ${FENCED}`,
   );
   const release = db.prepare(`UPDATE characters SET owner = NULL, expires_at = 0 WHERE ${FENCED}`);
-  const releaseAll = db.prepare(
-    `UPDATE characters SET owner = NULL, expires_at = 0
-     WHERE owner IS NOT NULL AND substr(owner, 1, length(:prefix)) = :prefix`,
-  );
+  const releaseHeldBy = db.prepare(`UPDATE characters SET owner = NULL, expires_at = 0 WHERE owner = :owner`);
   // A character someone is playing right now is never forgotten, however new.
   const forgetUnplayed = db.prepare(
     `DELETE FROM characters WHERE created_at < :before AND last_seen_at - created_at < :played
        AND json_extract(character, '$.level') = 1 AND json_extract(character, '$.xp') = 0
        AND (owner IS NULL OR expires_at <= :now)`,
   );
-  return { load, create, claim, saveAll, handOff, release, releaseAll, forgetUnplayed };
+  return { load, create, claim, saveAll, handOff, release, releaseHeldBy, forgetUnplayed };
 }
 
 function toRow(r: CharacterRecord): Omit<Row, 'token_hash'> & { name_key: string } {
