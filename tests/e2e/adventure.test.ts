@@ -42,10 +42,10 @@ describe('the adventure in Chromium', () => {
     await server?.stop();
   });
 
-  async function newPlayer(name: string): Promise<Page> {
+  async function newPlayer(name: string, world?: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     pages.push(page);
-    await joinGame(page, server.url, name);
+    await joinGame(page, server.url, name, world);
     return page;
   }
 
@@ -85,8 +85,9 @@ describe('the adventure in Chromium', () => {
   }, 150_000);
 
   it('two players see each other chat', async () => {
-    const alice = await newPlayer('Talker');
-    const bob = await newPlayer('Listener');
+    // The default realm has two shards of the overworld: the two friends pick the same one.
+    const alice = await newPlayer('Talker', 'emberfall-1');
+    const bob = await newPlayer('Listener', 'emberfall-1');
     await bob.waitForFunction(
       (id) => window.__emberquest!.state().entities.some((e) => e.id === id),
       (await gameState(alice)).playerId,

@@ -36,10 +36,15 @@ export async function gameState(page: Page): Promise<GameState> {
   return page.evaluate(() => window.__emberquest!.state());
 }
 
-/** Opens the game, types a name and presses Play; resolves once the server has welcomed us. */
-export async function joinGame(page: Page, url: string, name: string): Promise<GameState> {
+/**
+ * Opens the game, types a name, picks `world` in the world picker when given (friends who want to meet
+ * pick the same one; by default the page offers the least full) and presses Play; resolves once the
+ * server has welcomed us.
+ */
+export async function joinGame(page: Page, url: string, name: string, world?: string): Promise<GameState> {
   await page.goto(url);
   await page.getByTestId('name-input').fill(name);
+  if (world) await page.locator(`[data-testid="world-picker"] [data-world="${world}"]`).click();
   await page.getByTestId('play-button').click();
   await page.waitForFunction(() => window.__emberquest?.state().connected === true, null, {
     timeout: 20_000,
