@@ -1,10 +1,11 @@
-// Who may play a character: the one holding its token. Loads characters for joining players and creates
-// new ones, each with a fresh token that only its creator's browser ever sees.
+// Who may play a character: the one holding its token, in one world at a time (the one holding its
+// lease). Loads and leases characters for joining players and creates new ones, each with a fresh token
+// that only its creator's browser ever sees.
 import { CloseCode } from '../shared/protocol/ops.ts';
 import { newCharacter } from './sim/character.ts';
 import type { Saver } from './saver.ts';
 import { hashToken, newToken, tokenMatches } from './store/tokens.ts';
-import type { CharacterRecord, Store } from './store/store.ts';
+import type { CharacterRecord, Lease, Store } from './store/store.ts';
 import type { Log } from './log.ts';
 
 export type Claim =
@@ -14,8 +15,11 @@ export type Claim =
       tokenHash: Uint8Array;
       /** The token of a character created just now, for its player; null for an existing one. */
       newToken: string | null;
+      /** The character's lease, now held by the saver. */
+      lease: Lease;
     }
-  | { ok: false; code: number; reason: string };
+  /** `holder`: the owner playing it, with code PlayingElsewhere. */
+  | { ok: false; code: number; reason: string; holder?: string };
 
 /** A character played for less than this, with nothing gained, counts as never played. */
 const UNPLAYED_MS = 60_000;
@@ -51,8 +55,11 @@ export class Characters {
     }
   }
 
-  /** The character named `name` if `token` is its token, or a new one if the name is free. */
-  async claim(name: string, token: string, address: string): Promise<Claim> {
+  /**
+   * The character named `name` if `token` is its token and no other owner plays it, or a new one if the
+   * name is free; either way leased to `owner` (the saver holds the lease from here).
+   */
+  async claim(name: string, token: string, address: string, owner: string): Promise<Claim> {
     let stored;
     try {
       stored = await this.store.load(name);
@@ -65,26 +72,58 @@ export class Characters {
         const reason = 'Too many new characters were made from your address. Try again in an hour.';
         return { ok: false, code: CloseCode.TooManyCharacters, reason };
       }
-      return this.create(name);
+      return this.create(name, owner);
     }
     if (!token || !tokenMatches(token, stored.tokenHash)) {
       return { ok: false, code: CloseCode.NameOwned, reason: ownedReason(stored.record.name) };
     }
+    return this.lease(stored.record.name, owner, null);
+  }
+
+  /** Takes the character's lease for `owner` and reads it in the same step. */
+  private async lease(name: string, owner: string, token: string | null): Promise<Claim> {
+    let claimed;
+    try {
+      claimed = await this.store.claim(name, owner, this.saver.leaseMs);
+    } catch (err) {
+      this.log.error(`Could not claim "${name}" in ${this.store.where}: ${(err as Error).message}`);
+      return unavailable('load your character');
+    }
+    // Forgotten between the load and the claim (never played for a day): only a moment's race.
+    if (!claimed) return unavailable('load your character');
+    if (!claimed.ok) {
+      const reason = elsewhereReason(name, claimed.expiresAt - this.wallClock());
+      return { ok: false, code: CloseCode.PlayingElsewhere, reason, holder: claimed.holder };
+    }
+    const { record, tokenHash } = claimed.stored;
+    this.saver.hold(name, claimed.lease);
     // A copy still waiting to be written (the disk may be failing) is newer than the stored one.
     const pending = this.saver.pending(name);
-    const character = pending ? { ...stored.record, ...pending, name: stored.record.name } : stored.record;
-    return { ok: true, character, tokenHash: stored.tokenHash, newToken: null };
+    let character = record;
+    if (pending) {
+      const { lease: _lease, release: _release, ...state } = pending;
+      character = { ...record, ...state, name: record.name };
+    }
+    return { ok: true, character, tokenHash, newToken: token, lease: claimed.lease };
   }
 
   /**
    * A new character. A client that offers a token for a name the store does not know (a database
    * restored from an old backup) gets a new character and a new token too.
    */
-  private async create(name: string): Promise<Claim> {
+  private async create(name: string, owner: string): Promise<Claim> {
     const token = newToken();
     const tokenHash = hashToken(token);
     const now = this.wallClock();
-    const character: CharacterRecord = { ...newCharacter(), name, createdAt: now, lastSeenAt: now };
+    // On the realm's start map (''), in no shard yet.
+    const character: CharacterRecord = {
+      ...newCharacter(),
+      name,
+      createdAt: now,
+      lastSeenAt: now,
+      map: '',
+      shard: null,
+    };
     let created: boolean;
     try {
       created = await this.store.create(character, tokenHash);
@@ -94,12 +133,20 @@ export class Characters {
     }
     // A stored name looks like this one, or someone else created the same name since the load.
     if (!created) return { ok: false, code: CloseCode.NameOwned, reason: takenReason(name) };
-    return { ok: true, character, tokenHash, newToken: token };
+    return this.lease(name, owner, token);
   }
 }
 
 function takenReason(name: string): string {
   return `The name "${name}" is taken, or looks like a name that is: please choose another.`;
+}
+
+function elsewhereReason(name: string, leftMs: number): string {
+  const seconds = Math.max(1, Math.ceil(leftMs / 1000));
+  return (
+    `"${name}" is being played in another world. Leave it there first; if that game was closed ` +
+    `without leaving, it lets go within ${seconds} s.`
+  );
 }
 
 function unavailable(what: string): Claim {

@@ -48,7 +48,7 @@ export function composeGame(parts: GameParts): Game {
     seed: config.seed,
     maxPlayers: config.maxPlayers,
   });
-  const saver = new Saver({ store, log, now });
+  const saver = new Saver({ store, log, now, map: world.mapPath });
   const characters = new Characters(store, saver, log, parts.mayCreateCharacter);
   void characters.forgetUnplayed();
   const sweep = setInterval(() => void characters.forgetUnplayed(), 3600_000);

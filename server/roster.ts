@@ -103,12 +103,16 @@ export class Roster implements SessionHost {
       }
       return this.takeOver(seat, session);
     }
-    const claim = await this.parts.characters.claim(name, token, session.address);
+    const { world, saver } = this.parts;
+    const claim = await this.parts.characters.claim(name, token, session.address, world.name);
     if (!claim.ok) return session.close(claim.code, claim.reason);
     // Nothing below waits, so the session cannot close half-way through.
-    if (session.isClosed || this.closing) return;
-    const joined = this.parts.world.join(claim.character.name, claim.character);
-    if (!joined.ok) return session.close(joined.code, joined.reason);
+    if (session.isClosed || this.closing) return void saver.release(name);
+    const joined = world.join(claim.character.name, claim.character);
+    if (!joined.ok) {
+      void saver.release(name);
+      return session.close(joined.code, joined.reason);
+    }
     const player = joined.player;
     // The token goes first in the frame that carries the welcome.
     if (claim.newToken) player.outbox.tellFirst([Op.Token, claim.newToken]);
@@ -143,7 +147,7 @@ export class Roster implements SessionHost {
     seat.graceTimer = null;
     if (this.seats.get(seat.player.key) !== seat) return;
     this.seats.delete(seat.player.key);
-    this.parts.saver.keep(seat.player);
+    this.parts.saver.leave(seat.player); // the last copy, and the lease let go
     void this.parts.saver.flush();
     this.parts.world.leave(seat.player.id);
     this.parts.log.info(`${seat.player.name} (#${seat.player.id}) left`);

@@ -1,30 +1,44 @@
 import { describe, expect, it } from 'vitest';
 import { World, type Player } from './sim/world.ts';
+import { LEASE_MS, Saver } from './saver.ts';
 import { openMap } from './sim/test-support.ts';
-import { Saver } from './saver.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import { hashToken } from './store/tokens.ts';
 import { newCharacter } from './sim/character.ts';
 import type { Log } from './log.ts';
 
 function setup() {
-  const store = new MemoryStore();
+  let time = 0;
+  const store = new MemoryStore({ clock: () => 5000 + time });
   const lines: string[] = [];
   const log: Log = {
     info: (l) => lines.push(`info ${l}`),
     warn: (l) => lines.push(`warn ${l}`),
     error: (l) => lines.push(`error ${l}`),
   };
-  let time = 0;
-  const saver = new Saver({ store, log, now: () => time, wallClock: () => 5000 + time });
+  const fencedOut: string[] = [];
+  const saver = new Saver({
+    store,
+    log,
+    now: () => time,
+    wallClock: () => 5000 + time,
+    map: 'maps/world.tmj',
+    onFencedOut: (name) => fencedOut.push(name),
+  });
   const world = new World({ name: 'w', map: openMap(10, 10, 1, 1), seed: 1 });
+  /** Makes the character, claims it for world "w" as Characters does, and joins it. */
   const join = async (name: string): Promise<Player> => {
-    await store.create({ ...newCharacter(), name, createdAt: 1, lastSeenAt: 1 }, hashToken(name));
+    const made = { ...newCharacter(), name, createdAt: 1, lastSeenAt: 1, map: '', shard: null };
+    await store.create(made, hashToken(name));
+    const claimed = await store.claim(name, 'w', saver.leaseMs);
+    if (!claimed?.ok) throw new Error(`${name} could not be claimed`);
+    saver.hold(name, claimed.lease);
     const joined = world.join(name);
     if (!joined.ok) throw new Error(joined.reason);
     return joined.player;
   };
-  return { store, lines, saver, world, join, advance: (ms: number) => (time += ms) };
+  const advance = (ms: number) => (time += ms);
+  return { store, lines, fencedOut, saver, world, join, advance };
 }
 
 describe('Saver', () => {
@@ -93,5 +107,112 @@ describe('Saver', () => {
     expect(await saver.flush(true)).toBe(true);
     expect((await store.load('alice'))?.record.xp).toBe(2);
     expect(world.population).toBe(1);
+  });
+
+  it('a save refused (another world took the character) calls onFencedOut once and is never retried', async () => {
+    const { store, lines, fencedOut, saver, world, join, advance } = setup();
+    const alice = await join('Alice');
+    const bob = await join('Bob');
+    advance(LEASE_MS); // this world stalled past the lease
+    const other = await store.claim('Alice', 'elsewhere', LEASE_MS);
+    expect(other?.ok).toBe(true);
+    alice.xp = 99;
+    bob.xp = 5;
+    saver.collect(world.players.values());
+    expect(await saver.flush()).toBe(true); // nothing left to write: the refused copy is dropped
+    expect(fencedOut).toEqual(['Alice']);
+    expect(lines).toContain("warn Alice is played in another world now: this world's copy was not written.");
+    expect((await store.load('alice'))?.record.xp).toBe(0);
+    expect((await store.load('bob'))?.record.xp).toBe(5); // the rest of the batch is written
+    // Alice stays in this world until the caller removes her; nothing of hers is written again.
+    for (let i = 0; i < 5; i++) {
+      alice.xp++;
+      alice.dirty = true;
+      saver.collect(world.players.values());
+      advance(LEASE_MS);
+      expect(await saver.flush(true)).toBe(true);
+    }
+    expect(fencedOut).toEqual(['Alice']);
+    expect(saver.lease('Alice')).toBeUndefined();
+    expect((await store.load('alice'))?.record.xp).toBe(0);
+    expect(await saver.handOff(alice, { map: 'maps/isle.tmj', shard: null, x: 1, y: 1 })).toBe(false);
+  });
+
+  it('players with nothing new keep their leases: a cheap renewal, batched, every third of the lease', async () => {
+    const { store, saver, world, join, advance } = setup();
+    const players = [await join('Alice'), await join('Bob')];
+    for (const p of players) p.dirty = false;
+    let saves = 0;
+    const save = store.save.bind(store);
+    store.save = (updates, renewals) => (saves++, save(updates, renewals));
+    for (let second = 0; second < 3 * LEASE_MS; second += 1000) {
+      advance(1000);
+      saver.collect(world.players.values());
+      await saver.flush();
+    }
+    expect(saves).toBe(9); // 90 s, a renewal of both every 10 s
+    const taken = await store.claim('Alice', 'elsewhere', LEASE_MS);
+    expect(taken).toMatchObject({ ok: false, holder: 'w' });
+    // A player the world no longer holds is not renewed: its lease runs out.
+    world.leave(players[1]!.id);
+    world.tick();
+    advance(LEASE_MS);
+    saver.collect(world.players.values());
+    await saver.flush();
+    expect(await store.claim('Bob', 'elsewhere', LEASE_MS)).toMatchObject({ ok: true });
+    expect(await store.claim('Alice', 'elsewhere', LEASE_MS)).toMatchObject({ ok: false });
+  });
+
+  it('a player that leaves is written once more and its lease let go in the same write', async () => {
+    const { store, saver, join } = setup();
+    const alice = await join('Alice');
+    alice.xp = 12;
+    saver.leave(alice);
+    expect(saver.lease('Alice')).toBeUndefined();
+    expect(await saver.flush()).toBe(true);
+    const next = await store.claim('Alice', 'elsewhere', LEASE_MS);
+    expect(next).toMatchObject({ ok: true, stored: { record: { xp: 12 } } });
+  });
+
+  it('leaving and coming back before the last copy is written: the copy goes under the new lease', async () => {
+    const { store, saver, join } = setup();
+    const alice = await join('Alice');
+    alice.xp = 12;
+    store.failing = new Error('disk busy');
+    saver.leave(alice);
+    expect(await saver.flush()).toBe(false);
+    store.failing = null;
+    const again = await store.claim('Alice', 'w', LEASE_MS); // the same world claims her again
+    saver.hold('Alice', again!.ok ? again!.lease : { owner: '', epoch: 0 });
+    expect(await saver.flush(true)).toBe(true);
+    expect((await store.load('Alice'))?.record.xp).toBe(12);
+    expect(await store.claim('Alice', 'elsewhere', LEASE_MS)).toMatchObject({ ok: false, holder: 'w' });
+  });
+
+  it('a hand-off writes the player moved to the next map, its checkpoint naming this map, and lets it go', async () => {
+    const { store, saver, world, join } = setup();
+    const alice = await join('Alice');
+    Object.assign(alice, { xp: 321, level: 4, weapon: 'axe', achievements: ['first-steps'], kills: 7 });
+    alice.checkpoint = { x: 2, y: 3, map: '' };
+    alice.xp = 321;
+    const next = { map: 'maps/isle.tmj', shard: '2', x: 8, y: 9 };
+    expect(await saver.handOff(alice, next)).toBe(true);
+    expect(saver.lease('Alice')).toBeUndefined();
+    const there = await store.claim('Alice', 'isle-1', LEASE_MS);
+    expect(there).toMatchObject({
+      ok: true,
+      stored: {
+        record: {
+          ...{ xp: 321, level: 4, weapon: 'axe', achievements: ['first-steps'], kills: 7, x: 8, y: 9 },
+          ...{ checkpoint: { x: 2, y: 3, map: 'maps/world.tmj' }, map: 'maps/isle.tmj', shard: '2' },
+        },
+      },
+    });
+    // Still in this world until the caller removes it: it is not written from here again.
+    alice.xp = 1;
+    saver.collect(world.players.values());
+    saver.leave(alice);
+    expect(await saver.flush()).toBe(true);
+    expect((await store.load('Alice'))?.record.xp).toBe(321);
   });
 });

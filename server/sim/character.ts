@@ -11,6 +11,11 @@ export interface Tile {
   y: number;
 }
 
+/** Where a character comes back after dying: a tile, on `map` (a path under `assets/`; '' = this map). */
+export interface Checkpoint extends Tile {
+  map: string;
+}
+
 /** Not placed yet: a new character has no tile until the world picks one in a spawn area. */
 export const UNPLACED = -1;
 
@@ -27,8 +32,11 @@ function savedFields() {
     /** Where the character stood; UNPLACED for a new one. */
     x: UNPLACED,
     y: UNPLACED,
-    /** Where the character comes back after dying, or when its saved tile is no longer walkable. */
-    checkpoint: { x: UNPLACED, y: UNPLACED } as Tile,
+    /**
+     * Where the character comes back after dying, or when its saved tile is no longer walkable. Its map
+     * is '' while it is the map the character is on; a portal hop writes the map it was on.
+     */
+    checkpoint: { x: UNPLACED, y: UNPLACED, map: '' } as Checkpoint,
     hp: maxHp,
     maxHp,
     level: 1,
@@ -57,21 +65,30 @@ export function newCharacter(): SavedCharacter {
 }
 
 /**
- * Where a saved character stands on this map: its saved tile, else its checkpoint, else a spawn tile
- * (maps change under saved characters). `moved` says the answer differs from what was saved.
+ * Where a saved character stands on this map (`mapPath`, its path under `assets/`): its saved tile, else
+ * its checkpoint, else a spawn tile (maps change under saved characters). A checkpoint on another map is
+ * kept as it is; one on this map comes back with map ''. `moved` says the answer differs from what was
+ * saved.
  */
 export function placeCharacter(
   map: WorldMap,
   rng: Rng,
   saved: SavedCharacter,
-): { tile: Tile; checkpoint: Tile; moved: boolean } {
-  const spawn = (): Tile => pickSpawnTile(map, rng);
-  const checkpoint = isWalkable(map.grid, saved.checkpoint.x, saved.checkpoint.y)
-    ? { ...saved.checkpoint }
-    : spawn();
+  mapPath = '',
+): { tile: Tile; checkpoint: Checkpoint; moved: boolean } {
+  const spawn = (): Checkpoint => ({ ...pickSpawnTile(map, rng), map: '' });
+  const saw = saved.checkpoint;
+  const elsewhere = saw.map !== '' && saw.map !== mapPath;
+  let checkpoint: Checkpoint;
+  if (elsewhere) checkpoint = { ...saw };
+  else checkpoint = isWalkable(map.grid, saw.x, saw.y) ? { x: saw.x, y: saw.y, map: '' } : spawn();
   const keeps = isWalkable(map.grid, saved.x, saved.y);
-  const tile = keeps ? { x: saved.x, y: saved.y } : { ...checkpoint };
-  const moved = !keeps || checkpoint.x !== saved.checkpoint.x || checkpoint.y !== saved.checkpoint.y;
+  const tile = keeps
+    ? { x: saved.x, y: saved.y }
+    : elsewhere
+      ? spawn()
+      : { x: checkpoint.x, y: checkpoint.y };
+  const moved = !keeps || checkpoint.x !== saw.x || checkpoint.y !== saw.y || checkpoint.map !== saw.map;
   return { tile, checkpoint, moved };
 }
 

@@ -112,6 +112,7 @@ export function settlePlayer(grid: Grid, p: Player): void {
   p.progress = 0;
   p.started = null;
   p.goal = null;
-  p.checkpoint = nearestWalkable(grid, p.checkpoint.x, p.checkpoint.y);
+  if (p.checkpoint.map === '')
+    p.checkpoint = { ...nearestWalkable(grid, p.checkpoint.x, p.checkpoint.y), map: '' };
   p.dirty = true;
 }

@@ -55,7 +55,7 @@ describe('a killing blow, against a fake world', () => {
       { ...newCharacter(), level: 30 },
       {
         tile: { x: 1, y: 2 },
-        checkpoint: { x: 1, y: 2 },
+        checkpoint: { x: 1, y: 2, map: '' },
         moved: false,
       },
     );

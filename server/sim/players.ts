@@ -1,7 +1,7 @@
 // A player entity made from a saved character: its saved fields, placed on its tile, and everything the
 // world keeps about it only while it plays (its outbox, intents, cooldowns and truce).
 import { PLAYER_STEP_TICKS } from '../../shared/rules/movement.ts';
-import type { SavedCharacter, Tile } from './character.ts';
+import type { Checkpoint, SavedCharacter, Tile } from './character.ts';
 import type { Player } from './entities.ts';
 import { Outbox } from './outbox.ts';
 import { PATH_CREDIT_MAX } from './path-budget.ts';
@@ -15,7 +15,7 @@ export function makePlayer(
   name: string,
   key: string,
   saved: SavedCharacter,
-  placed: { tile: Tile; checkpoint: Tile; moved: boolean },
+  placed: { tile: Tile; checkpoint: Checkpoint; moved: boolean },
 ): Player {
   const dead = saved.hp <= 0;
   const { tile } = placed;

@@ -57,8 +57,9 @@ export function visitPlaces(world: SimContext): void {
   for (const p of world.players.values()) {
     if (p.cell < 0 || p.progress !== 0) continue;
     for (const area of checkpoints) {
-      if (inside(area, p.x, p.y) && !inside(area, p.checkpoint.x, p.checkpoint.y)) {
-        p.checkpoint = { x: p.x, y: p.y };
+      const had = p.checkpoint.map === '' && inside(area, p.checkpoint.x, p.checkpoint.y);
+      if (inside(area, p.x, p.y) && !had) {
+        p.checkpoint = { x: p.x, y: p.y, map: '' };
         p.dirty = true;
         world.tell(p, [Op.Notice, 'Checkpoint reached.']);
       }

@@ -112,7 +112,13 @@ describe('a dead player comes back to its death screen', () => {
   it('a character saved dead is welcomed, told it died, kept out of sight, and respawns at its checkpoint', () => {
     const world = campedWorld();
     const b = placedClient(world, 'B', { x: 2, y: 2 });
-    const joined = world.join('A', { ...newCharacter(), x: 3, y: 3, checkpoint: { x: 1, y: 1 }, hp: 0 });
+    const joined = world.join('A', {
+      ...newCharacter(),
+      x: 3,
+      y: 3,
+      checkpoint: { x: 1, y: 1, map: '' },
+      hp: 0,
+    });
     if (!joined.ok) throw new Error(joined.reason);
     const a: TestClient = { player: joined.player, view: createView(), frames: [], problems: [] };
     const events = tickAndDeliver(world, [a, b]).get(a)!;

@@ -16,7 +16,7 @@ describe('joining with a saved character', () => {
     const character = saved({
       x: 7,
       y: 3,
-      checkpoint: { x: 2, y: 2 },
+      checkpoint: { x: 2, y: 2, map: '' },
       hp: 40,
       maxHp: 120,
       level: 4,
@@ -48,9 +48,9 @@ describe('joining with a saved character', () => {
   it('a saved tile that is now a wall or off the map falls back to the checkpoint, then a spawn', () => {
     const map = mapFromRows(['....', '.#..', '....'], { x: 3, y: 2, width: 1, height: 1 });
     const world = new World({ name: 'w', map, seed: 1 });
-    const walled = world.join('A', saved({ x: 1, y: 1, checkpoint: { x: 0, y: 2 } }));
+    const walled = world.join('A', saved({ x: 1, y: 1, checkpoint: { x: 0, y: 2, map: '' } }));
     expect(walled.ok && walled.player).toMatchObject({ x: 0, y: 2, checkpoint: { x: 0, y: 2 }, dirty: true });
-    const lost = world.join('B', saved({ x: 40, y: 1, checkpoint: { x: 1, y: 1 } }));
+    const lost = world.join('B', saved({ x: 40, y: 1, checkpoint: { x: 1, y: 1, map: '' } }));
     expect(lost.ok && lost.player).toMatchObject({ x: 3, y: 2, checkpoint: { x: 3, y: 2 }, dirty: true });
   });
 });
@@ -58,7 +58,7 @@ describe('joining with a saved character', () => {
 describe('the dirty mark', () => {
   it('is set where a walk stops, not on each step', () => {
     const world = new World({ name: 'w', map: openMap(20, 3, 0, 1), seed: 1 });
-    const joined = world.join('Walker', saved({ x: 0, y: 1, checkpoint: { x: 0, y: 1 } }));
+    const joined = world.join('Walker', saved({ x: 0, y: 1, checkpoint: { x: 0, y: 1, map: '' } }));
     if (!joined.ok) throw new Error(joined.reason);
     const player = joined.player;
     world.tick();

@@ -152,7 +152,7 @@ export class World implements SimContext, Replayable {
     }
     if (this.players.size >= this.maxPlayers)
       return { ok: false, code: CloseCode.ServerFull, reason: 'This world is full.' };
-    const placed = placeCharacter(this.map, this.rng, saved);
+    const placed = placeCharacter(this.map, this.rng, saved, this.mapPath);
     const player = makePlayer(this.newId(), checked.name, key, saved, placed);
     const id = player.id;
     this.players.set(id, player);

@@ -6,12 +6,19 @@
 import { newCharacter, SAVED_FIELDS, snapshotCharacter, type SavedCharacter } from '../sim/character.ts';
 import { StoreError } from './store.ts';
 
-export const DOCUMENT_VERSION = 1;
+export const DOCUMENT_VERSION = 2;
 
 type Document = Record<string, unknown>;
 
 /** UPGRADES[n] takes a version n + 1 document to version n + 2. Never edit one that has shipped. */
-const UPGRADES: readonly ((doc: Document) => Document)[] = [];
+const UPGRADES: readonly ((doc: Document) => Document)[] = [
+  // 1 -> 2 (the realm): the checkpoint names its map; before, every checkpoint was on the only map,
+  // the one the character is on ('').
+  (doc) => {
+    const checkpoint = doc.checkpoint as Document | undefined;
+    return checkpoint ? { ...doc, checkpoint: { ...checkpoint, map: '' } } : doc;
+  },
+];
 
 export function writeCharacter(c: SavedCharacter): string {
   return JSON.stringify({ v: DOCUMENT_VERSION, ...snapshotCharacter(c) });

@@ -62,4 +62,14 @@ export const MIGRATIONS: readonly Migration[] = [
    DROP TABLE characters;
    ALTER TABLE characters_v3 RENAME TO characters;
    CREATE INDEX characters_by_skeleton ON characters (name_skeleton);`,
+  // 4 (the realm): the lease that keeps a character live in one world at a time (store.ts Lease):
+  // its owner (NULL: free), the epoch every claim bumps, when it expires and the ttl a save renews it
+  // by; and the map and shard the character is on, in columns so a portal changes them in the same
+  // UPDATE as the final save. Existing characters are on '' (the realm's start map), in no shard.
+  `ALTER TABLE characters ADD COLUMN owner TEXT;
+   ALTER TABLE characters ADD COLUMN epoch INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE characters ADD COLUMN expires_at INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE characters ADD COLUMN lease_ms INTEGER NOT NULL DEFAULT 0;
+   ALTER TABLE characters ADD COLUMN map TEXT NOT NULL DEFAULT '';
+   ALTER TABLE characters ADD COLUMN shard TEXT;`,
 ];

@@ -6,8 +6,25 @@ import Database from 'better-sqlite3';
 import { newCharacter } from '../sim/character.ts';
 import { DATABASE_FILE, openSqliteStore, type SqliteStore } from './sqlite-store.ts';
 import { MIGRATIONS } from './migrations.ts';
-import { hashToken, newToken, tokenMatches } from './tokens.ts';
-import { StoreError, type CharacterRecord } from './store.ts';
+import { hashToken } from './tokens.ts';
+import { StoreError } from './store.ts';
+import { played, record, storeContract } from './store-contract.ts';
+
+storeContract('SqliteStore', (clock) => {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'emberquest-contract-'));
+  const open: SqliteStore[] = [];
+  return {
+    connect() {
+      const store = openSqliteStore(dataDir, { clock });
+      open.push(store);
+      return store;
+    },
+    cleanup() {
+      for (const s of open) s.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+});
 
 let dir: string;
 let stores: SqliteStore[] = [];
@@ -16,10 +33,6 @@ function open(): SqliteStore {
   const store = openSqliteStore(dir);
   stores.push(store);
   return store;
-}
-
-function record(name: string, fields: Partial<CharacterRecord> = {}): CharacterRecord {
-  return { ...newCharacter(), name, createdAt: 1000, lastSeenAt: 1000, ...fields };
 }
 
 beforeEach(() => {
@@ -41,41 +54,26 @@ describe('SqliteStore', () => {
     db.close();
   });
 
-  it('keeps every field of a character across a reopen, found by its name in any case', async () => {
-    const full = record('Alice', {
-      x: 12,
-      y: 7,
-      checkpoint: { x: 3, y: 4 },
-      hp: 55,
-      maxHp: 130,
-      level: 5,
-      xp: 1234,
-      weapon: 'sword2',
-      armor: 'mailarmor',
-      achievements: ['first-steps', 'rat-catcher'],
-      counters: { rats: 10, 'talked-to-villagers': 2 },
-      kills: 42,
-      deaths: 3,
-      createdAt: 1_700_000_000_000,
-      lastSeenAt: 1_700_000_100_000,
-    });
-    const token = newToken();
-    expect(await open().create(full, hashToken(token))).toBe(true);
-    stores[0]!.close();
-    const loaded = await open().load('aLiCe');
-    expect(loaded?.record).toEqual(full);
-    expect(tokenMatches(token, loaded!.tokenHash)).toBe(true);
-    expect(tokenMatches(newToken(), loaded!.tokenHash)).toBe(false);
-  });
-
-  it('refuses to create a name that exists in another case, and keeps the first owner', async () => {
+  it('a hand-off is one UPDATE: the final save, the map and shard and the release together', async () => {
     const store = open();
-    const first = hashToken('first');
-    expect(await store.create(record('Bob'), first)).toBe(true);
-    expect(await store.create(record('BOB', { level: 9 }), hashToken('second'))).toBe(false);
-    const loaded = await store.load('bob');
-    expect(loaded?.record).toMatchObject({ name: 'Bob', level: 1 });
-    expect(tokenMatches('first', loaded!.tokenHash)).toBe(true);
+    await store.create(record('Gwen'), hashToken('t'));
+    const claimed = await store.claim('Gwen', 'emberfall-1', 30_000);
+    const lease = claimed?.ok ? claimed.lease : { owner: '', epoch: 0 };
+    // Every UPDATE of the row, as the row looks after it.
+    const db = new Database(path.join(dir, DATABASE_FILE));
+    db.exec(`CREATE TABLE updates (owner TEXT, map TEXT, shard TEXT, character TEXT);
+      CREATE TRIGGER log_updates AFTER UPDATE ON characters BEGIN
+        INSERT INTO updates VALUES (new.owner, new.map, new.shard, new.character);
+      END;`);
+    const { createdAt: _c, map: _m, shard: _s, ...state } = played('Gwen');
+    expect(await store.handOff(state, lease, { map: 'maps/isle.tmj', shard: '2', x: 40, y: 41 })).toBe(true);
+    const rows = db.prepare('SELECT * FROM updates').all() as { character: string }[];
+    db.close();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]).toMatchObject({ owner: null, map: 'maps/isle.tmj', shard: '2' });
+    const { v: _v, ...saved } = JSON.parse(rows[0]!.character) as Record<string, unknown>;
+    const { name: _n, lastSeenAt: _l, ...fields } = state;
+    expect(saved).toEqual({ ...fields, x: 40, y: 41 });
   });
 
   it('refuses a lookalike of a stored name (Cyrillic and Greek letters), but not a different name', async () => {
@@ -87,31 +85,6 @@ describe('SqliteStore', () => {
     const db = new Database(path.join(dir, DATABASE_FILE));
     expect(db.prepare('SELECT count(*) AS n FROM characters').get()).toEqual({ n: 2 });
     db.close();
-  });
-
-  it('gives the characters of a version 1 database their skeletons, keeping lookalikes already there', async () => {
-    const file = path.join(dir, DATABASE_FILE);
-    const old = new Database(file);
-    old.exec(MIGRATIONS[0] as string);
-    old.pragma('user_version = 1');
-    const insert = old.prepare(
-      `INSERT INTO characters VALUES (?, ?, x'00', 1, 2, 1, 2, 100, 100, 3, 40, 'sword', 'cloth', '[]', '{}',
-         0, 0, 1000, 1000)`,
-    );
-    insert.run('honest', 'Honest');
-    insert.run('h\u043enest', 'H\u043enest'); // made before lookalikes were refused: it stays playable
-    old.close();
-    const store = open();
-    expect((await store.load('H\u043enest'))?.record).toMatchObject({ name: 'H\u043enest', level: 3 });
-    // Every column of version 1 made it into the character document of version 3.
-    expect((await store.load('honest'))?.record).toEqual({
-      name: 'Honest',
-      ...{ x: 1, y: 2, checkpoint: { x: 1, y: 2 }, hp: 100, maxHp: 100, level: 3, xp: 40 },
-      ...{ weapon: 'sword', armor: 'cloth', achievements: [], counters: {}, kills: 0, deaths: 0 },
-      ...{ createdAt: 1000, lastSeenAt: 1000 },
-    });
-    expect(await store.create(record('HONE\u0405T'), hashToken('squatter'))).toBe(false);
-    expect(await store.create(record('Modest'), hashToken('new'))).toBe(true);
   });
 
   it('loads a character saved before a field existed with its default, and refuses a newer document', async () => {
@@ -127,53 +100,19 @@ describe('SqliteStore', () => {
     );
   });
 
-  it('forgets characters made long ago that were never played, and no other', async () => {
-    const store = open();
-    const day = 24 * 3600_000;
-    const made = (name: string, created: number, seenAfter: number, fields: Partial<CharacterRecord> = {}) =>
-      store.create(
-        record(name, { createdAt: created, lastSeenAt: created + seenAfter, ...fields }),
-        hashToken(name),
-      );
-    await made('Squat1', 0, 5_000);
-    await made('Squat2', 0, 59_000);
-    await made('Played', 0, 61_000);
-    await made('Lucky', 0, 10_000, { xp: 3 });
-    await made('Fresh', 2 * day, 1_000);
-    expect(await store.forgetUnplayed(day, 60_000)).toBe(2);
-    for (const name of ['Squat1', 'Squat2']) expect(await store.load(name)).toBeNull();
-    for (const name of ['Played', 'Lucky', 'Fresh']) expect(await store.load(name)).not.toBeNull();
-    expect(await store.create(record('Squat1'), hashToken('new owner'))).toBe(true);
-  });
-
-  it('saves a batch, keeping the name as first chosen and the token', async () => {
-    const store = open();
-    await store.create(record('Carol'), hashToken('t'));
-    await store.create(record('Dave'), hashToken('u'));
-    await store.save([
-      record('Carol', { x: 5, y: 6, xp: 10, lastSeenAt: 2000 }),
-      record('Dave', { kills: 1, lastSeenAt: 2000 }),
-    ]);
-    expect((await store.load('carol'))?.record).toMatchObject({
-      name: 'Carol',
-      x: 5,
-      y: 6,
-      xp: 10,
-      lastSeenAt: 2000,
-    });
-    expect((await store.load('dave'))?.record).toMatchObject({ kills: 1, createdAt: 1000 });
-    expect(await store.load('nobody')).toBeNull();
-  });
-
   it('a write that cannot get the lock rejects (a retry can succeed), and nothing is half-written', async () => {
     const store = open();
     await store.create(record('Erin'), hashToken('t'));
     const other = new Database(path.join(dir, DATABASE_FILE));
+    const claimed = await store.claim('Erin', 'w1', 30_000);
+    const lease = claimed?.ok ? claimed.lease : { owner: '', epoch: 0 };
+    const { createdAt: _c, map: _m, shard: _s, ...state } = record('Erin', { x: 9 });
     other.exec('BEGIN EXCLUSIVE');
-    await expect(store.save([record('Erin', { x: 9 })])).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    await expect(store.save([{ ...state, lease }])).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
+    await expect(store.claim('Erin', 'w2', 30_000)).rejects.toMatchObject({ code: 'SQLITE_BUSY' });
     other.exec('ROLLBACK');
     other.close();
-    await store.save([record('Erin', { x: 9 })]);
+    expect(await store.save([{ ...state, lease }])).toEqual([]);
     expect((await store.load('Erin'))?.record.x).toBe(9);
   });
 

@@ -9,7 +9,12 @@ import { readCharacter, writeCharacter } from './character-document.ts';
 import {
   StoreError,
   type CharacterRecord,
+  type CharacterSave,
   type CharacterUpdate,
+  type ClaimResult,
+  type Destination,
+  type Lease,
+  type LeaseRenewal,
   type Store,
   type StoredCharacter,
 } from './store.ts';
@@ -29,9 +34,11 @@ interface Row {
   character: string;
   created_at: number;
   last_seen_at: number;
+  map: string;
+  shard: string | null;
 }
 
-const COLUMNS = 'name_key, name, token_hash, character, created_at, last_seen_at';
+const COLUMNS = 'name, token_hash, character, created_at, last_seen_at, map, shard';
 
 export interface SqliteOptions {
   /**
@@ -39,6 +46,8 @@ export interface SqliteOptions {
    * NORMAL is only for measuring what FULL costs (tools/bench/store-bench.ts).
    */
   synchronous?: 'FULL' | 'NORMAL';
+  /** Milliseconds since the epoch, for lease expiry (tests move it); Date.now by default. */
+  clock?: () => number;
 }
 
 /** Opens (creating on first start) the database in `dataDir`. Throws StoreError when it cannot be used. */
@@ -55,11 +64,13 @@ export function openSqliteStore(dataDir: string, options: SqliteOptions = {}): S
 export class SqliteStore implements Store {
   private readonly db: Database.Database;
   private readonly statements: ReturnType<typeof prepare>;
+  private readonly clock: () => number;
 
   constructor(
     readonly where: string,
-    { synchronous = 'FULL' }: SqliteOptions = {},
+    { synchronous = 'FULL', clock = Date.now }: SqliteOptions = {},
   ) {
+    this.clock = clock;
     try {
       this.db = new Database(where, { timeout: BUSY_TIMEOUT_MS });
     } catch (err) {
@@ -99,13 +110,49 @@ export class SqliteStore implements Store {
     });
   }
 
-  save(updates: readonly CharacterUpdate[]): Promise<void> {
-    return attempt(() => this.statements.saveAll(updates));
+  claim(name: string, owner: string, ttlMs: number): Promise<ClaimResult> {
+    return attempt(() => {
+      const found = this.statements.claim(nameKey(name), owner, ttlMs, this.clock());
+      if (!found || !('character' in found)) return found;
+      const stored = { record: fromRow(found, this.where), tokenHash: new Uint8Array(found.token_hash) };
+      return { ok: true, lease: { owner, epoch: found.epoch }, stored };
+    });
+  }
+
+  save(updates: readonly CharacterUpdate[], renewals: readonly LeaseRenewal[] = []): Promise<string[]> {
+    return attempt(() => this.statements.saveAll(updates, renewals, this.clock()));
+  }
+
+  handOff(update: CharacterSave, lease: Lease, next: Destination): Promise<boolean> {
+    return attempt(() => {
+      const moved = { ...update, x: next.x, y: next.y };
+      const result = this.statements.handOff.run({
+        ...fence(update.name, lease),
+        character: writeCharacter(moved),
+        last_seen_at: update.lastSeenAt,
+        map: next.map,
+        shard: next.shard,
+      });
+      return result.changes === 1;
+    });
+  }
+
+  release(name: string, lease: Lease): Promise<void> {
+    return attempt(() => void this.statements.release.run(fence(name, lease)));
+  }
+
+  releaseAll(ownerPrefix: string): Promise<number> {
+    return attempt(() => this.statements.releaseAll.run({ prefix: ownerPrefix }).changes);
   }
 
   forgetUnplayed(createdBefore: number, playedUnderMs: number): Promise<number> {
     return attempt(
-      () => this.statements.forgetUnplayed.run({ before: createdBefore, played: playedUnderMs }).changes,
+      () =>
+        this.statements.forgetUnplayed.run({
+          before: createdBefore,
+          played: playedUnderMs,
+          now: this.clock(),
+        }).changes,
     );
   }
 
@@ -141,27 +188,84 @@ function migrate(db: Database.Database, where: string): void {
   }
 }
 
+/** The WHERE of a fenced write: this character, while `lease` is its lease. */
+const FENCED = 'name_key = :name_key AND owner = :owner AND epoch = :epoch';
+
+function fence(name: string, lease: Lease): { name_key: string; owner: string; epoch: number } {
+  return { name_key: nameKey(name), owner: lease.owner, epoch: lease.epoch };
+}
+
+type ClaimRow = Row & { epoch: number };
+
 function prepare(db: Database.Database) {
   const load = db.prepare(`SELECT ${COLUMNS} FROM characters WHERE name_key = ?`);
   const create = db.prepare(
-    `INSERT INTO characters (${COLUMNS}, name_skeleton)
-     SELECT :name_key, :name, :token_hash, :character, :created_at, :last_seen_at, :name_skeleton
+    `INSERT INTO characters (name_key, ${COLUMNS}, name_skeleton)
+     SELECT :name_key, :name, :token_hash, :character, :created_at, :last_seen_at, :map, :shard,
+       :name_skeleton
      WHERE NOT EXISTS (SELECT 1 FROM characters WHERE name_skeleton = :name_skeleton)
      ON CONFLICT (name_key) DO NOTHING`,
   );
-  const save = db.prepare(
-    `UPDATE characters SET character = :character, last_seen_at = :last_seen_at WHERE name_key = :name_key`,
+  // One statement takes the lease, so two claims can never both win, on one connection or many.
+  const take = db.prepare(
+    `UPDATE characters SET owner = :owner, epoch = epoch + 1, expires_at = :now + :ttl, lease_ms = :ttl
+     WHERE name_key = :name_key AND (owner IS NULL OR owner = :owner OR expires_at <= :now)
+     RETURNING ${COLUMNS}, epoch`,
   );
-  const saveAll = db.transaction((updates: readonly CharacterUpdate[]) => {
-    for (const u of updates) {
-      save.run({ name_key: nameKey(u.name), character: writeCharacter(u), last_seen_at: u.lastSeenAt });
-    }
+  const holder = db.prepare(`SELECT owner, expires_at FROM characters WHERE name_key = ?`);
+  const claim = db.transaction((name_key: string, owner: string, ttl: number, now: number) => {
+    const taken = take.get({ name_key, owner, ttl, now }) as ClaimRow | undefined;
+    if (taken) return taken;
+    const held = holder.get(name_key) as { owner: string; expires_at: number } | undefined;
+    return held ? { ok: false as const, holder: held.owner, expiresAt: held.expires_at } : null;
   });
+  const save = db.prepare(
+    `UPDATE characters SET character = :character, last_seen_at = :last_seen_at,
+       owner = CASE WHEN :release THEN NULL ELSE owner END,
+       expires_at = CASE WHEN :release THEN 0 ELSE :now + lease_ms END
+     WHERE ${FENCED}`,
+  );
+  const renew = db.prepare(`UPDATE characters SET expires_at = :now + lease_ms WHERE ${FENCED}`);
+  const saveAll = db.transaction(
+    (updates: readonly CharacterUpdate[], renewals: readonly LeaseRenewal[], now: number) => {
+      const refused: string[] = [];
+      for (const u of updates) {
+        // Written out, not spread: a spread object costs the binding about as much as the UPDATE.
+        const written = save.run({
+          name_key: nameKey(u.name),
+          owner: u.lease.owner,
+          epoch: u.lease.epoch,
+          character: writeCharacter(u),
+          last_seen_at: u.lastSeenAt,
+          release: u.release ? 1 : 0,
+          now,
+        });
+        if (written.changes === 0) refused.push(u.name);
+      }
+      for (const r of renewals) {
+        const { owner, epoch } = r.lease;
+        if (renew.run({ name_key: nameKey(r.name), owner, epoch, now }).changes === 0) refused.push(r.name);
+      }
+      return refused;
+    },
+  );
+  const handOff = db.prepare(
+    `UPDATE characters SET character = :character, last_seen_at = :last_seen_at, map = :map,
+       shard = :shard, owner = NULL, expires_at = 0
+     WHERE ${FENCED}`,
+  );
+  const release = db.prepare(`UPDATE characters SET owner = NULL, expires_at = 0 WHERE ${FENCED}`);
+  const releaseAll = db.prepare(
+    `UPDATE characters SET owner = NULL, expires_at = 0
+     WHERE owner IS NOT NULL AND substr(owner, 1, length(:prefix)) = :prefix`,
+  );
+  // A character someone is playing right now is never forgotten, however new.
   const forgetUnplayed = db.prepare(
     `DELETE FROM characters WHERE created_at < :before AND last_seen_at - created_at < :played
-       AND json_extract(character, '$.level') = 1 AND json_extract(character, '$.xp') = 0`,
+       AND json_extract(character, '$.level') = 1 AND json_extract(character, '$.xp') = 0
+       AND (owner IS NULL OR expires_at <= :now)`,
   );
-  return { load, create, saveAll, forgetUnplayed };
+  return { load, create, claim, saveAll, handOff, release, releaseAll, forgetUnplayed };
 }
 
 function toRow(r: CharacterRecord): Omit<Row, 'token_hash'> & { name_key: string } {
@@ -171,6 +275,8 @@ function toRow(r: CharacterRecord): Omit<Row, 'token_hash'> & { name_key: string
     character: writeCharacter(r),
     created_at: r.createdAt,
     last_seen_at: r.lastSeenAt,
+    map: r.map,
+    shard: r.shard,
   };
 }
 
@@ -180,5 +286,7 @@ function fromRow(row: Row, where: string): CharacterRecord {
     name: row.name,
     createdAt: row.created_at,
     lastSeenAt: row.last_seen_at,
+    map: row.map,
+    shard: row.shard,
   };
 }

@@ -8,7 +8,7 @@ import { parseArgs } from 'node:util';
 import { newCharacter } from '../../server/sim/character.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
 import { hashToken } from '../../server/store/tokens.ts';
-import type { CharacterRecord } from '../../server/store/store.ts';
+import type { CharacterRecord, Lease } from '../../server/store/store.ts';
 
 const CREATES = 400;
 const SAVE_ROUNDS = 40;
@@ -33,7 +33,7 @@ function timing(samples: number[]): Timing {
 }
 
 function record(name: string): CharacterRecord {
-  return { ...newCharacter(), name, createdAt: Date.now(), lastSeenAt: Date.now() };
+  return { ...newCharacter(), name, createdAt: Date.now(), lastSeenAt: Date.now(), map: '', shard: null };
 }
 
 async function measure(synchronous: 'FULL' | 'NORMAL', parent: string) {
@@ -47,6 +47,13 @@ async function measure(synchronous: 'FULL' | 'NORMAL', parent: string) {
       await store.create(record(`Bench${i}`), hash);
       creates.push(performance.now() - started);
     }
+    // Every save is fenced on the character's lease, as the saver writes them.
+    const leases: Lease[] = [];
+    for (let i = 0; i < CREATES; i++) {
+      const claimed = await store.claim(`Bench${i}`, 'bench', 30_000);
+      if (!claimed?.ok) throw new Error(`Bench${i} could not be claimed`);
+      leases.push(claimed.lease);
+    }
     const saves: Record<string, Timing> = {};
     for (const size of BATCHES) {
       const samples: number[] = [];
@@ -55,6 +62,7 @@ async function measure(synchronous: 'FULL' | 'NORMAL', parent: string) {
           ...record(`Bench${i % CREATES}`),
           x: round,
           lastSeenAt: Date.now(),
+          lease: leases[i % CREATES]!,
         }));
         const started = performance.now();
         await store.save(batch);
@@ -62,6 +70,15 @@ async function measure(synchronous: 'FULL' | 'NORMAL', parent: string) {
       }
       saves[`batch${size}`] = timing(samples);
     }
+    // The idle players' lease renewals, batched the same way.
+    const renewals = leases.map((lease, i) => ({ name: `Bench${i}`, lease }));
+    const renewSamples: number[] = [];
+    for (let round = 0; round < SAVE_ROUNDS; round++) {
+      const started = performance.now();
+      await store.save([], renewals);
+      renewSamples.push(performance.now() - started);
+    }
+    saves[`renew${CREATES}`] = timing(renewSamples);
     return { synchronous, create: timing(creates), saves };
   } finally {
     store.close();
