@@ -21,8 +21,11 @@ import {
 } from './store.ts';
 import type { Log } from '../log.ts';
 
-/** Milliseconds since the epoch on the database's clock. */
-const NOW = `(extract(epoch from clock_timestamp()) * 1000)::bigint`;
+/**
+ * Milliseconds since the epoch on the database's clock, unless the statement's `$1` gives a time (tests
+ * that move time pass their clock's reading; a server passes null).
+ */
+const NOW = `COALESCE($1::bigint, (extract(epoch from clock_timestamp()) * 1000)::bigint)`;
 const COLUMNS = 'name, token_hash, character, created_at, last_seen_at, map, shard';
 
 interface Row {
@@ -36,6 +39,8 @@ interface Row {
 }
 
 export interface PostgresOptions {
+  /** Lease times from this clock instead of the database's: for tests that move time. */
+  clock?: () => number;
   /** A statement that takes longer fails (and the saver retries): the game never waits on a stuck one. */
   statementTimeoutMs?: number;
   connectTimeoutMs?: number;
@@ -43,7 +48,23 @@ export interface PostgresOptions {
 }
 
 /** Connects, migrates, and resolves with the store. Throws StoreError when the database cannot be used. */
-export async function openPostgresStore(url: string, log: Log, options: PostgresOptions = {}): Promise<PostgresStore> {
+export async function openPostgresStore(
+  url: string,
+  log: Log,
+  options: PostgresOptions = {},
+): Promise<PostgresStore> {
+  const store = new PostgresStore(url, log, options);
+  try {
+    await migratePostgres(store.pool, store.where);
+  } catch (err) {
+    store.close();
+    if (err instanceof StoreError) throw err;
+    throw new StoreError(`Cannot use the database ${store.where}: ${(err as Error).message}`);
+  }
+  return store;
+}
+
+function makePool(url: string, log: Log, options: PostgresOptions): pg.Pool {
   const { statementTimeoutMs = 5000, connectTimeoutMs = 5000, poolSize = 8 } = options;
   const pool = new pg.Pool({
     connectionString: url,
@@ -54,15 +75,7 @@ export async function openPostgresStore(url: string, log: Log, options: Postgres
   });
   // An idle client's connection dropped (the database restarted): the pool makes a new one next time.
   pool.on('error', (err) => log.warn(`PostgreSQL connection lost (it will reconnect): ${err.message}`));
-  const where = shownUrl(url);
-  try {
-    await migratePostgres(pool, where);
-  } catch (err) {
-    await pool.end().catch(() => {});
-    if (err instanceof StoreError) throw err;
-    throw new StoreError(`Cannot use the database ${where}: ${(err as Error).message}`);
-  }
-  return new PostgresStore(pool, where);
+  return pool;
 }
 
 /** The URL without its password, for log lines. */
@@ -76,11 +89,22 @@ function shownUrl(url: string): string {
   }
 }
 
+/** A store on an already migrated database (openPostgresStore migrates first). */
 export class PostgresStore implements Store {
-  constructor(
-    private readonly pool: pg.Pool,
-    readonly where: string,
-  ) {}
+  readonly pool: pg.Pool;
+  readonly where: string;
+  private readonly clock: (() => number) | null;
+
+  constructor(url: string, log: Log, options: PostgresOptions = {}) {
+    this.pool = makePool(url, log, options);
+    this.where = shownUrl(url);
+    this.clock = options.clock ?? null;
+  }
+
+  /** `$1` of every statement that reads the time: the test clock's reading, or null (the database's). */
+  private now(): number | null {
+    return this.clock ? this.clock() : null;
+  }
 
   async load(name: string): Promise<StoredCharacter | null> {
     const { rows } = await this.pool.query<Row>(`SELECT ${COLUMNS} FROM characters WHERE name_key = $1`, [
@@ -118,12 +142,13 @@ export class PostgresStore implements Store {
   async claim(name: string, owner: string, ttlMs: number): Promise<ClaimResult> {
     // One statement takes the lease: of two claims at once, the row lock lets exactly one win.
     const { rows } = await this.pool.query<Row & { epoch: string }>(
-      `UPDATE characters SET owner = $2, epoch = epoch + 1, expires_at = ${NOW} + $3, lease_ms = $3
-       WHERE name_key = $1 AND (owner IS NULL OR owner = $2 OR expires_at <= ${NOW})
+      `UPDATE characters SET owner = $3, epoch = epoch + 1, expires_at = ${NOW} + $4, lease_ms = $4
+       WHERE name_key = $2 AND (owner IS NULL OR owner = $3 OR expires_at <= ${NOW})
        RETURNING ${COLUMNS}, epoch`,
-      [nameKey(name), owner, ttlMs],
+      [this.now(), nameKey(name), owner, ttlMs],
     );
-    if (rows[0]) return { ok: true, lease: { owner, epoch: Number(rows[0].epoch) }, stored: this.stored(rows[0]) };
+    if (rows[0])
+      return { ok: true, lease: { owner, epoch: Number(rows[0].epoch) }, stored: this.stored(rows[0]) };
     const held = await this.pool.query<{ owner: string | null; expires_at: string }>(
       'SELECT owner, expires_at FROM characters WHERE name_key = $1',
       [nameKey(name)],
@@ -138,19 +163,27 @@ export class PostgresStore implements Store {
       const refused: string[] = [];
       for (const u of updates) {
         const { rowCount } = await db.query(
-          `UPDATE characters SET character = $4, last_seen_at = $5,
-             owner = CASE WHEN $6 THEN NULL ELSE owner END,
-             expires_at = CASE WHEN $6 THEN 0 ELSE ${NOW} + lease_ms END
-           WHERE name_key = $1 AND owner = $2 AND epoch = $3`,
-          [nameKey(u.name), u.lease.owner, u.lease.epoch, writeCharacter(u), u.lastSeenAt, u.release === true],
+          `UPDATE characters SET character = $5, last_seen_at = $6,
+             owner = CASE WHEN $7 THEN NULL ELSE owner END,
+             expires_at = CASE WHEN $7 THEN 0 ELSE ${NOW} + lease_ms END
+           WHERE name_key = $2 AND owner = $3 AND epoch = $4`,
+          [
+            this.now(),
+            nameKey(u.name),
+            u.lease.owner,
+            u.lease.epoch,
+            writeCharacter(u),
+            u.lastSeenAt,
+            u.release === true,
+          ],
         );
         if (rowCount === 0) refused.push(u.name);
       }
       for (const r of renewals) {
         const { rowCount } = await db.query(
           `UPDATE characters SET expires_at = ${NOW} + lease_ms
-           WHERE name_key = $1 AND owner = $2 AND epoch = $3`,
-          [nameKey(r.name), r.lease.owner, r.lease.epoch],
+           WHERE name_key = $2 AND owner = $3 AND epoch = $4`,
+          [this.now(), nameKey(r.name), r.lease.owner, r.lease.epoch],
         );
         if (rowCount === 0) refused.push(r.name);
       }
@@ -164,7 +197,15 @@ export class PostgresStore implements Store {
       `UPDATE characters SET character = $4, last_seen_at = $5, map = $6, shard = $7, owner = NULL,
          expires_at = 0
        WHERE name_key = $1 AND owner = $2 AND epoch = $3`,
-      [nameKey(update.name), lease.owner, lease.epoch, writeCharacter(moved), update.lastSeenAt, next.map, next.shard],
+      [
+        nameKey(update.name),
+        lease.owner,
+        lease.epoch,
+        writeCharacter(moved),
+        update.lastSeenAt,
+        next.map,
+        next.shard,
+      ],
     );
     return rowCount === 1;
   }
@@ -187,10 +228,10 @@ export class PostgresStore implements Store {
 
   async forgetUnplayed(createdBefore: number, playedUnderMs: number): Promise<number> {
     const { rowCount } = await this.pool.query(
-      `DELETE FROM characters WHERE created_at < $1 AND last_seen_at - created_at < $2
+      `DELETE FROM characters WHERE created_at < $2 AND last_seen_at - created_at < $3
          AND (character::jsonb ->> 'level')::int = 1 AND (character::jsonb ->> 'xp')::int = 0
          AND (owner IS NULL OR expires_at <= ${NOW})`,
-      [createdBefore, playedUnderMs],
+      [this.now(), createdBefore, playedUnderMs],
     );
     return rowCount ?? 0;
   }
