@@ -12,7 +12,11 @@ export interface RedisRealm {
   close(): Promise<void>;
 }
 
-export async function connectRedisRealm(url: string, worlds: readonly string[], log: Log): Promise<RedisRealm> {
+export async function connectRedisRealm(
+  url: string,
+  worlds: readonly string[],
+  log: Log,
+): Promise<RedisRealm> {
   const make = (role: string): RedisClientType => {
     const client: RedisClientType = createClient({
       url,
@@ -23,7 +27,9 @@ export async function connectRedisRealm(url: string, worlds: readonly string[], 
     client.on('error', (err: Error) => {
       if (down) return;
       down = true;
-      log.warn(`Redis (${role}) unavailable: ${err.message}. Play goes on; whispers and the player list wait.`);
+      log.warn(
+        `Redis (${role}) unavailable: ${err.message}. Play goes on; whispers and the player list wait.`,
+      );
     });
     client.on('ready', () => {
       if (down) log.info(`Redis (${role}) is back.`);

@@ -1,0 +1,37 @@
+// Messages between worlds: a whisper for a player there, a request to let a character go. Addressed to a
+// world id, JSON-serialisable and delivered asynchronously, so a Redis pub/sub version can stand in when
+// worlds run in many processes; this one delivers within the process.
+
+export type BusMessage =
+  /** Tell `to` (who plays in the addressed world) that `from` whispered `text`; the whisperer's world echoes it. */
+  | { type: 'whisper'; from: string; fromWorld: string; to: string; text: string }
+  /** The whisper reached its player: echo it to the whisperer (in the addressed world). */
+  | { type: 'whispered'; from: string; to: string; text: string }
+  /** Another world wants to claim `name`: save it, release its lease and send its session away. */
+  | { type: 'release'; name: string; by: string };
+
+export interface Bus {
+  /** Delivers `message` to the world's subscriber, if it has one; resolves once sent (not handled). */
+  publish(world: string, message: BusMessage): Promise<void>;
+  /** Hands every message for `world` to `handler`; returns the function that stops it. */
+  subscribe(world: string, handler: (message: BusMessage) => void): () => void;
+}
+
+export class MemoryBus implements Bus {
+  private readonly handlers = new Map<string, Set<(message: BusMessage) => void>>();
+
+  publish(world: string, message: BusMessage): Promise<void> {
+    // A copy through JSON, as a networked bus would deliver it: nothing shared by reference.
+    const copy = JSON.parse(JSON.stringify(message)) as BusMessage;
+    const found = this.handlers.get(world);
+    if (found) queueMicrotask(() => found.forEach((h) => h(copy)));
+    return Promise.resolve();
+  }
+
+  subscribe(world: string, handler: (message: BusMessage) => void): () => void {
+    let set = this.handlers.get(world);
+    if (!set) this.handlers.set(world, (set = new Set()));
+    set.add(handler);
+    return () => set.delete(handler);
+  }
+}
