@@ -1,12 +1,17 @@
 // The Store contract on a real PostgreSQL (started for this file, stopped after it), each test on a fresh
 // database; and what only PostgreSQL does: lease times from the database's clock, migrations by one of
 // several processes starting at once.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startPostgres, type Postgres } from '../../tests/support/services.ts';
 import { openPostgresStore, PostgresStore } from './postgres-store.ts';
 import { played, storeContract } from './store-contract.ts';
-import { hashToken } from './tokens.ts';
+import { hashToken, tokenMatches } from './tokens.ts';
+import { importSqlite } from './import-sqlite.ts';
+import { openSqliteStore } from './sqlite-store.ts';
 import type { Log } from '../log.ts';
 
 let server: Postgres;
@@ -76,5 +81,29 @@ describe('PostgresStore', () => {
     const { rows } = await stores[0]!.pool.query('SELECT version FROM schema_version');
     expect(rows).toEqual([{ version: 1 }]);
     for (const s of stores) s.close();
+  });
+});
+
+describe('importSqlite', () => {
+  it('copies every character of a SQLite file with its token, once; a second run skips them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'emberquest-import-'));
+    try {
+      const sqlite = openSqliteStore(dir);
+      await sqlite.create(played('Ana'), hashToken('ana-token'));
+      await sqlite.create(played('Bo'), hashToken('bo-token'));
+      sqlite.close();
+      const store = await openPostgresStore(await freshDatabase(), quiet);
+      try {
+        expect(await importSqlite(dir, store.pool)).toEqual({ copied: 2, skipped: [] });
+        const ana = await store.load('ana');
+        expect(ana?.record).toEqual(played('Ana'));
+        expect(tokenMatches('ana-token', ana!.tokenHash)).toBe(true);
+        expect(await importSqlite(dir, store.pool)).toEqual({ copied: 0, skipped: ['Ana', 'Bo'] });
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
