@@ -20,6 +20,7 @@ export default defineConfig({
       '/ws': { target: `ws://127.0.0.1:${gamePort}`, ws: true },
       '/assets': { target: `http://127.0.0.1:${gamePort}` },
       '/status': { target: `http://127.0.0.1:${gamePort}` },
+      '/worlds': { target: `http://127.0.0.1:${gamePort}` },
     },
   },
 });

@@ -2,7 +2,7 @@
 // character's walk prediction is in self-walk.ts).
 // No Phaser here; scenes draw whatever this holds. A lost connection is retried with backoff; the server
 // keeps the character for a while, so the player usually resumes where they were.
-import { Op } from '../shared/protocol/ops.ts';
+import { CloseCode, Op } from '../shared/protocol/ops.ts';
 import {
   applyFrame,
   createView,
@@ -17,47 +17,29 @@ import { Connection, closeMessage } from './net/connection.ts';
 import { retryDelay, shouldRetry } from './net/reconnect.ts';
 import { Motion, type Walk } from './view/motion.ts';
 import { SelfWalk } from './self-walk.ts';
+import type { ClientEvents, EntityModel } from './client-events.ts';
 
-/**
- * One entity as the client holds it: the shared view's entity (the server's word on kind, name, HP,
- * gear, level and walk) plus what only drawing needs. `seen` is the view's own object, kept up to date
- * by `applyFrame`; nothing of it is copied here, so no number can drift from the server's.
- */
-export interface EntityModel {
-  readonly seen: SeenEntity;
-  /** Where it is drawn, walking tile to tile at the server's pace. */
-  readonly motion: Motion;
-  /** Client clock (ms) at which a dropped item vanishes; 0 for never. */
-  readonly expiresAt: number;
-  /** Client clock (ms) of the entity's latest swing, to play its attack. */
-  swungAt: number;
-}
+/** How long to wait for the server to close the old socket after a Transfer before closing it ourselves. */
+const TRANSFER_CLOSE_WAIT_MS = 3000;
 
 /** Intents sent for a click on each kind of entity. */
 const INTERACT = { mob: Op.Attack, item: Op.Loot, npc: Op.Talk, chest: Op.Open } as const;
 
-export interface ClientEvents {
-  /** The server accepted us: we are in the world. */
-  joined(self: EntityModel, world: string): void;
-  /** The connection ended for good; `wasPlaying` says whether we had joined. */
-  closed(message: string, code: number, wasPlaying: boolean): void;
-  /** The connection was lost while playing; the next attempt starts in `delayMs`. */
-  reconnecting(message: string, delayMs: number): void;
-  /** The server made us a new character: `token` plays it again later. */
-  token(name: string, token: string): void;
-  notice(text: string): void;
-  /** Our character was moved far in one go (a door). */
-  teleported(): void;
-  /** Fights, deaths, chat, NPC lines, achievements, stats, looks and happenings: for effects and the HUD. */
-  happened(event: ViewEvent): void;
-}
+export type { ClientEvents, EntityModel } from './client-events.ts';
 
 export class GameClient {
   readonly entities = new Map<number, EntityModel>();
   selfId = -1;
   name = '';
   token = '';
+  /** The world we play in, or are moving to: a reconnect goes here, not to the world first picked. */
   world = '';
+  /** The map of that world (a path under assets/), as the server named it. */
+  map = '';
+  /** A move to another world: waits for the old socket to close and for the scene to draw the new map. */
+  private transfer: { closed: boolean; arrived: boolean; timer: ReturnType<typeof setTimeout> } | null = null;
+  /** The scene is drawing another map: clicks and keys wait (the walls in hand are the old map's). */
+  held = false;
   private connection: Connection | null = null;
   /** Welcomed since the player pressed Play: a lost connection is then retried rather than reported. */
   private playing = false;
@@ -75,8 +57,8 @@ export class GameClient {
   private readonly selfWalk: SelfWalk;
 
   constructor(
-    private readonly grid: Grid,
-    private readonly url: string,
+    private grid: Grid,
+    private readonly socketUrl: (world: string) => string,
     private readonly events: ClientEvents,
   ) {
     this.selfWalk = new SelfWalk(grid, {
@@ -105,12 +87,17 @@ export class GameClient {
     return this.welcomed && this.view.stats !== null && this.view.stats.hp <= 0;
   }
 
+  /** Connected, alive and not on the way to another world (what is asked there would be lost). */
+  private get canAct(): boolean {
+    return this.connection !== null && !this.transfer && !this.held && !this.dead;
+  }
+
   /** Acts on an entity: attack a mob, pick up an item, talk to an NPC, open a chest. */
   interact(id: number): boolean {
     const target = this.entities.get(id)?.seen;
-    if (!target || target.type === 'player' || !this.connection || this.dead) return false;
+    if (!target || target.type === 'player' || !this.canAct) return false;
     this.selfWalk.forget();
-    this.connection.send([INTERACT[target.type], id]);
+    this.connection?.send([INTERACT[target.type], id]);
     return true;
   }
 
@@ -122,11 +109,26 @@ export class GameClient {
     this.connection?.send([Op.Respawn]);
   }
 
-  join(name: string, token = ''): void {
+  /** The walls of the map now drawn (a transfer changes it). */
+  setGrid(grid: Grid): void {
+    this.grid = grid;
+    this.selfWalk.grid = grid;
+    this.selfWalk.forget();
+  }
+
+  /** Asks the server who is online in the whole realm (answered by a `playerList` event). */
+  who(): void {
+    this.connection?.send([Op.Who]);
+  }
+
+  /** Joins `world` ('' lets the server pick one of its start map). */
+  join(name: string, token = '', world = ''): void {
     this.leave();
     this.reset();
     this.name = name;
     this.token = token;
+    this.world = world;
+    this.map = '';
     this.playing = false;
     this.attempt = 0;
     this.connect();
@@ -135,6 +137,8 @@ export class GameClient {
   leave(): void {
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
+    if (this.transfer) clearTimeout(this.transfer.timer);
+    this.transfer = null;
     const c = this.connection;
     this.connection = null;
     c?.close();
@@ -143,17 +147,55 @@ export class GameClient {
   private connect(): void {
     this.retryTimer = null;
     this.welcomed = false;
-    const connection: Connection = new Connection(this.url, this.name, this.token, {
+    const connection: Connection = new Connection(this.socketUrl(this.world), this.name, this.token, {
       onFrame: (frame) => {
         if (this.connection === connection) this.applyFrame(frame);
       },
       onClose: (code, reason) => {
         if (this.connection !== connection) return;
         this.connection = null;
-        this.lost(code, closeMessage(code, reason));
+        if (this.transfer) this.transferClosed();
+        else if (code === CloseCode.Transfer && this.playing)
+          this.connect(); // told nothing: rejoin
+        else this.lost(code, closeMessage(code, reason));
       },
     });
     this.connection = connection;
+  }
+
+  /** The scene has drawn the new world's map: join it once the old socket has closed. */
+  arrive(): void {
+    if (!this.transfer) return;
+    this.transfer.arrived = true;
+    this.completeTransfer();
+  }
+
+  private startTransfer(world: string, map: string): void {
+    if (this.transfer) clearTimeout(this.transfer.timer);
+    this.world = world;
+    this.map = map;
+    this.selfWalk.forget();
+    // The server closes the old socket straight after its Transfer; if it does not, stop waiting.
+    const timer = setTimeout(() => this.connection?.close(), TRANSFER_CLOSE_WAIT_MS);
+    this.transfer = { closed: false, arrived: false, timer };
+    this.events.transferring(world, map);
+  }
+
+  private transferClosed(): void {
+    if (!this.transfer) return;
+    clearTimeout(this.transfer.timer);
+    this.transfer.closed = true;
+    this.completeTransfer();
+  }
+
+  private completeTransfer(): void {
+    const t = this.transfer;
+    if (!t?.closed || !t.arrived) return;
+    this.transfer = null;
+    // The old world's entities go with its map; the new world's welcome brings ours back.
+    this.reset();
+    this.attempt = 0;
+    this.connect();
   }
 
   /** Whatever was asked while offline is gone with the old socket: nothing is replayed on reconnect. */
@@ -174,9 +216,9 @@ export class GameClient {
   /** Walks the own character toward a tile: starts at once locally and asks the server. */
   walkTo(target: Tile): Tile | null {
     const self = this.self;
-    if (!self || !this.connection || this.dead) return null;
+    if (!self || !this.canAct) return null;
     const end = this.selfWalk.start(self.motion, target, performance.now() - this.updatedAt);
-    this.connection.send([Op.WalkTo, target.x, target.y]);
+    this.connection?.send([Op.WalkTo, target.x, target.y]);
     return end;
   }
 
@@ -187,7 +229,7 @@ export class GameClient {
    */
   steer(dx: number, dy: number, steps: number): boolean {
     const self = this.self;
-    if (!self || !this.connection || this.dead) return false;
+    if (!self || !this.canAct) return false;
     const motion = self.motion;
     const end = { ...motion.pathStart };
     for (let i = 0; i < steps && isWalkable(this.grid, end.x + dx, end.y + dy); i++) {
@@ -245,12 +287,13 @@ export class GameClient {
       case 'welcome': {
         this.selfId = e.entity.id;
         this.name = e.entity.name;
-        this.world = this.view.world;
+        this.world = this.view.world || this.world;
+        this.map = this.view.map;
         this.stepMs = this.view.tickMs * this.view.stepTicks;
         this.playing = true;
         this.welcomed = true;
         this.attempt = 0;
-        this.events.joined(this.add(e.entity), this.view.world);
+        this.events.joined(this.add(e.entity), this.world, this.map, this.view.version);
         break;
       }
       case 'spawn': {
@@ -298,10 +341,12 @@ export class GameClient {
         console.warn(`Server frame problem: ${e.text}`);
         break;
       case 'transfer':
+        this.startTransfer(e.world, e.map);
+        break;
       case 'population':
       case 'playerList':
       case 'whisper':
-        // The realm's messages: drawn by the world picker, the HUD and the chat (issue 13, in progress).
+        this.events.happened(e);
         break;
       default: {
         const unhandled: never = e;

@@ -27,7 +27,8 @@ export class SelfWalk {
   private idleMs = 0;
 
   constructor(
-    private readonly grid: Grid,
+    /** The walls of the map drawn now; a transfer to another map swaps it. */
+    public grid: Grid,
     private readonly truth: ServerTruth,
   ) {}
 

@@ -18,6 +18,10 @@ export interface EmberquestApi {
     connected: boolean;
     playerId: number;
     name: string;
+    /** The world we play in (or are moving to, mid-transfer); '' before joining or from an old server. */
+    world: string;
+    /** The map drawn now, its path under assets/ (`maps/world.tmj`). */
+    map: string;
     tile: { x: number; y: number } | null;
     hp: number;
     maxHp: number;
@@ -81,6 +85,8 @@ export function exposeTestApi(game: Phaser.Game): void {
           connected: false,
           playerId: -1,
           name: '',
+          world: '',
+          map: '',
           tile: null,
           hp: 0,
           maxHp: 0,
@@ -97,6 +103,8 @@ export function exposeTestApi(game: Phaser.Game): void {
         connected: client.connected,
         playerId: client.selfId,
         name: client.name,
+        world: client.world,
+        map: world().mapPath,
         tile: client.self ? { ...client.self.motion.tile } : null,
         hp: stats?.hp ?? 0,
         maxHp: stats?.maxHp ?? 0,

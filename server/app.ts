@@ -1,29 +1,35 @@
-// Composition root for one game server: the game (game.ts) on a fixed-step loop, wired to HTTP and to
-// the gateway process that holds the WebSockets, all on one port.
+// Composition root for one game server: the realm (realm/realm.ts: one game per world, each on its own
+// fixed-step loop), wired to one HTTP server and to the gateway process that holds every WebSocket, all
+// on one port.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import type { GameData } from '../shared/content/game-data.ts';
+import { parsePlacements } from '../shared/content/placements.ts';
 import { loadGameData } from './load-data.ts';
 import type { WorldMap } from '../shared/content/world-map.ts';
 import type { World } from './sim/world.ts';
 import { ConnectionGuard } from './net/connection-guard.ts';
-import { composeGame, sendFrames } from './game.ts';
-import { startSockets } from './sockets.ts';
+import { sendFrames } from './game.ts';
+import { startSockets, type Sockets } from './sockets.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { Store } from './store/store.ts';
 import { handleHttp } from './http.ts';
-import { realClock, TickLoop, type Clock } from './loop.ts';
+import { realClock, type Clock } from './loop.ts';
 import { GameMetrics } from './metrics.ts';
 import { contentVersion, startLiveReload } from './live-reload.ts';
 import type { Config } from './config.ts';
 import type { Log } from './log.ts';
+import { Realm } from './realm/realm.ts';
+import { assetPath, singleWorldRealm, type LoadedRealm } from './realm/load-realm.ts';
 
 export interface GameServer {
   url: string;
   port: number;
+  /** The default world (the least full of the start map when the server started). */
   world: World;
-  /** Stops accepting, closes every socket with a reason, stops the loop and saves every character. */
+  realm: Realm;
+  /** Stops accepting, closes every socket with a reason, stops the loops and saves every character. */
   close(reason?: string): Promise<void>;
   /** Characters whose latest state is not yet in the store (after close: the ones that could not be saved). */
   unsaved(): number;
@@ -31,7 +37,9 @@ export interface GameServer {
 
 export interface ServerParts {
   config: Config;
-  map: WorldMap;
+  /** The realm's worlds and maps (server/realm/load-realm.ts); or `map` alone: one world of it. */
+  realm?: LoadedRealm;
+  map?: WorldMap;
   log: Log;
   clock?: Clock;
   /** Where characters are kept; in memory (lost at exit) when not given, for tests and benchmarks. */
@@ -40,66 +48,75 @@ export interface ServerParts {
   data?: GameData;
 }
 
+/** The realm of a server given one map (tests): one world of it. */
+function oneMapRealm(parts: ServerParts): LoadedRealm {
+  const { config, map } = parts;
+  if (!map) throw new Error('startServer needs a realm or a map');
+  const data = parts.data ?? loadGameData(config.assetsDir);
+  const mapPath = assetPath(config, config.mapFile);
+  const file = path.relative(process.cwd(), config.mapFile);
+  const placements = parsePlacements(map, data, file);
+  const maps = new Map([[mapPath, { file, map, placements, warnings: [] }]]);
+  return { realm: singleWorldRealm(config, mapPath), maps, data, warnings: [] };
+}
+
 export async function startServer(parts: ServerParts): Promise<GameServer> {
-  const { config, map, log, clock = realClock, store = new MemoryStore() } = parts;
+  const { config, log, clock = realClock, store = new MemoryStore() } = parts;
+  const loaded = parts.realm ?? oneMapRealm(parts);
   const now = (): number => clock.now();
   const guard = new ConnectionGuard(config.trustedProxies, config.exemptAddresses, now);
-  const game = composeGame({
+  let sockets: Sockets | null = null;
+  const realm: Realm = new Realm({
     config,
-    map,
-    data: parts.data ?? loadGameData(config.assetsDir),
-    mapFile: path.relative(process.cwd(), config.mapFile),
+    layout: loaded.realm,
+    maps: loaded.maps,
+    data: parts.data ?? loaded.data,
     store,
     log,
-    now,
+    clock,
     mayCreateCharacter: (address) => guard.mayCreateCharacter(address),
+    sent(run, simulatedMs) {
+      const started = clock.now();
+      if (!sockets) return;
+      sendFrames(run.world, run.sessions, (size) => metrics.frameSent(size));
+      sockets.gateway.flush();
+      metrics.tickParts(simulatedMs, clock.now() - started);
+      run.game.roster.discardUnread();
+    },
+    tickFailed: (run, err) =>
+      log.error(`${run.info.id} tick ${run.world.tickCount} failed: ${(err as Error).stack ?? String(err)}`),
   });
-  const { world } = game;
-  world.contentVersion = contentVersion(config.mapFile, config.assetsDir);
-  const mapLabel = path.relative(process.cwd(), config.mapFile);
-  const live = config.liveReload
+  const runs = [...realm.runs.values()];
+  const mapFileOf = (run: (typeof runs)[number]): string => path.join(config.assetsDir, run.info.map);
+  for (const run of runs) run.world.contentVersion = contentVersion(mapFileOf(run), config.assetsDir);
+  const reload = config.liveReload
     ? startLiveReload({
         assetsDir: config.assetsDir,
         log,
-        worlds: () => [
-          {
-            mapFile: config.mapFile,
-            replace: (c, version) => world.replaceContent(c.map, c.data, mapLabel, version),
-          },
-        ],
+        worlds: () =>
+          runs.map((run) => ({
+            mapFile: mapFileOf(run),
+            replace: (content, data, version) => realm.replaceContent(run, content, data, version),
+          })),
       })
     : null;
-  const loop = new TickLoop(
-    clock,
-    () => step(),
-    (err) => log.error(`tick ${world.tickCount} failed: ${(err as Error).stack ?? String(err)}`),
-  );
-  // Metrics (GET /metrics): read at scrape time; the hot path only bumps numbers.
+  // Metrics (GET /metrics): read at scrape time; the hot path only bumps numbers. Summed over worlds.
   const metrics = new GameMetrics({
-    players: () => world.population,
-    connections: () => sockets.sessions.size,
-    skippedTicks: () => loop.skipped,
-    gateway: () => sockets.gateway.stats,
+    players: () => realm.population,
+    connections: () => sockets?.sessions.size ?? 0,
+    skippedTicks: () => runs.reduce((n, r) => n + r.loop.skipped, 0),
+    gateway: () => sockets!.gateway.stats,
   });
-  loop.onTick = (ms) => metrics.tickTook(ms);
-  const chores = setInterval(() => game.chores(), 1000);
+  for (const run of runs) run.loop.onTick = (ms) => metrics.tickTook(ms);
+  const chores = setInterval(() => realm.chores(), 1000);
   const guardSweep = setInterval(() => guard.sweep(), 60_000);
-  const http = httpServer(config, world, metrics);
+  const http = httpServer(config, realm, metrics);
   const received = (frame: Uint8Array): void => metrics.clientMessage(frame);
-  const sockets = await startSockets({ config, log, world, host: game.roster, guard, now, received });
+  const route = (rest: string): ReturnType<Realm['route']> => realm.route(rest);
+  sockets = await startSockets({ config, log, route, guard, now, received });
+  const live = sockets;
   http.on('connection', (socket: Socket) => guard.connected(socket));
-  http.on('upgrade', (req, socket, head) => sockets.upgrade(req, socket, head));
-
-  /** One tick: simulate, then send every player its frame, in one batch to the gateway. */
-  function step(): void {
-    const started = clock.now();
-    world.tick();
-    const simulated = clock.now();
-    sendFrames(world, sockets.sessions.values(), (size) => metrics.frameSent(size));
-    sockets.gateway.flush();
-    metrics.tickParts(simulated - started, clock.now() - simulated);
-    game.roster.discardUnread();
-  }
+  http.on('upgrade', (req, socket, head) => live.upgrade(req, socket, head));
 
   try {
     await new Promise<void>((resolve, reject) => {
@@ -109,40 +126,40 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   } catch (err) {
     clearInterval(chores);
     clearInterval(guardSweep);
-    live?.close();
-    game.stop();
-    await sockets.close('The server could not start.');
+    reload?.close();
+    realm.stop();
+    await live.close('The server could not start.');
     throw err;
   }
-  loop.start();
+  realm.start();
   const port = (http.address() as AddressInfo).port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
 
   return {
     url: `http://${shownHost}:${port}/`,
     port,
-    world,
+    world: realm.home.world,
+    realm,
     async close(reason = 'The server is restarting.') {
-      loop.stop();
       clearInterval(chores);
       clearInterval(guardSweep);
-      live?.close();
-      game.stop();
+      reload?.close();
+      realm.stop();
       // Stop listening. Not waiting for http.close's callback: Node counts the sockets handed to the
       // gateway until the gateway answers for them, and the gateway is about to go.
       http.close();
       http.closeAllConnections();
-      game.roster.shutdown(reason);
-      await sockets.close(reason);
-      await game.saver.flush(true);
+      for (const run of runs) run.game.roster.shutdown(reason);
+      await live.close(reason);
+      await Promise.all(runs.map((run) => run.game.saver.flush(true)));
     },
-    unsaved: () => game.saver.backlog,
+    unsaved: () => runs.reduce((n, r) => n + r.game.saver.backlog, 0),
   };
 }
 
-/** Static files, /healthz, /status and /metrics (the WebSocket upgrade is wired by the caller). */
-function httpServer(config: Config, world: World, metrics: GameMetrics): Server {
-  const mapPath = path.relative(config.assetsDir, config.mapFile).split(path.sep).join('/');
+/** Static files, /healthz, /status, /worlds and /metrics (the WebSocket upgrade is wired by the caller). */
+function httpServer(config: Config, realm: Realm, metrics: GameMetrics): Server {
+  const home = realm.home;
   // A request must send its headers within seconds: half-open requests would otherwise hold a file
   // descriptor each for a minute, and enough of them lock everyone out.
   const httpOptions = { headersTimeout: 5000, requestTimeout: 20_000, connectionsCheckingInterval: 1000 };
@@ -151,7 +168,15 @@ function httpServer(config: Config, world: World, metrics: GameMetrics): Server 
       {
         clientDir: config.clientDir,
         assetsDir: config.assetsDir,
-        status: () => ({ world: world.name, players: world.population, map: mapPath, tick: world.tickCount }),
+        // The default world's fields, as before the realm, and every world.
+        status: () => ({
+          world: home.info.title,
+          players: home.world.population,
+          map: home.info.map,
+          tick: home.world.tickCount,
+          worlds: realm.listing().worlds,
+        }),
+        worlds: () => realm.listing(),
         metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
       },
       req,

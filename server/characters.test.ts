@@ -61,9 +61,7 @@ describe('Characters', () => {
       ok: false,
       code: CloseCode.PlayingElsewhere,
       holder: 'emberfall-1',
-      reason:
-        '"Alice" is being played in another world. Leave it there first; if that game was closed without ' +
-        'leaving, it lets go within 30 s.',
+      reason: '"Alice" is playing in another world. Leave it there (or wait 30 s).',
     });
     expect(two.saver.lease('Alice')).toBeUndefined();
     // A wrong token is told the name is owned, and takes no lease.

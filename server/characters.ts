@@ -141,12 +141,10 @@ function takenReason(name: string): string {
   return `The name "${name}" is taken, or looks like a name that is: please choose another.`;
 }
 
+/** Under 123 bytes with any allowed name, as a WebSocket close reason must be. */
 function elsewhereReason(name: string, leftMs: number): string {
   const seconds = Math.max(1, Math.ceil(leftMs / 1000));
-  return (
-    `"${name}" is being played in another world. Leave it there first; if that game was closed ` +
-    `without leaving, it lets go within ${seconds} s.`
-  );
+  return `"${name}" is playing in another world. Leave it there (or wait ${seconds} s).`;
 }
 
 function unavailable(what: string): Claim {

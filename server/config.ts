@@ -9,6 +9,8 @@ export interface Config {
   host: string;
   worldName: string;
   mapFile: string;
+  /** The realm's worlds and maps (assets/realm.json, or REALM); when it is missing, one world of `mapFile`. */
+  realmFile: string | null;
   seed: number;
   maxPlayers: number;
   clientDir: string;
@@ -58,7 +60,14 @@ export function readConfig(env: Env, root: string): Config {
   if (!mapFile.startsWith(assetsDir + path.sep)) {
     throw new ConfigError(`MAP=${env.MAP} must name a map under assets/, so browsers can load it too.`);
   }
+  // MAP alone (tests, benches) plays that one map; REALM names another realm file.
+  const realmFile = env.REALM
+    ? path.resolve(root, env.REALM)
+    : env.MAP
+      ? null
+      : path.join(assetsDir, 'realm.json');
   return {
+    realmFile,
     port: intSetting(env, 'PORT', 8000, 0, 65535),
     host: env.HOST || '0.0.0.0',
     worldName,

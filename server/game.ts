@@ -1,13 +1,12 @@
 // The game, composed: the world, who plays which character (roster), where characters come from
 // (characters) and go to (saver), and what runs once a tick and once a second. No sockets, no HTTP:
 // app.ts wires this to the network.
-import path from 'node:path';
 import type { GameData } from '../shared/content/game-data.ts';
 import type { WorldMap } from '../shared/content/world-map.ts';
 import { World } from './sim/world.ts';
 import { PartList } from './sim/outbox.ts';
 import type { Session } from './net/session.ts';
-import { Roster } from './roster.ts';
+import { Roster, type RosterLink } from './roster.ts';
 import { Characters } from './characters.ts';
 import { Saver } from './saver.ts';
 import type { Store } from './store/store.ts';
@@ -20,6 +19,10 @@ export interface GameParts {
   data: GameData;
   /** The map file, as problems in its objects are reported. */
   mapFile: string;
+  /** The map's path under assets/ (`maps/world.tmj`), told in the welcome. */
+  mapPath?: string;
+  /** The realm around this world (none: a world on its own). */
+  link?: RosterLink;
   store: Store;
   log: Log;
   now: () => number;
@@ -44,16 +47,18 @@ export function composeGame(parts: GameParts): Game {
     map,
     data,
     mapFile,
-    mapPath: path.relative(config.assetsDir, config.mapFile).split(path.sep).join('/'),
+    mapPath: parts.mapPath,
     seed: config.seed,
     maxPlayers: config.maxPlayers,
   });
-  const saver = new Saver({ store, log, now, map: world.mapPath });
+  // A save refused because another world holds the character now: it leaves this one, unsaved.
+  const onFencedOut = (name: string): void => roster.fencedOut(name);
+  const saver = new Saver({ store, log, now, map: world.mapPath, onFencedOut });
   const characters = new Characters(store, saver, log, parts.mayCreateCharacter);
   void characters.forgetUnplayed();
   const sweep = setInterval(() => void characters.forgetUnplayed(), 3600_000);
   const { graceMs, idleMs } = config;
-  const roster = new Roster({ world, characters, saver, log, graceMs, idleMs, now });
+  const roster = new Roster({ world, characters, saver, log, graceMs, idleMs, now, link: parts.link });
   return {
     world,
     roster,

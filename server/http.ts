@@ -22,6 +22,8 @@ export interface HttpRoutes {
   clientDir: string;
   assetsDir: string;
   status: () => unknown;
+  /** GET /worlds: the realm's worlds and their populations. */
+  worlds?: () => unknown;
   /** Prometheus text for GET /metrics. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
 }
@@ -53,6 +55,8 @@ export function handleHttp(routes: HttpRoutes, req: IncomingMessage, res: Server
   if (url.pathname === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
   if (url.pathname === '/status')
     return send(res, 200, TYPES['.json']!, JSON.stringify(routes.status()) + '\n');
+  if (url.pathname === '/worlds' && routes.worlds)
+    return send(res, 200, TYPES['.json']!, JSON.stringify(routes.worlds()) + '\n');
   if (url.pathname === '/metrics' && routes.metrics) return serveMetrics(res, routes.metrics);
   if (url.pathname.startsWith('/assets/')) {
     return serveFile(res, routes.assetsDir, url.pathname.slice('/assets/'.length), 'no-cache');

@@ -4,7 +4,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { copyAssets, objectsOf, rect, tinyMap, writeMap } from '../tools/content/fixture-assets.ts';
-import { loadContent } from './load-content.ts';
+import { loadContent, type MapContent } from './load-content.ts';
+import type { GameData } from '../shared/content/game-data.ts';
 import { contentVersion, startLiveReload, type LiveReload } from './live-reload.ts';
 import { World } from './sim/world.ts';
 import type { Log } from './log.ts';
@@ -36,8 +37,7 @@ function setUp() {
   };
   const reloadable = {
     mapFile,
-    replace: (c: ReturnType<typeof loadContent>, v: string) =>
-      world.replaceContent(c.map, c.data, mapFile, v),
+    replace: (c: MapContent, d: GameData, v: string) => world.replaceContent(c.map, d, c.file, v),
   };
   const live: LiveReload = startLiveReload({
     assetsDir: assets,

@@ -8,13 +8,15 @@ import { readFileSync, watch, type FSWatcher } from 'node:fs';
 import path from 'node:path';
 import { ContentError } from '../shared/content/world-map.ts';
 import { DATA_FILES } from '../shared/content/game-data.ts';
-import { loadContent, type Content } from './load-content.ts';
+import { loadGameData } from './load-data.ts';
+import { loadMapContent, type MapContent } from './load-content.ts';
+import type { GameData } from '../shared/content/game-data.ts';
 import type { Log } from './log.ts';
 
 /** A world live reload keeps current: its map file and how to put new content in. */
 export interface Reloadable {
   readonly mapFile: string;
-  replace(content: Content, version: string): void;
+  replace(content: MapContent, data: GameData, version: string): void;
 }
 
 export interface LiveReloadParts {
@@ -65,21 +67,23 @@ export function startLiveReload(parts: LiveReloadParts): LiveReload {
 
   const reload = (world: Reloadable): void => {
     const label = path.relative(process.cwd(), world.mapFile) || world.mapFile;
-    let content: Content;
+    let content: MapContent;
+    let data: GameData;
     try {
-      content = loadContent(world.mapFile, assetsDir);
+      data = loadGameData(assetsDir);
+      content = loadMapContent(world.mapFile, data);
     } catch (err) {
       const message = err instanceof ContentError ? err.message : (err as Error).message;
       log.error(`Live reload: kept the running content of ${label}, because\n${message}`);
       return;
     }
     try {
-      world.replace(content, contentVersion(world.mapFile, assetsDir));
+      world.replace(content, data, contentVersion(world.mapFile, assetsDir));
     } catch (err) {
       log.error(`Live reload: kept the running content of ${label}: ${(err as Error).message}`);
       return;
     }
-    for (const line of content.warnings) log.warn(line);
+    for (const line of [...(data.warnings ?? []), ...content.warnings]) log.warn(line);
     log.info(`Live reload: ${label} and assets/data are live.`);
   };
 

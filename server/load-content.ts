@@ -2,7 +2,7 @@
 // the game data and its art, and that no checkpoint respawns players into a fight.
 import path from 'node:path';
 import type { GameData } from '../shared/content/game-data.ts';
-import { parsePlacements } from '../shared/content/placements.ts';
+import { parsePlacements, type Placements } from '../shared/content/placements.ts';
 import { checkRespawnSafety } from '../shared/content/respawn-safety.ts';
 import type { WorldMap } from '../shared/content/world-map.ts';
 import { loadGameData } from './load-data.ts';
@@ -15,15 +15,28 @@ export interface Content {
   warnings: string[];
 }
 
+export interface MapContent {
+  /** The file as problems in it are reported (relative to the working directory). */
+  file: string;
+  map: WorldMap;
+  placements: Placements;
+  warnings: string[];
+}
+
 /** Throws a ContentError naming the file and every problem; returns the warnings alongside the content. */
 export function loadContent(mapFile: string, assetsDir: string): Content {
-  const map = loadWorldMap(mapFile);
   const data = loadGameData(assetsDir);
-  const label = path.relative(process.cwd(), mapFile) || mapFile;
+  const { map, warnings } = loadMapContent(mapFile, data);
+  return { map, data, warnings: [...(data.warnings ?? []), ...warnings] };
+}
+
+/** One map, checked against the game data (loaded once for every map of a realm). */
+export function loadMapContent(mapFile: string, data: GameData): MapContent {
+  const map = loadWorldMap(mapFile);
+  const file = path.relative(process.cwd(), mapFile) || mapFile;
   // The world parses its placements again; here they refuse bad content before any socket opens.
-  parsePlacements(map, data, label);
+  const placements = parsePlacements(map, data, file);
   // A map players play must not respawn them into a fight (test arenas built in code may).
-  checkRespawnSafety(map, data, label);
-  const warnings = [...(data.warnings ?? []), ...(map.warnings ?? []).map((w) => `${label}: ${w}`)];
-  return { map, data, warnings };
+  checkRespawnSafety(map, data, file);
+  return { file, map, placements, warnings: (map.warnings ?? []).map((w) => `${file}: ${w}`) };
 }

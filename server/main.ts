@@ -3,7 +3,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ContentError } from '../shared/content/world-map.ts';
 import { ConfigError, readConfig } from './config.ts';
-import { loadContent } from './load-content.ts';
+import { loadRealm } from './realm/load-realm.ts';
 import { startServer } from './app.ts';
 import { consoleLog } from './log.ts';
 import { fileLimitWarning, raiseFileLimit } from './file-limit.ts';
@@ -18,18 +18,23 @@ async function main(): Promise<void> {
   // Before the gateway starts, so it inherits the raised limit (it holds the players' sockets).
   const warning = fileLimitWarning(raiseFileLimit());
   if (warning) log.warn(warning);
-  const { map, data, warnings } = loadContent(config.mapFile, config.assetsDir);
-  for (const line of warnings) log.warn(line);
+  const realm = loadRealm(config);
+  for (const line of realm.warnings) log.warn(line);
   const store = openSqliteStore(config.dataDir);
   log.info(`Characters are kept in ${store.where}.`);
-  const server = await startServer({ config, map, data, log, store });
-  log.info(`Emberquest world "${config.worldName}" (${map.width}×${map.height} tiles) is up.`);
+  // Leases its worlds still hold are a crashed predecessor's (the owner of a lease is its world's id).
+  let freed = 0;
+  for (const world of realm.realm.worlds) freed += await store.releaseHeldBy(world.id);
+  if (freed > 0) log.info(`Released ${freed} character(s) left leased by the previous run.`);
+  const server = await startServer({ config, realm, log, store });
+  const worlds = realm.realm.worlds.map((w) => w.id).join(', ');
+  log.info(`Emberquest realm is up: ${realm.maps.size} map(s), world(s) ${worlds}.`);
   log.info(`Open ${server.url} to play.`);
   let stopping = false;
   const stop = (signal: string): void => {
     if (stopping) return;
     stopping = true;
-    log.info(`${signal}: saying goodbye to ${server.world.population} player(s) and stopping.`);
+    log.info(`${signal}: saying goodbye to ${server.realm.population} player(s) and stopping.`);
     void server.close().then(() => {
       store.close();
       const unsaved = server.unsaved();

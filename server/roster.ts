@@ -2,13 +2,17 @@
 // connection is lost (no clean close), so a network blip is invisible to others; the same character
 // joining again (with its token) resumes it, and a second tab takes it over from the first. A client that
 // closes its socket (the tab closed, the page left or reloaded) takes its character out at once.
+// In a realm, the link (server/realm/world-link.ts) sends a character of another map on to its world,
+// takes whispers and player lists, and hears who comes and goes.
 import { CloseCode, Op } from '../shared/protocol/ops.ts';
+import { encode } from '../shared/protocol/codec.ts';
 import { checkName, nameKey } from '../shared/rules/names.ts';
 import type { Player, World } from './sim/world.ts';
 import type { Session, SessionHost } from './net/session.ts';
 import { ownedReason, type Characters } from './characters.ts';
 import type { Saver } from './saver.ts';
 import { tokenMatches } from './store/tokens.ts';
+import type { CharacterRecord } from './store/store.ts';
 import type { Log } from './log.ts';
 
 interface Seat {
@@ -17,6 +21,28 @@ interface Seat {
   /** The session playing the character, or null while it waits for its client to come back. */
   session: Session | null;
   graceTimer: NodeJS.Timeout | null;
+  /** The shard the character plays in (kept when it goes into a world every shard shares). */
+  shard: string | null;
+}
+
+/** Where a character that does not belong in this world goes instead. */
+export type Elsewhere = { world: string; map: string } | { crowded: string };
+
+/** What the roster asks of the realm around its world. */
+export interface RosterLink {
+  /** The shard of this world (null: shared by every shard). */
+  readonly shard: string | null;
+  /** Null when the character plays here; else the world of its map (or why none has room). */
+  belongs(character: CharacterRecord, shard: string | null): Promise<Elsewhere | null>;
+  /** Whether `owner` (a lease holder) is a world of this realm. */
+  has(owner: string): boolean;
+  /** The character plays in `world`, another world of this realm: asks it to let go. */
+  letGo(name: string, world: string): Promise<void>;
+  entered(player: Player, shard: string | null): void;
+  left(player: Player): void;
+  /** A chat line the realm handles itself (a whisper): true when it was one. */
+  command(player: Player, text: string): boolean;
+  who(player: Player): void;
 }
 
 export interface RosterParts {
@@ -29,7 +55,12 @@ export interface RosterParts {
   /** How long without input before a session is closed. */
   idleMs: number;
   now: () => number;
+  link?: RosterLink;
 }
+
+/** After asking another world to let a character go, the claim is tried this often, this far apart. */
+const LET_GO_TRIES = 20;
+const LET_GO_WAIT_MS = 100;
 
 export class Roster implements SessionHost {
   /** Characters in the world, by name key. */
@@ -53,6 +84,80 @@ export class Roster implements SessionHost {
     } finally {
       if (this.queues.get(key) === mine) this.queues.delete(key);
     }
+  }
+
+  who(session: Session): void {
+    const seat = this.bySession.get(session);
+    if (seat) this.parts.link?.who(seat.player);
+  }
+
+  /** A chat line: true when the realm took it (a whisper), so the world does not say it aloud. */
+  say(session: Session, text: string): boolean {
+    const seat = this.bySession.get(session);
+    return seat !== undefined && (this.parts.link?.command(seat.player, text) ?? false);
+  }
+
+  /** The player of this name in this world, if any. */
+  find(name: string): Player | undefined {
+    return this.seats.get(nameKey(name))?.player;
+  }
+
+  /** The shard the character plays in. */
+  shardOf(player: Player): string | null {
+    return this.seats.get(player.key)?.shard ?? null;
+  }
+
+  /**
+   * The character's state is saved elsewhere already (a portal's hand-off): it leaves the world with no
+   * save, and its client is told to play on in `world`.
+   */
+  transfer(player: Player, world: string, map: string): void {
+    const seat = this.seats.get(player.key);
+    if (!seat || seat.player !== player) return;
+    if (seat.graceTimer) clearTimeout(seat.graceTimer);
+    this.seats.delete(player.key);
+    const session = seat.session;
+    if (session) {
+      this.bySession.delete(session);
+      session.unbind();
+      sendTransfer(session, world, map);
+    }
+    this.parts.world.leave(player.id);
+    this.parts.link?.left(player);
+    this.parts.log.info(`${player.name} (#${player.id}) went to ${world}`);
+  }
+
+  /** A save of this character was refused: another world holds it now. It leaves, unsaved (the saver let it go). */
+  fencedOut(name: string): void {
+    const seat = this.seats.get(nameKey(name));
+    if (!seat) return;
+    if (seat.graceTimer) clearTimeout(seat.graceTimer);
+    this.seats.delete(seat.player.key);
+    const session = seat.session;
+    if (session) {
+      this.bySession.delete(session);
+      session.unbind();
+      session.close(
+        CloseCode.PlayingElsewhere,
+        `"${seat.player.name}" is being played in another world now.`,
+      );
+    }
+    this.parts.world.leave(seat.player.id);
+    this.parts.link?.left(seat.player);
+    this.parts.log.warn(`${seat.player.name} (#${seat.player.id}) left: another world holds it now`);
+  }
+
+  /** Another world of the realm plays this character now: it is saved and leaves, its session closed. */
+  release(name: string): void {
+    const seat = this.seats.get(nameKey(name));
+    if (!seat) return;
+    const session = seat.session;
+    if (session) {
+      this.bySession.delete(session);
+      session.unbind();
+      session.close(CloseCode.Replaced, 'You joined another world from another tab or device.');
+    }
+    this.remove(seat);
   }
 
   dropped(session: Session, leaving: boolean): void {
@@ -103,11 +208,25 @@ export class Roster implements SessionHost {
       }
       return this.takeOver(seat, session);
     }
-    const { world, saver } = this.parts;
-    const claim = await this.parts.characters.claim(name, token, session.address, world.name);
+    const { world, saver, link } = this.parts;
+    let claim = await this.parts.characters.claim(name, token, session.address, world.name);
+    // Played in another world of this realm: that world is asked to let go, and the claim tried again.
+    if (!claim.ok && claim.code === CloseCode.PlayingElsewhere && claim.holder && link?.has(claim.holder)) {
+      await link.letGo(name, claim.holder);
+      for (let i = 0; i < LET_GO_TRIES && !claim.ok && claim.code === CloseCode.PlayingElsewhere; i++) {
+        if (session.isClosed) return;
+        await new Promise((r) => setTimeout(r, LET_GO_WAIT_MS));
+        claim = await this.parts.characters.claim(name, token, session.address, world.name);
+      }
+    }
     if (!claim.ok) return session.close(claim.code, claim.reason);
+    const shard = link?.shard ?? characterShard(claim.character);
+    const elsewhere = link ? await link.belongs(claim.character, shard) : null;
     // Nothing below waits, so the session cannot close half-way through.
     if (session.isClosed || this.closing) return void saver.release(name);
+    if (elsewhere) void saver.release(name);
+    if (elsewhere && 'crowded' in elsewhere) return session.close(CloseCode.ServerFull, elsewhere.crowded);
+    if (elsewhere) return sendTransfer(session, elsewhere.world, elsewhere.map);
     const joined = world.join(claim.character.name, claim.character);
     if (!joined.ok) {
       void saver.release(name);
@@ -116,12 +235,13 @@ export class Roster implements SessionHost {
     const player = joined.player;
     // The token goes first in the frame that carries the welcome.
     if (claim.newToken) player.outbox.tellFirst([Op.Token, claim.newToken]);
-    const added: Seat = { player, tokenHash: claim.tokenHash, session, graceTimer: null };
+    const added: Seat = { player, tokenHash: claim.tokenHash, session, graceTimer: null, shard };
     this.seats.set(key, added);
     this.bySession.set(session, added);
     session.bind(player.id);
     const what = claim.newToken ? 'a new character' : `level ${player.level}`;
     this.parts.log.info(`${player.name} (#${player.id}, ${what}) joined from ${session.address}`);
+    link?.entered(player, shard);
   }
 
   /** The character's client came back, or the same character joined from another tab or device. */
@@ -150,6 +270,18 @@ export class Roster implements SessionHost {
     this.parts.saver.leave(seat.player); // the last copy, and the lease let go
     void this.parts.saver.flush();
     this.parts.world.leave(seat.player.id);
+    this.parts.link?.left(seat.player);
     this.parts.log.info(`${seat.player.name} (#${seat.player.id}) left`);
   }
+}
+
+/** Tells the client to play on in another world, and closes its socket saying so. */
+function sendTransfer(session: Session, world: string, map: string): void {
+  session.send([encode([Op.Transfer, world, map])]);
+  session.close(CloseCode.Transfer, `On to ${world}.`);
+}
+
+/** The shard a stored character last played in (null before the realm stored one). */
+function characterShard(character: CharacterRecord): string | null {
+  return character.shard ?? null;
 }

@@ -215,4 +215,23 @@ describe('Saver', () => {
     expect(await saver.flush()).toBe(true);
     expect((await store.load('Alice'))?.record.xp).toBe(321);
   });
+
+  it('a claim given back while an older copy is still queued: the copy is written and the lease let go', async () => {
+    const { store, saver, join } = setup();
+    const alice = await join('Alice');
+    alice.xp = 3;
+    store.failing = new Error('disk busy');
+    saver.leave(alice);
+    await saver.flush();
+    store.failing = null;
+    const again = await store.claim('Alice', 'w', LEASE_MS);
+    saver.hold('Alice', again!.ok ? again!.lease : { owner: '', epoch: 0 });
+    await saver.release('Alice'); // the session closed before it played
+    expect(saver.lease('Alice')).toBeUndefined();
+    expect(await saver.flush(true)).toBe(true);
+    expect(await store.claim('Alice', 'elsewhere', LEASE_MS)).toMatchObject({
+      ok: true,
+      stored: { record: { xp: 3 } },
+    });
+  });
 });

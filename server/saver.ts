@@ -118,12 +118,21 @@ export class Saver {
     this.renewals.delete(player.key);
   }
 
-  /** A claim that was not played (the session closed, the world was full): its lease is given back. */
+  /**
+   * A claim that was not played (the session closed, the world was full): its lease is given back, by
+   * the next write when a copy of the character is still queued.
+   */
   async release(name: string): Promise<void> {
     const key = nameKey(name);
     const held = this.leases.get(key);
-    if (!held || this.unsaved.has(key)) return;
+    if (!held) return;
     this.leases.delete(key);
+    this.renewals.delete(key);
+    const queued = this.unsaved.get(key);
+    if (queued) {
+      this.unsaved.set(key, { ...queued, release: true });
+      return;
+    }
     try {
       await this.store.release(name, held.lease);
     } catch (err) {

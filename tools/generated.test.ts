@@ -60,7 +60,12 @@ describe('writeGenerated', () => {
 
   it('the committed manifest records every file npm run map and npm run art write, as committed', () => {
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
-    for (const p of ['assets/maps/world.tmj', 'assets/maps/village.tmj', 'assets/maps/terrain.png'])
+    for (const p of [
+      'assets/maps/world.tmj',
+      'assets/maps/village.tmj',
+      'assets/maps/isle.tmj',
+      'assets/maps/terrain.png',
+    ])
       expect(Object.keys(manifest)).toContain(p);
     for (const a of iconAtlases()) expect(Object.keys(manifest)).toContain(`${a.path}.png`);
   });

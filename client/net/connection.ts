@@ -20,13 +20,15 @@ export function closeMessage(code: number, reason: string): string {
   if (reason) return reason;
   if (code === CloseCode.VersionMismatch) return 'The game was updated. Please reload the page.';
   if (code === CloseCode.Replaced) return 'You joined from another tab or device.';
+  if (code === CloseCode.PlayingElsewhere) return 'This character is playing in another world right now.';
   if (code === 1006 || code === 1001) return 'The connection to the server was lost.';
   if (code === 1009) return 'The game sent the server a message that was too large.';
   return `Disconnected (code ${code}).`;
 }
 
-export function gameSocketUrl(base: string = location.href): string {
-  const url = new URL('ws', base);
+/** The socket of one world (`ws/<world>`), or plain `ws` (the server picks a world of its start map). */
+export function gameSocketUrl(world = '', base: string = location.href): string {
+  const url = new URL(world ? `ws/${encodeURIComponent(world)}` : 'ws', base);
   url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
   return url.href;
 }

@@ -1,6 +1,6 @@
-// The HUD: health, level and XP, the weapon and armor in use, and who is online. Drawn in screen pixels
-// over the world at a fixed 2× for icons. Notices ("You defeated a rat") are DOM, laid out with the rest
-// of the page (ui/panels.ts), so they can be kept off these bars.
+// The HUD: health, level and XP, the weapon and armor in use. Drawn in screen pixels over the world at a
+// fixed 2× for icons. Notices ("You defeated a rat") and the online count (a button opening the player
+// list, ui/player-list.ts) are DOM, laid out with the rest of the page (ui/panels.ts).
 import Phaser from 'phaser';
 import { xpForLevel } from '../../shared/rules/combat.ts';
 import type { WorldScene } from './world.ts';
@@ -13,10 +13,8 @@ export class HudScene extends Phaser.Scene {
   private bars!: Phaser.GameObjects.Graphics;
   private hpText!: Phaser.GameObjects.Text;
   private levelText!: Phaser.GameObjects.Text;
-  private onlineText!: Phaser.GameObjects.Text;
   private weaponIcon!: Phaser.GameObjects.Image;
   private armorIcon!: Phaser.GameObjects.Image;
-  private people!: Phaser.GameObjects.Image;
   private online = 0;
 
   constructor() {
@@ -40,17 +38,14 @@ export class HudScene extends Phaser.Scene {
     this.levelText = this.add.text(50 + BAR_W / 2, 52, '', text(13)).setOrigin(0.5, 0.5);
     this.weaponIcon = this.add.image(12, 78, 'atlas:items', 0).setOrigin(0).setScale(2);
     this.armorIcon = this.add.image(52, 78, 'atlas:items', 0).setOrigin(0).setScale(2);
-    this.people = this.add.image(0, 12, 'atlas:ui', ui.frames.people).setOrigin(1, 0).setScale(2);
-    this.onlineText = this.add.text(0, 20, '', text(14)).setOrigin(1, 0.5);
-    this.layout();
-    this.scale.on('resize', () => this.layout());
     const poll = this.time.addEvent({ delay: 10_000, loop: true, callback: () => void this.refreshOnline() });
     void this.refreshOnline();
     this.events.once('shutdown', () => poll.remove());
   }
 
   override update(): void {
-    const client = (this.scene.get('world') as WorldScene).client;
+    const world = this.scene.get('world') as WorldScene;
+    const client = world.client;
     const stats = client.stats;
     this.bars.clear();
     if (!stats) return;
@@ -64,8 +59,9 @@ export class HudScene extends Phaser.Scene {
     const items = this.cache.json.get('atlas:items') as Atlas;
     this.weaponIcon.setFrame(items.frames[stats.weapon] ?? 0);
     this.armorIcon.setFrame(items.frames[stats.armor] ?? 0);
+    // An older server sends no Population: its /status count (or those in sight) stands in.
     const players = [...client.entities.values()].filter((e) => e.seen.type === 'player').length;
-    this.onlineText.setText(`${Math.max(this.online, players)} online`);
+    world.panels.players.fallbackCount(Math.max(this.online, players));
   }
 
   private bar(x: number, y: number, share: number, color: number): void {
@@ -78,18 +74,21 @@ export class HudScene extends Phaser.Scene {
 
   /** Where the bars, gear icons and online count are drawn, in canvas pixels (for layout tests). */
   boxes(): { name: string; left: number; top: number; right: number; bottom: number }[] {
-    const online = this.onlineText.getBounds();
+    // The online button is DOM: its page box in canvas pixels.
+    const canvas = this.game.canvas.getBoundingClientRect();
+    const ratio = this.game.canvas.width / Math.max(1, canvas.width);
+    const button = document.getElementById('btn-online')!.getBoundingClientRect();
+    const online = {
+      left: (button.left - canvas.left) * ratio,
+      top: (button.top - canvas.top) * ratio,
+      right: (button.right - canvas.left) * ratio,
+      bottom: (button.bottom - canvas.top) * ratio,
+    };
     return [
       { name: 'bars', left: 10, top: 10, right: 50 + BAR_W + 2, bottom: 64 },
       { name: 'gear', left: 12, top: 78, right: 84, bottom: 110 },
-      { name: 'online', left: online.left - 40, top: 10, right: this.scale.width - 10, bottom: 46 },
+      { name: 'online', ...online },
     ];
-  }
-
-  private layout(): void {
-    const { width } = this.scale;
-    this.people.setPosition(width - 12, 12);
-    this.onlineText.setPosition(width - 50, 28);
   }
 
   private async refreshOnline(): Promise<void> {

@@ -2,12 +2,12 @@
 // Files name other files: the server's status names the map, the map names its tileset images, and the
 // data files name the mobs, NPCs and gear whose sprite sheets follow, each sheet's JSON naming its size.
 import Phaser from 'phaser';
-import type { TiledMap } from '../../shared/content/tiled-types.ts';
 import { DATA_FILES } from '../../shared/content/game-data.ts';
 import type { SheetInfo } from '../view/sprite-sheets.ts';
 import { showLoadError, showLoadProgress } from '../ui/loading.ts';
 import { preloadAudio } from '../audio/audio.ts';
 import { setMusicTracks } from '../audio/catalog.ts';
+import { queueMap } from './map-files.ts';
 
 /** Sheets every game needs, besides those the data files name. */
 const FIXED_SHEETS = [
@@ -50,16 +50,12 @@ export class PreloadScene extends Phaser.Scene {
     this.load.on('progress', (value: number) => showLoadProgress(value));
     this.load.on('loaderror', (file: Phaser.Loader.File) => showLoadError(`Could not load ${file.src}.`));
     this.load.json('status', 'status');
+    // The default world's map is drawn behind the title screen; a character on another map loads that
+    // one after its welcome.
     this.load.once('filecomplete-json-status', (_k: string, _t: string, status: ServerStatus) => {
-      const mapPath = status.map ?? 'maps/world.tmj';
+      const mapPath = status.map || 'maps/world.tmj';
       this.registry.set('mapPath', mapPath);
-      this.load.json('map', `assets/${mapPath}`);
-    });
-    this.load.once('filecomplete-json-map', (_k: string, _t: string, map: TiledMap) => {
-      const dir = (this.registry.get('mapPath') as string).replace(/[^/]*$/, '');
-      for (const ts of map.tilesets) {
-        if (ts.image && ts.name) this.load.image(`tiles:${ts.name}`, `assets/${dir}${ts.image}`);
-      }
+      queueMap(this, mapPath);
     });
     for (const name of DATA_FILES) this.load.json(`data:${name}`, `assets/data/${name}.json`);
     this.load.once(

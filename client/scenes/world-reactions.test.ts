@@ -42,6 +42,7 @@ class Page {
       chatLog() {},
       achievementEarned() {},
       achievements: { setEarned() {} },
+      players: { population() {}, show() {} },
     },
     npcName: (kind) => kind,
   };

@@ -1,5 +1,5 @@
 // How the world scene shows what the server said happened: blows, deaths, level-ups, gear, potions and
-// chests, chat and NPC lines, achievements. The models are already updated; this is only the show.
+// chests, chat, whispers and NPC lines, achievements, the online counts and the player list. The models are already updated; this is only the show.
 // Every sound comes from a fact the server sent (a Happening, a blow, a death), never from a notice's
 // text or a change in the stats, and the little state kept lives in one Reactions per join.
 import { Happening } from '../../shared/protocol/ops.ts';
@@ -8,6 +8,9 @@ import type { SoundEffect } from '../audio/catalog.ts';
 import type { Effects } from '../view/effects.ts';
 import type { AchievementsPanel } from '../ui/achievements-panel.ts';
 import type { Panels } from '../ui/panels.ts';
+import type { PlayerList } from '../ui/player-list.ts';
+import { whisperLine } from '../ui/chat-log.ts';
+import { nameKey } from '../../shared/rules/names.ts';
 
 /** A drawn entity, as far as reactions touch it. */
 export interface DrawnEntity {
@@ -30,6 +33,7 @@ export interface Stage {
   sound(effect: SoundEffect): void;
   readonly panels: Pick<Panels, 'showDeath' | 'hideDeath' | 'chatLog' | 'achievementEarned'> & {
     readonly achievements: Pick<AchievementsPanel, 'setEarned'>;
+    readonly players: Pick<PlayerList, 'population' | 'show'>;
   };
   npcName(kind: string): string;
 }
@@ -115,6 +119,19 @@ export class Reactions {
         break;
       case 'achievementList':
         stage.panels.achievements.setEarned(event.ids);
+        break;
+      case 'whisper': {
+        const me = nameKey(stage.entity(self)?.name ?? '');
+        const line = whisperLine(event, (name) => nameKey(name) === me);
+        stage.panels.chatLog(line.speaker, line.text, 'whisper');
+        if (nameKey(event.from) !== me) stage.sound('chat');
+        break;
+      }
+      case 'population':
+        stage.panels.players.population(event.here, event.total);
+        break;
+      case 'playerList':
+        stage.panels.players.show(event.total, event.players);
         break;
       default:
         break;

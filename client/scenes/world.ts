@@ -1,12 +1,9 @@
 // The world scene: draws the map and every known entity, turns clicks and keys into walk intents,
 // and keeps the camera on the player. The title screen sits over it until the player joins.
 import Phaser from 'phaser';
-import { parseWorldMap, type WorldMap } from '../../shared/content/world-map.ts';
-import type { TiledMap } from '../../shared/content/tiled-types.ts';
+import type { WorldMap } from '../../shared/content/world-map.ts';
 import { GameClient } from '../game-client.ts';
 import { gameSocketUrl } from '../net/connection.ts';
-import { splitForDrawing } from '../view/map-layers.ts';
-import { TileAnimations } from '../view/tile-animations.ts';
 import { createAnimations, type SheetInfo } from '../view/sprite-sheets.ts';
 import { EntityView, type SpriteLibrary } from '../view/entity-view.ts';
 import { Effects } from '../view/effects.ts';
@@ -27,26 +24,28 @@ import { Panels } from '../ui/panels.ts';
 import type { AchievementInfo } from '../ui/achievements-panel.ts';
 import type { AtlasInfo } from '../ui/icons.ts';
 import { SoundSettings } from '../ui/sound-settings.ts';
-import { Audio as GameAudio, trackAt, type MusicArea, type SoundEffect } from '../audio/audio.ts';
-import { parsePlacements, type Placements } from '../../shared/content/placements.ts';
+import { Audio as GameAudio, trackAt, type SoundEffect } from '../audio/audio.ts';
 import { areaAt, CameraFollow, clampCentre, type Point } from '../view/camera.ts';
 import type { EntityModel } from '../game-client.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
-import { parseGameData, readDataFiles } from '../../shared/content/game-data.ts';
+import { parseGameData, readDataFiles, type GameData } from '../../shared/content/game-data.ts';
 import { mobTable } from '../view/mob-info.ts';
 import { WorldPointer } from './world-pointer.ts';
 import { placeLabels } from './world-labels.ts';
 import { ReconnectStatus } from '../net/reconnect.ts';
+import { MapSwitch } from './map-switch.ts';
+import { WorldPicker } from '../ui/world-picker.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
-  worldMap!: WorldMap;
+  /** The map drawn now; a portal to another map replaces it. */
+  maps!: MapSwitch;
+  /** The title screen's worlds; the player list names worlds by their titles. */
+  picker!: WorldPicker;
   readonly views = new Map<number, EntityView>();
   private sheets = new Map<string, SheetInfo>();
   library!: SpriteLibrary;
   audio!: GameAudio;
-  private tileAnimations!: TileAnimations;
-  private music: MusicArea[] = [];
   private lastTrackTile = '';
   effects!: Effects;
   panels!: Panels;
@@ -56,8 +55,6 @@ export class WorldScene extends Phaser.Scene {
   pointer!: WorldPointer;
   private follow = { x: 0, y: 0 };
   private camera = new CameraFollow();
-  /** Camera bounds of the map's areas (the overworld, each interior), in tiles. */
-  private bounds: TileRect[] = [];
   /** The character and jump count the camera last followed: a change means jump, not sweep. */
   private followed: { model: EntityModel | null; jumps: number } = { model: null, jumps: 0 };
   /** Dark panels over whatever lies outside the camera's area (another interior, the void). */
@@ -77,10 +74,28 @@ export class WorldScene extends Phaser.Scene {
     super('world');
   }
 
+  get worldMap(): WorldMap {
+    return this.maps.drawing.worldMap;
+  }
+
+  /** The map drawn now, a path under assets/. */
+  get mapPath(): string {
+    return this.maps.drawing.path;
+  }
+
   create(): void {
-    const source = this.cache.json.get('map') as TiledMap;
-    this.worldMap = parseWorldMap(source, 'map');
-    this.drawMap(source);
+    this.maps = new MapSwitch(
+      this,
+      this.registry.get('mapPath') as string,
+      this.readGameData(),
+      () => {
+        this.client.setGrid(this.worldMap.grid);
+        this.lastTrackTile = '';
+        this.followed = { model: null, jumps: 0 };
+        this.marker.setVisible(false);
+      },
+      (message) => this.panels.notice(message),
+    );
     for (const sheet of loadedSheets(this)) {
       const info = this.cache.json.get(`sheet:${sheet}`) as SheetInfo;
       if (!this.textures.exists(sheet)) continue;
@@ -98,9 +113,6 @@ export class WorldScene extends Phaser.Scene {
     };
     this.effects = new Effects(this, this.zoom);
     this.audio = new GameAudio(this);
-    const placed = this.placements();
-    this.music = placed?.music ?? [];
-    this.bounds = (placed?.bounds ?? []).map((b) => b.area);
     this.audio.setTrack('title');
     this.game.events.on('sound', (effect: SoundEffect) => this.audio.play(effect));
     const soundCard = new SoundSettings(this.audio, (on) => this.game.events.emit('sound-state', on));
@@ -108,8 +120,11 @@ export class WorldScene extends Phaser.Scene {
     this.marker = this.add.sprite(0, 0, 'marker', 0).setOrigin(0, 0).setVisible(false).setDepth(999);
     this.marker.play('marker:pulse');
 
-    this.client = new GameClient(this.worldMap.grid, gameSocketUrl(), {
-      joined: () => {
+    this.client = new GameClient(this.worldMap.grid, (world) => gameSocketUrl(world), {
+      joined: (_self, _world, map, version) => {
+        // Joined a world of another map than the one drawn (a reload after a portal): draw that one. The
+        // same map in a new version (live reload swapped it on the server): fetch it again and redraw.
+        if (map && (map !== this.mapPath || this.maps.outdated(version))) void this.showMap(map, version);
         this.reactions = new Reactions(this.stage());
         this.title.hide();
         this.overlay.hide();
@@ -124,6 +139,10 @@ export class WorldScene extends Phaser.Scene {
         if (wasPlaying) this.overlay.show(message);
         else this.title.show(message);
       },
+      transferring: (_world, map) => {
+        this.audio.play('door');
+        void this.showMap(map).then(() => this.client.arrive());
+      },
       reconnecting: (message, delayMs) => this.reconnecting.show(message, delayMs),
       token: (name, token) => saveCharacter({ name, token }),
       notice: (text) => this.panels.notice(text),
@@ -132,6 +151,8 @@ export class WorldScene extends Phaser.Scene {
     });
     this.panels = new Panels({
       say: (text) => this.client.chat(text),
+      who: () => this.client.who(),
+      worldTitle: (id) => this.picker.titleOf(id),
       respawn: () => this.client.respawn(),
       toggleSound: () => this.game.events.emit('toggle-sound'),
       onSoundState: (listener) => this.game.events.on('sound-state', listener),
@@ -145,13 +166,14 @@ export class WorldScene extends Phaser.Scene {
     });
     this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
-    this.title = createTitleScreen((name, token) => {
+    this.picker = new WorldPicker();
+    this.title = createTitleScreen(this.picker, (name, token, world) => {
       this.title.busy(true);
-      this.client.join(name, token);
+      this.client.join(name, token, world);
     });
     this.overlay = createDisconnectOverlay(() => {
       this.overlay.hide();
-      this.client.join(this.client.name, this.client.token);
+      this.client.join(this.client.name, this.client.token, this.client.world);
     });
     this.reconnecting = createReconnectingNotice(new ReconnectStatus());
     this.pointer = new WorldPointer(this, {
@@ -179,6 +201,12 @@ export class WorldScene extends Phaser.Scene {
     this.title.show();
   }
 
+  /** Draws another map in place; the player's input waits until it is drawn. */
+  private showMap(map: string, version?: string): Promise<void> {
+    this.client.held = true;
+    return this.maps.show(map, version).finally(() => (this.client.held = this.maps.busy));
+  }
+
   override update(time: number): void {
     // Real time, not Phaser's delta: that one is smoothed, capped at 200 ms and, for the first 120 frames
     // after start or a tab's return, capped at 16.7 ms, so a slow machine's characters (ours too) fell
@@ -186,9 +214,9 @@ export class WorldScene extends Phaser.Scene {
     const ms = this.lastTime < 0 ? 0 : Math.max(0, time - this.lastTime);
     this.lastTime = time;
     this.frameAt = Date.now();
-    this.tileAnimations.update(time);
+    this.maps.drawing.tileAnimations.update(time);
     // Steering first, so the steps it queues are walked in this frame's time, not after it.
-    if (this.client.connected && !this.client.dead) this.input2.update(ms);
+    if (this.client.connected && !this.client.dead && !this.client.held) this.input2.update(ms);
     this.client.update(ms);
     this.syncViews();
     this.pointer.update(this.client.connected && !this.client.dead);
@@ -227,16 +255,14 @@ export class WorldScene extends Phaser.Scene {
     const key = tile ? `${tile.x},${tile.y}` : 'title';
     if (key === this.lastTrackTile) return;
     this.lastTrackTile = key;
-    this.audio.setTrack(tile ? trackAt(this.music, tile.x, tile.y, 'village') : 'title');
+    this.audio.setTrack(tile ? trackAt(this.maps.drawing.music, tile.x, tile.y, 'village') : 'title');
   }
 
-  /** The map's music areas and camera bounds; a map that fails the full check still plays (the server reports it). */
-  private placements(): Placements | null {
+  private readGameData(): GameData | null {
     try {
-      const files = readDataFiles((n) => this.cache.json.get(`data:${n}`) as unknown);
-      return parsePlacements(this.worldMap, parseGameData(files), 'map');
+      return parseGameData(readDataFiles((n) => this.cache.json.get(`data:${n}`) as unknown));
     } catch (err) {
-      console.warn('No music areas or camera bounds:', err);
+      console.warn('The data files fail their check; maps are drawn without placements:', err);
       return null;
     }
   }
@@ -262,7 +288,7 @@ export class WorldScene extends Phaser.Scene {
       this.followed = { model: null, jumps: 0 };
     }
     const cam = this.cameras.main;
-    const area = areaAt(this.bounds, tile, this.worldMap);
+    const area = areaAt(this.maps.drawing.bounds, tile, this.worldMap);
     const pixels = {
       x: area.x * TILE,
       y: area.y * TILE,
@@ -306,21 +332,6 @@ export class WorldScene extends Phaser.Scene {
       x: rect.left + (x * TILE + TILE / 2 - cam.worldView.x) * cam.zoom * ratio,
       y: rect.top + (y * TILE + TILE / 2 - cam.worldView.y) * cam.zoom * ratio,
     };
-  }
-
-  private drawMap(source: TiledMap): void {
-    const split = splitForDrawing(source);
-    this.cache.tilemap.add('map', { format: Phaser.Tilemaps.Formats.TILED_JSON, data: split.map });
-    const map = this.make.tilemap({ key: 'map' });
-    const tilesets = source.tilesets.flatMap((ts) => {
-      const added = ts.name ? map.addTilesetImage(ts.name, `tiles:${ts.name}`) : null;
-      return added ? [added] : [];
-    });
-    const layers = split.layers.flatMap((layer, i) => {
-      const made = map.createLayer(layer.name, tilesets, 0, 0)?.setDepth(layer.above ? 200000 + i : i);
-      return made ? [made] : [];
-    });
-    this.tileAnimations = new TileAnimations(source.tilesets, layers);
   }
 
   private syncViews(): void {

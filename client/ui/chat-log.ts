@@ -1,8 +1,11 @@
 // The chat log's lines, kept apart by kind so a flood of one kind cannot push out another: forty
 // "You defeated a rat." lines drop older kill lines, never "Level 2!" nor what people said. Pure.
 
-/** chat: players; npc: villagers; game: routine events (kills, loot); milestone: levels, deaths, checkpoints. */
-export type LineKind = 'chat' | 'npc' | 'game' | 'milestone';
+/**
+ * chat: players; whisper: a private line to or from us (speaker "To Ada" / "From Ada"); npc: villagers;
+ * game: routine events (kills, loot); milestone: levels, deaths, checkpoints.
+ */
+export type LineKind = 'chat' | 'whisper' | 'npc' | 'game' | 'milestone';
 
 /** Which lines a tab of the log shows. */
 export type LogFilter = 'all' | 'chat' | 'game';
@@ -17,7 +20,7 @@ export interface LogLine {
 }
 
 /** Lines kept per kind. */
-const CAPS: Record<LineKind, number> = { chat: 60, npc: 30, game: 30, milestone: 30 };
+const CAPS: Record<LineKind, number> = { chat: 60, whisper: 30, npc: 30, game: 30, milestone: 30 };
 
 const MILESTONE = /^(Level \d+!|Slain by|You have fallen|Checkpoint|Achievement)/;
 
@@ -26,9 +29,17 @@ export function kindOfNotice(text: string): LineKind {
   return MILESTONE.test(text) ? 'milestone' : 'game';
 }
 
+/** How a whisper is logged: who it went to (ours) or came from (theirs). `mine` compares names. */
+export function whisperLine(
+  w: { from: string; to: string; text: string },
+  mine: (name: string) => boolean,
+): { speaker: string; text: string } {
+  return { speaker: mine(w.from) ? `To ${w.to}` : `From ${w.from}`, text: w.text };
+}
+
 export function shownBy(filter: LogFilter, kind: LineKind): boolean {
   if (filter === 'all') return true;
-  if (filter === 'chat') return kind === 'chat' || kind === 'npc';
+  if (filter === 'chat') return kind === 'chat' || kind === 'whisper' || kind === 'npc';
   return kind === 'game' || kind === 'milestone';
 }
 

@@ -53,10 +53,12 @@ export class ChatBox {
     return this.log.classList.contains('expanded');
   }
 
-  open(): void {
+  /** Opens the chat line, with `text` typed in (a whisper's `/w Name `). */
+  open(text = ''): void {
     this.input.hidden = false;
-    this.input.value = '';
+    this.input.value = text;
     this.input.focus();
+    this.input.setSelectionRange(text.length, text.length);
   }
 
   close(): void {

@@ -8,10 +8,11 @@ import { kindOfNotice, type LineKind } from './chat-log.ts';
 import { AchievementsPanel, type AchievementInfo } from './achievements-panel.ts';
 import { paintIcon, type IconSource } from './icons.ts';
 import { TargetFrame } from './target-frame.ts';
+import { PlayerList } from './player-list.ts';
 import { slainBy, type MobInfo } from '../view/mob-info.ts';
 
 const HELP_SEEN = 'emberquest.helpSeen';
-const CARDS = ['achievements', 'help', 'sound-settings'];
+const CARDS = ['achievements', 'help', 'sound-settings', 'player-list'];
 /** How long a notice stays before it fades. */
 const NOTICE_MS = 3400;
 /** How long the first-play hint stays in its corner. */
@@ -25,6 +26,10 @@ export function touchFirst(): boolean {
 /** What the panels need of the game: the player's actions, the sound switch, and some content. */
 export interface PanelsDeps {
   say(text: string): void;
+  /** Asks who is online in the realm. */
+  who(): void;
+  /** A world's title, for its id (the player list). */
+  worldTitle(id: string): string;
   respawn(): void;
   toggleSound(): void;
   /** Calls `listener` whenever sound is switched on or off. */
@@ -40,6 +45,7 @@ export class Panels {
   private readonly chat: ChatBox;
   readonly achievements: AchievementsPanel;
   readonly target = new TargetFrame();
+  readonly players: PlayerList;
   private readonly death = document.getElementById('death')!;
   private readonly help = document.getElementById('help')!;
   private readonly hud = document.getElementById('hud-dom')!;
@@ -50,6 +56,16 @@ export class Panels {
     this.chat = new ChatBox((text) => deps.say(text));
     this.achievements = new AchievementsPanel(deps.achievements);
     const ui = deps.ui;
+    this.players = new PlayerList({
+      who: () => deps.who(),
+      startWhisper: (text) => this.chat.open(text),
+      worldTitle: (id) => deps.worldTitle(id),
+      ui,
+    });
+    // Opening the list closes the other cards.
+    this.players.button.addEventListener('click', () => {
+      for (const id of CARDS) if (id !== 'player-list') document.getElementById(id)!.hidden = true;
+    });
     const button = (id: string, icon: string, action: () => void): void => {
       const el = document.getElementById(id)!;
       paintIcon(el.querySelector('i')!, ui, icon);
@@ -91,7 +107,9 @@ export class Panels {
     window.addEventListener(
       'pointerdown',
       (e) => {
-        const inside = (e.target as Element | null)?.closest?.('.card, #toolbar, #chat-log, #chat');
+        const inside = (e.target as Element | null)?.closest?.(
+          '.card, #toolbar, #chat-log, #chat, #btn-online',
+        );
         if (!inside) this.closeAll();
       },
       true,

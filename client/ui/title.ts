@@ -1,8 +1,9 @@
 // The title screen. A browser that has played before offers "Continue as NAME" and "New character"
 // (which asks first: only this browser holds the old character's token). A first visit gets a name
-// field and Play. Enter plays too.
+// field and Play. Enter plays too. Above them, the world picker (world-picker.ts) when the realm has one.
 import { checkName, nameKey } from '../../shared/rules/names.ts';
 import { lastTypedName, loadSavedCharacter } from '../net/saved-character.ts';
+import type { WorldPicker } from './world-picker.ts';
 
 export interface TitleScreen {
   show(message?: string): void;
@@ -12,8 +13,14 @@ export interface TitleScreen {
 
 type Mode = 'continue' | 'confirm' | 'form';
 
-/** `onPlay` gets the name and the token to offer ('' asks the server for a new character). */
-export function createTitleScreen(onPlay: (name: string, token: string) => void): TitleScreen {
+/**
+ * `onPlay` gets the name, the token to offer ('' asks the server for a new character) and the world
+ * picked ('' lets the server pick).
+ */
+export function createTitleScreen(
+  picker: WorldPicker,
+  onPlay: (name: string, token: string, world: string) => void,
+): TitleScreen {
   const root = document.getElementById('title')!;
   const part = <T extends HTMLElement>(selector: string): T => root.querySelector<T>(selector)!;
   const sections: Record<Mode, HTMLElement> = {
@@ -41,7 +48,7 @@ export function createTitleScreen(onPlay: (name: string, token: string) => void)
     const saved = loadSavedCharacter();
     if (!saved) return setMode('form');
     message.textContent = '';
-    onPlay(saved.name, saved.token);
+    onPlay(saved.name, saved.token, picker.choose());
   });
   part('[data-testid="new-character-button"]').addEventListener('click', () => setMode('confirm'));
   part('[data-testid="keep-character"]').addEventListener('click', () => setMode('continue'));
@@ -64,18 +71,20 @@ export function createTitleScreen(onPlay: (name: string, token: string) => void)
     message.textContent = '';
     const saved = loadSavedCharacter();
     const mine = saved && nameKey(saved.name) === nameKey(checked.name);
-    onPlay(checked.name, mine ? saved.token : '');
+    onPlay(checked.name, mine ? saved.token : '', picker.choose());
   });
 
   return {
     show(text = '') {
       root.hidden = false;
       message.textContent = text;
+      picker.start();
       this.busy(false);
       setMode(loadSavedCharacter() ? 'continue' : 'form');
     },
     hide() {
       root.hidden = true;
+      picker.stop();
     },
     busy(on) {
       play.disabled = on;

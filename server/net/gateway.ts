@@ -86,10 +86,14 @@ export class Gateway {
 
   /**
    * The socket of an upgrade request goes to the gateway, which completes the WebSocket handshake.
-   * `address` is the client's (a proxy's forwarded one): `opened` reports it.
+   * `address` is the client's (a proxy's forwarded one): `opened` reports it. Returns the connection's
+   * id (-1: refused at once), which `opened` will carry.
    */
-  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, address: string): void {
-    if (this.stopping || !this.child.connected) return void socket.destroy();
+  upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, address: string): number {
+    if (this.stopping || !this.child.connected) {
+      socket.destroy();
+      return -1;
+    }
     const id = this.nextId++;
     this.open.add(id);
     this.addresses.set(id, address);
@@ -103,6 +107,7 @@ export class Gateway {
     this.child.send(msg, socket as Socket, { keepOpen: true }, (err) => {
       if (err) this.refuse(id);
     });
+    return id;
   }
 
   send(id: number, parts: readonly Uint8Array[], count: number): void {

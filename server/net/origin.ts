@@ -47,8 +47,8 @@ export function originAllowed(
 }
 
 /** Answers an upgrade with a plain HTTP error (the WebSocket never opens) and closes the socket. */
-export function refuseUpgrade(socket: Duplex, status: 400 | 403 | 429, message: string): void {
-  const text = { 400: 'Bad Request', 403: 'Forbidden', 429: 'Too Many Requests' }[status];
+export function refuseUpgrade(socket: Duplex, status: 400 | 403 | 404 | 429, message: string): void {
+  const text = { 400: 'Bad Request', 403: 'Forbidden', 404: 'Not Found', 429: 'Too Many Requests' }[status];
   const body = `${message}\n`;
   socket.end(
     `HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain; charset=utf-8\r\n` +

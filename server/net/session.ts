@@ -18,6 +18,8 @@ const QUIET_CLOSES: ReadonlySet<number> = new Set([
   CloseCode.BadName,
   CloseCode.Replaced,
   CloseCode.Idle,
+  CloseCode.Transfer,
+  CloseCode.PlayingElsewhere,
 ]);
 
 /** Closes after which the character waits out the grace period: the client will likely be back. */
@@ -45,6 +47,8 @@ export interface SessionHost {
   admit(session: Session, name: string, token: string): Promise<void>;
   /** The session asked who plays in the realm: the host answers with an `Op.PlayerList`. */
   who?(session: Session): void;
+  /** A chat line the host handles itself (a whisper): true when it did, and the world never hears it. */
+  say?(session: Session, text: string): boolean;
   /** The session's socket is gone; `leaving` says the character leaves now rather than after a grace period. */
   dropped(session: Session, leaving: boolean): void;
 }
@@ -144,6 +148,7 @@ export class Session {
 
   chat(text: string): void {
     this.lastInputAt = this.now();
+    if (this.host.say?.(this, text)) return;
     this.world.chat(this.playerId, text);
   }
 

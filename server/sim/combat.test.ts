@@ -98,7 +98,7 @@ describe('death and the checkpoint', () => {
     // The checkpoint is the first tile of the area the player stands on; walking on inside keeps it.
     world.walkTo(a.player.id, 21, 2);
     tickUntil(world, both, () => a.player.x === 21 && a.player.path.length === 0, 200, 'the checkpoint');
-    expect(a.player.checkpoint).toEqual({ x: 20, y: 2 });
+    expect(a.player.checkpoint).toEqual({ x: 20, y: 2, map: '' });
     expect(received(a, Op.Notice).filter((n) => n[1] === 'Checkpoint reached.')).toHaveLength(1);
 
     world.walkTo(a.player.id, 10, 8); // within the killer's aggro radius

@@ -2,7 +2,7 @@
 // do: a narrow view of the world that World implements. Systems name only this, never World, so none
 // imports the registry that runs them, and a system can be tested with a fake. Type-only by design.
 import type { GameData } from '../../shared/content/game-data.ts';
-import type { Placements } from '../../shared/content/placements.ts';
+import type { Placements, PortalPlacement } from '../../shared/content/placements.ts';
 import type { WorldMap } from '../../shared/content/world-map.ts';
 import type { ServerMsg } from '../../shared/protocol/server-messages.ts';
 import type { Chest, Entity, GroundItem, Mob, Npc, Player } from './entities.ts';
@@ -10,6 +10,11 @@ import type { EventQueue } from './events.ts';
 import type { MobTiles } from './mob-tiles.ts';
 import type { Rng } from './rng.ts';
 import type { Visibility } from './visibility.ts';
+
+export interface Departure {
+  player: Player;
+  portal: PortalPlacement;
+}
 
 /** Who sees what, as systems use it: messages go in as tuples, and the visibility layer encodes them. */
 export type Sight = Pick<Visibility, 'place' | 'remove' | 'moved' | 'broadcast' | 'watchers' | 'cellAt'>;
@@ -29,6 +34,8 @@ export interface SimContext {
   readonly mobTiles: MobTiles;
   /** What happened this tick, handled in the tick's event phase (events.ts). */
   readonly events: EventQueue;
+  /** Players who stepped onto a portal this tick, for the realm to move (emptied by it). */
+  readonly departures: Departure[];
   newId(): number;
   releaseId(id: number): void;
   /** Any entity by id: the target of an intent. */

@@ -51,6 +51,8 @@ export interface Player extends Walker, CharacterState {
   saying: string[];
   /** Dead, and asked to get up at the checkpoint in the next tick. */
   wantRespawn: boolean;
+  /** The portal the player stands on and was already sent through (-1: none), so it goes once per visit. */
+  onPortal: number;
 }
 
 export interface Mob extends MobMind {

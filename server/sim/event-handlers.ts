@@ -47,6 +47,10 @@ const handlers: Handlers = {
   chatSaid(world, { player }) {
     count(world, player, 'chat', 'any');
   },
+  // The sim cannot move a player to another world: the realm takes it from here, after the tick.
+  portalEntered(world, { player, portal }) {
+    world.departures.push({ player, portal });
+  },
 };
 
 export function handleEvent(world: SimContext, event: SimEvent): void {

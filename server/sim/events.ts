@@ -3,6 +3,7 @@
 // consequence of a kill, a pickup or a step into a named place has one home, and new rules (quests,
 // parties) hang off the same events instead of reaching into the systems that raise them.
 import type { ItemKind } from '../../shared/content/game-data.ts';
+import type { PortalPlacement } from '../../shared/content/placements.ts';
 import type { Chest, Mob, Npc, Player } from './entities.ts';
 
 export type SimEvent =
@@ -18,7 +19,9 @@ export type SimEvent =
   | { type: 'areaEntered'; player: Player; name: string }
   /** The player was told an NPC's line; `heardOut` when it was the last one. */
   | { type: 'npcTalked'; player: Player; npc: Npc; heardOut: boolean }
-  | { type: 'chatSaid'; player: Player; text: string };
+  | { type: 'chatSaid'; player: Player; text: string }
+  /** The player stepped onto a portal: the realm moves it to the portal's map (World.departures). */
+  | { type: 'portalEntered'; player: Player; portal: PortalPlacement };
 
 export type SimEventType = SimEvent['type'];
 export type SimEventOf<T extends SimEventType> = Extract<SimEvent, { type: T }>;

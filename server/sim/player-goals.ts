@@ -135,21 +135,25 @@ export function cleanChat(raw: string): string {
   return raw.replace(UNPRINTABLE, ' ').replace(/\s+/g, ' ').trim();
 }
 
+/**
+ * Why the player may not say this (cleaned) line now: too long, or too fast; null when it may, and then it
+ * counts toward the rate. Whispers share the limits (server/realm/whispers.ts).
+ */
+export function chatRefusal(world: Pick<SimContext, 'tickCount'>, p: Player, text: string): string | null {
+  if ([...text].length > CHAT_MAX)
+    return `That line is too long to say: chat lines are at most ${CHAT_MAX} characters.`;
+  p.chatTicks = p.chatTicks.filter((t) => world.tickCount - t < CHAT_WINDOW);
+  if (p.chatTicks.length >= CHAT_LINES) return 'You are talking too fast. Take a breath.';
+  p.chatTicks.push(world.tickCount);
+  return null;
+}
+
 /** A line longer than CHAT_MAX is refused whole: cut short, it might say something its sender did not. */
 export function chat(world: SimContext, p: Player, raw: string): void {
   const text = cleanChat(raw);
   if (!text || p.cell < 0) return;
-  if ([...text].length > CHAT_MAX) {
-    const notice = `That line is too long to say: chat lines are at most ${CHAT_MAX} characters.`;
-    world.tell(p, [Op.Notice, notice]);
-    return;
-  }
-  p.chatTicks = p.chatTicks.filter((t) => world.tickCount - t < CHAT_WINDOW);
-  if (p.chatTicks.length >= CHAT_LINES) {
-    world.tell(p, [Op.Notice, 'You are talking too fast. Take a breath.']);
-    return;
-  }
-  p.chatTicks.push(world.tickCount);
+  const refused = chatRefusal(world, p, text);
+  if (refused) return world.tell(p, [Op.Notice, refused]);
   world.vis.broadcast(p, [Op.ChatLine, p.id, text]);
   world.events.push({ type: 'chatSaid', player: p, text });
 }

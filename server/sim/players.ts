@@ -67,5 +67,6 @@ export function makePlayer(
     chatTicks: [],
     saying: [],
     wantRespawn: false,
+    onPortal: -1,
   };
 }

@@ -68,11 +68,22 @@ export function visitPlaces(world: SimContext): void {
       // Only a player who stands on the door goes through: nobody is moved from afar.
       if (p.path.length === 0 && inside(door.area, p.x, p.y)) teleport(world, p, door.to);
     }
+    if (p.path.length === 0 && !p.away) takePortals(world, p);
     for (const { name, area } of areas) {
       const key = `reach:${name}`;
       if (!p.counters[key] && inside(area, p.x, p.y))
         world.events.push({ type: 'areaEntered', player: p, name });
     }
+  }
+}
+
+/** A player standing on a portal goes once (staying there after a refusal raises nothing more). */
+function takePortals(world: SimContext, p: Player): void {
+  const portal = world.placements.portals.find((o) => inside(o.area, p.x, p.y));
+  if (!portal) p.onPortal = -1;
+  else if (p.onPortal !== portal.objectId && !p.dead) {
+    p.onPortal = portal.objectId;
+    world.events.push({ type: 'portalEntered', player: p, portal });
   }
 }
 

@@ -14,7 +14,7 @@ import { newCharacter, placeCharacter, type SavedCharacter } from './character.t
 import { makePlayer } from './players.ts';
 import { advance, startWalk } from './walking.ts';
 import type { ServerMsg } from '../../shared/protocol/server-messages.ts';
-import type { SimContext } from './context.ts';
+import type { Departure, SimContext } from './context.ts';
 import { ongoingWalk } from './spawns.ts';
 import { type Chest, type Entity, type GroundItem, type Mob, type Npc, type Player } from './entities.ts';
 import { Visibility } from './visibility.ts';
@@ -79,6 +79,8 @@ export class World implements SimContext, Replayable {
   readonly mobTiles: MobTiles;
   /** What happened this tick, for handleEvents (events.ts). */
   readonly events = new EventQueue();
+  /** Players who stepped onto a portal, for the realm to move to another world (it empties this). */
+  readonly departures: Departure[] = [];
   /** Every input given so far, when the world was asked to record them; else null. */
   readonly inputLog: InputLog | null;
   tickCount = 0;

@@ -7,7 +7,9 @@ import path from 'node:path';
 import { createInterface, type Interface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openSqliteStore } from './sqlite-store.ts';
+import Database from 'better-sqlite3';
+import { DATABASE_FILE, openSqliteStore } from './sqlite-store.ts';
+import { MIGRATIONS } from './migrations.ts';
 import { hashToken } from './tokens.ts';
 import { record } from './store-contract.ts';
 
@@ -33,7 +35,10 @@ function contender(owner: string): { child: ChildProcess; next: () => Promise<st
   const lines: Interface = createInterface({ input: child.stdout! });
   const waiting: ((line: string) => void)[] = [];
   const ready: string[] = [];
-  lines.on('line', (line) => (waiting.length ? waiting.shift()!(line) : ready.push(line)));
+  const heard = (line: string): void => void (waiting.length ? waiting.shift()!(line) : ready.push(line));
+  lines.on('line', heard);
+  // A contender that dies says so, rather than leaving the test waiting.
+  child.once('close', (code) => heard(`exited with code ${code}`));
   const next = (): Promise<string> =>
     ready.length ? Promise.resolve(ready.shift()!) : new Promise((resolve) => waiting.push(resolve));
   return { child, next };
@@ -58,11 +63,24 @@ afterEach(async () => {
 });
 
 describe('leases across processes', () => {
+  it('processes opening one new database at once all start, each migration applied once', async () => {
+    const contenders = Array.from({ length: 4 }, (_, i) => contender(`w${i}`));
+    for (const c of contenders) expect(await c.next()).toBe('started');
+    for (const c of contenders) c.child.stdin!.write('open\n');
+    for (const c of contenders) expect(await c.next()).toBe('ready');
+    const db = new Database(path.join(dir, DATABASE_FILE), { readonly: true });
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    db.close();
+    for (const c of contenders) c.child.stdin!.end();
+  }, 60_000);
+
   it('of claims made at the same instant by two processes, exactly one wins each round', async () => {
     const store = openSqliteStore(dir);
     await store.create(record('Carol'), hashToken('t'));
     store.close();
     const contenders = [contender('w1'), contender('w2')];
+    for (const c of contenders) expect(await c.next()).toBe('started');
+    for (const c of contenders) c.child.stdin!.write('open\n');
     for (const c of contenders) expect(await c.next()).toBe('ready');
     const wins = { w1: 0, w2: 0 };
     for (let round = 1; round <= ROUNDS; round++) {

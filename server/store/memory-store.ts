@@ -115,11 +115,11 @@ export class MemoryStore implements Store {
     });
   }
 
-  releaseAll(ownerPrefix: string): Promise<number> {
+  releaseHeldBy(owner: string): Promise<number> {
     return this.run(() => {
       let released = 0;
       for (const entry of this.characters.values()) {
-        if (entry.owner === null || !entry.owner.startsWith(ownerPrefix)) continue;
+        if (entry.owner !== owner) continue;
         this.free(entry);
         released++;
       }

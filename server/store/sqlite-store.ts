@@ -26,6 +26,8 @@ export const DATABASE_FILE = 'emberquest.sqlite';
  * the game loop's thread, so this is short: a busy database makes the save fail and retry later.
  */
 const BUSY_TIMEOUT_MS = 100;
+/** At open, worlds starting together on one file wait for each other's migrations and mode switch. */
+const OPEN_BUSY_TIMEOUT_MS = 10_000;
 
 interface Row {
   name: string;
@@ -72,7 +74,7 @@ export class SqliteStore implements Store {
   ) {
     this.clock = clock;
     try {
-      this.db = new Database(where, { timeout: BUSY_TIMEOUT_MS });
+      this.db = new Database(where, { timeout: OPEN_BUSY_TIMEOUT_MS });
     } catch (err) {
       throw new StoreError(`Cannot open the database ${where}: ${(err as Error).message}`);
     }
@@ -80,6 +82,7 @@ export class SqliteStore implements Store {
       // Reading the schema is the first real read: a file that is not a database fails here.
       migrate(this.db, where);
       this.db.pragma('journal_mode = WAL');
+      this.db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
       // FULL: every commit reaches the disk before it returns, so a power cut loses no character that
       // was created or saved (NORMAL loses the last commits on power loss, though not on a crash). The
       // saver commits once a second in one transaction, so the cost is about one fsync a second.
@@ -141,8 +144,8 @@ export class SqliteStore implements Store {
     return attempt(() => void this.statements.release.run(fence(name, lease)));
   }
 
-  releaseAll(ownerPrefix: string): Promise<number> {
-    return attempt(() => this.statements.releaseAll.run({ prefix: ownerPrefix }).changes);
+  releaseHeldBy(owner: string): Promise<number> {
+    return attempt(() => this.statements.releaseHeldBy.run({ owner }).changes);
   }
 
   forgetUnplayed(createdBefore: number, playedUnderMs: number): Promise<number> {
@@ -170,21 +173,28 @@ function attempt<T>(run: () => T): Promise<T> {
   }
 }
 
+/**
+ * Applies the missing steps, each in its own write transaction that first reads the version again, so
+ * processes opening one file at once apply every step exactly once.
+ */
 function migrate(db: Database.Database, where: string): void {
-  const version = db.pragma('user_version', { simple: true }) as number;
-  if (version > MIGRATIONS.length) {
-    throw new StoreError(
-      `The database ${where} has schema version ${version}, newer than this server knows ` +
-        `(${MIGRATIONS.length}). Run a newer Emberquest, or restore a backup.`,
-    );
-  }
-  for (let step = version; step < MIGRATIONS.length; step++) {
-    db.transaction(() => {
-      const migration = MIGRATIONS[step]!;
-      if (typeof migration === 'string') db.exec(migration);
-      else migration(db);
-      db.pragma(`user_version = ${step + 1}`);
-    })();
+  const next = db.transaction((): boolean => {
+    const version = db.pragma('user_version', { simple: true }) as number;
+    if (version > MIGRATIONS.length) {
+      throw new StoreError(
+        `The database ${where} has schema version ${version}, newer than this server knows ` +
+          `(${MIGRATIONS.length}). Run a newer Emberquest, or restore a backup.`,
+      );
+    }
+    if (version === MIGRATIONS.length) return false;
+    const migration = MIGRATIONS[version]!;
+    if (typeof migration === 'string') db.exec(migration);
+    else migration(db);
+    db.pragma(`user_version = ${version + 1}`);
+    return true;
+  });
+  while (next.immediate()) {
+    // one step per transaction
   }
 }
 
@@ -255,17 +265,14 @@ function prepare(db: Database.Database) {
      WHERE ${FENCED}`,
   );
   const release = db.prepare(`UPDATE characters SET owner = NULL, expires_at = 0 WHERE ${FENCED}`);
-  const releaseAll = db.prepare(
-    `UPDATE characters SET owner = NULL, expires_at = 0
-     WHERE owner IS NOT NULL AND substr(owner, 1, length(:prefix)) = :prefix`,
-  );
+  const releaseHeldBy = db.prepare(`UPDATE characters SET owner = NULL, expires_at = 0 WHERE owner = :owner`);
   // A character someone is playing right now is never forgotten, however new.
   const forgetUnplayed = db.prepare(
     `DELETE FROM characters WHERE created_at < :before AND last_seen_at - created_at < :played
        AND json_extract(character, '$.level') = 1 AND json_extract(character, '$.xp') = 0
        AND (owner IS NULL OR expires_at <= :now)`,
   );
-  return { load, create, claim, saveAll, handOff, release, releaseAll, forgetUnplayed };
+  return { load, create, claim, saveAll, handOff, release, releaseHeldBy, forgetUnplayed };
 }
 
 function toRow(r: CharacterRecord): Omit<Row, 'token_hash'> & { name_key: string } {

@@ -93,8 +93,11 @@ export interface Store {
   handOff(update: CharacterSave, lease: Lease, next: Destination): Promise<boolean>;
   /** Gives the lease up (when it is still this one), so another owner may claim at once. */
   release(name: string, lease: Lease): Promise<void>;
-  /** Gives up every lease held by an owner whose name starts with `ownerPrefix`; resolves with how many. */
-  releaseAll(ownerPrefix: string): Promise<number>;
+  /**
+   * Gives up every lease `owner` holds (a world starting again frees what its crashed run held);
+   * resolves with how many. Exact: world `isle` does not free `isle-2`'s.
+   */
+  releaseHeldBy(owner: string): Promise<number>;
   /**
    * Forgets characters made before `createdBefore` (ms since the epoch) that were never played: seen for
    * less than `playedUnderMs` after they were made, still level 1 with no XP. Their names come free

@@ -29,7 +29,11 @@ describe('applyFrame', () => {
     const view = createView();
     const events = applyFrame(
       view,
-      frame([Op.Token, 'secret'], [Op.Welcome, 1, 'Me', 5, 5, 'W', 'maps/world.tmj', 50, 3, ''], [Op.Heartbeat]),
+      frame(
+        [Op.Token, 'secret'],
+        [Op.Welcome, 1, 'Me', 5, 5, 'W', 'maps/world.tmj', 50, 3, ''],
+        [Op.Heartbeat],
+      ),
     );
     expect(events.map((e) => e.type)).toEqual(['token', 'welcome']);
     expect(events[0]).toEqual({ type: 'token', token: 'secret' });

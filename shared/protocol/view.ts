@@ -99,7 +99,16 @@ export type ViewEvent =
   | { type: 'problem'; text: string };
 
 export function createView(): WorldView {
-  return { selfId: -1, world: '', map: '', version: '', tickMs: 0, stepTicks: 0, entities: new Map(), stats: null };
+  return {
+    selfId: -1,
+    world: '',
+    map: '',
+    version: '',
+    tickMs: 0,
+    stepTicks: 0,
+    entities: new Map(),
+    stats: null,
+  };
 }
 
 /** What one frame is applied with: the view, the time, and the entities spawned earlier in the frame. */

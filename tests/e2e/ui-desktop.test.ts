@@ -21,7 +21,9 @@ describe('the UI on a desktop', () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     places = loadPlaces();
-    server = await startServerProcess();
+    // One world of the overworld: the crowd test needs every player in the same world, and the default
+    // realm spreads plain /ws joins (and the title screen's default pick) over its shards.
+    server = await startServerProcess({ MAP: 'assets/maps/world.tmj' });
     browser = await launchBrowser();
   });
 

@@ -197,7 +197,11 @@ describe('no message sets HP, XP, gear or position', () => {
       raw([Op.Stats, 9999, 9999, 30, 999999, 'ember_blade', 'ember_plate', 0]),
     ],
     ['Looks sent by the client', 'Forger2', encode([Op.Looks, 1, 'ember_blade', 'ember_plate', 30])],
-    ['a Welcome somewhere else', 'Forger3', encode([Op.Welcome, 1, 'X', 50, 5, 'w', 'maps/world.tmj', 50, 3, ''])],
+    [
+      'a Welcome somewhere else',
+      'Forger3',
+      encode([Op.Welcome, 1, 'X', 50, 5, 'w', 'maps/world.tmj', 50, 3, '']),
+    ],
     ['a walk with extra fields', 'Forger4', raw([Op.WalkTo, 50, 5, 9999])],
     ['a Respawn with a position', 'Forger5', raw([Op.Respawn, 50, 5])],
     ['a Hit on itself, healing', 'Forger6', raw([Op.Hit, 1, 1, -500, 9999])],

@@ -113,6 +113,7 @@ describe('NPC sheets', () => {
         'elder',
         'fisher',
         'guard',
+        'hermit',
         'innkeeper',
         'miner',
         'nomad',

@@ -20,6 +20,7 @@ export const NPC_IDS = [
   'sage',
   'innkeeper',
   'scribe',
+  'hermit',
 ] as const;
 export type NpcId = (typeof NPC_IDS)[number];
 
@@ -191,6 +192,21 @@ export const NPC_OUTFITS: Record<NpcId, Outfit> = {
     headgear: { kind: 'miner', ramp: [P.brass[1], P.brass[2], P.brass[3]], lamp: P.flowerYellow },
     beard: [P.wood[0], P.wood[1]],
     prop: pickaxe,
+  },
+  // Ember Isle's hermit: a patched ash-grey robe, a hood the colour of the crater, an ember on her staff.
+  hermit: {
+    ...CLOTH_TUNIC,
+    hair: WHITE_HAIR,
+    tunic: [P.basalt[1], P.basalt[2], P.stone[2]],
+    belt: P.roofOrange[1],
+    buckle: P.flowerYellow,
+    robe: true,
+    headgear: { kind: 'hood', ramp: [P.basalt[0], P.basalt[1], P.basalt[2]] },
+    pattern: trim(P.roofOrange[2]),
+    prop: pole(3, P.wood[1], (c, x, y) => {
+      c.fill(x - 1, y - 2, 3, 3, P.roofOrange[2]);
+      c.set(x, y - 2, P.flowerYellow);
+    }),
   },
   child: {
     ...CLOTH_TUNIC,

@@ -14,10 +14,12 @@ import { appendRow, checkTargets, commitMeasured, machine, serverFigures, type S
 import { BENCH_MAP, SCENARIOS, VILLAGE_MAP } from './scenarios.ts';
 import { ATTACKS } from './attacks.ts';
 import { runAttackBench } from './attack-run.ts';
+import { runHopBench } from './hop-run.ts';
 
 const USAGE = `usage: npm run bench -- --scenario ${Object.keys(SCENARIOS).join('|')} --bots N --seconds S
   [--warmup S] [--seed N] [--map assets/maps/x.tmj] [--bots-nice N] [--profile] [--no-record]
-  attack only: [--recovery S] [--attacks ${ATTACKS.map((a) => a.name).join(',')}]`;
+  attack only: [--recovery S] [--attacks ${ATTACKS.map((a) => a.name).join(',')}]
+  hop only: [--hops N] (portal hops in all, shared out over the bots)`;
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -37,6 +39,7 @@ const { values: args } = parseArgs({
     'no-record': { type: 'boolean', default: false },
     recovery: { type: 'string', default: '8' },
     attacks: { type: 'string', default: '' },
+    hops: { type: 'string', default: '240' },
   },
 });
 const scenario = SCENARIOS[args.scenario];
@@ -58,6 +61,12 @@ const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 const timeoutMs = (60 + bots / 10 + warmupSeconds + seconds) * 1000;
 
 async function main(): Promise<void> {
+  if (scenario!.name === 'hop') {
+    const hops = count('hops', args.hops, 1, 100_000);
+    return runHopBench({ bots, hops, record: !args['no-record'], command }).catch((err: unknown) =>
+      fail(`bench failed: ${(err as Error).message}`, 1),
+    );
+  }
   if (scenario!.name === 'attack') {
     return runAttackBench({
       bots,

@@ -69,6 +69,13 @@ export const SCENARIOS: Record<string, Scenario> = {
     map: VILLAGE_MAP,
     area: crowdArea,
   },
+  hop: {
+    name: 'hop',
+    what: 'bots hop through portals between two maps (tools/bench/hop-run.ts): field shards and a shared cave',
+    behaviour: 'idle',
+    map: VILLAGE_MAP,
+    area: () => null,
+  },
   idle: {
     name: 'idle',
     what: 'bots stand still in the village: the cost of connections alone',

@@ -50,6 +50,8 @@ export class BotClient {
   closed: Closed | null = null;
   /** The token the server gave the bot's new character, to play it again later. */
   token: string | null = null;
+  /** Where the server sent the bot (`Op.Transfer`): join that world to play on (see `follow`). */
+  transfer: { world: string; map: string } | null = null;
   private readonly listeners = new Set<(event: BotEvent) => void>();
   /** Pending waitFor checks, run after every frame and on close. */
   private readonly waiters = new Set<() => void>();
@@ -57,7 +59,7 @@ export class BotClient {
 
   private constructor(
     private readonly socket: WebSocket,
-    options: BotOptions,
+    private readonly options: BotOptions,
   ) {
     this.now = options.now ?? (() => performance.now());
     socket.binaryType = 'nodebuffer';
@@ -126,6 +128,21 @@ export class BotClient {
 
   chat(text: string): void {
     this.send(encode([Op.Chat, text]));
+  }
+
+  who(): void {
+    this.send(encode([Op.Who]));
+  }
+
+  /**
+   * After a Transfer and its close: the same character joins the world it was sent to (`/ws/<world>` on
+   * the same server), with `token`. Resolves with the new bot once it is connected (not yet welcomed).
+   */
+  async follow(token: string): Promise<BotClient> {
+    await this.waitForClose();
+    if (!this.transfer) throw new Error(`${this.describe()} closed (${this.closed?.code}) with no transfer`);
+    const url = new URL(`/ws/${this.transfer.world}`, this.options.url).href;
+    return BotClient.connect({ ...this.options, url, token });
   }
 
   /** Sends raw bytes or text as they are: for tests of what the server does with bad input. */
@@ -222,6 +239,7 @@ export class BotClient {
     for (const e of events) {
       if (e.type === 'problem') this.problems.push(e.text);
       else if (e.type === 'token') this.token = e.token;
+      else if (e.type === 'transfer') this.transfer = { world: e.world, map: e.map };
       else this.count(e);
       this.emit(e);
     }

@@ -1,15 +1,18 @@
 // The content checker: runs the server's own loaders and parsers (server/load-*.ts, shared/content) on
-// the data files and maps a modder names, and collects every error and warning instead of stopping at
-// the first. Nothing here re-implements a rule: what it reports is exactly what the server would.
+// the data files, assets/realm.json and the maps a modder names, plus the realm's links between maps
+// (shared/content/realm-checks.ts), and collects every error and warning instead of stopping at the
+// first. Nothing here re-implements a rule: what it reports is exactly what the server would.
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { GameData } from '../../shared/content/game-data.ts';
 import { parsePlacements } from '../../shared/content/placements.ts';
 import { checkRespawnSafety } from '../../shared/content/respawn-safety.ts';
+import { realmFindings, type LoadedMap } from '../../shared/content/realm-checks.ts';
+import { realmMaps, type Realm } from '../../shared/content/realm.ts';
 import { ContentError } from '../../shared/content/world-map.ts';
 import { loadGameData } from '../../server/load-data.ts';
 import { loadWorldMap } from '../../server/load-map.ts';
-import { readJsonFile } from '../../server/read-json.ts';
+import { assetPath, loadRealm, realmFile } from './realm-file.ts';
 
 export type Level = 'error' | 'warning';
 
@@ -23,14 +26,18 @@ export interface Finding {
 export interface CheckRequest {
   /** The assets folder holding data/, sprites/, audio/ and maps/. */
   assetsDir: string;
-  /** Map files to check; every .tmj (and misnamed .tmx) under assets/maps when empty. */
+  /**
+   * Map files to check; when empty, every map assets/realm.json names and every .tmj (and misnamed .tmx)
+   * under assets/maps. The realm's links between maps are checked either way (with FILEs, only the
+   * findings that concern them).
+   */
   maps: readonly string[];
 }
 
 const rel = (file: string): string => path.relative(process.cwd(), file) || file;
 
 /** Runs `step`, turning its ContentError (or its returned warnings) into findings. */
-function collect<T>(
+export function collect<T>(
   findings: Finding[],
   file: string,
   step: () => T & { warnings?: readonly string[] },
@@ -56,26 +63,48 @@ export function defaultMaps(assetsDir: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** The maps a run checks: the FILEs given, else every map the realm names and every map in assets/maps. */
+export function mapsToCheck(request: CheckRequest, realm: Realm | null): string[] {
+  if (request.maps.length) return [...request.maps];
+  const fromRealm = realm
+    ? realmMaps(realm)
+        .map((m) => path.join(request.assetsDir, m))
+        .filter((f) => existsSync(f)) // a missing one is reported against realm.json
+    : [];
+  return [...new Set([...fromRealm, ...defaultMaps(request.assetsDir)].map((f) => path.resolve(f)))].sort();
+}
+
 export function checkContent(request: CheckRequest): Finding[] {
   const findings: Finding[] = [];
   const { assetsDir } = request;
   const data: GameData | null = collect(findings, rel(path.join(assetsDir, 'data')), () =>
     loadGameData(assetsDir),
   );
-  // The realm (which maps and worlds run) is optional until a realm file exists.
-  const realm = path.join(assetsDir, 'realm.json');
-  if (existsSync(realm)) collect(findings, rel(realm), () => ({ json: readJsonFile(realm, rel(realm)) }));
-
-  const maps = request.maps.length ? request.maps : defaultMaps(assetsDir);
-  for (const file of maps) {
+  const realm = loadRealm(assetsDir, findings);
+  const named = mapsToCheck(request, realm);
+  const loaded = new Map<string, LoadedMap>();
+  const checkMap = (file: string, out: Finding[]): void => {
     const label = rel(file);
-    const map = collect(findings, label, () => loadWorldMap(file));
-    if (!map || !data) continue;
-    collect(findings, label, () => ({ placements: parsePlacements(map, data, label) }));
-    collect(findings, label, () => {
+    const map = collect(out, label, () => loadWorldMap(file));
+    if (!map || !data) return;
+    const placed = collect(out, label, () => ({ placements: parsePlacements(map, data, label) }));
+    collect(out, label, () => {
       checkRespawnSafety(map, data, label);
       return {};
     });
+    if (placed) loaded.set(assetPath(assetsDir, file), { file: label, map, placements: placed.placements });
+  };
+  for (const file of named) checkMap(file, findings);
+  if (!realm || !data) return findings;
+  // With FILEs named, the realm's other maps are read only for the links: their own findings are theirs.
+  for (const m of realmMaps(realm)) {
+    const file = path.resolve(assetsDir, m);
+    if (!loaded.has(m) && existsSync(file) && !named.includes(file)) checkMap(file, []);
+  }
+  const labels = named.map(rel);
+  for (const f of realmFindings(realm, loaded, rel(realmFile(assetsDir)))) {
+    const concerns = request.maps.length === 0 || labels.some((l) => f.file === l || f.message.includes(l));
+    if (concerns) findings.push(f);
   }
   return findings;
 }

@@ -1,11 +1,13 @@
 // The difficulty curve a new player climbs, checked with the game's own combat rules: on arriving in
 // each zone by the north road (with the XP and chest gear of the zones before), the player beats every
-// mob kind there one against one with HP to spare, and survives the worst pack its mob areas make.
+// mob kind there one against one with HP to spare, and survives the worst pack its mob areas make. Ember Isle
+// (its own map) is one of the zones: a side trip by the coast's ferry.
 import { describe, expect, it } from 'vitest';
 import { ROAD, worldCurve } from './curve.ts';
+import { islePlacements } from './isle-fixture.ts';
 import { data, placements } from './world-fixture.ts';
 
-const curve = worldCurve(placements, data);
+const curve = worldCurve(placements, data, { isle: islePlacements });
 const pct = (n: number): string => `${Math.round(n * 100)}%`;
 
 describe('the difficulty curve along the north road', () => {

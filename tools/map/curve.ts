@@ -1,7 +1,7 @@
 // The world's difficulty curve, zone by zone along the north road: the level and gear a player has on
 // arriving (from the kills and chests of the zones before), and how fights with the zone's mobs go.
 import type { GameData, MobKind } from '../../shared/content/game-data.ts';
-import type { Placements } from '../../shared/content/placements.ts';
+import type { MobArea, Placements } from '../../shared/content/placements.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import { levelForXp } from '../../shared/rules/combat.ts';
 import { fightOdds, xpAfter, type FightOdds, type Hero } from './fight-model.ts';
@@ -10,18 +10,19 @@ import { ZONES } from './world-layout.ts';
 
 /**
  * The intended road, a step at a time; zones in one step are reached together (the graveyard and the
- * mountains both lie off the pass). The coast is a side trip from the village: nobody needs it.
+ * mountains both lie off the pass). The coast is a side trip from the village, and Ember Isle (its own
+ * map, by the ferry at the end of the coast's pier) one from the coast: nobody needs them.
  */
 export const ROAD: readonly (readonly string[])[] = [
   ['village'],
-  ['forest', 'coast'],
+  ['forest', 'coast', 'isle'],
   ['graveyard', 'mountains'],
   ['caves'],
   ['desert'],
   ['volcano'],
   ['lair'],
 ];
-const SIDE_TRIPS = new Set(['coast']);
+const SIDE_TRIPS = new Set(['coast', 'isle']);
 /** Caches found by exploring, not on the road: the curve must not need them. */
 const SECRET_CHESTS = new Set(['waterfall_cache', 'secret_garden_chest']);
 
@@ -58,9 +59,9 @@ function expectedNear(x: number, y: number, radius: number, a: TileRect, count: 
 }
 
 /** The packs a player standing anywhere in the zone's mob areas can meet: one per distinct make-up. */
-function packsIn(zone: string, placements: Placements, data: GameData): MobKind[][] {
+function packsIn(homes: readonly MobArea[], placements: Placements, data: GameData): MobKind[][] {
   const seen = new Map<string, MobKind[]>();
-  for (const home of placements.mobAreas.filter((m) => zoneOf(...centre(m.area)) === zone)) {
+  for (const home of homes) {
     const r = home.area;
     for (let y = r.y; y < r.y + r.height; y++) {
       for (let x = r.x; x < r.x + r.width; x++) {
@@ -82,8 +83,19 @@ function packsIn(zone: string, placements: Placements, data: GameData): MobKind[
   return [...seen.values()];
 }
 
-/** The curve along ROAD, assuming each mob of each zone is killed once and each open chest emptied. */
-export function worldCurve(placements: Placements, data: GameData): ZoneCurve[] {
+/**
+ * The curve along ROAD, assuming each mob of each zone is killed once and each open chest emptied. A zone
+ * that is a map of its own (`maps`, by zone name: the isle) is all of that map's placements.
+ */
+export function worldCurve(
+  placements: Placements,
+  data: GameData,
+  maps: Readonly<Record<string, Placements>> = {},
+): ZoneCurve[] {
+  const on = (zone: string): Placements => maps[zone] ?? placements;
+  const inZone = (zone: string, x: number, y: number): boolean => zone in maps || zoneOf(x, y) === zone;
+  const areasOf = (zone: string): MobArea[] =>
+    on(zone).mobAreas.filter((m) => inZone(zone, ...centre(m.area)));
   const out: ZoneCurve[] = [];
   let xp = 0;
   let weapon = 1;
@@ -91,9 +103,9 @@ export function worldCurve(placements: Placements, data: GameData): ZoneCurve[] 
   for (const step of ROAD) {
     const hero: Hero = { level: levelForXp(xp), weapon, armor };
     for (const zone of step) {
-      const areas = placements.mobAreas.filter((m) => zoneOf(...centre(m.area)) === zone);
+      const areas = areasOf(zone);
       const kinds = [...new Set(areas.map((a) => a.kind))].map((k) => data.mobs.get(k)!);
-      const packs = packsIn(zone, placements, data).map((kinds) => ({ kinds, odds: fightOdds(hero, kinds) }));
+      const packs = packsIn(areas, on(zone), data).map((kinds) => ({ kinds, odds: fightOdds(hero, kinds) }));
       const worst = packs.sort(
         (a, b) => a.odds.won - b.odds.won || a.odds.medianHpLeft - b.odds.medianHpLeft,
       )[0];
@@ -105,13 +117,13 @@ export function worldCurve(placements: Placements, data: GameData): ZoneCurve[] 
       });
     }
     for (const zone of step.filter((z) => !SIDE_TRIPS.has(z))) {
-      for (const a of placements.mobAreas.filter((m) => zoneOf(...centre(m.area)) === zone))
+      for (const a of areasOf(zone))
         xp = xpAfter(
           xp,
           Array.from({ length: a.count }, () => data.mobs.get(a.kind)!),
         );
-      for (const c of placements.chests) {
-        if (SECRET_CHESTS.has(c.name) || zoneOf(c.x, c.y) !== zone) continue;
+      for (const c of on(zone).chests) {
+        if (SECRET_CHESTS.has(c.name) || !inZone(zone, c.x, c.y)) continue;
         for (const id of c.items) {
           const item = data.items.get(id)!;
           if (item.type === 'weapon') weapon = Math.max(weapon, item.level);

@@ -1,9 +1,9 @@
-// `npm run map`: regenerates assets/maps/village.tmj (tools/map/village.ts) and assets/maps/world.tmj
-// (tools/map/world.ts), deterministically. It refuses (exit 1, nothing written) if either map changed
-// since it last wrote it (tools/generated.ts); `-- --force` overwrites anyway.
+// `npm run map`: regenerates assets/maps/village.tmj (tools/map/village.ts), assets/maps/world.tmj
+// (tools/map/world.ts) and assets/maps/isle.tmj (tools/map/isle.ts), deterministically. It refuses (exit 1,
+// nothing written) if any map changed since it last wrote it (tools/generated.ts); `-- --force` overwrites.
 // `npm run map -- --preview out.png [x y w h]` also renders a 3x preview of part of the village
-// (`--world` to preview the world instead, `--scale n` to change the zoom), and
-// `npm run map -- --zones` renders each world zone at 2x into docs/screenshots/zone-<name>.png.
+// (`--world` or `--isle` to preview that map instead, `--scale n` to change the zoom), and
+// `npm run map -- --zones` renders each world zone (and the isle) at 2x into docs/screenshots/zone-<name>.png.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,10 @@ import { renderPreview } from './preview.ts';
 import { stringifyTiledMap, toTiledMap, type ObjectSpec } from './tmj.ts';
 import { generateVillage } from './village.ts';
 import { placeObjects, villageObjects } from './village-objects.ts';
+import { generateIsle } from './isle.ts';
+import { ISLE_SPAWN, isleObjects } from './isle-objects.ts';
 import { generateWorld } from './world.ts';
-import { worldObjects } from './world-objects.ts';
+import { ferryObjects, worldObjects } from './world-objects.ts';
 import { renderZones } from './zone-previews.ts';
 import { writeGenerated, type Output } from '../generated.ts';
 
@@ -60,9 +62,16 @@ const villageMap = makeMap(
   village.undergrowth,
 );
 const world = generateWorld(catalog);
-const worldObjs = [spawnObject('village', world.spawn), ...worldObjects(), ...placeObjects(world.bounds)];
+const worldObjs = [
+  spawnObject('village', world.spawn),
+  ...worldObjects(),
+  ...placeObjects(world.bounds),
+  ...ferryObjects(),
+];
 const worldMap = makeMap('world.tmj', world.builder, worldObjs, world.undergrowth);
-if (writeGenerated(root, 'npm run map', [villageMap, worldMap])) console.log('wrote both maps');
+const isle = generateIsle(catalog);
+const isleMap = makeMap('isle.tmj', isle.builder, isleObjects(), isle.undergrowth);
+if (writeGenerated(root, 'npm run map', [villageMap, worldMap, isleMap])) console.log('wrote the maps');
 else process.exitCode = 1;
 
 const at = process.argv.indexOf('--preview');
@@ -73,7 +82,11 @@ if (at >= 0) {
     .filter((a) => /^\d+$/.test(a))
     .map(Number);
   const area = w && h ? { x: x ?? 0, y: y ?? 0, w, h } : undefined;
-  const { builder, spawn } = process.argv.includes('--world') ? world : village;
+  const { builder, spawn } = process.argv.includes('--world')
+    ? world
+    : process.argv.includes('--isle')
+      ? { builder: isle.builder, spawn: ISLE_SPAWN }
+      : village;
   const character = {
     sheet: renderCharacterSheet(CLOTH_TUNIC),
     frame: 0,
@@ -86,4 +99,8 @@ if (at >= 0) {
   writeFileSync(path, encodePng(img.width, img.height, img.data));
   console.log(`wrote ${path} (${img.width}x${img.height})`);
 }
-if (process.argv.includes('--zones')) renderZones(root, world.builder, tilesetImage.canvas, worldObjs);
+if (process.argv.includes('--zones')) {
+  renderZones(root, world.builder, tilesetImage.canvas, worldObjs);
+  const whole = { x: 0, y: 0, w: isle.builder.width, h: isle.builder.height };
+  renderZones(root, isle.builder, tilesetImage.canvas, isleObjects(), { isle: whole });
+}

@@ -1,6 +1,7 @@
 // What lives where in the world: mobs getting harder the further north, checkpoints, NPCs, chests,
 // doors with their destinations, music and named areas. Tiles here; placeObjects turns them to pixels.
 import type { ObjectSpec } from './tmj.ts';
+import { ISLE_ARRIVAL, ISLE_MAP, WORLD_ARRIVAL, WORLD_PORTAL } from './isle-objects.ts';
 import { HOUSE_ROOMS, houseDoors } from './house-interiors.ts';
 import { LAIR_HALL, LAIR_STAIRS, MINE_ROOMS, MINE_STAIRS_NORTH, MINE_STAIRS_SOUTH } from './interiors.ts';
 import { placeObjects, VILLAGE_PLACES, type Place } from './village-objects.ts';
@@ -58,6 +59,24 @@ const chest = (name: string, x: number, y: number, items: string, respawnSeconds
   y,
   props: { items, respawnSeconds },
 });
+
+/** The outer end of the pier's landing stage (tools/map/world-places.ts): two planks by three. */
+export const ISLE_FERRY_SPOT = { x: PIER.x + PIER.len - 2, y: PIER.y - 1, w: 2, h: 3 };
+
+/**
+ * The ferry to Ember Isle (assets/maps/isle.tmj) at the end of Old Pell's pier, and where its passengers
+ * coming back stand: a few planks inland, off the ferry, among crabs that only fight back. Last in the
+ * object list, so the ids of the objects before them stay what they were.
+ */
+const FERRY: readonly Place[] = [
+  {
+    type: 'portal',
+    name: WORLD_PORTAL,
+    ...ISLE_FERRY_SPOT,
+    props: { map: ISLE_MAP, to: ISLE_ARRIVAL },
+  },
+  dest(WORLD_ARRIVAL, ISLE_FERRY_SPOT.x - 3, PIER.y),
+];
 
 const DOORS: readonly Place[] = [
   door('mine_mouth', MINE_MOUTH.x, MINE_MOUTH.y + 1, 2, 'mine_entry'),
@@ -144,7 +163,8 @@ const WORLD_PLACES: readonly Place[] = [
   },
 
   // People.
-  { type: 'npc', name: 'Old Pell', x: PIER.x + 2, y: PIER.y, props: { kind: 'fisher' } },
+  // Beside the pier's root, not on it: an NPC blocks its tile, and the pier is one plank wide.
+  { type: 'npc', name: 'Old Pell', x: PIER.x - 5, y: PIER.y - 1, props: { kind: 'fisher' } },
   { type: 'npc', name: 'Sister Ilse', x: CHAPEL.x + 5, y: CHAPEL.y + 8, props: { kind: 'priest' } },
   { type: 'npc', name: 'Miner Dagna', x: MINE_MOUTH.x - 2, y: MINE_MOUTH.y + 3, props: { kind: 'miner' } },
   { type: 'npc', name: 'Nomad Sefu', x: 110, y: 90, props: { kind: 'nomad' } },
@@ -202,9 +222,14 @@ function musicPlaces(): Place[] {
   }));
 }
 
-/** Tiles where doors put players: reachability starts from these as well as the spawn. */
+/** Tiles where doors and the ferry put players: reachability starts from these as well as the spawn. */
 export function destinations(): [number, number][] {
-  return DOORS.filter((p) => p.type === 'destination').map((p) => [p.x, p.y]);
+  return [...DOORS, ...FERRY].filter((p) => p.type === 'destination').map((p) => [p.x, p.y]);
+}
+
+/** The ferry's objects, placed after every other object (camera areas included) so no old id moves. */
+export function ferryObjects(): ObjectSpec[] {
+  return placeObjects(FERRY);
 }
 
 export function worldObjects(): ObjectSpec[] {

@@ -109,7 +109,26 @@ function pier(b: MapBuilder): void {
   for (let x = PIER.x - 8; x < PIER.x + PIER.len; x++) {
     if (/^water_/.test(b.tileAt('ground', x, PIER.y)?.name ?? '')) b.put('ground', x, PIER.y, 'pier');
   }
+  // The ferry's landing stage at the far end: three planks wide, a barrel and a crate by the gangway.
+  ferryStage(b, PIER.x + PIER.len - 5, PIER.y, 5);
   b.reserve(PIER.x - 4, PIER.y - 1, PIER.x + PIER.len, PIER.y + 1);
+}
+
+/**
+ * A pier's landing stage for the ferry: `len` planks from `x` along row `y`, one more row each side, with
+ * a barrel and a crate on the inland corners (the ferry itself is the portal on the stage's outer end).
+ */
+export function ferryStage(
+  b: MapBuilder,
+  x: number,
+  y: number,
+  len: number,
+  inlandAt: 'west' | 'east' = 'west',
+): void {
+  for (let dx = 0; dx < len; dx++) for (const dy of [-1, 0, 1]) b.put('ground', x + dx, y + dy, 'pier');
+  const inland = inlandAt === 'west' ? x : x + len - 1;
+  b.put('detail', inland, y - 1, 'barrel');
+  b.put('detail', inland, y + 1, 'crate');
 }
 
 /** A 2x2 mouth in a cliff face: the lower row's ground is made walkable for the doorway. */

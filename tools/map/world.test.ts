@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
+import { islePlacements } from './isle-fixture.ts';
 import { data, inside, placements, reachableFrom, tiled, world } from './world-fixture.ts';
 
 const { grid } = world;
@@ -41,8 +42,10 @@ describe('world.tmj', () => {
     }
   });
 
-  it('names only mobs, NPCs and items that exist (parsePlacements passed), every NPC in npcs.json and one wyrm', () => {
-    expect(new Set(placements.npcs.map((n) => n.kind))).toEqual(new Set(data.npcs.keys()));
+  it('names only mobs, NPCs and items that exist (parsePlacements passed), every NPC in npcs.json (with the isle’s) and one wyrm', () => {
+    // Every NPC stands somewhere in the realm: the world, or Ember Isle (the hermit).
+    const kinds = [...placements.npcs, ...islePlacements.npcs].map((n) => n.kind);
+    expect(new Set(kinds)).toEqual(new Set(data.npcs.keys()));
     const wyrms = placements.mobAreas.filter((m) => m.kind === 'ember_wyrm');
     expect(wyrms).toHaveLength(1);
     expect(wyrms[0]!.count).toBe(1);

@@ -61,7 +61,7 @@ const FILLER: readonly [RegExp, string][] = [
   [/^(cave|cliff|lair_floor)_/, 'stalagmite'],
 ];
 
-function fillUnreachable(b: MapBuilder, reach: Uint8Array): { filled: number; inOpen: number } {
+export function fillUnreachable(b: MapBuilder, reach: Uint8Array): { filled: number; inOpen: number } {
   let filled = 0;
   let inOpen = 0;
   for (let y = 0; y < b.height; y++) {

@@ -51,12 +51,13 @@ export function renderZones(
   b: MapBuilder,
   tileset: Canvas,
   objects: readonly ObjectSpec[],
+  zones: Record<string, { x: number; y: number; w: number; h: number }> = ZONES,
 ): void {
   const dir = join(root, 'docs/screenshots');
   mkdirSync(dir, { recursive: true });
   const sheets = new Map<string, Sheet | undefined>();
   const people = actors(objects);
-  for (const [name, r] of Object.entries(ZONES)) {
+  for (const [name, r] of Object.entries(zones)) {
     const area = { x: r.x, y: r.y, w: Math.min(r.w, b.width - r.x), h: Math.min(r.h, b.height - r.y) };
     const sprites = people
       .filter((p) => p.x >= area.x && p.y >= area.y && p.x < area.x + area.w && p.y < area.y + area.h)

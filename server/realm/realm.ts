@@ -1,0 +1,184 @@
+// The realm in one process: one composed game per world of realm.json (its own World, tick loop,
+// interest cells, save queue and roster), the directory and bus they share, and the routing of a socket
+// path to a world. app.ts wires it to the one HTTP server and the one gateway.
+import type { Realm as RealmLayout, RealmWorld } from '../../shared/content/realm.ts';
+import type { MapContent } from '../load-content.ts';
+import type { GameData } from '../../shared/content/game-data.ts';
+import { composeGame, type Game } from '../game.ts';
+import type { Session } from '../net/session.ts';
+import type { SocketWorld } from '../sockets.ts';
+import { TickLoop, type Clock } from '../loop.ts';
+import type { Store } from '../store/store.ts';
+import type { Config } from '../config.ts';
+import type { Log } from '../log.ts';
+import { MemoryDirectory, type Directory } from './directory.ts';
+import { MemoryBus, type Bus } from './bus.ts';
+import { WorldLink } from './world-link.ts';
+import { checkRealm } from '../../shared/content/realm-checks.ts';
+
+export interface WorldRun extends SocketWorld {
+  info: RealmWorld;
+  game: Game;
+  loop: TickLoop;
+  link: WorldLink;
+}
+
+export interface RealmParts {
+  config: Config;
+  layout: RealmLayout;
+  maps: ReadonlyMap<string, MapContent>;
+  data: GameData;
+  store: Store;
+  log: Log;
+  clock: Clock;
+  mayCreateCharacter: (address: string) => boolean;
+  /** After each world's tick: send its frames (the caller owns the gateway). */
+  sent: (run: WorldRun, simulatedMs: number) => void;
+  tickFailed: (run: WorldRun, err: unknown) => void;
+  directory?: Directory;
+  bus?: Bus;
+}
+
+/** One world in the GET /worlds listing. */
+export interface WorldListing {
+  id: string;
+  title: string;
+  map: string;
+  players: number;
+  maxPlayers: number;
+  state: 'up' | 'full' | 'down';
+}
+
+export class Realm {
+  readonly layout: RealmLayout;
+  readonly runs = new Map<string, WorldRun>();
+  readonly directory: Directory;
+  readonly bus: Bus;
+  readonly maps: ReadonlyMap<string, MapContent>;
+
+  constructor(parts: RealmParts) {
+    const { config, layout, store, log, clock } = parts;
+    this.layout = layout;
+    this.maps = parts.maps;
+    this.directory = parts.directory ?? new MemoryDirectory();
+    this.bus = parts.bus ?? new MemoryBus();
+    layout.worlds.forEach((info, i) => {
+      const content = parts.maps.get(info.map)!;
+      const link = new WorldLink(this, info, log);
+      const game = composeGame({
+        config: { ...config, worldName: info.id, maxPlayers: info.maxPlayers, seed: config.seed + i },
+        map: content.map,
+        mapPath: info.map,
+        data: parts.data,
+        mapFile: content.file,
+        store,
+        log,
+        now: () => clock.now(),
+        mayCreateCharacter: parts.mayCreateCharacter,
+        link,
+      });
+      const run: WorldRun = {
+        info,
+        game,
+        link,
+        world: game.world,
+        host: game.roster,
+        sessions: new Set<Session>(),
+        loop: new TickLoop(
+          clock,
+          () => {
+            const started = clock.now();
+            game.world.tick();
+            link.departures();
+            parts.sent(run, clock.now() - started);
+          },
+          (err) => parts.tickFailed(run, err),
+        ),
+      };
+      link.attach(game);
+      this.runs.set(info.id, run);
+    });
+  }
+
+  /**
+   * The world sessions on plain `/ws` join: the first world of the start map with room (BrowserQuest's
+   * rule), so clients that pick no world (old pages, bots, tests) meet. Spreading out is the picker's
+   * job: it offers the least full. When every one is full, the first (whose join says so).
+   */
+  get home(): WorldRun {
+    const start = [...this.runs.values()].filter((r) => r.info.map === this.layout.start);
+    return start.find((r) => r.world.population < r.info.maxPlayers) ?? start[0]!;
+  }
+
+  /** Players in a world of this process. */
+  players(id: string): number {
+    return this.runs.get(id)?.world.population ?? 0;
+  }
+
+  get population(): number {
+    let n = 0;
+    for (const run of this.runs.values()) n += run.world.population;
+    return n;
+  }
+
+  /** The world a socket path names (`/ws/<id>`; '' for plain `/ws`), or why none. */
+  route(rest: string): WorldRun | { refused: string } {
+    if (rest === '') return this.home;
+    const run = this.runs.get(rest);
+    if (run) return run;
+    const known = [...this.runs.keys()].join(', ');
+    return { refused: `There is no world "${rest.slice(0, 40)}" in this realm (worlds: ${known}).` };
+  }
+
+  listing(): { total: number; start: string; worlds: WorldListing[] } {
+    const worlds = this.layout.worlds.map((info): WorldListing => {
+      const players = this.players(info.id);
+      const state = !this.runs.has(info.id) ? 'down' : players >= info.maxPlayers ? 'full' : 'up';
+      return { id: info.id, title: info.title, map: info.map, players, maxPlayers: info.maxPlayers, state };
+    });
+    return { total: this.population, start: this.layout.start, worlds };
+  }
+
+  /**
+   * Live reload: the map `run` plays (and the data) replaced by newly loaded content, if the realm's
+   * links still hold with it (a portal into it, or out of it, that lost its other end is refused). Throws,
+   * changing nothing, when they do not; the world's own checks (size, placements) throw the same way.
+   */
+  replaceContent(run: WorldRun, content: MapContent, data: GameData, version: string): void {
+    const next = new Map(this.maps);
+    next.set(run.info.map, content);
+    const { errors } = checkRealm(this.layout, next);
+    if (errors.length > 0) throw new Error(`the realm's portals would break:\n  - ${errors.join('\n  - ')}`);
+    run.world.replaceContent(content.map, data, content.file, version);
+    (this.maps as Map<string, MapContent>).set(run.info.map, content);
+  }
+
+  start(): void {
+    for (const run of this.runs.values()) run.loop.start();
+  }
+
+  /** Once a second: saves, idle sessions and heartbeats in every world, and the population counts. */
+  chores(): void {
+    for (const run of this.runs.values()) run.game.chores();
+    void this.tellPopulation();
+  }
+
+  private lastCounts = '';
+
+  /** Every player hears this world's count and the realm's total when either changed (once a second at most). */
+  private async tellPopulation(): Promise<void> {
+    const counts = await this.directory.population();
+    const key = JSON.stringify(counts);
+    if (key === this.lastCounts) return;
+    this.lastCounts = key;
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    for (const run of this.runs.values()) run.link.tellPopulation(counts[run.info.id] ?? 0, total);
+  }
+
+  stop(): void {
+    for (const run of this.runs.values()) {
+      run.loop.stop();
+      run.game.stop();
+    }
+  }
+}
