@@ -217,11 +217,10 @@ export class PostgresStore implements Store {
     );
   }
 
-  async releaseAll(ownerPrefix: string): Promise<number> {
+  async releaseHeldBy(owner: string): Promise<number> {
     const { rowCount } = await this.pool.query(
-      `UPDATE characters SET owner = NULL, expires_at = 0
-       WHERE owner IS NOT NULL AND left(owner, length($1)) = $1`,
-      [ownerPrefix],
+      'UPDATE characters SET owner = NULL, expires_at = 0 WHERE owner = $1',
+      [owner],
     );
     return rowCount ?? 0;
   }
