@@ -11,6 +11,8 @@ export const WORLD_TTL_MS = 15_000;
 
 const worldKey = (id: string): string => `emberquest:world:${id}`;
 const WHERE = 'emberquest:where';
+/** Set by a world's refresh, gone WORLD_TTL_MS after its process stops refreshing: the world is up. */
+const aliveKey = (id: string): string => `emberquest:alive:${id}`;
 
 export class RedisDirectory implements Directory {
   constructor(
@@ -59,13 +61,27 @@ export class RedisDirectory implements Directory {
     return { total: all.length, players: all.slice(0, limit) };
   }
 
+  async refresh(world: string, entries: readonly DirectoryEntry[]): Promise<void> {
+    const tx = this.redis.multi();
+    tx.del(worldKey(world));
+    for (const e of entries) {
+      tx.hSet(worldKey(world), nameKey(e.name), JSON.stringify(e));
+      tx.hSet(WHERE, nameKey(e.name), world);
+    }
+    tx.pExpire(worldKey(world), WORLD_TTL_MS);
+    tx.set(aliveKey(world), '1', { PX: WORLD_TTL_MS });
+    await tx.exec();
+  }
+
   async population(): Promise<Record<string, number>> {
     const tx = this.redis.multi();
-    for (const world of this.worlds) tx.hLen(worldKey(world));
-    const counts = (await tx.exec()) as unknown as number[];
+    for (const world of this.worlds) tx.hLen(worldKey(world)).exists(aliveKey(world));
+    const replies = (await tx.exec()) as unknown as number[];
     const out: Record<string, number> = {};
+    // A world whose process refreshes it counts, with 0 players too: that is how others know it is up.
     this.worlds.forEach((w, i) => {
-      if (counts[i]! > 0) out[w] = counts[i]!;
+      const [players, alive] = [replies[2 * i]!, replies[2 * i + 1]!];
+      if (players > 0 || alive > 0) out[w] = players;
     });
     return out;
   }

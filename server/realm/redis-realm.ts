@@ -39,7 +39,11 @@ export async function connectRedisRealm(
   };
   const commands = make('directory');
   const subscriber = make('bus');
-  await Promise.all([commands.connect(), subscriber.connect()]);
+  // Not waited for: a realm whose Redis is down at start plays on, and these connect when it is up.
+  const first = Promise.all([commands.connect(), subscriber.connect()]);
+  first.catch((err: Error) => log.warn(`Redis (${url}) is not reachable yet: ${err.message}`));
+  // A moment to connect, so a healthy start begins with the directory working.
+  await Promise.race([first.catch(() => {}), new Promise((r) => setTimeout(r, 2000))]);
   return {
     directory: new RedisDirectory(commands, worlds),
     bus: new RedisBus(commands, subscriber, log),
