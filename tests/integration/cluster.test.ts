@@ -181,4 +181,85 @@ describe('a realm on two processes behind nginx', () => {
       await redis.restart();
     }
   }, 40_000);
+
+  it('plays on with PostgreSQL down: a join is refused as retryable, saves wait and land once it is back', async () => {
+    const p = await join('field-2', 'Dbless');
+    const token = p.bot.token!;
+    await db.down();
+    try {
+      const refused = await joinWorld(base, 'field-1', 'Newcomer');
+      bots.push(refused.bot);
+      expect(await refused.bot.waitForClose(15_000)).toMatchObject({ code: CloseCode.Unavailable });
+      // The one already in plays on: it walks, and the server answers.
+      p.bot.walkTo(7, 7);
+      await p.bot.waitFor(
+        () => {
+          const at = p.bot.tileOf(p.bot.self!);
+          return at.x === 7 && at.y === 7;
+        },
+        8000,
+        'the walk',
+      );
+    } finally {
+      await db.up();
+    }
+    // The queued save lands: leave, and the stored tile is where the walk ended.
+    await p.bot.close();
+    await waitUntil(
+      async () => {
+        const row = await stored('Dbless').catch(() => null);
+        const doc = row ? (JSON.parse(row.character) as { x: number; y: number }) : null;
+        return doc?.x === 7 && doc.y === 7 && row!.owner === null;
+      },
+      15_000,
+      'the save after the outage',
+    );
+    expect(token).toBeTruthy();
+  }, 60_000);
+
+  it('fences a paused process: after its lease ran out and another world took the character, its late save is refused', async () => {
+    const p = await join('field-1', 'Sleeper');
+    const token = p.bot.token!;
+    const a = processes.get('a')!;
+    a.child.kill('SIGSTOP');
+    let other: RealmBot | null = null;
+    try {
+      // Another shard, in the other process: refused while the paused world's lease holds, then taken.
+      await waitUntil(
+        async () => {
+          const b = await joinWorld(base, 'field-2', 'Sleeper', token);
+          bots.push(b.bot);
+          const closed = b.bot.waitForClose(4000).then(
+            () => false,
+            () => false,
+          );
+          const welcomed = b.bot.waitForWelcome(4000).then(
+            () => true,
+            () => false,
+          );
+          if (await Promise.race([welcomed, closed])) other = b;
+          return other !== null;
+        },
+        45_000,
+        'the lease to run out',
+        500,
+      );
+      other!.bot.walkTo(8, 8);
+      await other!.bot.waitFor(
+        () => {
+          const at = other!.bot.tileOf(other!.bot.self!);
+          return at.x === 8 && at.y === 8;
+        },
+        8000,
+        'the walk',
+      );
+    } finally {
+      a.child.kill('SIGCONT');
+    }
+    // The paused world wakes, tries to save its stale copy, is refused, and lets its session go.
+    await new Promise((r) => setTimeout(r, 4000));
+    const row = await stored('Sleeper');
+    expect(row?.owner).toBe('field-2');
+    expect(JSON.parse(row!.character)).toMatchObject({ x: 8, y: 8 });
+  }, 90_000);
 });

@@ -23,6 +23,9 @@ export interface Postgres extends Service {
   url: string;
   /** Stops it and starts it again on the same port and data (a restart, for fault tests). */
   restart(): Promise<void>;
+  /** Stops it, keeping its data, until `up()` (a database outage, for fault tests). */
+  down(): Promise<void>;
+  up(): Promise<void>;
 }
 
 export interface Redis extends Service {
@@ -146,6 +149,8 @@ export async function startPostgres(): Promise<Postgres> {
       await stopped(child, 'SIGINT');
       await run();
     },
+    down: () => stopped(child, 'SIGINT'),
+    up: () => run(),
   };
   return service;
 }
