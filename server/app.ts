@@ -21,6 +21,8 @@ import { contentVersion, startLiveReload } from './live-reload.ts';
 import type { Config } from './config.ts';
 import type { Log } from './log.ts';
 import { Realm } from './realm/realm.ts';
+import type { Directory } from './realm/directory.ts';
+import type { Bus } from './realm/bus.ts';
 import { assetPath, singleWorldRealm, type LoadedRealm } from './realm/load-realm.ts';
 
 export interface GameServer {
@@ -39,6 +41,9 @@ export interface ServerParts {
   config: Config;
   /** The realm's worlds and maps (server/realm/load-realm.ts); or `map` alone: one world of it. */
   realm?: LoadedRealm;
+  /** The realm's directory and bus when its worlds run in several processes (Redis); in-process if not given. */
+  directory?: Directory;
+  bus?: Bus;
   map?: WorldMap;
   log: Log;
   clock?: Clock;
@@ -70,6 +75,8 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
     config,
     layout: loaded.realm,
     maps: loaded.maps,
+    directory: parts.directory,
+    bus: parts.bus,
     data: parts.data ?? loaded.data,
     store,
     log,
@@ -138,7 +145,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   return {
     url: `http://${shownHost}:${port}/`,
     port,
-    world: realm.home.world,
+    world: (realm.home ?? runs[0]!).world,
     realm,
     async close(reason = 'The server is restarting.') {
       clearInterval(chores);
@@ -159,7 +166,8 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
 
 /** Static files, /healthz, /status, /worlds and /metrics (the WebSocket upgrade is wired by the caller). */
 function httpServer(config: Config, realm: Realm, metrics: GameMetrics): Server {
-  const home = realm.home;
+  // A process of WORLD_IDS may run no world of the start map: its first world stands in.
+  const home = realm.home ?? [...realm.runs.values()][0]!;
   // A request must send its headers within seconds: half-open requests would otherwise hold a file
   // descriptor each for a minute, and enough of them lock everyone out.
   const httpOptions = { headersTimeout: 5000, requestTimeout: 20_000, connectionsCheckingInterval: 1000 };
@@ -172,7 +180,7 @@ function httpServer(config: Config, realm: Realm, metrics: GameMetrics): Server 
         status: () => ({
           world: home.info.title,
           players: home.world.population,
-          map: home.info.map,
+          map: realm.layout.start,
           tick: home.world.tickCount,
           worlds: realm.listing().worlds,
         }),

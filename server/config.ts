@@ -33,6 +33,12 @@ export interface Config {
   exemptAddresses: string[];
   /** LIVE_RELOAD=1: saved maps and data files replace the running worlds' content (live-reload.ts). */
   liveReload: boolean;
+  /** DATABASE_URL: characters in this PostgreSQL database instead of the SQLite file in dataDir. */
+  databaseUrl: string | null;
+  /** REDIS_URL: the realm's directory and bus on this Redis, for worlds in several processes. */
+  redisUrl: string | null;
+  /** WORLD_IDS: the worlds of the realm this process runs (null: every one). */
+  worldIds: string[] | null;
 }
 
 export class ConfigError extends Error {}
@@ -85,7 +91,38 @@ export function readConfig(env: Env, root: string): Config {
     trustedProxies: addressesSetting(env, 'TRUSTED_PROXIES', ''),
     exemptAddresses: addressesSetting(env, 'EXEMPT_ADDRESSES', '127.0.0.1,::1'),
     liveReload: flagSetting(env, 'LIVE_RELOAD'),
+    ...scaleOutSettings(env),
   };
+}
+
+function scaleOutSettings(env: Env): Pick<Config, 'databaseUrl' | 'redisUrl' | 'worldIds'> {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const redisUrl = env.REDIS_URL?.trim() || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl))
+    throw new ConfigError(
+      'DATABASE_URL must be a PostgreSQL URL: postgres://user:password@host:5432/database',
+    );
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl))
+    throw new ConfigError('REDIS_URL must be a Redis URL: redis://host:6379');
+  const raw = env.WORLD_IDS?.trim();
+  const worldIds = raw
+    ? raw
+        .split(',')
+        .map((w) => w.trim())
+        .filter(Boolean)
+    : null;
+  if (worldIds && !databaseUrl)
+    throw new ConfigError(
+      'WORLD_IDS runs part of the realm, so the other worlds run in other processes, and a character must ' +
+        'move between them: set DATABASE_URL to the PostgreSQL database they all share (SQLite is one file ' +
+        'on one machine).',
+    );
+  if (worldIds && !redisUrl)
+    throw new ConfigError(
+      'WORLD_IDS runs part of the realm: set REDIS_URL too, so the worlds in other processes can be listed, ' +
+        'whispered to and asked to let a character go.',
+    );
+  return { databaseUrl, redisUrl, worldIds };
 }
 
 function flagSetting(env: Env, name: string): boolean {

@@ -20,6 +20,11 @@ export interface Directory {
   list(limit: number): Promise<{ total: number; players: DirectoryEntry[] }>;
   /** Players per world id. */
   population(): Promise<Record<string, number>>;
+  /**
+   * Every player `world` has now, replacing what the directory held for it (a few times a minute): it
+   * keeps a networked directory's entries alive and puts them back after the directory lost them.
+   */
+  refresh(world: string, entries: readonly DirectoryEntry[]): Promise<void>;
 }
 
 export class MemoryDirectory implements Directory {
@@ -60,6 +65,11 @@ export class MemoryDirectory implements Directory {
 
   population(): Promise<Record<string, number>> {
     return Promise.resolve(Object.fromEntries(this.counts));
+  }
+
+  async refresh(world: string, entries: readonly DirectoryEntry[]): Promise<void> {
+    for (const e of [...this.entries.values()]) if (e.world === world) await this.leave(e.name, world);
+    for (const e of entries) await this.enter(e);
   }
 
   private bump(world: string, by: number): void {

@@ -13,6 +13,7 @@ import type { Config } from '../config.ts';
 import type { Log } from '../log.ts';
 import { MemoryDirectory, type Directory } from './directory.ts';
 import { MemoryBus, type Bus } from './bus.ts';
+import { SteadyBus, SteadyDirectory } from './steady.ts';
 import { WorldLink } from './world-link.ts';
 import { checkRealm } from '../../shared/content/realm-checks.ts';
 
@@ -49,6 +50,9 @@ export interface WorldListing {
   state: 'up' | 'full' | 'down';
 }
 
+/** Chore rounds (seconds) between the directory refreshes: well inside a Redis world entry's 15 s life. */
+const REFRESH_ROUNDS = 5;
+
 export class Realm {
   readonly layout: RealmLayout;
   readonly runs = new Map<string, WorldRun>();
@@ -60,9 +64,14 @@ export class Realm {
     const { config, layout, store, log, clock } = parts;
     this.layout = layout;
     this.maps = parts.maps;
-    this.directory = parts.directory ?? new MemoryDirectory();
-    this.bus = parts.bus ?? new MemoryBus();
+    const local = (): Record<string, number> =>
+      Object.fromEntries([...this.runs].map(([id, run]) => [id, run.world.population]));
+    this.directory = new SteadyDirectory(parts.directory ?? new MemoryDirectory(), local, log);
+    this.bus = new SteadyBus(parts.bus ?? new MemoryBus());
+    // WORLD_IDS: this process runs only these; the others run elsewhere (checked against the realm at start).
+    const mine = config.worldIds ? new Set(config.worldIds) : null;
     layout.worlds.forEach((info, i) => {
+      if (mine && !mine.has(info.id)) return;
       const content = parts.maps.get(info.map)!;
       const link = new WorldLink(this, info, log);
       const game = composeGame({
@@ -105,9 +114,9 @@ export class Realm {
    * rule), so clients that pick no world (old pages, bots, tests) meet. Spreading out is the picker's
    * job: it offers the least full. When every one is full, the first (whose join says so).
    */
-  get home(): WorldRun {
+  get home(): WorldRun | null {
     const start = [...this.runs.values()].filter((r) => r.info.map === this.layout.start);
-    return start.find((r) => r.world.population < r.info.maxPlayers) ?? start[0]!;
+    return start.find((r) => r.world.population < r.info.maxPlayers) ?? start[0] ?? null;
   }
 
   /** Players in a world of this process. */
@@ -123,7 +132,8 @@ export class Realm {
 
   /** The world a socket path names (`/ws/<id>`; '' for plain `/ws`), or why none. */
   route(rest: string): WorldRun | { refused: string } {
-    if (rest === '') return this.home;
+    if (rest === '')
+      return this.home ?? { refused: 'This process runs no world of the start map: join /ws/<world>.' };
     const run = this.runs.get(rest);
     if (run) return run;
     const known = [...this.runs.keys()].join(', ');
@@ -131,12 +141,16 @@ export class Realm {
   }
 
   listing(): { total: number; start: string; worlds: WorldListing[] } {
+    // Worlds of other processes as the directory last counted them (a world it does not list is down).
     const worlds = this.layout.worlds.map((info): WorldListing => {
-      const players = this.players(info.id);
-      const state = !this.runs.has(info.id) ? 'down' : players >= info.maxPlayers ? 'full' : 'up';
+      const here = this.runs.has(info.id);
+      const players = here ? this.players(info.id) : (this.counted[info.id] ?? 0);
+      const up = here || info.id in this.counted;
+      const state = !up ? 'down' : players >= info.maxPlayers ? 'full' : 'up';
       return { id: info.id, title: info.title, map: info.map, players, maxPlayers: info.maxPlayers, state };
     });
-    return { total: this.population, start: this.layout.start, worlds };
+    const total = worlds.reduce((n, w) => n + w.players, 0);
+    return { total, start: this.layout.start, worlds };
   }
 
   /**
@@ -161,13 +175,22 @@ export class Realm {
   chores(): void {
     for (const run of this.runs.values()) run.game.chores();
     void this.tellPopulation();
+    // Every few seconds each world tells the directory all its players: a networked directory keeps
+    // them alive by it (and forgets a dead process's), and gets back what it lost while it was down.
+    if (++this.choreRounds % REFRESH_ROUNDS === 0)
+      for (const run of this.runs.values()) void this.directory.refresh(run.info.id, run.link.entries());
   }
 
+  private choreRounds = 0;
+
   private lastCounts = '';
+  /** The directory's latest counts per world (every world it knows to be up, empty ones as 0). */
+  private counted: Record<string, number> = {};
 
   /** Every player hears this world's count and the realm's total when either changed (once a second at most). */
   private async tellPopulation(): Promise<void> {
     const counts = await this.directory.population();
+    this.counted = counts;
     const key = JSON.stringify(counts);
     if (key === this.lastCounts) return;
     this.lastCounts = key;

@@ -50,7 +50,7 @@ export function whisperArrived(link: WorldLink, message: BusMessage): void {
       ? { type: 'whispered', from: message.from, to: target.name, text: message.text }
       : { type: 'whispered', from: message.from, to: message.to, text: '' };
     if (target) world.tell(target, [Op.Whisper, message.from, target.name, message.text]);
-    void link.realm.bus.publish(message.fromWorld, back);
+    link.realm.bus.publish(message.fromWorld, back).catch(() => {}); // the whisperer sees no echo
   } else if (message.type === 'whispered') {
     const sender = roster.find(message.from);
     if (!sender) return;

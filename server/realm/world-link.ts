@@ -55,11 +55,12 @@ export class WorldLink implements RosterLink {
   }
 
   has(owner: string): boolean {
-    return owner !== this.info.id && this.realm.runs.has(owner);
+    return owner !== this.info.id && this.realm.layout.worlds.some((w) => w.id === owner);
   }
 
   letGo(name: string, world: string): Promise<void> {
-    return this.realm.bus.publish(world, { type: 'release', name, by: this.info.id });
+    // With the bus down the request cannot go; the claim is still retried (the lease may run out).
+    return this.realm.bus.publish(world, { type: 'release', name, by: this.info.id }).catch(() => {});
   }
 
   entered(player: Player): void {
@@ -79,15 +80,27 @@ export class WorldLink implements RosterLink {
   command(player: Player, text: string): boolean {
     const parsed = parseWhisper(text);
     if (!parsed) return false;
-    void whisper(this, player, parsed);
+    whisper(this, player, parsed).catch((err: Error) => this.world.tell(player, [Op.Notice, err.message]));
     return true;
   }
 
   who(player: Player): void {
-    void this.realm.directory.list(LIST_MAX).then(({ total, players }) => {
-      const list = players.map((p): [string, string, number] => [p.name, p.world, p.level]);
-      this.world.tell(player, [Op.PlayerList, total, list]);
-    });
+    this.realm.directory.list(LIST_MAX).then(
+      ({ total, players }) => {
+        const list = players.map((p): [string, string, number] => [p.name, p.world, p.level]);
+        this.world.tell(player, [Op.PlayerList, total, list]);
+      },
+      (err: Error) => this.world.tell(player, [Op.Notice, err.message]),
+    );
+  }
+
+  /** Every player of this world, for the directory's refresh. */
+  entries(): { name: string; world: string; level: number }[] {
+    return [...this.world.players.values()].map((p) => ({
+      name: p.name,
+      world: this.info.id,
+      level: p.level,
+    }));
   }
 
   tellPopulation(here: number, total: number): void {
@@ -104,7 +117,10 @@ export class WorldLink implements RosterLink {
   departures(): void {
     const list = this.world.departures;
     if (list.length === 0) return;
-    for (const d of list.splice(0)) void this.portal(d);
+    for (const d of list.splice(0))
+      this.portal(d).catch((err: Error) =>
+        this.log.error(`portal of ${d.player.name}: ${err.stack ?? err.message}`),
+      );
   }
 
   private async portal({ player, portal }: Departure): Promise<void> {

@@ -9,7 +9,7 @@ export interface StoreFixture {
   /** A connection to this test's data: a new one per call where the store has connections. */
   connect(): Store;
   /** Closes every connection and removes the data. */
-  cleanup(): void;
+  cleanup(): void | Promise<void>;
 }
 
 export function record(name: string, fields: Partial<CharacterRecord> = {}): CharacterRecord {
@@ -33,7 +33,10 @@ function update(r: CharacterRecord, lease: Lease): CharacterUpdate {
 
 const TTL = 30_000;
 
-export function storeContract(name: string, setup: (clock: () => number) => StoreFixture): void {
+export function storeContract(
+  name: string,
+  setup: (clock: () => number) => StoreFixture | Promise<StoreFixture>,
+): void {
   describe(`${name}: the Store contract`, () => {
     let time = 1_000_000;
     let fixture: StoreFixture;
@@ -41,9 +44,9 @@ export function storeContract(name: string, setup: (clock: () => number) => Stor
     const leaseOf = async (s: Store, who: string, owner: string): Promise<Lease> =>
       leaseIn(await s.claim(who, owner, TTL));
 
-    beforeEach(() => {
+    beforeEach(async () => {
       time = 1_000_000;
-      fixture = setup(() => time);
+      fixture = await setup(() => time);
       store = fixture.connect();
     });
     afterEach(() => fixture.cleanup());

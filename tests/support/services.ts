@@ -23,10 +23,17 @@ export interface Postgres extends Service {
   url: string;
   /** Stops it and starts it again on the same port and data (a restart, for fault tests). */
   restart(): Promise<void>;
+  /** Stops it, keeping its data, until `up()` (a database outage, for fault tests). */
+  down(): Promise<void>;
+  up(): Promise<void>;
 }
 
 export interface Redis extends Service {
   url: string;
+  /** Stops it (as a crash would: SIGKILL) and starts it again on the same port, empty. */
+  restart(): Promise<void>;
+  /** Kills it and leaves it down (a fault test's "Redis is gone"); stop() still cleans up. */
+  kill(): Promise<void>;
 }
 
 /** A port free on 127.0.0.1 right now. */
@@ -142,6 +149,8 @@ export async function startPostgres(): Promise<Postgres> {
       await stopped(child, 'SIGINT');
       await run();
     },
+    down: () => stopped(child, 'SIGINT'),
+    up: () => run(),
   };
   return service;
 }
@@ -151,12 +160,16 @@ export async function startRedis(): Promise<Redis> {
   const dir = mkdtempSync(path.join(tmpdir(), 'emberquest-redis-'));
   const port = await freePort();
   const log: string[] = [];
-  const child = started(
-    bin,
-    ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
-    log,
-  );
-  await listening(port, 10_000, () => log.join(''));
+  let child: ChildProcess;
+  const run = async (): Promise<void> => {
+    child = started(
+      bin,
+      ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
+      log,
+    );
+    await listening(port, 10_000, () => log.join(''));
+  };
+  await run();
   return {
     port,
     dir,
@@ -165,6 +178,11 @@ export async function startRedis(): Promise<Redis> {
     stop: async () => {
       await stopped(child);
       rmSync(dir, { recursive: true, force: true });
+    },
+    kill: () => stopped(child, 'SIGKILL'),
+    restart: async () => {
+      await stopped(child, 'SIGKILL');
+      await run();
     },
   };
 }

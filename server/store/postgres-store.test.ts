@@ -1,0 +1,109 @@
+// The Store contract on a real PostgreSQL (started for this file, stopped after it), each test on a fresh
+// database; and what only PostgreSQL does: lease times from the database's clock, migrations by one of
+// several processes starting at once.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { startPostgres, type Postgres } from '../../tests/support/services.ts';
+import { openPostgresStore, PostgresStore } from './postgres-store.ts';
+import { played, storeContract } from './store-contract.ts';
+import { hashToken, tokenMatches } from './tokens.ts';
+import { importSqlite } from './import-sqlite.ts';
+import { openSqliteStore } from './sqlite-store.ts';
+import type { Log } from '../log.ts';
+
+let server: Postgres;
+let databases = 0;
+const quiet: Log = { info: () => {}, warn: () => {}, error: () => {} };
+
+beforeAll(async () => {
+  server = await startPostgres();
+}, 60_000);
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A new empty database on the test server, migrated: its URL. */
+async function freshDatabase(): Promise<string> {
+  const name = `contract_${++databases}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = server.url.replace(/\/postgres$/, `/${name}`);
+  (await openPostgresStore(url, quiet)).close();
+  return url;
+}
+
+storeContract('PostgresStore', async (clock) => {
+  const url = await freshDatabase();
+  const open: PostgresStore[] = [];
+  return {
+    connect() {
+      const store = new PostgresStore(url, quiet, { clock });
+      open.push(store);
+      return store;
+    },
+    async cleanup() {
+      await Promise.all(open.map((s) => s.pool.end()));
+    },
+  };
+});
+
+describe('PostgresStore', () => {
+  it('times leases by the database clock when no clock is given', async () => {
+    const url = await freshDatabase();
+    const store = await openPostgresStore(url, quiet);
+    try {
+      await store.create(played('Clocky'), hashToken('t'));
+      const before = Date.now();
+      const claim = await store.claim('Clocky', 'w1', 30_000);
+      expect(claim?.ok).toBe(true);
+      const refused = await store.claim('Clocky', 'w2', 30_000);
+      expect(refused).toMatchObject({ ok: false, holder: 'w1' });
+      const expiresAt = (refused as { expiresAt: number }).expiresAt;
+      // Same machine here, so the database's clock is ours within a second.
+      expect(Math.abs(expiresAt - (before + 30_000))).toBeLessThan(1000);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('migrates once when several processes open a new database at the same time', async () => {
+    const admin = new pg.Client({ connectionString: server.url });
+    await admin.connect();
+    await admin.query('CREATE DATABASE racing');
+    await admin.end();
+    const url = server.url.replace(/\/postgres$/, '/racing');
+    const stores = await Promise.all([1, 2, 3, 4].map(() => openPostgresStore(url, quiet)));
+    const { rows } = await stores[0]!.pool.query('SELECT version FROM schema_version');
+    expect(rows).toEqual([{ version: 1 }]);
+    for (const s of stores) s.close();
+  });
+});
+
+describe('importSqlite', () => {
+  it('copies every character of a SQLite file with its token, once; a second run skips them', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'emberquest-import-'));
+    try {
+      const sqlite = openSqliteStore(dir);
+      await sqlite.create(played('Ana'), hashToken('ana-token'));
+      await sqlite.create(played('Bo'), hashToken('bo-token'));
+      sqlite.close();
+      const store = await openPostgresStore(await freshDatabase(), quiet);
+      try {
+        expect(await importSqlite(dir, store.pool)).toEqual({ copied: 2, skipped: [] });
+        const ana = await store.load('ana');
+        expect(ana?.record).toEqual(played('Ana'));
+        expect(tokenMatches('ana-token', ana!.tokenHash)).toBe(true);
+        expect(await importSqlite(dir, store.pool)).toEqual({ copied: 0, skipped: ['Ana', 'Bo'] });
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
