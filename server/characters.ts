@@ -55,6 +55,24 @@ export class Characters {
     }
   }
 
+  /** Asks the world holding `name` to let it go (a flag in its row); failures are logged, not thrown. */
+  async requestRelease(name: string, by: string): Promise<void> {
+    try {
+      await this.store.requestRelease(name, by);
+    } catch (err) {
+      this.log.warn(`Could not ask for "${name}" in ${this.store.where}: ${(err as Error).message}`);
+    }
+  }
+
+  /** Characters `owner` holds that another world asked for; none when the store cannot be read now. */
+  async releaseWanted(owner: string): Promise<string[]> {
+    try {
+      return await this.store.releaseWanted(owner);
+    } catch {
+      return []; // the saver reports the store's trouble; the next round asks again
+    }
+  }
+
   /**
    * The character named `name` if `token` is its token and no other owner plays it, or a new one if the
    * name is free; either way leased to `owner` (the saver holds the lease from here).

@@ -34,6 +34,7 @@ export interface Game {
   world: World;
   roster: Roster;
   saver: Saver;
+  characters: Characters;
   /** Once a second: what changed is saved, idle players are sent away, quiet connections get a heartbeat. */
   chores(): void;
   /** Stops the game's own timers (the loop and the sockets are the caller's). */
@@ -63,6 +64,7 @@ export function composeGame(parts: GameParts): Game {
     world,
     roster,
     saver,
+    characters,
     chores() {
       // Saved every second, so a crash loses at most a couple of seconds.
       saver.collect(world.players.values());

@@ -59,7 +59,8 @@ export interface RosterParts {
 }
 
 /** After asking another world to let a character go, the claim is tried this often, this far apart. */
-const LET_GO_TRIES = 20;
+/** Tries after asking (4 s): over the bus it takes a tick; through the row (bus down) a chore round. */
+const LET_GO_TRIES = 40;
 const LET_GO_WAIT_MS = 100;
 
 export class Roster implements SessionHost {
@@ -212,6 +213,8 @@ export class Roster implements SessionHost {
     let claim = await this.parts.characters.claim(name, token, session.address, world.name);
     // Played in another world of this realm: that world is asked to let go, and the claim tried again.
     if (!claim.ok && claim.code === CloseCode.PlayingElsewhere && claim.holder && link?.has(claim.holder)) {
+      // Over the bus (at once), and through the row (works with the bus down: the holder polls it).
+      void this.parts.characters.requestRelease(name, world.name);
       await link.letGo(name, claim.holder);
       for (let i = 0; i < LET_GO_TRIES && !claim.ok && claim.code === CloseCode.PlayingElsewhere; i++) {
         if (session.isClosed) return;

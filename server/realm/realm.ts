@@ -174,6 +174,11 @@ export class Realm {
   /** Once a second: saves, idle sessions and heartbeats in every world, and the population counts. */
   chores(): void {
     for (const run of this.runs.values()) run.game.chores();
+    // Release requests that came through the store (another world wants one of ours; the bus may be down).
+    for (const run of this.runs.values())
+      void run.game.characters.releaseWanted(run.info.id).then((names) => {
+        for (const name of names) run.game.roster.release(name);
+      });
     void this.tellPopulation();
     // Every few seconds each world tells the directory all its players: a networked directory keeps
     // them alive by it (and forgets a dead process's), and gets back what it lost while it was down.

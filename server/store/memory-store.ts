@@ -18,6 +18,8 @@ import type {
 
 interface Entry extends StoredCharacter {
   owner: string | null;
+  /** The world that asked the owner to let go (requestRelease), or null. */
+  wanted: string | null;
   epoch: number;
   expiresAt: number;
   leaseMs: number;
@@ -52,7 +54,10 @@ export class MemoryStore implements Store {
       const key = nameKey(record.name);
       const skeleton = nameSkeleton(record.name);
       if (this.characters.has(key) || this.skeletons.has(skeleton)) return false;
-      const entry = { record: copy(record), tokenHash, owner: null, epoch: 0, expiresAt: 0, leaseMs: 0 };
+      const entry = {
+        ...{ record: copy(record), tokenHash, owner: null, wanted: null },
+        ...{ epoch: 0, expiresAt: 0, leaseMs: 0 },
+      };
       this.characters.set(key, entry);
       this.skeletons.add(skeleton);
       return true;
@@ -68,6 +73,7 @@ export class MemoryStore implements Store {
         return { ok: false, holder: found.owner, expiresAt: found.expiresAt };
       }
       Object.assign(found, { owner, epoch: found.epoch + 1, expiresAt: now + ttlMs, leaseMs: ttlMs });
+      found.wanted = null;
       const stored = { record: copy(found.record), tokenHash: found.tokenHash };
       return { ok: true, lease: { owner, epoch: found.epoch }, stored };
     });
@@ -113,6 +119,21 @@ export class MemoryStore implements Store {
       const found = this.fenced(name, lease);
       if (found) this.free(found);
     });
+  }
+
+  requestRelease(name: string, by: string): Promise<void> {
+    return this.run(() => {
+      const found = this.characters.get(nameKey(name));
+      if (found && found.owner !== null && found.owner !== by) found.wanted = by;
+    });
+  }
+
+  releaseWanted(owner: string): Promise<string[]> {
+    return this.run(() =>
+      [...this.characters.values()]
+        .filter((e) => e.owner === owner && e.wanted !== null)
+        .map((e) => e.record.name),
+    );
   }
 
   releaseHeldBy(owner: string): Promise<number> {

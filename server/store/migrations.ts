@@ -72,4 +72,8 @@ export const MIGRATIONS: readonly Migration[] = [
    ALTER TABLE characters ADD COLUMN lease_ms INTEGER NOT NULL DEFAULT 0;
    ALTER TABLE characters ADD COLUMN map TEXT NOT NULL DEFAULT '';
    ALTER TABLE characters ADD COLUMN shard TEXT;`,
+  // 5 (scale-out): a world that wants a character another world holds asks through the row too, so the
+  // request gets through with the realm's bus (Redis) down; the holder finds it by its owner.
+  `ALTER TABLE characters ADD COLUMN release_wanted TEXT;
+   CREATE INDEX characters_by_owner ON characters (owner) WHERE owner IS NOT NULL;`,
 ];

@@ -27,6 +27,8 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX characters_by_skeleton ON characters (name_skeleton);
    CREATE INDEX characters_by_owner ON characters (owner) WHERE owner IS NOT NULL;`,
+  // 2: a world that wants a character another holds asks through the row (works with Redis down).
+  `ALTER TABLE characters ADD COLUMN release_wanted text;`,
 ];
 
 export async function migratePostgres(pool: pg.Pool, where: string): Promise<void> {

@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { startPostgres, type Postgres } from '../../tests/support/services.ts';
 import { openPostgresStore, PostgresStore } from './postgres-store.ts';
+import { POSTGRES_MIGRATIONS } from './postgres-migrations.ts';
 import { played, storeContract } from './store-contract.ts';
 import { hashToken, tokenMatches } from './tokens.ts';
 import { importSqlite } from './import-sqlite.ts';
@@ -79,7 +80,7 @@ describe('PostgresStore', () => {
     const url = server.url.replace(/\/postgres$/, '/racing');
     const stores = await Promise.all([1, 2, 3, 4].map(() => openPostgresStore(url, quiet)));
     const { rows } = await stores[0]!.pool.query('SELECT version FROM schema_version');
-    expect(rows).toEqual([{ version: 1 }]);
+    expect(rows).toEqual([{ version: POSTGRES_MIGRATIONS.length }]);
     for (const s of stores) s.close();
   });
 });

@@ -142,7 +142,8 @@ export class PostgresStore implements Store {
   async claim(name: string, owner: string, ttlMs: number): Promise<ClaimResult> {
     // One statement takes the lease: of two claims at once, the row lock lets exactly one win.
     const { rows } = await this.pool.query<Row & { epoch: string }>(
-      `UPDATE characters SET owner = $3, epoch = epoch + 1, expires_at = ${NOW} + $4, lease_ms = $4
+      `UPDATE characters SET owner = $3, epoch = epoch + 1, expires_at = ${NOW} + $4, lease_ms = $4,
+         release_wanted = NULL
        WHERE name_key = $2 AND (owner IS NULL OR owner = $3 OR expires_at <= ${NOW})
        RETURNING ${COLUMNS}, epoch`,
       [this.now(), nameKey(name), owner, ttlMs],
@@ -215,6 +216,22 @@ export class PostgresStore implements Store {
       'UPDATE characters SET owner = NULL, expires_at = 0 WHERE name_key = $1 AND owner = $2 AND epoch = $3',
       [nameKey(name), lease.owner, lease.epoch],
     );
+  }
+
+  async requestRelease(name: string, by: string): Promise<void> {
+    await this.pool.query(
+      `UPDATE characters SET release_wanted = $2
+       WHERE name_key = $1 AND owner IS NOT NULL AND owner <> $2`,
+      [nameKey(name), by],
+    );
+  }
+
+  async releaseWanted(owner: string): Promise<string[]> {
+    const { rows } = await this.pool.query<{ name: string }>(
+      'SELECT name FROM characters WHERE owner = $1 AND release_wanted IS NOT NULL',
+      [owner],
+    );
+    return rows.map((r) => r.name);
   }
 
   async releaseHeldBy(owner: string): Promise<number> {

@@ -144,6 +144,16 @@ export class SqliteStore implements Store {
     return attempt(() => void this.statements.release.run(fence(name, lease)));
   }
 
+  requestRelease(name: string, by: string): Promise<void> {
+    return attempt(() => void this.statements.requestRelease.run({ name_key: nameKey(name), by }));
+  }
+
+  releaseWanted(owner: string): Promise<string[]> {
+    return attempt(() =>
+      (this.statements.releaseWanted.all({ owner }) as { name: string }[]).map((r) => r.name),
+    );
+  }
+
   releaseHeldBy(owner: string): Promise<number> {
     return attempt(() => this.statements.releaseHeldBy.run({ owner }).changes);
   }
@@ -218,7 +228,8 @@ function prepare(db: Database.Database) {
   );
   // One statement takes the lease, so two claims can never both win, on one connection or many.
   const take = db.prepare(
-    `UPDATE characters SET owner = :owner, epoch = epoch + 1, expires_at = :now + :ttl, lease_ms = :ttl
+    `UPDATE characters SET owner = :owner, epoch = epoch + 1, expires_at = :now + :ttl, lease_ms = :ttl,
+       release_wanted = NULL
      WHERE name_key = :name_key AND (owner IS NULL OR owner = :owner OR expires_at <= :now)
      RETURNING ${COLUMNS}, epoch`,
   );
@@ -265,6 +276,13 @@ function prepare(db: Database.Database) {
      WHERE ${FENCED}`,
   );
   const release = db.prepare(`UPDATE characters SET owner = NULL, expires_at = 0 WHERE ${FENCED}`);
+  const requestRelease = db.prepare(
+    `UPDATE characters SET release_wanted = :by
+     WHERE name_key = :name_key AND owner IS NOT NULL AND owner <> :by`,
+  );
+  const releaseWanted = db.prepare(
+    'SELECT name FROM characters WHERE owner = :owner AND release_wanted IS NOT NULL',
+  );
   const releaseHeldBy = db.prepare(`UPDATE characters SET owner = NULL, expires_at = 0 WHERE owner = :owner`);
   // A character someone is playing right now is never forgotten, however new.
   const forgetUnplayed = db.prepare(
@@ -272,7 +290,18 @@ function prepare(db: Database.Database) {
        AND json_extract(character, '$.level') = 1 AND json_extract(character, '$.xp') = 0
        AND (owner IS NULL OR expires_at <= :now)`,
   );
-  return { load, create, claim, saveAll, handOff, release, releaseHeldBy, forgetUnplayed };
+  return {
+    load,
+    create,
+    claim,
+    saveAll,
+    handOff,
+    release,
+    requestRelease,
+    releaseWanted,
+    releaseHeldBy,
+    forgetUnplayed,
+  };
 }
 
 function toRow(r: CharacterRecord): Omit<Row, 'token_hash'> & { name_key: string } {

@@ -188,6 +188,26 @@ export function storeContract(
       expect(await store.claim('Ivan', 'w2', TTL)).toMatchObject({ ok: true });
     });
 
+    it('passes a release request through the row to the holder, and a claim clears it', async () => {
+      await store.create(record('Nell'), hashToken('t'));
+      await store.create(record('Odo'), hashToken('t'));
+      await leaseOf(store, 'Nell', 'w1');
+      await leaseOf(store, 'Odo', 'w1');
+      await store.requestRelease('Nell', 'w1'); // its own holder asking: nothing
+      expect(await store.releaseWanted('w1')).toEqual([]);
+      await fixture.connect().requestRelease('nell', 'w2');
+      expect(await store.releaseWanted('w1')).toEqual(['Nell']);
+      expect(await store.releaseWanted('w2')).toEqual([]);
+      const lease = await leaseOf(store, 'Nell', 'w1'); // w1 claims again (a takeover here): cleared
+      expect(await store.releaseWanted('w1')).toEqual([]);
+      await store.requestRelease('Nell', 'w2');
+      await store.release('Nell', { owner: 'w1', epoch: lease.epoch + 0 });
+      expect(await store.releaseWanted('w1')).toEqual([]); // released: w1 holds it no more
+      expect(await store.claim('Nell', 'w2', TTL)).toMatchObject({ ok: true });
+      expect(await store.releaseWanted('w2')).toEqual([]);
+      await store.requestRelease('Nobody', 'w2'); // no such character: nothing
+    });
+
     it('releaseHeldBy frees the leases of that owner, and of no other (not one whose id it begins)', async () => {
       for (const n of ['Jo', 'Kim', 'Lu']) await store.create(record(n), hashToken(n));
       await leaseOf(store, 'Jo', 'isle');

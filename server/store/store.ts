@@ -94,6 +94,13 @@ export interface Store {
   /** Gives the lease up (when it is still this one), so another owner may claim at once. */
   release(name: string, lease: Lease): Promise<void>;
   /**
+   * Asks whoever holds the character's lease to let it go (`by` wants to claim it): a flag in the row, so
+   * the request gets through with the realm's bus down. Nothing happens when `by` holds it or nobody does.
+   */
+  requestRelease(name: string, by: string): Promise<void>;
+  /** Characters `owner` holds whose release another world asked for (a claim clears the request). */
+  releaseWanted(owner: string): Promise<string[]>;
+  /**
    * Gives up every lease `owner` holds (a world starting again frees what its crashed run held);
    * resolves with how many. Exact: world `isle` does not free `isle-2`'s.
    */

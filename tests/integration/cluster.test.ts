@@ -174,9 +174,17 @@ describe('a realm on two processes behind nginx', () => {
     try {
       w.bot.chat('/w Ona are you there');
       await w.bot.waitFor(() => w.heard.notices.some((n) => /unavailable/.test(n)), 8000, 'the notice');
-      const inCave = await hop(w, fixture.fieldPortal, w.bot.token!);
+      const token = w.bot.token!;
+      const inCave = await hop(w, fixture.fieldPortal, token);
       expect(inCave.bot.view.map).toBe(fixture.cave);
       expect((await stored('Redless'))?.map).toBe(fixture.cave);
+      // The same player on another device, in the other process: the cave's process is asked to let go
+      // through the character's row (no bus), and does; the newcomer is sent on to the cave.
+      const second = await joinWorld(base, 'field-2', 'Redless', token);
+      bots.push(second.bot);
+      await second.bot.waitFor(() => second.bot.transfer !== null, 10_000, 'the transfer to the cave');
+      expect(second.bot.transfer).toMatchObject({ world: 'cave' });
+      expect(await inCave.bot.waitForClose(5000)).toMatchObject({ code: CloseCode.Replaced });
     } finally {
       await redis.restart();
     }
