@@ -42,6 +42,23 @@ function walled() {
   return map;
 }
 
+/** A picture of one tile as the page draws it. */
+async function tileShot(page: Page, x: number, y: number): Promise<Buffer> {
+  const centre = await page.evaluate((t) => window.__emberquest!.tileToClient(t.x, t.y), { x, y });
+  const box = await page.evaluate(
+    (t) => {
+      const a = window.__emberquest!.tileToClient(t.x, t.y);
+      const b = window.__emberquest!.tileToClient(t.x + 1, t.y);
+      return b.x - a.x;
+    },
+    { x, y },
+  );
+  const half = Math.floor(box / 2) - 1;
+  return page.screenshot({
+    clip: { x: centre.x - half, y: centre.y - half, width: 2 * half, height: 2 * half },
+  });
+}
+
 describe('live reload in Chromium', () => {
   let assets: string;
   let mapFile: string;
@@ -84,6 +101,11 @@ describe('live reload in Chromium', () => {
     expect(joined.map).toBe('maps/tiny.tmj');
     const before = joined.mapVersion;
     expect(before).toMatch(/^[0-9a-f]{12}$/);
+    const help = page.locator('#help button');
+    if (await help.isVisible()) await help.click();
+    await page.waitForTimeout(500);
+    await page.screenshot({ path: path.join(shots, 'live-reload-before.png') });
+    const wallShot = await tileShot(page, WALL_X, 3);
     // Count every moment the page is not connected from now on (a drop and rejoin would pass a later look).
     await page.evaluate(() => {
       const w = window as unknown as { __drops: number };
@@ -104,6 +126,8 @@ describe('live reload in Chromium', () => {
     expect(errors).toEqual([]);
     await page.waitForTimeout(800); // the fade back in
     await page.screenshot({ path: path.join(shots, 'live-reload-wall.png') });
+    // The page draws what the server enforces: the wall's tiles look different now (a rock on the grass).
+    expect(Buffer.compare(await tileShot(page, WALL_X, 3), wallShot)).not.toBe(0);
 
     // Walk across: every tile the player stands on (as the server moves it) stays out of the wall.
     const seen: { x: number; y: number }[] = [];
