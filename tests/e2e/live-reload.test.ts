@@ -44,16 +44,11 @@ function walled() {
 
 /** A picture of one tile as the page draws it. */
 async function tileShot(page: Page, x: number, y: number): Promise<Buffer> {
-  const centre = await page.evaluate((t) => window.__emberquest!.tileToClient(t.x, t.y), { x, y });
-  const box = await page.evaluate(
-    (t) => {
-      const a = window.__emberquest!.tileToClient(t.x, t.y);
-      const b = window.__emberquest!.tileToClient(t.x + 1, t.y);
-      return b.x - a.x;
-    },
+  const [centre, next] = await page.evaluate(
+    (t) => [window.__emberquest!.tileToClient(t.x, t.y), window.__emberquest!.tileToClient(t.x + 1, t.y)],
     { x, y },
   );
-  const half = Math.floor(box / 2) - 1;
+  const half = Math.floor((next!.x - centre!.x) / 2) - 1; // inside the tile
   return page.screenshot({
     clip: { x: centre.x - half, y: centre.y - half, width: 2 * half, height: 2 * half },
   });
