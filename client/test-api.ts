@@ -22,6 +22,8 @@ export interface EmberquestApi {
     world: string;
     /** The map drawn now, its path under assets/ (`maps/world.tmj`). */
     map: string;
+    /** The content version of the drawn map (the welcome's; changes when live reload swaps it). */
+    mapVersion: string;
     tile: { x: number; y: number } | null;
     hp: number;
     maxHp: number;
@@ -87,6 +89,7 @@ export function exposeTestApi(game: Phaser.Game): void {
           name: '',
           world: '',
           map: '',
+          mapVersion: '',
           tile: null,
           hp: 0,
           maxHp: 0,
@@ -105,6 +108,7 @@ export function exposeTestApi(game: Phaser.Game): void {
         name: client.name,
         world: client.world,
         map: world().mapPath,
+        mapVersion: world().maps.version,
         tile: client.self ? { ...client.self.motion.tile } : null,
         hp: stats?.hp ?? 0,
         maxHp: stats?.maxHp ?? 0,

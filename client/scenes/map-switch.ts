@@ -33,6 +33,11 @@ export class MapSwitch {
     return this.change !== null;
   }
 
+  /** The content version of the drawn map ('' until a welcome names one). */
+  get version(): string {
+    return this.versions.get(this.drawing.path) ?? '';
+  }
+
   /** Whether a welcome of this content version means the drawn map is out of date (live reload). */
   outdated(version: string): boolean {
     const known = this.versions.get(this.drawing.path);

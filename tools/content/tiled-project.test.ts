@@ -1,8 +1,10 @@
-// The committed Tiled project is what the data makes now, and it describes every class the game reads.
+// The committed Tiled project (and the object types file for Tiled 1.8) is what the data makes now, and it
+// describes every class the game reads.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { OBJECT_CLASSES } from '../../shared/content/placements.ts';
 import { loadGameData } from '../../server/load-data.ts';
+import { OBJECT_TYPES, objectTypesText } from './object-types.ts';
 import { TILED_PROJECT, tiledProject, tiledProjectText } from './tiled-project.ts';
 
 const data = loadGameData('assets');
@@ -36,5 +38,29 @@ describe(TILED_PROJECT, () => {
     expect(byName('NpcId').values).toEqual([...data.npcs.keys()]);
     expect(byName('ItemIds').values).toEqual([...data.items.keys()]);
     expect(byName('MusicId').values).toEqual([...data.music!.keys()]);
+  });
+});
+
+describe(`${OBJECT_TYPES} (Tiled 1.8)`, () => {
+  it('is current: run npm run tiled-project after changing assets/data', () => {
+    expect(readFileSync(OBJECT_TYPES, 'utf8')).toBe(objectTypesText(data));
+  });
+
+  it("has the project file's classes, each with the same members and defaults", () => {
+    const xml = objectTypesText(data);
+    const types = [
+      ...xml.matchAll(/<objecttype name="(\w+)" color="#[0-9a-f]{6}"(?:\/>|>([\s\S]*?)<\/objecttype>)/g),
+    ];
+    expect(types.map((t) => t[1])).toEqual([...OBJECT_CLASSES]);
+    const classes = (tiledProject(data) as { propertyTypes: PropertyType[] }).propertyTypes;
+    for (const [, name, body] of types) {
+      const props = [...(body ?? '').matchAll(/<property name="(\w+)" type="(\w+)" default="([^"]*)"\/>/g)];
+      const expected = classes.find((c) => c.name === name)!.members!;
+      expect(
+        props.map(([, n, t, v]) => [n, t, v]),
+        name,
+      ).toEqual(expected.map((m) => [m.name, m.type, String(m.value)]));
+    }
+    expect(xml).toContain('<property name="kind" type="string" default="rat"/>');
   });
 });
