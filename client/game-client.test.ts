@@ -122,6 +122,22 @@ describe('GameClient transfers', () => {
     client.leave();
   });
 
+  it('goes on to the new world when the old server never closes its socket after the Transfer', async () => {
+    realm = await startRealm();
+    realm.after = (path, socket) => {
+      if (path === '/ws/a') socket.send(encode([Op.Transfer, 'b', MAPS.b!])); // and never closes
+    };
+    const { events, heard, bind } = listen((c) => c.arrive());
+    const client = new GameClient(makeGrid(10, 10), (w) => gameSocketUrl(w, realm!.base), events);
+    bind(client);
+    client.join('Ada', 'token', 'a');
+    await until(() => heard.joined.length === 2, 'the welcome in b', 6000);
+    expect(heard.joined).toEqual(['a maps/world.tmj', 'b maps/isle.tmj']);
+    expect(heard.closed).toEqual([]);
+    expect(client.world).toBe('b');
+    client.leave();
+  });
+
   it('waits for the scene to draw the new map before joining the new world', async () => {
     realm = await startRealm();
     realm.after = (path, socket) => {

@@ -176,7 +176,13 @@ export class GameClient {
     this.map = map;
     this.selfWalk.forget();
     // The server closes the old socket straight after its Transfer; if it does not, stop waiting.
-    const timer = setTimeout(() => this.connection?.close(), TRANSFER_CLOSE_WAIT_MS);
+    // (Closing it ourselves detaches its handlers, so its close is not heard: we carry on here.)
+    const timer = setTimeout(() => {
+      const old = this.connection;
+      this.connection = null;
+      old?.close();
+      this.transferClosed();
+    }, TRANSFER_CLOSE_WAIT_MS);
     this.transfer = { closed: false, arrived: false, timer };
     this.events.transferring(world, map);
   }

@@ -189,6 +189,24 @@ describe('Saver', () => {
     expect(await store.claim('Alice', 'elsewhere', LEASE_MS)).toMatchObject({ ok: false, holder: 'w' });
   });
 
+  it('a hand-off that waited for a write while the character was claimed again does nothing', async () => {
+    const { store, saver, world, join } = setup();
+    const old = await join('Alice');
+    old.xp = 5;
+    saver.collect(world.players.values());
+    const writing = saver.flush(); // a write under way when the portal asks
+    const handing = saver.handOff(old, { map: 'maps/isle.tmj', shard: null, x: 1, y: 1 });
+    // Meanwhile the tab reloaded: the same world claims her again, for the new session.
+    const again = await store.claim('Alice', 'w', LEASE_MS);
+    saver.hold('Alice', again!.ok ? again!.lease : { owner: '', epoch: 0 });
+    await writing;
+    expect(await handing).toBe(false);
+    // The new session keeps its lease and stays on this map; no other world can take her.
+    expect(saver.lease('Alice')).toEqual(again!.ok ? again!.lease : null);
+    expect((await store.load('Alice'))?.record.map).toBe('');
+    expect(await store.claim('Alice', 'elsewhere', LEASE_MS)).toMatchObject({ ok: false, holder: 'w' });
+  });
+
   it('a hand-off writes the player moved to the next map, its checkpoint naming this map, and lets it go', async () => {
     const { store, saver, world, join } = setup();
     const alice = await join('Alice');

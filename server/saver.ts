@@ -168,10 +168,13 @@ export class Saver {
    * the lease stays held and the player's state queued, so it may play on here).
    */
   async handOff(player: Player, next: Destination): Promise<boolean> {
-    while (this.writing) await this.writing;
     const key = player.key;
+    // The lease as the portal was taken. If the character left and was claimed again while a write was
+    // under way (a reload), the lease held now is the new session's: this stale player must not use it.
+    const taken = this.leases.get(key);
+    while (this.writing) await this.writing;
     const held = this.leases.get(key);
-    if (!held) return false;
+    if (!held || held !== taken) return false;
     const update = { ...snapshotCharacter(player), name: player.name, lastSeenAt: this.wallClock() };
     if (update.checkpoint.map === '') update.checkpoint.map = this.map;
     // Out of the saver before the write, so no other write of this player can land after it.

@@ -97,7 +97,8 @@ export async function startSockets(parts: SocketParts): Promise<Sockets> {
     gateway,
     sessions,
     upgrade(req, socket, head) {
-      const pathname = new URL(req.url ?? '/', 'http://localhost').pathname;
+      // Not `new URL`: it throws on paths like `//` (a URL with no host), and a throw here is uncaught.
+      const pathname = (req.url ?? '/').split('?')[0]!;
       const rest = pathname === '/ws' ? '' : pathname.startsWith('/ws/') ? pathname.slice(4) : null;
       if (rest === null) return void socket.destroy();
       if (!originAllowed(req.headers.origin, req.headers.host, config.allowedOrigins)) {

@@ -9,7 +9,7 @@ import { loadMap, mapKey } from './map-files.ts';
 
 export class MapSwitch {
   drawing: MapDrawing;
-  private change: Promise<void> | null = null;
+  private change: Promise<boolean> | null = null;
   /**
    * The content version (the welcome's) of each map loaded, by path; a map's first welcome adopts the
    * copy the page loaded (fetched moments before).
@@ -47,15 +47,16 @@ export class MapSwitch {
 
   /**
    * Draws the map at `path` (under assets/); nothing to do if it is drawn in this content version. A
-   * call while another runs waits for it. Resolves when done or failed (told through `failed`).
+   * call while another runs waits for it. Resolves true once it is drawn, false when it could not be
+   * loaded (told through `failed`; the old map is still drawn).
    */
-  show(path: string, version?: string): Promise<void> {
-    const previous = this.change ?? Promise.resolve();
-    const done: Promise<void> = previous
+  show(path: string, version?: string): Promise<boolean> {
+    const previous = this.change ?? Promise.resolve(true);
+    const done: Promise<boolean> = previous
       .then(async () => {
         const known = this.versions.get(path);
         const stale = version !== undefined && known !== undefined && known !== version;
-        if (path === this.drawing.path && !stale) return;
+        if (path === this.drawing.path && !stale) return true;
         // The server plays a newer version of this map: the cached copy is the old one.
         if (stale) this.scene.cache.json.remove(mapKey(path));
         const [source] = await Promise.all([loadMap(this.scene, path), fade.out()]);
@@ -63,8 +64,12 @@ export class MapSwitch {
         this.drawing.destroy();
         this.drawing = new MapDrawing(this.scene, path, source, this.data);
         this.drawn(this.drawing);
+        return true;
       })
-      .catch((err: unknown) => this.failed(err instanceof Error ? err.message : String(err)))
+      .catch((err: unknown) => {
+        this.failed(err instanceof Error ? err.message : String(err));
+        return false;
+      })
       .finally(() => {
         if (this.change === done) this.change = null;
         fade.in();

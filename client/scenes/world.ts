@@ -141,7 +141,9 @@ export class WorldScene extends Phaser.Scene {
       },
       transferring: (_world, map) => {
         this.audio.play('door');
-        void this.showMap(map).then(() => this.client.arrive());
+        // The server has moved the character already: if the new map cannot be drawn here, a fresh page
+        // (which loads the map the character is on) is the way on, not playing blind on the old one.
+        void this.showMap(map).then((drawn) => (drawn ? this.client.arrive() : location.reload()));
       },
       reconnecting: (message, delayMs) => this.reconnecting.show(message, delayMs),
       token: (name, token) => saveCharacter({ name, token }),
@@ -202,7 +204,7 @@ export class WorldScene extends Phaser.Scene {
   }
 
   /** Draws another map in place; the player's input waits until it is drawn. */
-  private showMap(map: string, version?: string): Promise<void> {
+  private showMap(map: string, version?: string): Promise<boolean> {
     this.client.held = true;
     return this.maps.show(map, version).finally(() => (this.client.held = this.maps.busy));
   }

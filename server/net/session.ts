@@ -7,6 +7,9 @@ import type { ClientMsg, ClientOp, ClientMsgOf } from '../../shared/protocol/sch
 import type { World } from '../sim/world.ts';
 import type { Log } from '../log.ts';
 
+/** At most one player list per this long per session. */
+const WHO_MS = 2000;
+
 /** Client messages allowed per second before the session is closed as abusive. */
 const MAX_MESSAGES_PER_SECOND = 60;
 
@@ -76,6 +79,7 @@ export class Session {
   private closed = false;
   private admitting = false;
   private windowStart = 0;
+  private lastWhoAt = -Infinity;
   private windowCount = 0;
 
   constructor(
@@ -153,7 +157,12 @@ export class Session {
   }
 
   who(): void {
-    this.lastInputAt = this.now();
+    const now = this.now();
+    this.lastInputAt = now;
+    // The list is the whole realm's (a Redis read across every world): one every WHO_MS is plenty for a
+    // person opening a panel, and a client asking faster gets its last answer's worth of nothing.
+    if (now - this.lastWhoAt < WHO_MS) return;
+    this.lastWhoAt = now;
     this.host.who?.(this);
   }
 

@@ -123,7 +123,7 @@ export class WorldLink implements RosterLink {
       );
   }
 
-  private async portal({ player, portal }: Departure): Promise<void> {
+  private async portal({ player, portal, tile }: Departure): Promise<void> {
     const { layout } = this.realm;
     const shard = this.roster.shardOf(player);
     const counts = await this.realm.directory.population();
@@ -132,8 +132,9 @@ export class WorldLink implements RosterLink {
     if (!target)
       return this.world.tell(player, [Op.Notice, `The way to ${title} is crowded; try again soon.`]);
     const dest = this.realm.maps.get(portal.map)?.map.objects.find((o) => o.name === portal.to);
-    if (!dest) return this.log.error(`portal "${portal.name}" leads to "${portal.to}", not in ${portal.map}`);
-    const { x, y } = arrivalTile(dest.area);
+    if (!tile && !dest)
+      return this.log.error(`portal "${portal.name}" leads to "${portal.to}", not in ${portal.map}`);
+    const { x, y } = tile ?? arrivalTile(dest!.area);
     this.world.clientGone(player.id); // stands still and unhurt while it is saved
     let done = false;
     try {

@@ -13,7 +13,10 @@ import type { Visibility } from './visibility.ts';
 
 export interface Departure {
   player: Player;
+  /** The portal stepped on; after a respawn towards a checkpoint on another map, one made for it. */
   portal: PortalPlacement;
+  /** Where to arrive instead of the portal's `to` object (the checkpoint's tile). */
+  tile?: { x: number; y: number };
 }
 
 /** Who sees what, as systems use it: messages go in as tuples, and the visibility layer encodes them. */
@@ -36,6 +39,8 @@ export interface SimContext {
   readonly events: EventQueue;
   /** Players who stepped onto a portal this tick, for the realm to move (emptied by it). */
   readonly departures: Departure[];
+  /** The map's path under `assets/`, as checkpoints name it. */
+  readonly mapPath: string;
   newId(): number;
   releaseId(id: number): void;
   /** Any entity by id: the target of an intent. */

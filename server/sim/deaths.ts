@@ -39,3 +39,27 @@ export function playerDies(world: SimContext, player: Player, killer: Mob): void
   world.tell(player, [Op.Died, player.id, killer.id]);
   world.events.push({ type: 'playerDied', player, killer });
 }
+
+/**
+ * The dead player asked to get up: full health, a few seconds' truce, at its checkpoint. A checkpoint on
+ * another map (it came through a portal and reached none here): up where it fell, and the realm takes it
+ * there (event-handlers.ts). Returns true when it got up (the caller places it again).
+ */
+export function getUp(world: SimContext, player: Player, safeTicks: number): boolean {
+  player.wantRespawn = false;
+  if (!player.dead) return false;
+  player.dead = false;
+  player.killedBy = 0;
+  player.hp = player.maxHp;
+  // Counted from the tick the request arrived after: the truce ends where it always has.
+  player.safeUntil = world.tickCount - 1 + safeTicks;
+  if (player.wantWalk || player.goal) player.safeUntil = 0; // it asked for more since: it is back in the game
+  const cp = player.checkpoint;
+  const here = cp.map === '' || cp.map === world.mapPath;
+  Object.assign(player, here ? { x: cp.x, y: cp.y } : {}, { path: [], progress: 0 });
+  Object.assign(player, { endX: player.x, endY: player.y });
+  player.statsChanged = true;
+  player.dirty = true;
+  world.events.push({ type: 'playerRespawned', player });
+  return true;
+}

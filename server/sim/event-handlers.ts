@@ -23,9 +23,14 @@ const handlers: Handlers = {
   },
   // Nothing follows a player's death yet beyond the death itself (deaths.ts); parties will listen here.
   playerDied() {},
-  // "Back on your feet": counted when the player gets up again.
+  // "Back on your feet": counted when the player gets up again. A checkpoint on another map (it came
+  // through a portal and has reached none here): the realm takes it there, as through a portal.
   playerRespawned(world, { player }) {
     count(world, player, 'deaths', 'any');
+    const { map, x, y } = player.checkpoint;
+    if (map === '' || map === world.mapPath) return;
+    const portal = { objectId: 0, name: 'checkpoint', area: { x, y, width: 1, height: 1 }, map, to: '' };
+    world.departures.push({ player, portal, tile: { x, y } });
   },
   itemPickedUp(world, { player, kind, equipped }) {
     if (equipped) {

@@ -202,3 +202,21 @@ describe('a character whose client is gone', () => {
 function joinlessClient(a: TestClient): TestClient {
   return { player: a.player, view: createView(), frames: [], problems: [] };
 }
+
+describe('a respawn towards another map', () => {
+  it('gets up where it fell, is handed to the realm for the checkpoint’s map, and the world ticks on', () => {
+    // Came through a portal from a big map and died before any checkpoint here: that checkpoint's tile
+    // (40, 60) is far outside this 20×10 map. Placed there, every later tick of this world threw.
+    const world = campedWorld();
+    const a = placedClient(world, 'A', { hp: 1, checkpoint: { x: 40, y: 60, map: 'maps/big.tmj' } });
+    killAndRespawn(world, a);
+    const fell = { x: a.player.x, y: a.player.y };
+    tickTimes(world, [a], 3);
+    expect(a.player.dead).toBe(false);
+    expect({ x: a.player.x, y: a.player.y }).toEqual(fell);
+    expect(world.departures).toMatchObject([
+      { player: a.player, portal: { map: 'maps/big.tmj' }, tile: { x: 40, y: 60 } },
+    ]);
+    expect(a.problems).toEqual([]);
+  });
+});

@@ -29,6 +29,7 @@ import { EventQueue } from './events.ts';
 import { InputLog, type Input, type Replayable } from './input-log.ts';
 import { handleEvent } from './event-handlers.ts';
 import { replaceContent } from './content-swap.ts';
+import { getUp } from './deaths.ts';
 import { died, welcome } from './welcome.ts';
 
 export type { Player } from './entities.ts';
@@ -251,24 +252,6 @@ export class World implements SimContext, Replayable {
   }
 
   /** Back to the checkpoint after dying: the player re-enters the world there at full health. */
-  private getUp(player: Player): void {
-    player.wantRespawn = false;
-    if (!player.dead) return;
-    player.dead = false;
-    player.killedBy = 0;
-    player.hp = player.maxHp;
-    // Counted from the tick the request arrived after: the truce ends where it always has.
-    player.safeUntil = this.tickCount - 1 + RESPAWN_SAFE_TICKS;
-    if (player.wantWalk || player.goal) player.safeUntil = 0; // it asked for more since: it is back in the game
-    Object.assign(player, { x: player.checkpoint.x, y: player.checkpoint.y, path: [], progress: 0 });
-    Object.assign(player, { endX: player.x, endY: player.y });
-    player.statsChanged = true;
-    player.dirty = true;
-    // A character that joined dead and gets up before its first tick is arriving already.
-    if (!this.arriving.includes(player)) this.arriving.push(player);
-    this.events.push({ type: 'playerRespawned', player });
-  }
-
   /** Live reload, between two ticks: see content-swap.ts (throws, changing nothing, on bad content). */
   replaceContent(map: WorldMap, data: GameData, mapFile = 'the map', version = ''): void {
     replaceContent(this, map, data, mapFile, version);
@@ -338,7 +321,9 @@ export class World implements SimContext, Replayable {
   private applyIntents(): void {
     this.pathBudget.startTick();
     for (const player of this.players.values()) {
-      if (player.wantRespawn) this.getUp(player);
+      // Placed again once up (one that joined dead and gets up before its first tick is arriving already).
+      if (player.wantRespawn && getUp(this, player, RESPAWN_SAFE_TICKS) && !this.arriving.includes(player))
+        this.arriving.push(player);
       if (player.saying.length > 0) {
         for (const line of player.saying) chat(this, player, line);
         player.saying.length = 0;

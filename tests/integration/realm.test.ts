@@ -111,6 +111,14 @@ describe('a realm of two shards and a shared cave', () => {
     expect(list.players).toContainEqual(['Eve', 'field-1', 1]);
     expect(list.players).toContainEqual(['Bob', 'field-2', 1]);
   });
+
+  it('answers one Who in two seconds per player: asking in a loop costs the realm one list', async () => {
+    const a = await joined('field-1', 'Asker');
+    for (let i = 0; i < 20; i++) a.bot.who();
+    await a.bot.waitFor(() => a.heard.lists.length > 0, 3000, 'the player list');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(a.heard.lists).toHaveLength(1);
+  });
 });
 
 describe('a bad realm file', () => {

@@ -1,6 +1,7 @@
 // What a hostile page or client meets at the door of a real server on 127.0.0.1: sockets from other
 // origins are refused with HTTP 403, responses carry the usual security headers, lookalike names are
 // taken, and an over-long chat line is refused with a notice instead of costing the sender its session.
+import { connect } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -52,6 +53,29 @@ function upgradeStatus(origin: string | undefined): Promise<number> {
     socket.once('error', reject);
   });
 }
+
+describe('upgrade paths', () => {
+  it.each(['//', '//@', '//a:b@c:99999', '/ws/../ws', '/%'])(
+    'a WebSocket upgrade for %j is turned away and the server plays on',
+    async (odd) => {
+      const answer = await new Promise<string>((resolve) => {
+        const socket = connect(server.port, '127.0.0.1', () =>
+          socket.write(
+            `GET ${odd} HTTP/1.1\r\nHost: 127.0.0.1\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n` +
+              'Sec-WebSocket-Version: 13\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n',
+          ),
+        );
+        let got = '';
+        socket.on('data', (d) => (got += d.toString()));
+        socket.on('close', () => resolve(got));
+        socket.on('error', () => resolve(got));
+      });
+      expect(answer).not.toMatch(/^HTTP\/1\.1 101/);
+      // Still serving: a normal socket opens.
+      expect(await upgradeStatus(undefined)).toBe(101);
+    },
+  );
+});
 
 describe('origins', () => {
   it.each([
