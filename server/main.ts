@@ -9,7 +9,7 @@ import { consoleLog } from './log.ts';
 import { fileLimitWarning, raiseFileLimit } from './file-limit.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
 import { openPostgresStore } from './store/postgres-store.ts';
-import { lockWorlds, type WorldLocks } from './store/world-locks.ts';
+import { lockWorlds, WorldRunningError, type WorldLocks } from './store/world-locks.ts';
 import { StoreError, type Store } from './store/store.ts';
 import { connectRedisRealm, type RedisRealm } from './realm/redis-realm.ts';
 import type { Realm } from '../shared/content/realm.ts';
@@ -93,7 +93,7 @@ function worldsToRun(config: Config, realm: Realm): string[] {
 }
 
 main().catch((err: unknown) => {
-  if (err instanceof ConfigError || err instanceof ContentError) {
+  if (err instanceof ConfigError || err instanceof ContentError || err instanceof WorldRunningError) {
     log.error(err.message);
   } else if (err instanceof StoreError) {
     // Never start over with a fresh database beside (or on top of) one we could not read.

@@ -21,7 +21,7 @@ describe('world locks', () => {
   it('refuses a second process for a running world, naming it, and not for other worlds', async () => {
     const first = await lockWorlds(server.url, ['emberfall-1', 'isle'], quiet, never);
     await expect(lockWorlds(server.url, ['emberfall-2', 'isle'], quiet, never)).rejects.toThrow(
-      /isle already run in another process[\s\S]*WORLD_IDS/,
+      /World isle is already running in another process[\s\S]*WORLD_IDS/,
     );
     const other = await lockWorlds(server.url, ['emberfall-2'], quiet, never);
     await first.release();

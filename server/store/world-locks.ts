@@ -4,11 +4,13 @@
 // locks, and the world can start again at once elsewhere. If the lock connection itself is lost (the
 // database restarted), it is taken again; a world whose lock another process took meanwhile is given up.
 import pg from 'pg';
-import { StoreError } from './store.ts';
 import type { Log } from '../log.ts';
 
 /** The first key of every world lock (the second is the world id's hash): "ember" in ASCII. */
 const NAMESPACE = 0x656d6265;
+
+/** A world of WORLD_IDS already runs in another process: this one must not start. */
+export class WorldRunningError extends Error {}
 
 export interface WorldLocks {
   /** Gives every lock up (clean shutdown). */
@@ -33,7 +35,7 @@ async function take(client: pg.Client, ids: readonly string[]): Promise<string[]
   return refused;
 }
 
-/** Takes the lock of every world in `ids`, or throws a StoreError naming those running elsewhere. */
+/** Takes the lock of every world in `ids`, or throws a WorldRunningError naming those running elsewhere. */
 export async function lockWorlds(
   url: string,
   ids: readonly string[],
@@ -48,9 +50,10 @@ export async function lockWorlds(
   const refused = await take(client, ids);
   if (refused.length > 0) {
     await client.end().catch(() => {});
-    throw new StoreError(
-      `World(s) ${refused.join(', ')} already run in another process (their PostgreSQL lock is held). ` +
-        'Stop that process first, or leave these worlds out of WORLD_IDS.',
+    const which = refused.length === 1 ? `World ${refused[0]} is` : `Worlds ${refused.join(', ')} are`;
+    throw new WorldRunningError(
+      `${which} already running in another process (its PostgreSQL lock is held). ` +
+        'Stop that process first, or leave it out of WORLD_IDS.',
     );
   }
   const watch = (c: pg.Client): void => {

@@ -113,7 +113,7 @@ describe('a realm on two processes behind nginx', () => {
     await waitUntil(async () => (await listing()).every((w) => w.state === 'up'), 15_000, 'every world up');
     expect((await listing()).map((w) => w.id)).toEqual(['field-1', 'field-2', 'cave']);
     await expect(startServerProcess(envFor('field-2'))).rejects.toThrow(
-      /field-2 already run in another process/,
+      /World field-2 is already running in another process/,
     );
   }, 30_000);
 
