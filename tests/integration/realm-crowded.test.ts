@@ -6,12 +6,10 @@ import { startServer, type GameServer } from '../../server/app.ts';
 import { readConfig } from '../../server/config.ts';
 import { consoleLog } from '../../server/log.ts';
 import { loadRealm } from '../../server/realm/load-realm.ts';
-import { newCharacter } from '../../server/sim/character.ts';
 import { MemoryStore } from '../../server/store/memory-store.ts';
-import { hashToken, newToken } from '../../server/store/tokens.ts';
 import { repoRoot } from '../../tools/server-process.ts';
 import type { BotClient } from '../../tools/bots/bot-client.ts';
-import { follow, joinWorld, type RealmBot } from '../support/realm-bots.ts';
+import { follow, joinWorld, seedInto, type RealmBot } from '../support/realm-bots.ts';
 import { writeRealmFixture, type RealmFixture } from '../support/realm-fixture.ts';
 
 let fixture: RealmFixture;
@@ -21,19 +19,7 @@ const tokens = new Map<string, string>();
 const bots: BotClient[] = [];
 
 async function seed(name: string, fields: Record<string, unknown>): Promise<void> {
-  const token = newToken();
-  const now = Date.now();
-  const record = {
-    ...newCharacter(),
-    map: '',
-    shard: null,
-    ...fields,
-    name,
-    createdAt: now,
-    lastSeenAt: now,
-  };
-  await store.create(record, hashToken(token));
-  tokens.set(name, token);
+  tokens.set(name, await seedInto(store, name, fields));
 }
 
 beforeAll(async () => {

@@ -2,7 +2,7 @@
 // something to carry), and bots that join a world by id and note what the realm tells them.
 import { newCharacter, type SavedCharacter } from '../../server/sim/character.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
-import type { CharacterRecord } from '../../server/store/store.ts';
+import type { CharacterRecord, Store } from '../../server/store/store.ts';
 import { hashToken, newToken } from '../../server/store/tokens.ts';
 import { BotClient } from '../../tools/bots/bot-client.ts';
 import type { ViewEvent } from '../../shared/protocol/view.ts';
@@ -14,6 +14,19 @@ export async function seedCharacter(
   fields: Partial<SavedCharacter> & Record<string, unknown>,
 ): Promise<string> {
   const store = openSqliteStore(dataDir);
+  try {
+    return await seedInto(store, name, fields);
+  } finally {
+    store.close();
+  }
+}
+
+/** Writes a character into `store` (on the start map unless `fields` say otherwise); returns its token. */
+export async function seedInto(
+  store: Store,
+  name: string,
+  fields: Partial<SavedCharacter> & Record<string, unknown>,
+): Promise<string> {
   const token = newToken();
   const now = Date.now();
   const record = {
@@ -25,12 +38,8 @@ export async function seedCharacter(
     createdAt: now,
     lastSeenAt: now,
   };
-  try {
-    if (!(await store.create(record as CharacterRecord, hashToken(token))))
-      throw new Error(`could not seed ${name}`);
-  } finally {
-    store.close();
-  }
+  if (!(await store.create(record as CharacterRecord, hashToken(token))))
+    throw new Error(`could not seed ${name}`);
   return token;
 }
 
