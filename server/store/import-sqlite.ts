@@ -21,6 +21,11 @@ export interface ImportReport {
   copied: number;
   /** Names already in PostgreSQL, left untouched. */
   skipped: string[];
+  /**
+   * Characters copied although PostgreSQL already holds a lookalike of their name (a new character could
+   * not take one; these were made on different servers): both keep playing, the host may rename one.
+   */
+  lookalikes: string[];
 }
 
 /** Copies every character of the SQLite database in `dataDir` into the (migrated) PostgreSQL `pool`. */
@@ -38,10 +43,14 @@ export async function importSqlite(dataDir: string, pool: pg.Pool): Promise<Impo
     .all() as SqliteRow[];
   db.close();
   const client = await pool.connect();
-  const report: ImportReport = { copied: 0, skipped: [] };
+  const report: ImportReport = { copied: 0, skipped: [], lookalikes: [] };
   try {
     await client.query('BEGIN');
     for (const r of rows) {
+      const alike = await client.query(
+        'SELECT 1 FROM characters WHERE name_skeleton = $1 AND name_key <> $2',
+        [r.name_skeleton, r.name_key],
+      );
       const { rowCount } = await client.query(
         `INSERT INTO characters (name_key, name, token_hash, name_skeleton, character, created_at,
            last_seen_at, map, shard)
@@ -60,6 +69,7 @@ export async function importSqlite(dataDir: string, pool: pg.Pool): Promise<Impo
       );
       if (rowCount === 1) report.copied++;
       else report.skipped.push(r.name);
+      if (rowCount === 1 && (alike.rowCount ?? 0) > 0) report.lookalikes.push(r.name);
     }
     await client.query('COMMIT');
   } catch (err) {

@@ -95,11 +95,34 @@ describe('importSqlite', () => {
       sqlite.close();
       const store = await openPostgresStore(await freshDatabase(), quiet);
       try {
-        expect(await importSqlite(dir, store.pool)).toEqual({ copied: 2, skipped: [] });
+        expect(await importSqlite(dir, store.pool)).toEqual({ copied: 2, skipped: [], lookalikes: [] });
         const ana = await store.load('ana');
         expect(ana?.record).toEqual(played('Ana'));
         expect(tokenMatches('ana-token', ana!.tokenHash)).toBe(true);
-        expect(await importSqlite(dir, store.pool)).toEqual({ copied: 0, skipped: ['Ana', 'Bo'] });
+        expect(await importSqlite(dir, store.pool)).toEqual({
+          copied: 0,
+          skipped: ['Ana', 'Bo'],
+          lookalikes: [],
+        });
+      } finally {
+        store.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('copies a character whose lookalike PostgreSQL holds, and says so', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'emberquest-import-'));
+    try {
+      const sqlite = openSqliteStore(dir);
+      await sqlite.create(played('Bo'), hashToken('bo-token'));
+      sqlite.close();
+      const store = await openPostgresStore(await freshDatabase(), quiet);
+      try {
+        expect(await store.create(played('B0'), hashToken('other'))).toBe(true); // made on another server
+        expect(await importSqlite(dir, store.pool)).toEqual({ copied: 1, skipped: [], lookalikes: ['Bo'] });
+        expect((await store.load('Bo'))?.record.name).toBe('Bo');
       } finally {
         store.close();
       }

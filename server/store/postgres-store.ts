@@ -139,7 +139,7 @@ export class PostgresStore implements Store {
     });
   }
 
-  async claim(name: string, owner: string, ttlMs: number): Promise<ClaimResult> {
+  async claim(name: string, owner: string, ttlMs: number, retried = false): Promise<ClaimResult> {
     // One statement takes the lease: of two claims at once, the row lock lets exactly one win.
     const { rows } = await this.pool.query<Row & { epoch: string }>(
       `UPDATE characters SET owner = $3, epoch = epoch + 1, expires_at = ${NOW} + $4, lease_ms = $4,
@@ -155,6 +155,9 @@ export class PostgresStore implements Store {
       [nameKey(name)],
     );
     const row = held.rows[0];
+    // Released (or run out) between the two statements: it is free now, so try once more.
+    if (row && (row.owner === null || Number(row.expires_at) <= (this.clock?.() ?? Date.now())) && !retried)
+      return this.claim(name, owner, ttlMs, true);
     return row ? { ok: false, holder: row.owner ?? '', expiresAt: Number(row.expires_at) } : null;
   }
 

@@ -20,6 +20,10 @@ try {
   const report = await importSqlite(dataDir, store.pool);
   store.close();
   log.info(`Copied ${report.copied} character(s) from ${dataDir} into ${store.where}.`);
+  if (report.lookalikes.length > 0)
+    log.warn(
+      `Copied with a lookalike already there (rename one if players mix them up): ${report.lookalikes.join(', ')}`,
+    );
   if (report.skipped.length > 0)
     log.warn(
       `Left ${report.skipped.length} already in PostgreSQL as they were: ${report.skipped.join(', ')}`,
