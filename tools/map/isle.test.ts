@@ -19,9 +19,19 @@ import {
   WORLD_MAP,
   WORLD_PORTAL,
 } from './isle-objects.ts';
-import { floodFrom, isle, ISLE_FILE, islePlacements, isleTiled } from './isle-fixture.ts';
+import { isle, ISLE_FILE, islePlacements, isleTiled } from './isle-fixture.ts';
 import { SIDE_ROADS } from './world-land.ts';
-import { data, inside, placements, reachableFrom, tiled, world, WORLD_FILE } from './world-fixture.ts';
+import {
+  data,
+  floodFrom,
+  inside,
+  placements,
+  reachableFrom,
+  reachChecks,
+  tiled,
+  world,
+  WORLD_FILE,
+} from './world-fixture.ts';
 
 const realm = parseRealm(JSON.parse(readFileSync('assets/realm.json', 'utf8')), 'assets/realm.json', 200);
 const tileOf = (r: TileRect): { x: number; y: number } => ({
@@ -120,14 +130,7 @@ describe('assets/realm.json and the ferry', () => {
 describe('Ember Isle', () => {
   const landing = tileOf(named(isle.objects, ISLE_ARRIVAL).area);
   const seen = floodFrom(isle, landing.x, landing.y);
-  const reached = (x: number, y: number): boolean => seen[y * isle.width + x] === 1;
-  const areaReached = (r: TileRect): boolean => {
-    for (let y = r.y; y < r.y + r.height; y++)
-      for (let x = r.x; x < r.x + r.width; x++) if (reached(x, y)) return true;
-    return false;
-  };
-  const besideReached = (x: number, y: number): boolean =>
-    reached(x + 1, y) || reached(x - 1, y) || reached(x, y + 1) || reached(x, y - 1);
+  const { reached, areaReached, besideReached } = reachChecks(seen, isle.width);
 
   it('respawns nobody into a fight: its checkpoint and spawn lie beyond every mob’s reach', () => {
     expect(() => checkRespawnSafety(isle, data, ISLE_FILE)).not.toThrow();

@@ -1,9 +1,9 @@
 // The committed world map and game data, read the way the server reads them, for the content tests.
 import { readFileSync } from 'node:fs';
 import { parseGameData, readDataFiles } from '../../shared/content/game-data.ts';
-import { parsePlacements } from '../../shared/content/placements.ts';
+import { parsePlacements, type DoorPlacement } from '../../shared/content/placements.ts';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
-import { parseWorldMap, type TileRect } from '../../shared/content/world-map.ts';
+import { parseWorldMap, type TileRect, type WorldMap } from '../../shared/content/world-map.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 
 export const WORLD_FILE = 'assets/maps/world.tmj';
@@ -16,9 +16,14 @@ export const placements = parsePlacements(world, data, WORLD_FILE);
 export const inside = (r: TileRect, x: number, y: number): boolean =>
   x >= r.x && y >= r.y && x < r.x + r.width && y < r.y + r.height;
 
-/** Flood fill over walkable tiles from a tile; stepping on a door continues at its destination. */
-export function reachableFrom(sx: number, sy: number): Uint8Array {
-  const { grid } = world;
+/** Flood fill over a map's walkable tiles from a tile (4-way); stepping on a door continues at its destination. */
+export function floodFrom(
+  map: WorldMap,
+  sx: number,
+  sy: number,
+  doors: readonly DoorPlacement[] = [],
+): Uint8Array {
+  const { grid } = map;
   const seen = new Uint8Array(grid.width * grid.height);
   const stack: [number, number][] = [[sx, sy]];
   seen[sy * grid.width + sx] = 1;
@@ -29,13 +34,31 @@ export function reachableFrom(sx: number, sy: number): Uint8Array {
   };
   while (stack.length) {
     const [x, y] = stack.pop()!;
-    for (const d of placements.doors) if (inside(d.area, x, y)) visit(d.to.x, d.to.y);
+    for (const d of doors) if (inside(d.area, x, y)) visit(d.to.x, d.to.y);
     visit(x + 1, y);
     visit(x - 1, y);
     visit(x, y + 1);
     visit(x, y - 1);
   }
   return seen;
+}
+
+/** The world map's flood fill from a tile, through its doors. */
+export function reachableFrom(sx: number, sy: number): Uint8Array {
+  return floodFrom(world, sx, sy, placements.doors);
+}
+
+/** Questions about a flood fill: a tile reached, any tile of an area, a tile beside one (NPCs and chests block their own). */
+export function reachChecks(seen: Uint8Array, width: number) {
+  const reached = (x: number, y: number): boolean => seen[y * width + x] === 1;
+  const areaReached = (r: TileRect): boolean => {
+    for (let y = r.y; y < r.y + r.height; y++)
+      for (let x = r.x; x < r.x + r.width; x++) if (reached(x, y)) return true;
+    return false;
+  };
+  const besideReached = (x: number, y: number): boolean =>
+    reached(x + 1, y) || reached(x - 1, y) || reached(x, y + 1) || reached(x, y - 1);
+  return { reached, areaReached, besideReached };
 }
 
 const names = new Map<number, string>();

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { islePlacements } from './isle-fixture.ts';
-import { data, inside, placements, reachableFrom, tiled, world } from './world-fixture.ts';
+import { data, inside, placements, reachableFrom, reachChecks, tiled, world } from './world-fixture.ts';
 
 const { grid } = world;
 
@@ -20,15 +20,7 @@ function reachable(): Uint8Array {
 }
 
 const seen = reachable();
-const reached = (x: number, y: number): boolean => seen[y * grid.width + x] === 1;
-const areaReached = (r: TileRect): boolean => {
-  for (let y = r.y; y < r.y + r.height; y++)
-    for (let x = r.x; x < r.x + r.width; x++) if (reached(x, y)) return true;
-  return false;
-};
-/** NPCs and chests block their own tile: someone must be able to stand next to them. */
-const besideReached = (x: number, y: number): boolean =>
-  reached(x + 1, y) || reached(x - 1, y) || reached(x, y + 1) || reached(x, y - 1);
+const { areaReached, besideReached } = reachChecks(seen, grid.width);
 
 describe('world.tmj', () => {
   it('is a map at least as big as BrowserQuest’s, with embedded, extruded tilesets', () => {
