@@ -4,24 +4,21 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { BotClient } from './bots/bot-client.ts';
 import { repoRoot, startServerProcess } from './server-process.ts';
-import { launchBrowser } from '../tests/support/browser.ts';
+import { joinGame, launchBrowser } from '../tests/support/browser.ts';
 
 const out = path.join(repoRoot, 'docs/screenshots/village.png');
 const server = await startServerProcess({ SEED: '3' });
 const browser = await launchBrowser();
 const bots: BotClient[] = [];
 try {
-  const wsUrl = new URL('ws', server.url).href.replace(/^http/, 'ws');
   for (const name of ['Wren', 'Tobin', 'Hedda']) {
-    const bot = await BotClient.connect({ url: wsUrl, name });
+    const bot = await BotClient.connect({ url: server.wsUrl, name });
     await bot.waitForWelcome();
     bots.push(bot);
   }
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  await page.goto(server.url);
-  await page.getByTestId('name-input').fill('Ember');
-  await page.getByTestId('play-button').click();
-  await page.waitForFunction(() => window.__emberquest?.state().connected === true);
+  // The bots' shard, picked as a friend joining them would (the picker offers the least full one).
+  await joinGame(page, server.url, 'Ember', bots[0]!.view.world);
   const me = await page.evaluate(() => window.__emberquest!.state().tile!);
   // Spread the bots around the player so the picture shows company.
   const spots = [
