@@ -196,6 +196,10 @@ describe('grace period', () => {
     await alice.close(); // 1000, as the game's own Leave
     await bob.waitFor(() => server!.world.population === 1, 1000, 'Carol and Alice to leave');
     await bob.waitFor(() => !bob.view.entities.has(alice.view.selfId), 1000, 'Alice to despawn');
+    // Her last save is written as she leaves (with the lease's release); under load it can land a moment
+    // after the despawn is seen, so wait for it (bounded) rather than read once.
+    for (let i = 0; i < 40 && (await store.load('Alice'))?.record.y !== 12; i++)
+      await new Promise((r) => setTimeout(r, 50));
     expect((await store.load('Alice'))?.record).toMatchObject({ x: 12, y: 12 });
     // The name is free to play again at once: a fresh welcome, not the old character resumed.
     const again = await welcomed('Alice', alice.token!);
