@@ -6,6 +6,7 @@ import { CloseCode, Op } from '../shared/protocol/ops.ts';
 import {
   applyFrame,
   createView,
+  type BagView,
   type SeenEntity,
   type Stats,
   type ViewEvent,
@@ -81,6 +82,31 @@ export class GameClient {
   /** The player's own numbers (HP, level, XP, gear), once the server has sent them. */
   get stats(): Stats | null {
     return this.view.stats;
+  }
+
+  /** The player's bag and belt, once the server has sent them. */
+  get bag(): BagView | null {
+    return this.view.bag;
+  }
+
+  /** Uses what a bag slot holds: drinks a potion, or puts on a piece of gear. The server decides. */
+  useSlot(slot: number): void {
+    if (this.canAct) this.connection?.send([Op.UseSlot, slot]);
+  }
+
+  /** Drinks one of the potion on a belt slot (0–3). */
+  useBelt(slot: number): void {
+    if (this.canAct) this.connection?.send([Op.UseBelt, slot]);
+  }
+
+  /** Drops one of what a bag slot holds at our feet. */
+  dropSlot(slot: number): void {
+    if (this.canAct) this.connection?.send([Op.DropSlot, slot]);
+  }
+
+  /** Puts the potion of bag slot `slot` on belt slot `belt` (`slot` -1 clears the belt slot). */
+  setBelt(belt: number, slot: number): void {
+    if (this.canAct) this.connection?.send([Op.SetBelt, belt, slot]);
   }
 
   get dead(): boolean {
@@ -352,6 +378,7 @@ export class GameClient {
       case 'population':
       case 'playerList':
       case 'whisper':
+      case 'bag':
         this.events.happened(e);
         break;
       default: {

@@ -5,6 +5,7 @@ import { CloseCode, Op, PROTOCOL_VERSION } from '../../shared/protocol/ops.ts';
 import { decodeClientFrame, encode } from '../../shared/protocol/codec.ts';
 import type { ClientMsg, ClientOp, ClientMsgOf } from '../../shared/protocol/schema.ts';
 import type { World } from '../sim/world.ts';
+import type { BagIntent } from '../sim/inventory.ts';
 import type { Log } from '../log.ts';
 
 /** At most one player list per this long per session. */
@@ -68,6 +69,10 @@ const handlers: Handlers = {
   [Op.Chat]: (s, [, text]) => s.chat(text),
   [Op.Respawn]: (s) => s.respawn(),
   [Op.Who]: (s) => s.who(),
+  [Op.UseSlot]: (s, [, slot]) => s.useBag({ type: 'use', slot }),
+  [Op.UseBelt]: (s, [, slot]) => s.useBag({ type: 'belt', slot }),
+  [Op.DropSlot]: (s, [, slot]) => s.useBag({ type: 'drop', slot }),
+  [Op.SetBelt]: (s, [, belt, slot]) => s.useBag({ type: 'setBelt', belt, slot }),
 };
 
 export class Session {
@@ -164,6 +169,11 @@ export class Session {
     if (now - this.lastWhoAt < WHO_MS) return;
     this.lastWhoAt = now;
     this.host.who?.(this);
+  }
+
+  useBag(intent: BagIntent): void {
+    this.lastInputAt = this.now();
+    this.world.useBag(this.playerId, intent);
   }
 
   respawn(): void {

@@ -7,6 +7,7 @@ import type { Outbox } from './outbox.ts';
 import type { CharacterState } from './character.ts';
 import type { Mob as MobMind } from './mob-ai.ts';
 import type { Walker } from './walking.ts';
+import type { BagIntent } from './inventory.ts';
 
 /** What a player is busy with besides walking: one target at a time, replaced by any new intent. */
 export type Goal = { type: 'attack' | 'loot' | 'talk' | 'open'; id: number };
@@ -43,6 +44,10 @@ export interface Player extends Walker, CharacterState {
   killedBy: number;
   /** The bag or belt changed (bag.ts): the player is sent them again at the end of the tick. */
   bagChanged: boolean;
+  /** Bag intents (use, belt, drop, set belt) asked for since the last tick (inventory.ts). */
+  bagIntents: BagIntent[];
+  /** The first tick at which the player may drink from its bag again. */
+  nextDrinkTick: number;
   /** Stats changed this tick: the player is sent a Stats message. */
   statsChanged: boolean;
   /** Line index per NPC id, so talking again moves the conversation on. */

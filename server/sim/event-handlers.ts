@@ -43,6 +43,11 @@ const handlers: Handlers = {
     }
     count(world, player, 'loot', kind.id);
   },
+  // Gear put on from the bag counts like gear put on at pickup (it is not a loot).
+  itemEquipped(world, { player, kind }) {
+    count(world, player, 'equip', kind.id);
+    count(world, player, 'equip', kind.type);
+  },
   chestOpened() {},
   areaEntered(world, { player, name }) {
     count(world, player, 'reach', name);

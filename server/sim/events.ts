@@ -17,8 +17,13 @@ export type SimEvent =
   | { type: 'playerDied'; player: Player; killer: Mob }
   /** The player got up at its checkpoint after dying. */
   | { type: 'playerRespawned'; player: Player }
-  /** The player took an item: `equipped` when it was gear it now wears, otherwise it was used up. */
+  /**
+   * The player took an item off the ground: `equipped` when it was gear it now wears; otherwise it was
+   * drunk or is in its bag now (inventory.ts).
+   */
   | { type: 'itemPickedUp'; player: Player; kind: ItemKind; equipped: boolean }
+  /** The player put on a weapon or armor from its bag. */
+  | { type: 'itemEquipped'; player: Player; kind: ItemKind }
   | { type: 'chestOpened'; player: Player; chest: Chest }
   /** The player stands in a named area it had not reached before. */
   | { type: 'areaEntered'; player: Player; name: string }

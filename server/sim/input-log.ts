@@ -1,6 +1,7 @@
 // An opt-in record of every input a world was given, stamped with the tick it arrived after, so a run
 // can be played again from its seed to the same state: a bug report becomes a test (input-log.test.ts).
 import type { SavedCharacter } from './character.ts';
+import type { BagIntent } from './inventory.ts';
 
 export type Input =
   | [kind: 'join', name: string, saved: SavedCharacter]
@@ -10,7 +11,8 @@ export type Input =
   | [kind: 'walkTo', id: number, x: number, y: number]
   | [kind: 'pursue', id: number, goal: 'attack' | 'loot' | 'talk' | 'open', targetId: number]
   | [kind: 'chat', id: number, text: string]
-  | [kind: 'respawn', id: number];
+  | [kind: 'respawn', id: number]
+  | [kind: 'bag', id: number, intent: BagIntent];
 
 /** An input given while the world's tickCount was `tick`: it takes effect in tick `tick + 1`. */
 export interface LoggedInput {
@@ -29,6 +31,7 @@ export interface Replayable {
   pursue(id: number, goal: 'attack' | 'loot' | 'talk' | 'open', targetId: number): void;
   chat(id: number, text: string): void;
   respawn(id: number): void;
+  useBag(id: number, intent: BagIntent): void;
   tick(): void;
 }
 
@@ -68,6 +71,8 @@ function give(world: Replayable, input: Input): void {
       return world.chat(input[1], input[2]);
     case 'respawn':
       return world.respawn(input[1]);
+    case 'bag':
+      return world.useBag(input[1], input[2]);
     default: {
       const unknown: never = input;
       throw new Error(`unknown input ${String(unknown)}`);

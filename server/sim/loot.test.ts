@@ -125,21 +125,24 @@ describe('equipment', () => {
     expect(received(a, Op.Achievement)).toEqual([[Op.Achievement, 'dressed_up']]);
   });
 
-  it('worse or equal gear says so and stays on the ground', () => {
+  it('worse or equal gear goes into the bag, worn gear stays on', () => {
     const { world, a, b, both } = setUp();
     Object.assign(a.player, { weapon: 'axe', armor: 'chainmail' });
     for (const kind of ['short_sword', 'axe', 'leather']) {
       const item = dropItem(world, kind, 7, 5);
       loot(world, both, a, item.id);
       expect(a.player).toMatchObject({ weapon: 'axe', armor: 'chainmail' });
-      // The axe is the same level as the one in hand; the others are weaker.
-      const than = kind === 'axe' ? 'one as good as' : 'better than';
-      expect(received(a, Op.Notice).at(-1)![1]).toMatch(new RegExp(`^You already have ${than} the `));
-      expect(world.items.has(item.id)).toBe(true);
-      expect(b.view.entities.has(item.id)).toBe(true);
+      expect(received(a, Op.Notice).at(-1)![1]).toMatch(/in your bag/);
+      expect(world.items.has(item.id)).toBe(false);
+      expect(b.view.entities.has(item.id)).toBe(false);
     }
+    expect(a.player.bag.slice(0, 3)).toEqual(['short_sword', 'axe', 'leather']);
     expect(received(b, Op.Looks)).toEqual([]);
-    expect(received(a, Op.Happened)).toEqual([]);
+    expect(received(a, Op.Happened).map((m) => m[1])).toEqual([
+      Happening.PickedUp,
+      Happening.PickedUp,
+      Happening.PickedUp,
+    ]);
   });
 });
 
@@ -165,11 +168,18 @@ describe('consumables', () => {
     const mob = onlyMob(world);
     const ember = dropItem(world, 'ember_potion', 9, 5);
     loot(world, both, a, ember.id);
+    // Kept, not drunk: it goes on the belt, and is drunk from there.
+    expect(a.player.belt[0]).toBe('ember_potion');
+    world.useBag(a.player.id, { type: 'belt', slot: 0 });
+    tickAndDeliver(world, both);
     const drankAt = world.tickCount;
     const until = drankAt + 10 * TICK_RATE;
     expect(a.view.stats?.invulnerableTicks).toBe(10 * TICK_RATE);
     expect(received(a, Op.Achievement)).toEqual([[Op.Achievement, 'untouchable']]);
-    expect(received(a, Op.Happened)).toEqual([[Op.Happened, Happening.Drank, 'ember_potion']]);
+    expect(received(a, Op.Happened)).toEqual([
+      [Op.Happened, Happening.PickedUp, 'ember_potion'],
+      [Op.Happened, Happening.Drank, 'ember_potion'],
+    ]);
     const blows: { tick: number; damage: number }[] = [];
     for (let t = 0; t < 20 * TICK_RATE; t++) {
       for (const e of tickAndDeliver(world, both).get(a) ?? [])

@@ -1,8 +1,7 @@
 // Things to pick up: drops from kills, chests (static ones come back; guarded ones appear when their
-// mobs are all dead), and what picking an item up does (better gear is equipped, potions are drunk).
+// mobs are all dead). What picking an item up does is inventory.ts.
 import { Happening, Op } from '../../shared/protocol/ops.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
-import { playerMaxHp } from '../../shared/rules/combat.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { Chest, GroundItem, Mob, Player } from './entities.ts';
@@ -74,53 +73,15 @@ export function dropLoot(world: SimContext, mob: Mob): void {
 
 export function expireItems(world: SimContext): void {
   for (const item of world.items.values()) {
-    if (item.expiresTick && world.tickCount >= item.expiresTick) removeItem(world, item);
+    if (item.expiresTick && world.tickCount >= item.expiresTick) removeGroundItem(world, item);
   }
 }
 
-function removeItem(world: SimContext, item: GroundItem): void {
+/** Takes an item off the ground (picked up, or gone). */
+export function removeGroundItem(world: SimContext, item: GroundItem): void {
   world.items.delete(item.id);
   world.vis.remove(item);
   world.releaseId(item.id);
-}
-
-/** The player stands on the item: take it if it is of any use, say why not otherwise. */
-export function pickUp(world: SimContext, player: Player, item: GroundItem): void {
-  const kind = world.data.items.get(item.kind);
-  if (!kind) return removeItem(world, item);
-  const say = (text: string): void => void world.tell(player, [Op.Notice, text]);
-  if (kind.type === 'weapon' || kind.type === 'armor') {
-    const current = world.data.items.get(kind.type === 'weapon' ? player.weapon : player.armor);
-    if (current && current.level >= kind.level) {
-      const than = current.level === kind.level ? 'one as good as' : 'better than';
-      return say(`You already have ${than} the ${kind.name.toLowerCase()}.`);
-    }
-    if (kind.type === 'weapon') player.weapon = kind.id;
-    else {
-      player.armor = kind.id;
-      const before = player.maxHp;
-      player.maxHp = playerMaxHp(kind.level, player.level);
-      player.hp = Math.min(player.maxHp, player.hp + (player.maxHp - before));
-    }
-    say(`You equip the ${kind.name.toLowerCase()}.`);
-    tellHappened(world, player, Happening.Equipped, kind.id);
-    world.vis.broadcast(player, [Op.Looks, player.id, player.weapon, player.armor, player.level]);
-  } else {
-    tellHappened(world, player, Happening.Drank, kind.id); // every consumable is drunk at once
-    if (kind.heal) {
-      player.hp = Math.min(player.maxHp, player.hp + kind.heal);
-      say(`You drink the ${kind.name.toLowerCase()}: +${kind.heal} HP.`);
-    }
-    if (kind.invulnerableSeconds) {
-      player.invulnerableUntil = world.tickCount + Math.round(kind.invulnerableSeconds * TICK_RATE);
-      say(`Nothing can hurt you for ${kind.invulnerableSeconds} seconds!`);
-    }
-  }
-  player.statsChanged = true;
-  player.dirty = true;
-  const equipped = kind.type === 'weapon' || kind.type === 'armor';
-  world.events.push({ type: 'itemPickedUp', player, kind, equipped });
-  removeItem(world, item);
 }
 
 /** The player is beside the chest: it opens and spills its items onto the free tiles around it. */

@@ -9,7 +9,8 @@ import { VIEW_RADIUS_TILES } from '../../shared/rules/sight.ts';
 import type { Entity, Mob, Player } from './entities.ts';
 import { adjacent, distance } from './mob-ai.ts';
 import { playerStrikes } from './combat.ts';
-import { openChest, pickUp } from './loot.ts';
+import { openChest } from './loot.ts';
+import { pickUp } from './inventory.ts';
 import type { SimContext } from './context.ts';
 
 /** Ticks between a player's swings (0.8 s). */

@@ -31,6 +31,7 @@ import { handleEvent } from './event-handlers.ts';
 import { replaceContent } from './content-swap.ts';
 import { getUp } from './deaths.ts';
 import { died, welcome } from './welcome.ts';
+import { applyBagIntents, BAG_INTENTS_PER_TICK, sendBags, type BagIntent } from './inventory.ts';
 
 export type { Player } from './entities.ts';
 
@@ -188,6 +189,7 @@ export class World implements SimContext, Replayable {
     player.wantWalk = null; // asked for by the old connection; the player may have changed their mind
     player.away = false;
     player.statsChanged = true;
+    player.bagChanged = true;
     this.resuming.add(player);
   }
 
@@ -230,6 +232,17 @@ export class World implements SimContext, Replayable {
   chat(id: number, text: string): void {
     this.record(['chat', id, text]);
     this.players.get(id)?.saying.push(text);
+  }
+
+  /**
+   * Records a bag intent (use a slot, drink from the belt, drop, set the belt); it is applied in the next
+   * tick (inventory.ts checks it there against the bag as it is then). A flood past a few a tick is dropped.
+   */
+  useBag(id: number, intent: BagIntent): void {
+    this.record(['bag', id, intent]);
+    const player = this.players.get(id);
+    if (!player || player.away || player.bagIntents.length >= BAG_INTENTS_PER_TICK) return;
+    player.bagIntents.push(intent);
   }
 
   /** Alive, or dead and getting up in the next tick (so what it asks for next is not lost). */
@@ -276,6 +289,7 @@ export class World implements SimContext, Replayable {
     this.placeArrivals(); // newcomers see the world as it is after this tick's moves
     this.reintroduce(); // so do reconnected players
     sendStats(this); // each player's own numbers, when they changed
+    sendBags(this); // and its bag and belt, when they changed
     this.shareWalks(); // last: each walk goes to whoever sees the walker now
   }
 
@@ -328,6 +342,7 @@ export class World implements SimContext, Replayable {
         for (const line of player.saying) chat(this, player, line);
         player.saying.length = 0;
       }
+      if (player.bagIntents.length > 0) applyBagIntents(this, player);
       const want = player.wantWalk;
       if (!want || player.cell < 0) continue;
       // Refused for now, the intent waits for the next tick (a newer click replaces it).

@@ -21,6 +21,14 @@ export const Op = {
   Respawn: 8,
   /** Ask who is playing in the realm: answered with one `PlayerList`. */
   Who: 9,
+  /** Use what a bag slot holds: `[Op.UseSlot, slot]` drinks a potion or puts on a piece of gear. */
+  UseSlot: 10,
+  /** Drink one of the potion kind on a belt slot: `[Op.UseBelt, beltSlot]` (0–3). */
+  UseBelt: 11,
+  /** Drop one of what a bag slot holds at the player's feet, for anyone to pick up: `[Op.DropSlot, slot]`. */
+  DropSlot: 12,
+  /** Put the potion kind of a bag slot on a belt slot: `[Op.SetBelt, beltSlot, slot]` (slot -1 clears it). */
+  SetBelt: 13,
   // server → client
   Welcome: 64,
   SpawnPlayer: 65,
@@ -69,6 +77,12 @@ export const Op = {
   PlayerList: 87,
   /** A private line: `[Op.Whisper, from, to, text]`, sent to both the whisperer and the one whispered to. */
   Whisper: 88,
+  /**
+   * The player's bag and belt: `[Op.Bag, slots, counts, belt]`, every bag slot's item kind ('' empty) and
+   * how many it holds, and every belt slot's potion kind. Sent on entering the world and whenever any
+   * of them changes.
+   */
+  Bag: 89,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 
@@ -78,14 +92,11 @@ export const Happening = {
   ChestOpened: 1,
   /** The player put on a weapon or armor it picked up; detail: the item kind. */
   Equipped: 2,
-  /** The player drank a potion it picked up; detail: the item kind. */
+  /** The player drank a potion (picked up while hurt, or from the bag or belt); detail: the item kind. */
   Drank: 3,
   /** The player reached a new level; detail: the level. */
   LevelUp: 4,
-  /**
-   * The player took an item to keep, neither put on nor drunk; detail: the item kind. Not sent yet:
-   * every item today is gear or a potion. The inventory will send it.
-   */
+  /** The player put an item it picked up into its bag, neither put on nor drunk; detail: the item kind. */
   PickedUp: 5,
 } as const;
 export type Happening = (typeof Happening)[keyof typeof Happening];

@@ -36,6 +36,11 @@ export const clientSchema = {
   [Op.Chat]: [str(MAX_CLIENT_FRAME)],
   [Op.Respawn]: [],
   [Op.Who]: [],
+  // Slots are checked against the bag in the world, which says which one does not exist.
+  [Op.UseSlot]: [int(0, 255)],
+  [Op.UseBelt]: [int(0, 255)],
+  [Op.DropSlot]: [int(0, 255)],
+  [Op.SetBelt]: [int(0, 255), int(-1, 255)],
 } as const;
 
 export type ClientOp = keyof typeof clientSchema;

@@ -86,6 +86,9 @@ export type ListedPlayer = [name: string, world: string, level: number];
 export type PlayerListMsg = [op: typeof Op.PlayerList, total: number, players: ListedPlayer[]];
 export type WhisperMsg = [op: typeof Op.Whisper, from: string, to: string, text: string];
 
+/** The bag's slots (item kind, '' empty) and their counts, and the belt's potion kinds (bag.ts). */
+export type BagMsg = [op: typeof Op.Bag, slots: string[], counts: number[], belt: string[]];
+
 export type ServerMsg =
   | WelcomeMsg
   | SpawnPlayerMsg
@@ -111,4 +114,5 @@ export type ServerMsg =
   | TransferMsg
   | PopulationMsg
   | PlayerListMsg
-  | WhisperMsg;
+  | WhisperMsg
+  | BagMsg;

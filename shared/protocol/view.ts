@@ -6,6 +6,7 @@ import { decodeServerFrame } from './codec.ts';
 import { readMoves, type WalkRecord } from './moves.ts';
 import { Op, type Happening } from './ops.ts';
 import type {
+  BagMsg,
   DespawnMsg,
   ListedPlayer,
   MovesMsg,
@@ -58,6 +59,23 @@ export interface WorldView {
   entities: Map<number, SeenEntity>;
   /** The player's own numbers, from the latest Stats message. */
   stats: Stats | null;
+  /** The player's bag and belt, from the latest Bag message (null until one came). */
+  bag: BagView | null;
+}
+
+/** One bag or belt slot as the player sees it: the item kind ('' empty) and how many. */
+export interface SlotView {
+  item: string;
+  count: number;
+}
+
+/**
+ * The bag's slots and the belt's. A belt slot's count is how many of its potion the bag holds in all
+ * (the belt is a shortcut to them, not a place of its own): 0 shows an empty shortcut.
+ */
+export interface BagView {
+  slots: SlotView[];
+  belt: SlotView[];
 }
 
 export interface Stats {
@@ -93,6 +111,8 @@ export type ViewEvent =
   | { type: 'population'; here: number; total: number }
   | { type: 'playerList'; total: number; players: ListedPlayer[] }
   | { type: 'whisper'; from: string; to: string; text: string }
+  /** The bag or belt changed (the view's `bag` holds them now). */
+  | { type: 'bag'; bag: BagView }
   /** The server created our character: keep this token to play it again. */
   | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
@@ -108,6 +128,7 @@ export function createView(): WorldView {
     stepTicks: 0,
     entities: new Map(),
     stats: null,
+    bag: null,
   };
 }
 
@@ -171,6 +192,7 @@ const appliers: Appliers = {
   [Op.Population]: (ctx, [, here, total]) => void ctx.events.push({ type: 'population', here, total }),
   [Op.PlayerList]: (ctx, [, total, players]) => void ctx.events.push({ type: 'playerList', total, players }),
   [Op.Whisper]: (ctx, [, from, to, text]) => void ctx.events.push({ type: 'whisper', from, to, text }),
+  [Op.Bag]: applyBag,
 };
 
 /**
@@ -240,6 +262,16 @@ function applyStats(
   const self = ctx.view.entities.get(ctx.view.selfId);
   if (self) Object.assign(self, { hp, maxHp, level, weapon, armor, kind: armor });
   ctx.events.push({ type: 'stats', stats });
+}
+
+function applyBag(ctx: FrameContext, [, kinds, counts, beltKinds]: BagMsg): void {
+  const slots = kinds.map((item, i) => ({ item, count: item ? (counts[i] ?? 0) : 0 }));
+  const carried = (item: string): number =>
+    slots.reduce((n, s) => n + (s.item === item && item ? s.count : 0), 0);
+  const belt = beltKinds.map((item) => ({ item, count: carried(item) }));
+  const bag = { slots, belt };
+  ctx.view.bag = bag;
+  ctx.events.push({ type: 'bag', bag });
 }
 
 function applyDespawn(ctx: FrameContext, [, id]: DespawnMsg): void {
