@@ -134,6 +134,26 @@ export class BotClient {
     this.send(encode([Op.Who]));
   }
 
+  /** Drinks or puts on what bag slot `slot` holds (the view's `bag` shows the slots, from `Op.Bag`). */
+  useSlot(slot: number): void {
+    this.send(encode([Op.UseSlot, slot]));
+  }
+
+  /** Drinks one of the potion on belt slot `slot`. */
+  useBelt(slot: number): void {
+    this.send(encode([Op.UseBelt, slot]));
+  }
+
+  /** Drops one of what bag slot `slot` holds at the bot's feet. */
+  dropSlot(slot: number): void {
+    this.send(encode([Op.DropSlot, slot]));
+  }
+
+  /** Puts the potion of bag slot `slot` on belt slot `belt` (-1 clears it). */
+  setBelt(belt: number, slot: number): void {
+    this.send(encode([Op.SetBelt, belt, slot]));
+  }
+
   /**
    * After a Transfer and its close: the same character joins the world it was sent to (`/ws/<world>` on
    * the same server), with `token`. Resolves with the new bot once it is connected (not yet welcomed).

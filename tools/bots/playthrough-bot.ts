@@ -14,6 +14,7 @@ import { ZoneHunt, type HuntStep } from './playthrough-hunt.ts';
 import { pickUp } from './playthrough-loot.ts';
 import { REST_UNTIL, RestSpots, Resting } from './playthrough-rest.ts';
 import { Walker } from './playthrough-walk.ts';
+import { Potions } from './playthrough-potions.ts';
 
 const THINK_MS = 250;
 /** A retreat goes a few tiles at a time, so it stops soon after the chase does. */
@@ -76,6 +77,8 @@ class Playthrough {
   /** What the hunt said this think: a walk is holding back in a zone, fighting anything beatable in sight. */
   private huntStep: HuntStep | null = null;
   private readonly resting: Resting;
+  /** The bag: drinks from the belt in a fight, drops outgrown gear. */
+  private readonly potions: Potions;
   private pickingUntil = 0;
   private lastTook = '';
   private respawnAsked = -Infinity;
@@ -96,6 +99,7 @@ class Playthrough {
     this.hunt = new ZoneHunt(o.content, o.stops, o.zoneCapMs ?? ZONE_CAP_MS, o.random);
     this.walker = new Walker(bot, o.content, THINK_MS);
     this.resting = new Resting(new RestSpots(o.content));
+    this.potions = new Potions(bot, o.content.data);
     const self = bot.self!;
     this.anchors.push({ x: self.fromX, y: self.fromY });
   }
@@ -194,6 +198,9 @@ class Playthrough {
       return;
     }
     for (const [id, t] of this.attackers) if (now - t > ATTACK_MEMORY_MS) this.attackers.delete(id);
+    // Potions are kept on pickup now: drunk from the belt when a fight has the bot hurt.
+    const drank = this.potions.think(stats, this.attackers.size > 0, now);
+    if (drank) this.note(`drinks a ${drank} at ${stats.hp}/${stats.maxHp}`);
 
     const mobs = this.mobsInView(here);
     // Zone by zone: stay and hunt here until the next stop's mobs are fair (playthrough-hunt.ts). Asked

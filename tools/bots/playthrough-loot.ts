@@ -1,13 +1,15 @@
 // What the playthrough bot picks up, as a player would: chests in sight, gear better than its own, and
-// potions when hurt (the server equips gear and drinks potions on pickup).
+// potions while its bag has room for them (the server equips better gear on pickup, drinks a healing
+// potion picked up while hurt, and keeps the rest in the bag, drunk from the belt: playthrough-potions.ts).
 import type { GameData } from '../../shared/content/game-data.ts';
 import type { Stats } from '../../shared/protocol/view.ts';
 import type { BotClient } from './bot-client.ts';
 import { gearLevel } from './playthrough-judge.ts';
+import { hasRoom } from './playthrough-potions.ts';
 
 /** Things this close (tiles) are worth the walk. */
 const REACH = 12;
-/** Potions are drunk on pickup: only worth it below this share of max HP. */
+/** Below this share of max HP a potion is worth the walk even with a full bag (it is drunk at once). */
 const POTION_BELOW = 0.8;
 
 /** A chest or item still there this long after the bot went for it is tried again (a fight got between). */
@@ -45,7 +47,9 @@ export function pickUp(
     const upgrade =
       (item.type === 'weapon' && item.level > gearLevel(data, stats.weapon)) ||
       (item.type === 'armor' && item.level > gearLevel(data, stats.armor));
-    const potion = item.type === 'consumable' && stats.hp < stats.maxHp * POTION_BELOW;
+    const potion =
+      item.type === 'consumable' &&
+      ((stats.hp < stats.maxHp * POTION_BELOW && item.heal > 0) || hasRoom(bot.view.bag, item.id));
     if (upgrade || potion) {
       go(e.id);
       bot.loot(e.id);
