@@ -32,6 +32,10 @@ export interface EmberquestApi {
     weapon: string;
     armor: string;
     dead: boolean;
+    /** Every bag slot: its item kind ('' empty) and how many it holds. */
+    bag: { item: string; count: number }[];
+    /** Every belt slot: its potion kind ('' empty) and how many of it the bag holds. */
+    belt: { item: string; count: number }[];
     entities: {
       id: number;
       /** player, mob, item, npc or chest */
@@ -98,6 +102,8 @@ export function exposeTestApi(game: Phaser.Game): void {
           weapon: '',
           armor: '',
           dead: false,
+          bag: [],
+          belt: [],
           entities: [],
         };
       }
@@ -117,6 +123,8 @@ export function exposeTestApi(game: Phaser.Game): void {
         weapon: stats?.weapon ?? '',
         armor: stats?.armor ?? '',
         dead: client.dead,
+        bag: (client.bag?.slots ?? []).map((s) => ({ ...s })),
+        belt: (client.bag?.belt ?? []).map((s) => ({ ...s })),
         entities: [...client.entities.values()].map(({ seen, motion }) => ({
           id: seen.id,
           type: seen.type,

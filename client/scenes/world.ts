@@ -22,7 +22,7 @@ import { loadedSheets, type Atlas } from './preload.ts';
 import { Reactions, type Stage } from './world-reactions.ts';
 import { Panels } from '../ui/panels.ts';
 import type { AchievementInfo } from '../ui/achievements-panel.ts';
-import type { AtlasInfo } from '../ui/icons.ts';
+import type { AtlasInfo, IconSource } from '../ui/icons.ts';
 import { SoundSettings } from '../ui/sound-settings.ts';
 import { Audio as GameAudio, trackAt, type SoundEffect } from '../audio/audio.ts';
 import { areaAt, CameraFollow, clampCentre, type Point } from '../view/camera.ts';
@@ -35,6 +35,7 @@ import { placeLabels } from './world-labels.ts';
 import { ReconnectStatus } from '../net/reconnect.ts';
 import { MapSwitch } from './map-switch.ts';
 import { WorldPicker } from '../ui/world-picker.ts';
+import { BagUi } from '../ui/bag-ui.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -49,6 +50,8 @@ export class WorldScene extends Phaser.Scene {
   private lastTrackTile = '';
   effects!: Effects;
   panels!: Panels;
+  /** The bag card and the belt bar. */
+  bag!: BagUi;
   /** Sounds and effects for what happens; a fresh one for every join, so no old character's state lingers. */
   private reactions!: Reactions;
   private marker!: Phaser.GameObjects.Sprite;
@@ -84,10 +87,11 @@ export class WorldScene extends Phaser.Scene {
   }
 
   create(): void {
+    const data = this.readGameData();
     this.maps = new MapSwitch(
       this,
       this.registry.get('mapPath') as string,
-      this.readGameData(),
+      data,
       () => {
         this.client.setGrid(this.worldMap.grid);
         this.lastTrackTile = '';
@@ -148,7 +152,10 @@ export class WorldScene extends Phaser.Scene {
       reconnecting: (message, delayMs) => this.reconnecting.show(message, delayMs),
       token: (name, token) => saveCharacter({ name, token }),
       notice: (text) => this.panels.notice(text),
-      happened: (event) => this.reactions.react(event),
+      happened: (event) => {
+        this.reactions.react(event);
+        this.bag.react(event);
+      },
       teleported: () => this.audio.play('door'),
     });
     this.panels = new Panels({
@@ -159,13 +166,13 @@ export class WorldScene extends Phaser.Scene {
       toggleSound: () => this.game.events.emit('toggle-sound'),
       onSoundState: (listener) => this.game.events.on('sound-state', listener),
       mob: mobs,
+      toggleBag: () => this.bag.panel.toggle(),
       achievements: this.cache.json.get('data:achievements') as AchievementInfo[],
-      ui: {
-        url: 'assets/sprites/ui.png',
-        info: this.cache.json.get('atlas:ui') as AtlasInfo,
-        imageWidth: this.textures.get('atlas:ui').getSourceImage().width,
-      },
+      ui: this.iconSource('ui'),
     });
+    this.bag = new BagUi(this.client, data?.items ?? new Map(), this.iconSource('items'), () =>
+      document.getElementById('btn-bag')!.click(),
+    );
     this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
     this.picker = new WorldPicker();
@@ -258,6 +265,15 @@ export class WorldScene extends Phaser.Scene {
     if (key === this.lastTrackTile) return;
     this.lastTrackTile = key;
     this.audio.setTrack(tile ? trackAt(this.maps.drawing.music, tile.x, tile.y, 'village') : 'title');
+  }
+
+  /** One of the sprite atlases (assets/sprites/<name>.png), for icons in the DOM. */
+  private iconSource(name: 'ui' | 'items'): IconSource {
+    return {
+      url: `assets/sprites/${name}.png`,
+      info: this.cache.json.get(`atlas:${name}`) as AtlasInfo,
+      imageWidth: this.textures.get(`atlas:${name}`).getSourceImage().width,
+    };
   }
 
   private readGameData(): GameData | null {

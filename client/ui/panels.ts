@@ -12,7 +12,7 @@ import { PlayerList } from './player-list.ts';
 import { slainBy, type MobInfo } from '../view/mob-info.ts';
 
 const HELP_SEEN = 'emberquest.helpSeen';
-const CARDS = ['achievements', 'help', 'sound-settings', 'player-list'];
+const CARDS = ['achievements', 'help', 'sound-settings', 'player-list', 'bag'];
 /** How long a notice stays before it fades. */
 const NOTICE_MS = 3400;
 /** How long the first-play hint stays in its corner. */
@@ -39,6 +39,8 @@ export interface PanelsDeps {
   achievements: AchievementInfo[];
   /** The UI icon atlas. */
   ui: IconSource;
+  /** Opens or closes the bag card (ui/bag-panel.ts). */
+  toggleBag?(): void;
 }
 
 export class Panels {
@@ -84,6 +86,10 @@ export class Panels {
       closeCards('achievements');
       this.achievements.toggle();
     });
+    button('btn-bag', 'bag', () => {
+      closeCards('bag');
+      deps.toggleBag?.();
+    });
     button('btn-help', 'help', () => {
       closeCards('help');
       const shown = !this.help.hidden && !this.help.classList.contains('corner');
@@ -108,7 +114,7 @@ export class Panels {
       'pointerdown',
       (e) => {
         const inside = (e.target as Element | null)?.closest?.(
-          '.card, #toolbar, #chat-log, #chat, #btn-online',
+          '.card, #toolbar, #chat-log, #chat, #btn-online, #belt',
         );
         if (!inside) this.closeAll();
       },

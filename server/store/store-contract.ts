@@ -22,8 +22,22 @@ export function played(name: string): CharacterRecord {
     ...{ x: 12, y: 7, checkpoint: { x: 3, y: 4, map: 'maps/isle.tmj' }, hp: 55, maxHp: 130, level: 5 },
     ...{ xp: 1234, weapon: 'sword2', armor: 'mailarmor', achievements: ['first-steps', 'rat-catcher'] },
     ...{ counters: { rats: 10, 'talked-to-villagers': 2 }, kills: 42, deaths: 3 },
+    ...{
+      bag: bagOf(['small_potion', '', 'club']),
+      bagCounts: countsOf([7, 0, 1]),
+      belt: ['', 'small_potion', '', ''],
+    },
     ...{ createdAt: 1_700_000_000_000, lastSeenAt: 1_700_000_100_000, map: 'maps/isle.tmj', shard: '2' },
   });
+}
+
+/** A bag of BAG_SLOTS slots starting with `first`, the rest empty. */
+function bagOf(first: string[]): string[] {
+  return [...first, ...new Array<string>(newCharacter().bag.length - first.length).fill('')];
+}
+
+function countsOf(first: number[]): number[] {
+  return [...first, ...new Array<number>(newCharacter().bagCounts.length - first.length).fill(0)];
 }
 
 function update(r: CharacterRecord, lease: Lease): CharacterUpdate {

@@ -201,6 +201,27 @@ const people: FramePainter = (c) => {
   c.blit(figure(5.5, 6, [P.water[1], P.water[2]]), 0, 0, 16, 16, 0, 0);
 };
 
+/** A leather pouch tied at the neck with a brass cord: the bag. */
+const bag = outlined((a) => {
+  a.ellipse(8, 10, 6, 4.6, (dx, dy) => (dx + dy < -0.5 ? P.wood[4] : dx + dy > 0.7 ? P.wood[2] : P.wood[3]));
+  polygon(
+    a,
+    [
+      [5, 3],
+      [11, 3],
+      [10, 7],
+      [6, 7],
+    ],
+    (x) => (x < 8 ? P.wood[3] : P.wood[2]),
+  );
+  a.hline(4, 11, 2, P.wood[3]); // the gathered rim
+  a.hline(5, 11, 6, P.brass[3]); // the cord
+  a.set(11, 7, P.brass[2]);
+  a.set(12, 8, P.brass[2]);
+  a.hline(5, 11, 12, P.wood[1]); // a seam low on the pouch
+  a.set(5, 9, P.white);
+});
+
 export const UI_ICONS: readonly (readonly [string, FramePainter])[] = [
   ['heart', heart],
   ['sword', sword],
@@ -212,6 +233,7 @@ export const UI_ICONS: readonly (readonly [string, FramePainter])[] = [
   ['sound_off', soundOff],
   ['help', help],
   ['people', people],
+  ['bag', bag],
 ];
 
 export function uiAtlas() {
