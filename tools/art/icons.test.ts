@@ -94,6 +94,7 @@ describe('UI atlas', () => {
     const { image, json } = uiAtlas();
     expect(Object.keys(json.frames).sort()).toEqual(
       [
+        'bag',
         'chat',
         'heart',
         'help',
