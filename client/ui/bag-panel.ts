@@ -143,7 +143,10 @@ export class BagPanel {
       line('bag-what', describeItem(kind)),
     ];
     const compare = this.wearer && compareItem(kind, this.wearer, this.deps.items);
-    if (compare) parts.push(line(`bag-compare ${compare.startsWith('+') ? 'better' : 'worse'}`, compare));
+    if (compare) {
+      const tone = compare.startsWith('+') ? 'better' : compare.startsWith('−') ? 'worse' : 'same';
+      parts.push(line(`bag-compare ${tone}`, compare));
+    }
     // Actions only for the picked slot, so hovering past slots never moves the buttons under the mouse.
     if (i === this.picked) parts.push(this.actions(i, kind));
     this.detail.replaceChildren(...parts);

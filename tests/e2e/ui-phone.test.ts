@@ -103,6 +103,7 @@ describe('the UI on a phone', () => {
           notice: box('#notice'),
           chat: box('#chat'),
           target: box('#target-frame'),
+          belt: box('#belt'),
         },
       };
     });
@@ -110,6 +111,7 @@ describe('the UI on a phone', () => {
     expect(layout.covers.toast).not.toBeNull();
     expect(layout.covers.notice).not.toBeNull();
     expect(layout.covers.chat).not.toBeNull();
+    expect(layout.covers.belt).not.toBeNull();
     for (const [name, cover] of Object.entries(layout.covers)) {
       if (!cover) continue;
       for (const hud of layout.hud)
@@ -125,6 +127,7 @@ describe('the UI on a phone', () => {
       ['#btn-achievements', '#achievements'],
       ['#btn-help', '#help'],
       ['#btn-sound', '#sound-settings'],
+      ['#btn-bag', '#bag'],
     ] as const) {
       await page.locator(button).tap();
       await expect.poll(() => page.locator(card).isVisible(), { timeout: 3000 }).toBe(true);
