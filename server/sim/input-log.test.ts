@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from './rng.ts';
 import { World } from './world.ts';
 import { replay, type LoggedInput } from './input-log.ts';
+import type { BagIntent } from './inventory.ts';
 import { adventureMap, openRows, shippedData, type Place } from './test-support.ts';
 
 const MINUTE = 60 * 20;
@@ -33,6 +34,8 @@ function newWorld(recordInputs: boolean): World {
 function busyMinute(): { world: World; log: LoggedInput[]; frames: Uint8Array[] } {
   const world = newWorld(true);
   const dice = new Rng(99);
+  // Bag intents draw their slots from dice of their own, so the other inputs stay those of the run before.
+  const bagDice = new Rng(5);
   const ids: number[] = [];
   let joined = 0;
   const join = (): void => {
@@ -62,7 +65,7 @@ function busyMinute(): { world: World; log: LoggedInput[]; frames: Uint8Array[] 
         world.leave(id);
         ids.splice(ids.indexOf(id), 1);
         join();
-      }
+      } else if (roll < 0.045) world.useBag(id, bagIntent(bagDice));
     }
     world.tick();
     for (const id of world.players.keys()) {
@@ -71,6 +74,16 @@ function busyMinute(): { world: World; log: LoggedInput[]; frames: Uint8Array[] 
     }
   }
   return { world, log: world.inputLog!.entries, frames };
+}
+
+/** Any bag intent, slots in range or not (a refusal is part of the run too). */
+function bagIntent(dice: Rng): BagIntent {
+  const slot = dice.int(0, 17);
+  const which = dice.int(0, 3);
+  if (which === 0) return { type: 'use', slot };
+  if (which === 1) return { type: 'belt', slot: dice.int(0, 4) };
+  if (which === 2) return { type: 'drop', slot };
+  return { type: 'setBelt', belt: dice.int(0, 4), slot: dice.int(-1, 3) };
 }
 
 function dist(a: { x: number; y: number }, b: { x: number; y: number }): number {
@@ -83,6 +96,7 @@ function stateHash(world: World): string {
     ...[p.id, p.name, p.x, p.y, p.path, p.progress, p.hp, p.maxHp, p.level, p.xp, p.weapon, p.armor],
     ...[p.achievements, p.counters, p.kills, p.deaths, p.dead, p.away, p.goal, p.checkpoint],
     ...[p.safeUntil, p.invulnerableUntil, p.nextAttackTick, [...p.talkedTo], p.chatTicks],
+    ...[p.bag, p.bagCounts, p.belt, p.nextDrinkTick],
   ]);
   const mobs = [...world.mobs.values()].map((m) => [
     ...[m.id, m.kind.id, m.x, m.y, m.path, m.progress, m.hp, m.respawnTick, m.returning],
@@ -106,7 +120,7 @@ describe('replaying an input log', () => {
     const kinds = new Set(recorded.log.map((e) => e.input[0]));
     // It was a busy minute: every kind of input, kills, deaths, loot and chatter.
     expect([...kinds].sort()).toEqual(
-      ['chat', 'clientGone', 'join', 'leave', 'pursue', 'respawn', 'resume', 'walkTo'].sort(),
+      ['bag', 'chat', 'clientGone', 'join', 'leave', 'pursue', 'respawn', 'resume', 'walkTo'].sort(),
     );
     const players = [...recorded.world.players.values()];
     expect(players.reduce((n, p) => n + p.kills, 0)).toBeGreaterThan(5);
