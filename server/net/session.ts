@@ -5,7 +5,7 @@ import { CloseCode, Op, PROTOCOL_VERSION } from '../../shared/protocol/ops.ts';
 import { decodeClientFrame, encode } from '../../shared/protocol/codec.ts';
 import type { ClientMsg, ClientOp, ClientMsgOf } from '../../shared/protocol/schema.ts';
 import type { World } from '../sim/world.ts';
-import type { BagIntent } from '../sim/inventory.ts';
+import type { BagIntent } from '../sim/entities.ts';
 import type { Log } from '../log.ts';
 
 /** At most one player list per this long per session. */

@@ -7,10 +7,17 @@ import type { Outbox } from './outbox.ts';
 import type { CharacterState } from './character.ts';
 import type { Mob as MobMind } from './mob-ai.ts';
 import type { Walker } from './walking.ts';
-import type { BagIntent } from './inventory.ts';
 
 /** What a player is busy with besides walking: one target at a time, replaced by any new intent. */
 export type Goal = { type: 'attack' | 'loot' | 'talk' | 'open'; id: number };
+
+/** What the player asked to do with its bag, applied in the next tick like every intent (inventory.ts). */
+export type BagIntent =
+  | { type: 'use'; slot: number }
+  | { type: 'belt'; slot: number }
+  | { type: 'drop'; slot: number }
+  /** `slot` -1 clears the belt slot. */
+  | { type: 'setBelt'; belt: number; slot: number };
 
 export interface Player extends Walker, CharacterState {
   type: 'player';

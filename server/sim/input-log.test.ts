@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from './rng.ts';
 import { World } from './world.ts';
 import { replay, type LoggedInput } from './input-log.ts';
-import type { BagIntent } from './inventory.ts';
+import type { BagIntent } from './entities.ts';
 import { adventureMap, openRows, shippedData, type Place } from './test-support.ts';
 
 const MINUTE = 60 * 20;

@@ -1,7 +1,7 @@
 // An opt-in record of every input a world was given, stamped with the tick it arrived after, so a run
 // can be played again from its seed to the same state: a bug report becomes a test (input-log.test.ts).
 import type { SavedCharacter } from './character.ts';
-import type { BagIntent } from './inventory.ts';
+import type { BagIntent } from './entities.ts';
 
 export type Input =
   | [kind: 'join', name: string, saved: SavedCharacter]

@@ -7,7 +7,8 @@ import { World } from './world.ts';
 import { dropItem } from './loot.ts';
 import { BAG_SLOTS } from './character.ts';
 import { addItem, countItem, STACK_MAX } from './bag.ts';
-import { BAG_INTENTS_PER_TICK, DRINK_TICKS, type BagIntent } from './inventory.ts';
+import { BAG_INTENTS_PER_TICK, DRINK_TICKS } from './inventory.ts';
+import type { BagIntent } from './entities.ts';
 import {
   adventureMap,
   openRows,

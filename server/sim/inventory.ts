@@ -5,19 +5,11 @@ import { Happening, Op } from '../../shared/protocol/ops.ts';
 import { playerMaxHp } from '../../shared/rules/combat.ts';
 import { TICK_RATE } from '../../shared/rules/movement.ts';
 import type { ItemKind } from '../../shared/content/game-data.ts';
-import type { GroundItem, Player } from './entities.ts';
+import type { BagIntent, GroundItem, Player } from './entities.ts';
 import type { SimContext } from './context.ts';
 import { tellHappened } from './happenings.ts';
 import { addItem, removeItem, stacks } from './bag.ts';
 import { dropItem, removeGroundItem } from './loot.ts';
-
-/** What the player asked to do with its bag, applied in the next tick like every intent. */
-export type BagIntent =
-  | { type: 'use'; slot: number }
-  | { type: 'belt'; slot: number }
-  | { type: 'drop'; slot: number }
-  /** `slot` -1 clears the belt slot. */
-  | { type: 'setBelt'; belt: number; slot: number };
 
 /** Bag intents kept per tick; more in one tick are a flood, not a player (the rest are dropped). */
 export const BAG_INTENTS_PER_TICK = 4;

@@ -16,7 +16,15 @@ import { advance, startWalk } from './walking.ts';
 import type { ServerMsg } from '../../shared/protocol/server-messages.ts';
 import type { Departure, SimContext } from './context.ts';
 import { ongoingWalk } from './spawns.ts';
-import { type Chest, type Entity, type GroundItem, type Mob, type Npc, type Player } from './entities.ts';
+import {
+  type BagIntent,
+  type Chest,
+  type Entity,
+  type GroundItem,
+  type Mob,
+  type Npc,
+  type Player,
+} from './entities.ts';
 import { Visibility } from './visibility.ts';
 import { PathBudget } from './path-budget.ts';
 import { lastSearchNodes } from '../../shared/rules/path.ts';
@@ -31,7 +39,7 @@ import { handleEvent } from './event-handlers.ts';
 import { replaceContent } from './content-swap.ts';
 import { getUp } from './deaths.ts';
 import { died, welcome } from './welcome.ts';
-import { applyBagIntents, BAG_INTENTS_PER_TICK, sendBags, type BagIntent } from './inventory.ts';
+import { applyBagIntents, BAG_INTENTS_PER_TICK, sendBags } from './inventory.ts';
 
 export type { Player } from './entities.ts';
 
