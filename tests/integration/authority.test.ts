@@ -233,6 +233,7 @@ describe('no message sets HP, XP, gear or position', () => {
 describe('pointless intents', () => {
   it('never close the session, and change nothing', async () => {
     const a = await player('Pointless');
+    const itemsBefore = server.world.items.size;
     const self = a.view.selfId;
     const stats = { ...a.view.stats! };
     for (const msg of [
@@ -248,10 +249,20 @@ describe('pointless intents', () => {
       [Op.Chat, ''],
       [Op.Chat, '\u0000\u0001'],
       [Op.Respawn],
+      // The bag: slots that do not exist, or hold nothing.
+      [Op.UseSlot, 255],
+      [Op.UseSlot, 0],
+      [Op.UseBelt, 2],
+      [Op.UseBelt, 9],
+      [Op.DropSlot, 3],
+      [Op.SetBelt, 0, 5],
+      [Op.SetBelt, 7, -1],
     ] as const)
       a.send(encode(msg as never));
     await sleep(800);
     expect(a.closed).toBeNull();
+    expect(a.view.bag?.slots.every((slot) => slot.item === '')).toBe(true);
+    expect(server.world.items.size).toBe(itemsBefore);
     expect(truth(a)).toMatchObject({ x: 5, y: 10, goal: null, hp: stats.hp });
     expect(a.view.stats).toEqual(stats);
     // Still playing.
