@@ -120,6 +120,37 @@ describe('applyFrame', () => {
     expect(events.filter((e) => e.type === 'problem')).toHaveLength(3);
   });
 
+  it('keeps the bag: slots with counts, and each belt shortcut with how many the bag holds of it', () => {
+    const view = welcomed();
+    const events = applyFrame(
+      view,
+      frame([
+        Op.Bag,
+        ['small_potion', '', 'club', 'small_potion'],
+        [10, 0, 1, 3],
+        ['small_potion', 'large_potion', ''],
+      ]),
+    );
+    const bag = {
+      slots: [
+        { item: 'small_potion', count: 10 },
+        { item: '', count: 0 },
+        { item: 'club', count: 1 },
+        { item: 'small_potion', count: 3 },
+      ],
+      belt: [
+        { item: 'small_potion', count: 13 },
+        { item: 'large_potion', count: 0 },
+        { item: '', count: 0 },
+      ],
+    };
+    expect(events).toEqual([{ type: 'bag', bag }]);
+    expect(view.bag).toEqual(bag);
+    // A welcome (a reconnect) keeps it until the server sends the next one.
+    applyFrame(view, frame([Op.Welcome, 1, 'Me', 5, 5, 'W', 'maps/world.tmj', 50, 3, '']));
+    expect(view.bag).toEqual(bag);
+  });
+
   it('passes notices on', () => {
     expect(applyFrame(createView(), frame([Op.Notice, 'Hi']))).toEqual([{ type: 'notice', text: 'Hi' }]);
   });
