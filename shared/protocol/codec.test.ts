@@ -24,6 +24,10 @@ const validClientMessages: ClientMsg[] = [
   [Op.WalkTo, 0, 0],
   [Op.WalkTo, 127, 128],
   [Op.WalkTo, 0xffff, 300],
+  [Op.UseSlot, 15],
+  [Op.UseBelt, 0],
+  [Op.DropSlot, 255],
+  [Op.SetBelt, 3, -1],
 ];
 
 describe('client frames', () => {
@@ -58,6 +62,9 @@ describe('client frames', () => {
     ['a name too long', [Op.Hello, 1, 'x'.repeat(65), ''], /field 2 must be a string of at most 64/],
     ['a token too long', [Op.Hello, 1, 'x', 't'.repeat(129)], /field 3 must be a string of at most 128/],
     ['a version out of range', [Op.Hello, 0x10000, 'x', ''], /field 1/],
+    ['a bag slot below 0', [Op.UseSlot, -1], /field 1 must be an integer from 0 to 255/],
+    ['a belt slot without its bag slot', [Op.SetBelt, 1], /takes 2 fields, got 1/],
+    ['a bag slot past any bag', [Op.DropSlot, 256], /field 1/],
   ])('rejects %s', (_what, value, error) => {
     const checked = checkClientMessage(value);
     expect(checked.ok).toBe(false);
