@@ -87,6 +87,13 @@ describe('the bag and belt in a browser', () => {
     await page.locator('#btn-chat').click();
     await checkLayout(page, ['#belt', '#bag', '#chat']);
     await page.screenshot({ path: path.join(shots, 'bag-desktop.png') });
+    // A smaller window: the belt keeps clear of the chat line's end, then (narrower) goes to the left edge.
+    for (const width of [1000, 800]) {
+      await page.setViewportSize({ width, height: 640 });
+      await page.waitForTimeout(300);
+      await checkLayout(page, ['#belt', '#bag', '#chat']);
+    }
+    await page.setViewportSize({ width: 1280, height: 720 });
     await page.getByTestId('chat-input').press('Escape');
     await page.keyboard.press('Escape');
     await expect.poll(() => bag.isVisible()).toBe(false);
