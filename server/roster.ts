@@ -8,7 +8,7 @@ import { CloseCode, Op } from '../shared/protocol/ops.ts';
 import { encode } from '../shared/protocol/codec.ts';
 import { checkName, nameKey } from '../shared/rules/names.ts';
 import type { Player, World } from './sim/world.ts';
-import type { Session, SessionHost } from './net/session.ts';
+import type { PartyIntent, Session, SessionHost } from './net/session.ts';
 import { ownedReason, type Characters } from './characters.ts';
 import type { Saver } from './saver.ts';
 import { tokenMatches } from './store/tokens.ts';
@@ -43,6 +43,8 @@ export interface RosterLink {
   /** A chat line the realm handles itself (a whisper): true when it was one. */
   command(player: Player, text: string): boolean;
   who(player: Player): void;
+  /** A party intent from the player (server/realm/party-link.ts). */
+  party?(player: Player, intent: PartyIntent): void;
 }
 
 export interface RosterParts {
@@ -90,6 +92,11 @@ export class Roster implements SessionHost {
   who(session: Session): void {
     const seat = this.bySession.get(session);
     if (seat) this.parts.link?.who(seat.player);
+  }
+
+  party(session: Session, intent: PartyIntent): void {
+    const seat = this.bySession.get(session);
+    if (seat) this.parts.link?.party?.(seat.player, intent);
   }
 
   /** A chat line: true when the realm took it (a whisper), so the world does not say it aloud. */

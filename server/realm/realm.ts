@@ -15,6 +15,7 @@ import { MemoryDirectory, type Directory } from './directory.ts';
 import { MemoryBus, type Bus } from './bus.ts';
 import { SteadyBus, SteadyDirectory } from './steady.ts';
 import { WorldLink } from './world-link.ts';
+import { MemoryParties, type Parties } from './parties.ts';
 import { checkRealm } from '../../shared/content/realm-checks.ts';
 
 export interface WorldRun extends SocketWorld {
@@ -38,6 +39,8 @@ export interface RealmParts {
   tickFailed: (run: WorldRun, err: unknown) => void;
   directory?: Directory;
   bus?: Bus;
+  /** Parties across the realm's worlds; in-process if not given (not kept across a restart). */
+  parties?: Parties;
 }
 
 /** One world in the GET /worlds listing. */
@@ -58,16 +61,20 @@ export class Realm {
   readonly runs = new Map<string, WorldRun>();
   readonly directory: Directory;
   readonly bus: Bus;
+  readonly parties: Parties;
+  private readonly log: Log;
   readonly maps: ReadonlyMap<string, MapContent>;
 
   constructor(parts: RealmParts) {
     const { config, layout, store, log, clock } = parts;
     this.layout = layout;
+    this.log = log;
     this.maps = parts.maps;
     const local = (): Record<string, number> =>
       Object.fromEntries([...this.runs].map(([id, run]) => [id, run.world.population]));
     this.directory = new SteadyDirectory(parts.directory ?? new MemoryDirectory(), local, log);
     this.bus = new SteadyBus(parts.bus ?? new MemoryBus());
+    this.parties = parts.parties ?? new MemoryParties(() => clock.now());
     // WORLD_IDS: this process runs only these; the others run elsewhere (checked against the realm at start).
     const mine = config.worldIds ? new Set(config.worldIds) : null;
     layout.worlds.forEach((info, i) => {
@@ -180,6 +187,7 @@ export class Realm {
         for (const name of names) run.game.roster.release(name);
       });
     void this.tellPopulation();
+    this.partyChores().catch((err: Error) => this.log.warn(`Party upkeep failed: ${err.message}`));
     // Every few seconds each world tells the directory all its players: a networked directory keeps
     // them alive by it (and forgets a dead process's), and gets back what it lost while it was down.
     if (++this.choreRounds % REFRESH_ROUNDS === 0)
@@ -187,6 +195,19 @@ export class Realm {
   }
 
   private choreRounds = 0;
+
+  /**
+   * Invitations that lapsed and members gone past their grace are told to whom they concern (through any
+   * world of this process: the news travels the bus); then each world's members report and hear.
+   */
+  private async partyChores(): Promise<void> {
+    const first = this.runs.values().next().value;
+    if (!first) return;
+    const { lapsed, changes } = await this.parties.sweep();
+    for (const invitation of lapsed) await first.link.partyLink.lapsed(invitation);
+    for (const change of changes) await first.link.partyLink.announce(change);
+    await Promise.all([...this.runs.values()].map((run) => run.link.partyLink.chores()));
+  }
 
   private lastCounts = '';
   /** The directory's latest counts per world (every world it knows to be up, empty ones as 0). */

@@ -36,6 +36,11 @@ export const clientSchema = {
   [Op.Chat]: [str(MAX_CLIENT_FRAME)],
   [Op.Respawn]: [],
   [Op.Who]: [],
+  // Names are checked by the party rules (an over-long one is simply not online), not here.
+  [Op.Invite]: [str(64)],
+  [Op.AnswerInvite]: [str(64), int(0, 1)],
+  [Op.LeaveParty]: [],
+  [Op.Kick]: [str(64)],
 } as const;
 
 export type ClientOp = keyof typeof clientSchema;

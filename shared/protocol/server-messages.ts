@@ -86,6 +86,26 @@ export type ListedPlayer = [name: string, world: string, level: number];
 export type PlayerListMsg = [op: typeof Op.PlayerList, total: number, players: ListedPlayer[]];
 export type WhisperMsg = [op: typeof Op.Whisper, from: string, to: string, text: string];
 
+export type PartyInviteMsg = [op: typeof Op.PartyInvite, from: string, seconds: number];
+/**
+ * One member in a `Party`: where it plays (world id, map path, tile) and how it is (level, HP). `online`
+ * 0 while it is between worlds or lost its connection (it stays in the party for a grace period).
+ */
+export type PartyMemberInfo = [
+  name: string,
+  world: string,
+  map: string,
+  level: number,
+  hp: number,
+  maxHp: number,
+  x: number,
+  y: number,
+  online: number,
+];
+export type PartyMsg = [op: typeof Op.Party, leader: string, members: PartyMemberInfo[]];
+export type PartyLineMsg = [op: typeof Op.PartyLine, from: string, text: string];
+export type InviteEndedMsg = [op: typeof Op.InviteEnded, from: string];
+
 export type ServerMsg =
   | WelcomeMsg
   | SpawnPlayerMsg
@@ -111,4 +131,8 @@ export type ServerMsg =
   | TransferMsg
   | PopulationMsg
   | PlayerListMsg
-  | WhisperMsg;
+  | WhisperMsg
+  | PartyInviteMsg
+  | PartyMsg
+  | PartyLineMsg
+  | InviteEndedMsg;

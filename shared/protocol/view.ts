@@ -93,10 +93,30 @@ export type ViewEvent =
   | { type: 'population'; here: number; total: number }
   | { type: 'playerList'; total: number; players: ListedPlayer[] }
   | { type: 'whisper'; from: string; to: string; text: string }
+  /** `from` invites us into their party, for `seconds`. */
+  | { type: 'partyInvite'; from: string; seconds: number }
+  /** Our party now (no members: none). */
+  | { type: 'party'; leader: string; members: PartyMember[] }
+  | { type: 'partyLine'; from: string; text: string }
+  /** The invitation from `from` is closed (lapsed, or answered). */
+  | { type: 'inviteEnded'; from: string }
   /** The server created our character: keep this token to play it again. */
   | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
   | { type: 'problem'; text: string };
+
+/** One party member as the server last told it (`online` false: between worlds, or its connection lost). */
+export interface PartyMember {
+  name: string;
+  world: string;
+  map: string;
+  level: number;
+  hp: number;
+  maxHp: number;
+  x: number;
+  y: number;
+  online: boolean;
+}
 
 export function createView(): WorldView {
   return {
@@ -171,6 +191,15 @@ const appliers: Appliers = {
   [Op.Population]: (ctx, [, here, total]) => void ctx.events.push({ type: 'population', here, total }),
   [Op.PlayerList]: (ctx, [, total, players]) => void ctx.events.push({ type: 'playerList', total, players }),
   [Op.Whisper]: (ctx, [, from, to, text]) => void ctx.events.push({ type: 'whisper', from, to, text }),
+  [Op.PartyInvite]: (ctx, [, from, seconds]) => void ctx.events.push({ type: 'partyInvite', from, seconds }),
+  [Op.Party]: (ctx, [, leader, list]) => {
+    const members = list.map(([name, world, map, level, hp, maxHp, x, y, online]) => {
+      return { name, world, map, level, hp, maxHp, x, y, online: online === 1 };
+    });
+    ctx.events.push({ type: 'party', leader, members });
+  },
+  [Op.PartyLine]: (ctx, [, from, text]) => void ctx.events.push({ type: 'partyLine', from, text }),
+  [Op.InviteEnded]: (ctx, [, from]) => void ctx.events.push({ type: 'inviteEnded', from }),
 };
 
 /**
