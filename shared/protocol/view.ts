@@ -58,6 +58,8 @@ export interface WorldView {
   entities: Map<number, SeenEntity>;
   /** The player's own numbers, from the latest Stats message. */
   stats: Stats | null;
+  /** Our party's members (us too) from the latest Party message; empty in none. */
+  party: PartyMember[];
 }
 
 export interface Stats {
@@ -128,6 +130,7 @@ export function createView(): WorldView {
     stepTicks: 0,
     entities: new Map(),
     stats: null,
+    party: [],
   };
 }
 
@@ -196,6 +199,7 @@ const appliers: Appliers = {
     const members = list.map(([name, world, map, level, hp, maxHp, x, y, online]) => {
       return { name, world, map, level, hp, maxHp, x, y, online: online === 1 };
     });
+    ctx.view.party = members;
     ctx.events.push({ type: 'party', leader, members });
   },
   [Op.PartyLine]: (ctx, [, from, text]) => void ctx.events.push({ type: 'partyLine', from, text }),
