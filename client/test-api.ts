@@ -32,6 +32,8 @@ export interface EmberquestApi {
     weapon: string;
     armor: string;
     dead: boolean;
+    /** Our party's members (us too), as the server last told it; empty when we are in none. */
+    party: { name: string; world: string; level: number; hp: number; maxHp: number; online: boolean }[];
     entities: {
       id: number;
       /** player, mob, item, npc or chest */
@@ -98,6 +100,7 @@ export function exposeTestApi(game: Phaser.Game): void {
           weapon: '',
           armor: '',
           dead: false,
+          party: [],
           entities: [],
         };
       }
@@ -117,6 +120,14 @@ export function exposeTestApi(game: Phaser.Game): void {
         weapon: stats?.weapon ?? '',
         armor: stats?.armor ?? '',
         dead: client.dead,
+        party: client.party.map(({ name, world, level, hp, maxHp, online }) => ({
+          name,
+          world,
+          level,
+          hp,
+          maxHp,
+          online,
+        })),
         entities: [...client.entities.values()].map(({ seen, motion }) => ({
           id: seen.id,
           type: seen.type,

@@ -35,6 +35,7 @@ import { placeLabels } from './world-labels.ts';
 import { ReconnectStatus } from '../net/reconnect.ts';
 import { MapSwitch } from './map-switch.ts';
 import { WorldPicker } from '../ui/world-picker.ts';
+import { PartyUi } from '../ui/party-ui.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -49,6 +50,8 @@ export class WorldScene extends Phaser.Scene {
   private lastTrackTile = '';
   effects!: Effects;
   panels!: Panels;
+  /** The party frame, invitations, party chat and the menu a click on a player opens. */
+  party!: PartyUi;
   /** Sounds and effects for what happens; a fresh one for every join, so no old character's state lingers. */
   private reactions!: Reactions;
   private marker!: Phaser.GameObjects.Sprite;
@@ -135,6 +138,7 @@ export class WorldScene extends Phaser.Scene {
       closed: (message, _code, wasPlaying) => {
         this.reconnecting.hide();
         this.clearViews();
+        this.party.clear();
         this.panels.setPlaying(false);
         if (wasPlaying) this.overlay.show(message);
         else this.title.show(message);
@@ -148,13 +152,17 @@ export class WorldScene extends Phaser.Scene {
       reconnecting: (message, delayMs) => this.reconnecting.show(message, delayMs),
       token: (name, token) => saveCharacter({ name, token }),
       notice: (text) => this.panels.notice(text),
-      happened: (event) => this.reactions.react(event),
+      happened: (event) => {
+        if (!this.party.react(event)) this.reactions.react(event);
+      },
       teleported: () => this.audio.play('door'),
     });
     this.panels = new Panels({
       say: (text) => this.client.chat(text),
       who: () => this.client.who(),
       worldTitle: (id) => this.picker.titleOf(id),
+      invite: (name) => this.client.invite(name),
+      here: () => ({ world: this.client.world, name: this.client.name }),
       respawn: () => this.client.respawn(),
       toggleSound: () => this.game.events.emit('toggle-sound'),
       onSoundState: (listener) => this.game.events.on('sound-state', listener),
@@ -165,6 +173,12 @@ export class WorldScene extends Phaser.Scene {
         info: this.cache.json.get('atlas:ui') as AtlasInfo,
         imageWidth: this.textures.get('atlas:ui').getSourceImage().width,
       },
+    });
+    this.party = new PartyUi({
+      client: this.client,
+      openChat: (text) => this.panels.openChat(text),
+      chatLog: (speaker, text, kind) => this.panels.chatLog(speaker, text, kind),
+      worldTitle: (id) => this.picker.titleOf(id),
     });
     this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
@@ -188,6 +202,11 @@ export class WorldScene extends Phaser.Scene {
       this.client,
       (tile) => this.showMarker(tile),
       (x, y) => this.pointer.pick(x, y),
+      (x, y, pageX, pageY) => {
+        const name = this.pointer.playerAt(x, y);
+        if (name) this.party.openMenu(name, pageX, pageY);
+        return name !== null;
+      },
     );
 
     this.cameras.main.setRoundPixels(true);

@@ -30,6 +30,10 @@ export interface PanelsDeps {
   who(): void;
   /** A world's title, for its id (the player list). */
   worldTitle(id: string): string;
+  /** Asks a player into our party (the player list's Invite). */
+  invite(name: string): void;
+  /** Our world and name, for the player list. */
+  here(): { world: string; name: string };
   respawn(): void;
   toggleSound(): void;
   /** Calls `listener` whenever sound is switched on or off. */
@@ -60,6 +64,8 @@ export class Panels {
       who: () => deps.who(),
       startWhisper: (text) => this.chat.open(text),
       worldTitle: (id) => deps.worldTitle(id),
+      invite: (name) => deps.invite(name),
+      here: () => deps.here(),
       ui,
     });
     // Opening the list closes the other cards.
@@ -155,6 +161,11 @@ export class Panels {
       this.help.hidden = true;
       this.target.show(null);
     }
+  }
+
+  /** Opens the chat line with `text` typed in (a whisper's `/w Name `). */
+  openChat(text: string): void {
+    this.chat.open(text);
   }
 
   chatLog(speaker: string, text: string, kind: LineKind = 'chat'): void {
