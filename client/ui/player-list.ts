@@ -131,6 +131,11 @@ export class PlayerList {
       invite.title = `Invite ${name} to your party`;
       invite.addEventListener('click', () => this.deps.invite(name));
       li.append(invite);
+    } else {
+      const you = document.createElement('span');
+      you.className = 'player-you';
+      you.textContent = 'you';
+      li.append(you);
     }
     return li;
   }
