@@ -182,6 +182,9 @@ export class PartyLink {
 
   private async invite(player: Player, name: string): Promise<void> {
     if (!name) return this.notice(player, 'To invite someone to your party, type /invite Name.');
+    // Each invitation puts a prompt on someone else's screen: as rate-limited as chat lines.
+    const tooFast = chatRefusal(this.link.world, player, '');
+    if (tooFast) return this.notice(player, tooFast);
     const found = await this.link.realm.directory.find(name);
     if (!found) return this.notice(player, `No one called ${name.slice(0, 20)} is playing now.`);
     const sent = await this.parties.invite(this.status(player), found.name);
