@@ -91,7 +91,12 @@ export class PartyLink {
     const players = [...this.link.world.players.values()].filter(
       (p) => all || p.party !== '' || this.sent.has(p.key),
     );
-    for (const p of players) if (p.party !== '') await this.parties.report(this.status(p));
+    // One whose connection was lost (waiting for its client) shows as away, and its party grace runs.
+    for (const p of players) {
+      if (p.party === '') continue;
+      if (p.away) await this.parties.offline(p.name, this.link.info.id);
+      else await this.parties.report(this.status(p));
+    }
     for (const p of players) {
       // Its client is away: what it is sent now is dropped, so it is sent its party afresh once back.
       if (p.away) this.sent.delete(p.key);

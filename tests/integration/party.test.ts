@@ -48,8 +48,8 @@ afterAll(async () => {
   await server?.close();
 });
 
-async function player(name: string): Promise<Member> {
-  const bot = await BotClient.connect({ url: `ws://127.0.0.1:${server.port}/ws`, name });
+async function player(name: string, token = ''): Promise<Member> {
+  const bot = await BotClient.connect({ url: `ws://127.0.0.1:${server.port}/ws`, name, token });
   bots.push(bot);
   const m: Member = { bot, notices: [], lines: [], invites: [], party: null };
   bot.on((e) => {
@@ -156,6 +156,17 @@ describe('a party of two bots', () => {
     expect(cole.lines).toEqual([]);
     cole.bot.chat('/p anyone?');
     await noticed(cole, 'You are not in a party: /invite Name to make one.');
+  });
+
+  it('a member whose connection drops shows as away and, back in time, is in the party again', async () => {
+    const token = bram.bot.token!;
+    await bram.bot.drop();
+    await ada.bot.waitFor(() => ada.party?.[1]?.online === false, 3000, 'Bram away in Ada’s party');
+    expect(names(ada)).toEqual(['Ada', 'Bram']);
+    bram = await player('Bram', token); // resumes the character waiting out its grace period
+    await ada.bot.waitFor(() => ada.party?.[1]?.online === true, 3000, 'Bram back in Ada’s party');
+    // Its new page is sent the party afresh: what was sent while it was away went nowhere.
+    await bram.bot.waitFor(() => names(bram).length === 2, 3000, 'Bram told his party again');
   });
 
   it('leaving: the other is told, and both are sent no party (two make a party, one does not)', async () => {
