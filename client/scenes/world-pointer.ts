@@ -76,6 +76,8 @@ export class WorldPointer {
     const entity = hit ? this.world.client.entities.get(hit.id) : undefined;
     const tile = entity ? entity.motion.tile : { x: Math.floor(at.x / TILE), y: Math.floor(at.y / TILE) };
     this.show(tile, this.action, entity?.seen.kind);
+    // Another player under the pointer: a click opens its menu (invite, whisper).
+    if (!hit && this.playerAt(at.x, at.y)) this.scene.game.canvas.style.cursor = 'pointer';
     this.icon.setPosition(at.x + 4 / cam.zoom + 3, at.y + 3);
   }
 
