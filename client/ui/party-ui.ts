@@ -36,7 +36,7 @@ export class PartyUi {
     this.frame.dataset.testid = 'party-frame';
     this.frame.hidden = true;
     const head = element('div', '', 'party-head');
-    const title = element('span');
+    const title = element('span', '', 'party-title');
     title.textContent = 'Party';
     const leave = button('Leave', 'party-leave', () => deps.client.leaveParty());
     leave.title = 'Leave the party (/leave)';
@@ -108,6 +108,9 @@ export class PartyUi {
     const self = { name: client.name, world: client.world };
     const rows = partyRows(client.party, client.partyLeader, self, (id) => this.deps.worldTitle(id));
     const lead = nameKey(client.partyLeader) === nameKey(client.name);
+    const title = this.frame.querySelector<HTMLElement>('.party-title')!;
+    title.textContent = lead ? '★ Party' : 'Party';
+    title.title = lead ? 'You lead the party' : `${client.partyLeader} leads the party`;
     this.list.replaceChildren(
       ...rows.map((r) => {
         const li = element('li');
