@@ -153,6 +153,7 @@ export class WorldScene extends Phaser.Scene {
       token: (name, token) => saveCharacter({ name, token }),
       notice: (text) => this.panels.notice(text),
       happened: (event) => {
+        if (event.type === 'partyInvite') this.audio.play('chat');
         if (!this.party.react(event)) this.reactions.react(event);
       },
       teleported: () => this.audio.play('door'),

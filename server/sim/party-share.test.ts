@@ -39,13 +39,17 @@ describe('sharing a kill', () => {
 
   it('members near the kill share it: each gets its own XP × (1 + bonus) / sharers', () => {
     const world = ratWorld();
-    const [a, b, c] = ['A', 'B', 'C'].map((n) => placedClient(world, n).player) as [never, never, never];
+    const [a, b, c] = [
+      placedClient(world, 'A').player,
+      placedClient(world, 'B').player,
+      placedClient(world, 'C').player,
+    ];
     const mob = onlyMob(world);
-    for (const p of [a, b]) (p as { party: string }).party = 'p1';
+    a.party = b.party = 'p1';
     const two = shareKill(world.players.values(), a, mob);
     expect(two.map((s) => s.player)).toEqual([a, b]); // C, in no party, shares nothing
     expect(two[0]!.xp).toBe(Math.round((20 * (1 + PARTY_BONUS)) / 2)); // 12 of 20
-    (c as { party: string }).party = 'p1';
+    c.party = 'p1';
     const three = shareKill(world.players.values(), a, mob);
     expect(three.map((s) => s.xp)).toEqual([9, 9, 9]); // 20 × 1.4 / 3 = 9.33
     // Each gets less than alone, the party more than one: together is faster, never richer per kill.
