@@ -155,7 +155,7 @@ describe('the realm in Chromium', () => {
       ada.on((e) => {
         if (e.type === 'whisper') heard.push(`${e.from}>${e.to}: ${e.text}`);
       });
-      await list.locator('[data-player="Ada"] button').click();
+      await list.locator('[data-player="Ada"] button.player-name').click();
       const chat = page.getByTestId('chat-input');
       expect(await chat.inputValue()).toBe('/w Ada ');
       await chat.pressSequentially('on my way');
