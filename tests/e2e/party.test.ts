@@ -32,7 +32,10 @@ describe('a party in two browsers', () => {
     server = await startServerProcess({ MAP: 'assets/maps/world.tmj' });
     browser = await launchBrowser();
     pageA = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-    pageB = await (await browser.newContext({ viewport: { width: 1024, height: 640 } })).newPage();
+    // B on a phone: the prompt, the frame and Leave are tapped.
+    pageB = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+    ).newPage();
   });
 
   afterAll(async () => {
@@ -53,7 +56,7 @@ describe('a party in two browsers', () => {
       'Ari invites you to their party.',
     );
     await pageB.screenshot({ path: path.join(shots, 'e2e-party-invite.png') });
-    await join.click();
+    await join.tap();
 
     for (const page of [pageA, pageB])
       await page.waitForFunction(() => window.__emberquest!.state().party.length === 2, null, {
@@ -81,6 +84,7 @@ describe('a party in two browsers', () => {
       0,
     );
     await frameA.screenshot({ path: path.join(shots, 'e2e-party-frame.png') });
+    await pageB.screenshot({ path: path.join(shots, 'e2e-party-b-phone.png') });
     await pageA.screenshot({ path: path.join(shots, 'e2e-party-a.png') });
 
     // The player list: this world's players with their level, an Invite for the other one.
@@ -108,7 +112,7 @@ describe('a party in two browsers', () => {
     await expect(pageA.getByTestId('chat-input').inputValue()).resolves.toBe('/w Bea ');
     await pageA.keyboard.press('Escape');
 
-    await pageB.locator('#party-frame .party-leave').click();
+    await pageB.locator('#party-frame .party-leave').tap();
     for (const page of [pageA, pageB])
       await page.waitForFunction(() => window.__emberquest!.state().party.length === 0, null, {
         timeout: 10_000,
