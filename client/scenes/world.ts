@@ -35,6 +35,8 @@ import { placeLabels } from './world-labels.ts';
 import { ReconnectStatus } from '../net/reconnect.ts';
 import { MapSwitch } from './map-switch.ts';
 import { WorldPicker } from '../ui/world-picker.ts';
+import { MapHud } from '../map/map-hud.ts';
+import { drawnMap } from './map-colours.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -49,6 +51,8 @@ export class WorldScene extends Phaser.Scene {
   private lastTrackTile = '';
   effects!: Effects;
   panels!: Panels;
+  /** The minimap, the world map and the zone banner. */
+  mapHud!: MapHud;
   /** Sounds and effects for what happens; a fresh one for every join, so no old character's state lingers. */
   private reactions!: Reactions;
   private marker!: Phaser.GameObjects.Sprite;
@@ -93,6 +97,7 @@ export class WorldScene extends Phaser.Scene {
         this.lastTrackTile = '';
         this.followed = { model: null, jumps: 0 };
         this.marker.setVisible(false);
+        this.mapHud.setMap(drawnMap(this, this.maps.drawing));
       },
       (message) => this.panels.notice(message),
     );
@@ -169,6 +174,19 @@ export class WorldScene extends Phaser.Scene {
     this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
     this.picker = new WorldPicker();
+    this.mapHud = new MapHud(document.getElementById('hud-dom')!, {
+      self: () => {
+        const me = this.client.self;
+        return me ? { tile: me.motion.tile, position: me.motion.position, name: this.client.name } : null;
+      },
+      players: () =>
+        [...this.client.entities.values()]
+          .filter((e) => e.seen.type === 'player' && e.seen.id !== this.client.selfId)
+          .map((e) => ({ ...e.motion.position, label: e.seen.name ?? '' })),
+      area: () => this.cameraArea,
+      fallbackTitle: () => this.picker.titleOf(this.client.world),
+    });
+    this.mapHud.setMap(drawnMap(this, this.maps.drawing));
     this.title = createTitleScreen(this.picker, (name, token, world) => {
       this.title.busy(true);
       this.client.join(name, token, world);
@@ -237,6 +255,7 @@ export class WorldScene extends Phaser.Scene {
     const self = this.views.get(this.client.selfId);
     this.updateMusic();
     this.moveCamera(ms);
+    this.mapHud.update(time);
     if (self) {
       const dest = self.model.motion.destination;
       if (

@@ -1,0 +1,143 @@
+// The world map (M, or a click on the minimap): the area the player is in, explored parts in their
+// colours and the rest in fog, the names of the zones seen, the player and the marks. Esc, M or a click
+// anywhere on it closes it. The picture is drawn on opening; only the dots are redrawn while it is open.
+import type { TileRect } from '../../shared/content/world-map.ts';
+import type { Zone } from '../../shared/content/zones.ts';
+import { drawDot, type MapPicture } from './map-picture.ts';
+import { within, type Dot } from './map-view.ts';
+import { FOG } from './minimap.ts';
+import type { Exploration } from './exploration.ts';
+
+/** Canvas pixels along the area's longer side: the page scales it down (smoothly), never up. */
+const SIDE_PX = 1280;
+
+export class WorldMapCard {
+  readonly el: HTMLElement;
+  private readonly heading: HTMLElement;
+  private readonly frame: HTMLElement;
+  private readonly ground: HTMLCanvasElement;
+  private readonly dots: HTMLCanvasElement;
+  private readonly labels: HTMLElement;
+  private area: TileRect = { x: 0, y: 0, width: 1, height: 1 };
+  private drawnDots = '';
+  /** Canvas pixels per tile of the open map. */
+  private px = 4;
+  /** Zone titles written on the map now (for tests). */
+  shownZones: string[] = [];
+
+  constructor(parent: HTMLElement, onClose: () => void) {
+    this.el = document.createElement('div');
+    this.el.id = 'world-map';
+    this.el.dataset.testid = 'world-map';
+    this.el.setAttribute('role', 'dialog');
+    this.el.setAttribute('aria-label', 'World map');
+    this.el.hidden = true;
+    this.el.innerHTML =
+      '<div class="world-map-card"><h2></h2><div class="world-map-frame">' +
+      '<canvas class="world-map-ground"></canvas><canvas class="world-map-dots"></canvas>' +
+      '<div class="world-map-labels"></div></div><p class="world-map-hint">M or Esc to close</p></div>';
+    this.heading = this.el.querySelector('h2')!;
+    this.frame = this.el.querySelector('.world-map-frame')!;
+    this.ground = this.el.querySelector('.world-map-ground')!;
+    this.dots = this.el.querySelector('.world-map-dots')!;
+    this.labels = this.el.querySelector('.world-map-labels')!;
+    this.el.addEventListener('click', (e) => {
+      e.stopPropagation();
+      onClose();
+    });
+    parent.append(this.el);
+  }
+
+  get isOpen(): boolean {
+    return !this.el.hidden;
+  }
+
+  /** Draws the area's picture and zone names and shows the card. */
+  open(o: {
+    title: string;
+    picture: MapPicture | null;
+    area: TileRect;
+    zones: readonly Zone[];
+    explored: Exploration | null;
+  }): void {
+    const a = o.area;
+    this.area = a;
+    this.px = Math.max(2, Math.ceil(SIDE_PX / Math.max(a.width, a.height)));
+    const PX = this.px;
+    this.heading.textContent = o.title;
+    for (const c of [this.ground, this.dots]) {
+      c.width = a.width * PX;
+      c.height = a.height * PX;
+    }
+    // The frame keeps the area's shape and fits the screen (style sets the limits).
+    this.frame.style.aspectRatio = `${a.width} / ${a.height}`;
+    this.frame.style.setProperty('--map-w', String(a.width));
+    this.frame.style.setProperty('--map-h', String(a.height));
+    const ctx = this.ground.getContext('2d')!;
+    ctx.imageSmoothingEnabled = false;
+    ctx.fillStyle = FOG;
+    ctx.fillRect(0, 0, this.ground.width, this.ground.height);
+    if (o.picture)
+      ctx.drawImage(
+        o.picture.known,
+        a.x,
+        a.y,
+        a.width,
+        a.height,
+        0,
+        0,
+        this.ground.width,
+        this.ground.height,
+      );
+    this.labels.replaceChildren();
+    this.shownZones = [];
+    for (const z of o.zones) {
+      const r = clip(z.area, a);
+      if (!r || !o.explored || !seenIn(o.explored, r)) continue;
+      const label = document.createElement('span');
+      label.className = 'world-map-zone';
+      label.textContent = z.title;
+      label.style.left = `${((r.x + r.width / 2 - a.x) / a.width) * 100}%`;
+      label.style.top = `${((r.y + r.height / 2 - a.y) / a.height) * 100}%`;
+      this.labels.append(label);
+      this.shownZones.push(z.title);
+    }
+    this.drawnDots = '';
+    this.el.hidden = false;
+  }
+
+  /** Redraws the dots (while open). */
+  update(dots: readonly Dot[]): void {
+    if (!this.isOpen) return;
+    const inside = dots.filter((d) => within(this.area, d.x + 0.5, d.y + 0.5));
+    const key = inside.map((d) => `${d.kind}${d.x.toFixed(1)},${d.y.toFixed(1)}`).join(';');
+    if (key === this.drawnDots) return;
+    this.drawnDots = key;
+    const ctx = this.dots.getContext('2d')!;
+    ctx.clearRect(0, 0, this.dots.width, this.dots.height);
+    // Dots keep a readable size however large the area: about 1/80 of its longer side.
+    const PX = this.px;
+    const unit = (Math.max(this.area.width, this.area.height) * PX) / 110;
+    for (const d of inside)
+      drawDot(ctx, d.kind, (d.x + 0.5 - this.area.x) * PX, (d.y + 0.5 - this.area.y) * PX, unit);
+  }
+
+  close(): void {
+    this.el.hidden = true;
+  }
+}
+
+function clip(r: TileRect, a: TileRect): TileRect | null {
+  const x = Math.max(r.x, a.x);
+  const y = Math.max(r.y, a.y);
+  const w = Math.min(r.x + r.width, a.x + a.width) - x;
+  const h = Math.min(r.y + r.height, a.y + a.height) - y;
+  return w > 0 && h > 0 ? { x, y, width: w, height: h } : null;
+}
+
+/** Whether any tile of `r` was explored (a zone's name shows once the player has been there). */
+function seenIn(e: Exploration, r: TileRect): boolean {
+  for (let y = r.y; y < r.y + r.height; y += 2)
+    for (let x = r.x; x < r.x + r.width; x += 2) if (e.seen(x, y)) return true;
+  return false;
+}
