@@ -75,8 +75,7 @@ export class WorldMapCard {
     this.frame.style.setProperty('--map-h', String(a.height));
     const ctx = this.ground.getContext('2d')!;
     ctx.imageSmoothingEnabled = false;
-    ctx.fillStyle = FOG;
-    ctx.fillRect(0, 0, this.ground.width, this.ground.height);
+    paintFog(ctx, this.ground.width, this.ground.height);
     if (o.picture)
       ctx.drawImage(
         o.picture.known,
@@ -93,12 +92,17 @@ export class WorldMapCard {
     this.shownZones = [];
     for (const z of o.zones) {
       const r = clip(z.area, a);
-      if (!r || !o.explored || !seenIn(o.explored, r)) continue;
+      const seen = r && o.explored ? seenPart(o.explored, r) : null;
+      if (!seen) continue;
+      // Over the part the player has seen, kept inside the frame (a name by the edge leans inward).
+      const left = (seen.x + seen.width / 2 - a.x) / a.width;
+      const top = (seen.y + seen.height / 2 - a.y) / a.height;
       const label = document.createElement('span');
       label.className = 'world-map-zone';
       label.textContent = z.title;
-      label.style.left = `${((r.x + r.width / 2 - a.x) / a.width) * 100}%`;
-      label.style.top = `${((r.y + r.height / 2 - a.y) / a.height) * 100}%`;
+      label.style.left = `${left * 100}%`;
+      label.style.top = `${top * 100}%`;
+      label.style.transform = `translate(${left < 0.3 ? -Math.round(left * 166) : left > 0.7 ? -100 + Math.round((1 - left) * 166) : -50}%, -50%)`;
       this.labels.append(label);
       this.shownZones.push(z.title);
     }
@@ -135,9 +139,35 @@ function clip(r: TileRect, a: TileRect): TileRect | null {
   return w > 0 && h > 0 ? { x, y, width: w, height: h } : null;
 }
 
-/** Whether any tile of `r` was explored (a zone's name shows once the player has been there). */
-function seenIn(e: Exploration, r: TileRect): boolean {
-  for (let y = r.y; y < r.y + r.height; y += 2)
-    for (let x = r.x; x < r.x + r.width; x += 2) if (e.seen(x, y)) return true;
-  return false;
+/** The box around the explored tiles of `r`, or null if none is (a zone is named once visited). */
+function seenPart(e: Exploration, r: TileRect): TileRect | null {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (let y = r.y; y < r.y + r.height; y++) {
+    for (let x = r.x; x < r.x + r.width; x++) {
+      if (!e.seen(x, y)) continue;
+      x0 = Math.min(x0, x);
+      y0 = Math.min(y0, y);
+      x1 = Math.max(x1, x);
+      y1 = Math.max(y1, y);
+    }
+  }
+  return x1 < x0 ? null : { x: x0, y: y0, width: x1 - x0 + 1, height: y1 - y0 + 1 };
+}
+
+/** Fog with a faint hatch, like the blank part of a drawn map. */
+function paintFog(ctx: CanvasRenderingContext2D, w: number, h: number): void {
+  ctx.fillStyle = FOG;
+  ctx.fillRect(0, 0, w, h);
+  ctx.strokeStyle = 'rgba(247, 233, 200, 0.05)';
+  ctx.lineWidth = Math.max(1, w / 400);
+  const step = Math.max(8, Math.round(w / 60));
+  ctx.beginPath();
+  for (let d = -h; d < w; d += step) {
+    ctx.moveTo(d, h);
+    ctx.lineTo(d + h, 0);
+  }
+  ctx.stroke();
 }
