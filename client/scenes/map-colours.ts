@@ -4,8 +4,6 @@ import type Phaser from 'phaser';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
 import { layerGids, tileLayers } from '../../shared/content/world-map.ts';
 import { averageTiles, paintMap, type TileColours } from '../map/map-image.ts';
-import type { DrawnMap } from '../map/map-hud.ts';
-import type { MapDrawing } from './map-drawing.ts';
 import { tilesetKey } from './map-files.ts';
 
 /** Where the map has no ground: the page's ink. */
@@ -55,16 +53,4 @@ export function paintDrawnMap(scene: Phaser.Scene, path: string, map: TiledMap):
       return typeof gids === 'string' ? [] : [gids];
     });
   return paintMap(map.width, map.height, layers, tilesetColours(scene, path, map), VOID);
-}
-
-/** The drawn map as the minimap and world map read it. */
-export function drawnMap(scene: Phaser.Scene, drawing: MapDrawing): DrawnMap {
-  return {
-    path: drawing.path,
-    width: drawing.worldMap.width,
-    height: drawing.worldMap.height,
-    zones: drawing.zones,
-    title: drawing.worldMap.title,
-    paint: () => paintDrawnMap(scene, drawing.path, drawing.source),
-  };
 }

@@ -35,8 +35,8 @@ import { placeLabels } from './world-labels.ts';
 import { ReconnectStatus } from '../net/reconnect.ts';
 import { MapSwitch } from './map-switch.ts';
 import { WorldPicker } from '../ui/world-picker.ts';
-import { MapHud } from '../map/map-hud.ts';
-import { drawnMap } from './map-colours.ts';
+import type { MapHud } from '../map/map-hud.ts';
+import { createMapHud, drawnMap } from './world-maps.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -174,18 +174,7 @@ export class WorldScene extends Phaser.Scene {
     this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
     this.picker = new WorldPicker();
-    this.mapHud = new MapHud(document.getElementById('hud-dom')!, {
-      self: () => {
-        const me = this.client.self;
-        return me ? { tile: me.motion.tile, position: me.motion.position, name: this.client.name } : null;
-      },
-      players: () =>
-        [...this.client.entities.values()]
-          .filter((e) => e.seen.type === 'player' && e.seen.id !== this.client.selfId)
-          .map((e) => ({ ...e.motion.position, label: e.seen.name ?? '' })),
-      area: () => this.cameraArea,
-      fallbackTitle: () => this.picker.titleOf(this.client.world),
-    });
+    this.mapHud = createMapHud(this);
     this.mapHud.setMap(drawnMap(this, this.maps.drawing));
     this.title = createTitleScreen(this.picker, (name, token, world) => {
       this.title.busy(true);
