@@ -34,8 +34,8 @@ export class WorldMapCard {
     this.el.hidden = true;
     this.el.innerHTML =
       '<div class="world-map-card"><h2></h2><div class="world-map-frame">' +
-      '<canvas class="world-map-ground"></canvas><canvas class="world-map-dots"></canvas>' +
-      '<div class="world-map-labels"></div></div><p class="world-map-hint">M or Esc to close</p></div>';
+      '<canvas class="world-map-ground"></canvas><div class="world-map-labels"></div>' +
+      '<canvas class="world-map-dots"></canvas></div><p class="world-map-hint">M or Esc to close</p></div>';
     this.heading = this.el.querySelector('h2')!;
     this.frame = this.el.querySelector('.world-map-frame')!;
     this.ground = this.el.querySelector('.world-map-ground')!;
@@ -108,6 +108,7 @@ export class WorldMapCard {
     }
     this.drawnDots = '';
     this.el.hidden = false;
+    spreadLabels([...this.labels.children] as HTMLElement[]);
   }
 
   /** Redraws the dots (while open). */
@@ -128,6 +129,23 @@ export class WorldMapCard {
 
   close(): void {
     this.el.hidden = true;
+  }
+}
+
+/** Moves a name down past the ones before it that it would overlap (two small zones side by side). */
+function spreadLabels(labels: readonly HTMLElement[]): void {
+  const placed: DOMRect[] = [];
+  for (const label of labels) {
+    let box = label.getBoundingClientRect();
+    for (let tries = 0; tries < 4; tries++) {
+      const hit = placed.find(
+        (p) => p.left < box.right && box.left < p.right && p.top < box.bottom && box.top < p.bottom,
+      );
+      if (!hit) break;
+      label.style.marginTop = `${(parseFloat(label.style.marginTop) || 0) + (hit.bottom - box.top) + 2}px`;
+      box = label.getBoundingClientRect();
+    }
+    placed.push(box);
   }
 }
 
