@@ -37,6 +37,9 @@ export class WorldMapCard {
       '<canvas class="world-map-ground"></canvas><div class="world-map-labels"></div>' +
       '<canvas class="world-map-dots"></canvas></div><p class="world-map-hint">M or Esc to close</p></div>';
     this.heading = this.el.querySelector('h2')!;
+    // A phone has no M key: it says how a finger closes it.
+    if (matchMedia('(pointer: coarse)').matches)
+      this.el.querySelector('.world-map-hint')!.textContent = 'Tap to close';
     this.frame = this.el.querySelector('.world-map-frame')!;
     this.ground = this.el.querySelector('.world-map-ground')!;
     this.dots = this.el.querySelector('.world-map-dots')!;
