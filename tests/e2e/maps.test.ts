@@ -188,6 +188,39 @@ describe('the minimap, the world map and zone names', () => {
       .poll(async () => (await maps()).explored, { timeout: 10_000 })
       .toBeGreaterThanOrEqual(explored);
   }, 120_000);
+
+  it('on a phone the minimap sits clear of the HUD, and a tap opens a world map that fits the screen', async () => {
+    const phone = await (
+      await browser.newContext({
+        viewport: { width: 390, height: 844 },
+        deviceScaleFactor: 2,
+        hasTouch: true,
+        isMobile: true,
+      })
+    ).newPage();
+    await joinGame(phone, server.url, 'Pocket', 'emberfall-1');
+    const layout = await phone.evaluate(() => ({
+      minimap: document.getElementById('minimap')!.getBoundingClientRect().toJSON() as DOMRect,
+      hud: window.__emberquest!.hudBoxes(),
+      buttons: [...document.querySelectorAll('#toolbar button')].map(
+        (b) => b.getBoundingClientRect().toJSON() as DOMRect,
+      ),
+    }));
+    for (const b of [...layout.hud, ...layout.buttons]) expect(overlap(layout.minimap, b)).toBe(false);
+    await phone.getByTestId('minimap').tap();
+    const card = phone.getByTestId('world-map');
+    await expect.poll(() => card.isVisible()).toBe(true);
+    const inner = (await card.locator('.world-map-card').boundingBox())!;
+    expect(inner.x).toBeGreaterThanOrEqual(0);
+    expect(inner.y).toBeGreaterThanOrEqual(0);
+    expect(inner.x + inner.width).toBeLessThanOrEqual(390);
+    expect(inner.y + inner.height).toBeLessThanOrEqual(844);
+    expect(await card.locator('.world-map-hint').textContent()).toBe('Tap to close');
+    await phone.screenshot({ path: path.join(shots, 'maps-phone-world.png') });
+    await phone.touchscreen.tap(195, 420);
+    await expect.poll(() => card.isVisible()).toBe(false);
+    await phone.close();
+  });
 });
 
 function box(b: { x: number; y: number; width: number; height: number }): PageBox {
