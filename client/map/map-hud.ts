@@ -105,6 +105,7 @@ export class MapHud {
       }
       const title = placeTitle(map.zones, self.tile.x, self.tile.y, this.mapTitle());
       if (this.watch.see(title, now)) this.banner.show(title);
+      this.minimap.setPlace(title);
     }
     if (!stepped && !this.marksChanged && now - this.dotsAt < DOTS_MS) return;
     this.dotsAt = now;

@@ -12,6 +12,8 @@ export class Minimap {
   readonly el: HTMLButtonElement;
   private readonly canvas: HTMLCanvasElement;
   private readonly ctx: CanvasRenderingContext2D;
+  /** The name of the place the player is in, along the minimap's foot. */
+  private readonly caption: HTMLElement;
   /** What was drawn last, so an unchanged frame draws nothing. */
   private drawnKey = '';
   /** The window and dots drawn last (for tests). */
@@ -25,7 +27,9 @@ export class Minimap {
     this.el.title = 'World map (M)';
     this.el.setAttribute('aria-label', 'World map (M)');
     this.canvas = document.createElement('canvas');
-    this.el.append(this.canvas);
+    this.caption = document.createElement('span');
+    this.caption.className = 'minimap-zone';
+    this.el.append(this.canvas, this.caption);
     this.ctx = this.canvas.getContext('2d')!;
     this.el.addEventListener('click', (e) => {
       e.stopPropagation();
@@ -98,7 +102,8 @@ export class Minimap {
     this.shown = { window: { ...window }, dots: inView.map((d) => ({ ...d })) };
   }
 
-  set visible(on: boolean) {
-    this.el.hidden = !on;
+  /** Names the place the player is in (its zone, else the map). */
+  setPlace(title: string): void {
+    if (this.caption.textContent !== title) this.caption.textContent = title;
   }
 }
