@@ -18,6 +18,8 @@ export class WorldMapCard {
   private readonly ground: HTMLCanvasElement;
   private readonly dots: HTMLCanvasElement;
   private readonly labels: HTMLElement;
+  /** Names of the party members and quest targets on the map. */
+  private readonly marks: HTMLElement;
   private area: TileRect = { x: 0, y: 0, width: 1, height: 1 };
   private drawnDots = '';
   /** Canvas pixels per tile of the open map. */
@@ -35,7 +37,7 @@ export class WorldMapCard {
     this.el.innerHTML =
       '<div class="world-map-card"><h2></h2><div class="world-map-frame">' +
       '<canvas class="world-map-ground"></canvas><div class="world-map-labels"></div>' +
-      '<canvas class="world-map-dots"></canvas></div><p class="world-map-hint">M or Esc to close</p></div>';
+      '<canvas class="world-map-dots"></canvas><div class="world-map-marks"></div></div><p class="world-map-hint">M or Esc to close</p></div>';
     this.heading = this.el.querySelector('h2')!;
     // A phone has no M key: it says how a finger closes it.
     if (matchMedia('(pointer: coarse)').matches)
@@ -44,6 +46,7 @@ export class WorldMapCard {
     this.ground = this.el.querySelector('.world-map-ground')!;
     this.dots = this.el.querySelector('.world-map-dots')!;
     this.labels = this.el.querySelector('.world-map-labels')!;
+    this.marks = this.el.querySelector('.world-map-marks')!;
     this.el.addEventListener('click', (e) => {
       e.stopPropagation();
       onClose();
@@ -128,6 +131,22 @@ export class WorldMapCard {
     const unit = (Math.max(this.area.width, this.area.height) * PX) / 110;
     for (const d of inside)
       drawDot(ctx, d.kind, (d.x + 0.5 - this.area.x) * PX, (d.y + 0.5 - this.area.y) * PX, unit);
+    // Party members and quest targets are named beside their dots.
+    this.marks.replaceChildren(
+      ...inside
+        .filter((d) => (d.kind === 'party' || d.kind === 'quest') && d.label)
+        .map((d) => {
+          const label = document.createElement('span');
+          label.className = `world-map-mark ${d.kind}`;
+          label.textContent = d.label;
+          const left = (d.x + 0.5 - this.area.x) / this.area.width;
+          label.style.left = `${left * 100}%`;
+          // Near the east edge the name goes on the dot's west side, inside the frame.
+          if (left > 0.6) label.classList.add('west');
+          label.style.top = `${((d.y + 0.5 - this.area.y) / this.area.height) * 100}%`;
+          return label;
+        }),
+    );
   }
 
   close(): void {

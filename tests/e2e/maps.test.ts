@@ -140,6 +140,8 @@ describe('the minimap, the world map and zone names', () => {
     expect(open.zones).toEqual(expect.arrayContaining(['Emberfall Village', 'Saltwind Coast']));
     // Zones never visited stay unnamed: the map is learnt by walking.
     expect(open.zones).not.toContain("The Wyrm's Lair");
+    // The marks put on the map before are named beside their dots.
+    await expect.poll(() => card.locator('.world-map-mark').allTextContents()).toEqual(['Crab claws', 'Ada']);
     await page.screenshot({ path: path.join(shots, 'maps-world.png') });
     await page.keyboard.press('M');
     await expect.poll(() => card.isVisible()).toBe(false);
