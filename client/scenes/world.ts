@@ -36,6 +36,8 @@ import { ReconnectStatus } from '../net/reconnect.ts';
 import { MapSwitch } from './map-switch.ts';
 import { WorldPicker } from '../ui/world-picker.ts';
 import { PartyUi } from '../ui/party-ui.ts';
+import type { MapHud } from '../map/map-hud.ts';
+import { createMapHud, drawnMap } from './world-maps.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -52,6 +54,8 @@ export class WorldScene extends Phaser.Scene {
   panels!: Panels;
   /** The party frame, invitations, party chat and the menu a click on a player opens. */
   party!: PartyUi;
+  /** The minimap, the world map and the zone banner. */
+  mapHud!: MapHud;
   /** Sounds and effects for what happens; a fresh one for every join, so no old character's state lingers. */
   private reactions!: Reactions;
   private marker!: Phaser.GameObjects.Sprite;
@@ -96,6 +100,7 @@ export class WorldScene extends Phaser.Scene {
         this.lastTrackTile = '';
         this.followed = { model: null, jumps: 0 };
         this.marker.setVisible(false);
+        this.mapHud.setMap(drawnMap(this, this.maps.drawing));
       },
       (message) => this.panels.notice(message),
     );
@@ -184,6 +189,8 @@ export class WorldScene extends Phaser.Scene {
     this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
     this.picker = new WorldPicker();
+    this.mapHud = createMapHud(this);
+    this.mapHud.setMap(drawnMap(this, this.maps.drawing));
     this.title = createTitleScreen(this.picker, (name, token, world) => {
       this.title.busy(true);
       this.client.join(name, token, world);
@@ -257,6 +264,7 @@ export class WorldScene extends Phaser.Scene {
     const self = this.views.get(this.client.selfId);
     this.updateMusic();
     this.moveCamera(ms);
+    this.mapHud.update(time);
     if (self) {
       const dest = self.model.motion.destination;
       if (
