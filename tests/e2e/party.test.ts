@@ -85,6 +85,7 @@ describe('a party in two browsers', () => {
     );
     await frameA.screenshot({ path: path.join(shots, 'e2e-party-frame.png') });
     await pageB.screenshot({ path: path.join(shots, 'e2e-party-b-phone.png') });
+    await pageA.getByTestId('minimap').screenshot({ path: path.join(shots, 'e2e-party-minimap.png') });
     await pageA.screenshot({ path: path.join(shots, 'e2e-party-a.png') });
 
     // The player list: this world's players with their level, an Invite for the other one.
