@@ -23,6 +23,7 @@ import type { Log } from './log.ts';
 import { Realm } from './realm/realm.ts';
 import type { Directory } from './realm/directory.ts';
 import type { Bus } from './realm/bus.ts';
+import type { Parties } from './realm/parties.ts';
 import { assetPath, singleWorldRealm, type LoadedRealm } from './realm/load-realm.ts';
 
 export interface GameServer {
@@ -44,6 +45,8 @@ export interface ServerParts {
   /** The realm's directory and bus when its worlds run in several processes (Redis); in-process if not given. */
   directory?: Directory;
   bus?: Bus;
+  /** The realm's parties when its worlds run in several processes (Redis); in-process if not given. */
+  parties?: Parties;
   map?: WorldMap;
   log: Log;
   clock?: Clock;
@@ -77,6 +80,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
     maps: loaded.maps,
     directory: parts.directory,
     bus: parts.bus,
+    parties: parts.parties,
     data: parts.data ?? loaded.data,
     store,
     log,

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     store,
     directory: redis?.directory,
     bus: redis?.bus,
+    parties: redis?.parties,
   });
   const worlds = mine.join(', ');
   log.info(`Emberquest realm is up: ${realm.maps.size} map(s), world(s) ${worlds}.`);

@@ -54,6 +54,8 @@ export interface Invitation {
 }
 
 export interface Parties {
+  /** Whether it holds the parties of every world of the realm, or only of this process's worlds. */
+  readonly realmWide: boolean;
   /** `from` (as it plays now) asks `to` (a name the caller found online) to join; refused or sent. */
   invite(from: MemberStatus, to: string): Promise<{ ok: true; to: string } | { ok: false; refusal: string }>;
   /** `to` (as it plays now) answers the invitation from `from`. */
@@ -70,26 +72,36 @@ export interface Parties {
   sweep(): Promise<{ lapsed: Invitation[]; changes: PartyChange[] }>;
 }
 
-interface Party {
+export interface Party {
   id: string;
   leader: string;
   /** Name keys, in the order they joined. */
   members: string[];
 }
 
-interface Pending {
+export interface Pending {
   from: MemberStatus;
   to: string;
   expires: number;
 }
 
-interface Member {
+export interface Member {
   status: MemberStatus;
   /** 0 while online; else when it went. */
   offlineSince: number;
 }
 
+/** Everything a registry holds, as plain JSON (a networked registry stores it: redis-parties.ts). */
+export interface PartyBook {
+  parties: Party[];
+  members: [string, Member][];
+  invitations: [string, [string, Pending][]][];
+  nextId: number;
+}
+
 export class MemoryParties implements Parties {
+  /** False: it serves the worlds of this process only (RedisParties is realm-wide). */
+  readonly realmWide: boolean = false;
   private readonly parties = new Map<string, Party>();
   private readonly partyOfKey = new Map<string, string>();
   private readonly members = new Map<string, Member>();
@@ -97,7 +109,29 @@ export class MemoryParties implements Parties {
   private readonly invitations = new Map<string, Map<string, Pending>>();
   private nextId = 1;
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    book?: PartyBook,
+  ) {
+    if (!book) return;
+    for (const party of book.parties) {
+      this.parties.set(party.id, party);
+      for (const key of party.members) this.partyOfKey.set(key, party.id);
+    }
+    for (const [key, member] of book.members) this.members.set(key, member);
+    for (const [to, mine] of book.invitations) this.invitations.set(to, new Map(mine));
+    this.nextId = book.nextId;
+  }
+
+  /** What it holds now, to store and load again (`new MemoryParties(now, book)`). */
+  book(): PartyBook {
+    return {
+      parties: [...this.parties.values()],
+      members: [...this.members],
+      invitations: [...this.invitations].map(([to, mine]) => [to, [...mine]]),
+      nextId: this.nextId,
+    };
+  }
 
   invite(from: MemberStatus, to: string): Promise<{ ok: true; to: string } | { ok: false; refusal: string }> {
     const [fromKey, toKey] = [nameKey(from.name), nameKey(to)];

@@ -193,7 +193,7 @@ export class PartyLink {
     const found = await this.link.realm.directory.find(name);
     if (!found) return this.notice(player, `No one called ${name.slice(0, 20)} is playing now.`);
     // The registry is this process's (parties.ts): a world run by another process cannot see it yet.
-    if (!this.link.realm.runs.has(found.world))
+    if (!this.parties.realmWide && !this.link.realm.runs.has(found.world))
       return this.notice(
         player,
         `${found.name} plays on another server of the realm; parties reach only this one's worlds for now.`,

@@ -13,7 +13,7 @@ import type { Config } from '../config.ts';
 import type { Log } from '../log.ts';
 import { MemoryDirectory, type Directory } from './directory.ts';
 import { MemoryBus, type Bus } from './bus.ts';
-import { SteadyBus, SteadyDirectory } from './steady.ts';
+import { CrossWorldUnavailable, SteadyBus, SteadyDirectory } from './steady.ts';
 import { WorldLink } from './world-link.ts';
 import { MemoryParties, type Parties } from './parties.ts';
 import { checkRealm } from '../../shared/content/realm-checks.ts';
@@ -187,7 +187,10 @@ export class Realm {
         for (const name of names) run.game.roster.release(name);
       });
     void this.tellPopulation();
-    this.partyChores().catch((err: Error) => this.log.warn(`Party upkeep failed: ${err.message}`));
+    // With Redis down the directory's warning says it already; parties wait for it like whispers.
+    this.partyChores().catch((err: Error) => {
+      if (!(err instanceof CrossWorldUnavailable)) this.log.warn(`Party upkeep failed: ${err.message}`);
+    });
     // Every few seconds each world tells the directory all its players: a networked directory keeps
     // them alive by it (and forgets a dead process's), and gets back what it lost while it was down.
     if (++this.choreRounds % REFRESH_ROUNDS === 0)
