@@ -75,7 +75,11 @@ export class PartyLink {
   }
 
   entered(player: Player): void {
-    void this.parties.report(this.status(player)).then(() => this.refresh(player));
+    // Nothing here may reject unhandled (it would end the process): with Redis down the party waits.
+    this.parties
+      .report(this.status(player))
+      .then(() => this.refresh(player))
+      .catch(() => {});
   }
 
   left(player: Player): void {
@@ -127,7 +131,7 @@ export class PartyLink {
           const target = roster.find(item.to);
           if (!target) continue;
           for (const text of item.notices) this.notice(target, text);
-          if (item.refresh) void this.refresh(target);
+          if (item.refresh) this.refresh(target).catch(() => {});
         }
         return;
       case 'partyLine':
