@@ -13,6 +13,7 @@ import type { Log } from '../log.ts';
 import type { BusMessage } from './bus.ts';
 import type { Realm } from './realm.ts';
 import { parseWhisper, whisper, whisperArrived } from './whispers.ts';
+import { relocate, type Relocated } from './moved.ts';
 
 /** At most this many players in one PlayerList. */
 const LIST_MAX = 200;
@@ -41,6 +42,10 @@ export class WorldLink implements RosterLink {
 
   get roster(): Game['roster'] {
     return this.game!.roster;
+  }
+
+  relocate(character: CharacterRecord): Relocated | null {
+    return relocate(character, this.realm.layout.start);
   }
 
   async belongs(character: CharacterRecord, shard: string | null): Promise<Elsewhere | null> {

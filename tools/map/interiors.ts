@@ -15,28 +15,28 @@ interface Room {
   ry: number;
 }
 
-export const MINES_W = 40;
+export const MINES_W = 34;
 export const MINES_H = 120;
-export const LAIR_W = 35;
+export const LAIR_W = 34;
 export const LAIR_H = 59;
 
 /** Where each map's tile (0, 0) lay in the world map's old interiors strip (x from 150). */
-export const STRIP_ORIGIN = { mines: { x: 160, y: 136 }, lair: { x: 164, y: 2 } } as const;
+export const STRIP_ORIGIN = { mines: { x: 164, y: 136 }, lair: { x: 164, y: 2 } } as const;
 
 /** Rooms in the mines' tiles, entry (south) to back door (north); tunnels join each room to the next. */
 export const MINE_ROOMS: readonly Room[] = [
-  { cx: 21, cy: 110, rx: 6, ry: 5 }, // entry, stairs up to the mountain valley
-  { cx: 18, cy: 88, rx: 9, ry: 7 }, // bat roost
-  { cx: 25, cy: 62, rx: 10, ry: 8 }, // crystal cavern (golems guard the hoard)
-  { cx: 16, cy: 35, rx: 8, ry: 7 }, // deep gallery
-  { cx: 24, cy: 12, rx: 6, ry: 5 }, // back door, stairs up to the desert
+  { cx: 17, cy: 110, rx: 6, ry: 5 }, // entry, stairs up to the mountain valley
+  { cx: 14, cy: 88, rx: 9, ry: 7 }, // bat roost
+  { cx: 21, cy: 62, rx: 10, ry: 8 }, // crystal cavern (golems guard the hoard)
+  { cx: 12, cy: 35, rx: 8, ry: 7 }, // deep gallery
+  { cx: 20, cy: 12, rx: 6, ry: 5 }, // back door, stairs up to the desert
 ];
 /** The crystal cavern's rows, where crystals grow instead of stalagmites. */
 const CRYSTAL_ROWS = { y0: 52, y1: 72 };
 export const LAIR_HALL: Room = { cx: 17, cy: 30, rx: 13, ry: 24 };
 /** Stairs tiles (portals out); players coming in arrive a few tiles inside. */
-export const MINE_STAIRS_SOUTH = { x: 21, y: 114 };
-export const MINE_STAIRS_NORTH = { x: 24, y: 8 };
+export const MINE_STAIRS_SOUTH = { x: 17, y: 114 };
+export const MINE_STAIRS_NORTH = { x: 20, y: 8 };
 export const LAIR_STAIRS = { x: 17, y: 53 };
 
 const MINES_SEED = 0x31_7e_5a_01;
@@ -93,10 +93,10 @@ class Carver {
   }
 }
 
-/** Stairs out, and a clear landing in front of them where players arrive. */
+/** Stairs out, and a clear landing round them (players arrive three tiles above or below). */
 function stairs(b: MapBuilder, s: { x: number; y: number }): void {
   b.put('ground', s.x, s.y, 'stairs_up');
-  b.reserve(s.x - 2, s.y - 4, s.x + 2, s.y + 2);
+  b.reserve(s.x - 2, s.y - 4, s.x + 2, s.y + 4);
 }
 
 /** Stalagmites (crystals in `crystal` rows, obsidian in the lair) and pebbles or bones on open floor. */
@@ -124,7 +124,8 @@ export function generateMines(catalog: readonly TileDef[]): InteriorBuild {
   for (const s of [MINE_STAIRS_SOUTH, MINE_STAIRS_NORTH]) carve.room({ cx: s.x, cy: s.y, rx: 2.5, ry: 2.5 });
   carve.lay();
   for (const s of [MINE_STAIRS_SOUTH, MINE_STAIRS_NORTH]) stairs(b, s);
-  const crystal = (y: number): string => (y > CRYSTAL_ROWS.y0 && y < CRYSTAL_ROWS.y1 ? 'crystal' : 'stalagmite');
+  const crystal = (y: number): string =>
+    y > CRYSTAL_ROWS.y0 && y < CRYSTAL_ROWS.y1 ? 'crystal' : 'stalagmite';
   clutter(b, rng, crystal, 'pebbles');
   return { builder: b };
 }
