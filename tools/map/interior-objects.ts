@@ -38,8 +38,9 @@ const portalOut = (name: string, at: { x: number; y: number }, to: string): Plac
   props: { map: WORLD_MAP, to },
 });
 const dest = (name: string, x: number, y: number): Place => ({ type: 'destination', name, x, y });
-const whole = (name: string, w: number, h: number, track: string): Place[] => [
-  { type: 'music', name: `music_${name}`, x: 0, y: 0, w, h, props: { track } },
+/** Music and the camera area over the whole map; the music area names the zone (the bots' tables use it). */
+const whole = (name: string, zone: string, w: number, h: number, track: string): Place[] => [
+  { type: 'music', name: `music_${zone}`, x: 0, y: 0, w, h, props: { track } },
   { type: 'bounds', name, x: 0, y: 0, w, h },
 ];
 
@@ -57,7 +58,7 @@ export const MINES_PLACES: readonly Place[] = [
   mob('deep_gallery', 'golem', room(3), 3),
   mob('deep_gallery_bats', 'bat', room(3), 2),
   { type: 'chestArea', name: 'crystal_hoard', ...room(2), props: { items: 'scale,long_sword' } },
-  ...whole('mine', MINES_W, MINES_H, 'caves'),
+  ...whole('mine', 'caves', MINES_W, MINES_H, 'caves'),
 ];
 
 /** The wyrm's lair: one hall, the stairs up to the volcano's rim, the boss and its hoard. */
@@ -66,7 +67,13 @@ export const LAIR_PLACES: readonly Place[] = [
   dest('lair_entry', LAIR_STAIRS.x, LAIR_STAIRS.y - 3),
   { type: 'spawn', name: 'lair_foot', x: LAIR_STAIRS.x - 1, y: LAIR_STAIRS.y - 4, w: 3, h: 2 },
   { type: 'checkpoint', name: 'lair_landing', x: LAIR_STAIRS.x - 3, y: 46, w: 6, h: 4 },
-  { type: 'mob', name: 'the_ember_wyrm', x: LAIR_HALL.cx, y: LAIR_HALL.cy - 8, props: { kind: 'ember_wyrm' } },
+  {
+    type: 'mob',
+    name: 'the_ember_wyrm',
+    x: LAIR_HALL.cx,
+    y: LAIR_HALL.cy - 8,
+    props: { kind: 'ember_wyrm' },
+  },
   {
     type: 'chestArea',
     name: 'wyrm_hoard',
@@ -78,7 +85,7 @@ export const LAIR_PLACES: readonly Place[] = [
   },
   // A named place (an achievement can ask to `reach` it): the wyrm's hall.
   { type: 'area', name: 'wyrm_lair', x: LAIR_HALL.cx - 10, y: LAIR_HALL.cy - 20, w: 20, h: 40 },
-  ...whole('wyrm_lair', LAIR_W, LAIR_H, 'lair'),
+  ...whole('wyrm_lair', 'lair', LAIR_W, LAIR_H, 'lair'),
 ];
 
 /** Who or what is inside each house, by the room's floor (its own map's tiles). */
@@ -110,7 +117,7 @@ export function housePlaces(r: HouseRoom): Place[] {
     dest(`${r.name}_inside`, exit.x, exit.y - 2),
     { type: 'spawn', name: `${r.name}_floor`, x: f.x + 1, y: f.y + f.h - 3, w: f.w - 2, h: 2 },
     ...houseInside(r),
-    ...whole(r.name, width, height, 'village'),
+    ...whole(r.name, r.name, width, height, 'village'),
   ];
 }
 
