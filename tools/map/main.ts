@@ -6,7 +6,8 @@
 // `npm run map -- --preview out.png [x y w h]` also renders a 3x preview of part of the village
 // (`--world`, `--isle`, `--mines`, `--lair`, `--inn`, `--smithy` or `--elder-house` to preview that map
 // instead, `--scale n` to change the zoom), and
-// `npm run map -- --zones` renders each world zone (and the isle) at 2x into docs/screenshots/zone-<name>.png.
+// `npm run map -- --zones` renders each world zone (and the isle, the mines as caves and the lair) at 2x
+// into docs/screenshots/zone-<name>.png.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -102,7 +103,10 @@ if (at >= 0) {
   const flag = (name: string): boolean => process.argv.includes(`--${name}`);
   const room = rooms.find((r) => flag(r.room.name.replace(/_/g, '-')));
   // The character stands in the middle of an interior (it has no spawn rectangle of its own here).
-  const centre = (b: MapBuilder) => ({ builder: b, spawn: { x: (b.width >> 1) - 2, y: (b.height >> 1) - 2 } });
+  const centre = (b: MapBuilder) => ({
+    builder: b,
+    spawn: { x: (b.width >> 1) - 2, y: (b.height >> 1) - 2 },
+  });
   const { builder, spawn } = flag('world')
     ? world
     : flag('isle')
@@ -130,4 +134,8 @@ if (process.argv.includes('--zones')) {
   renderZones(root, world.builder, tilesetImage.canvas, worldObjs);
   const whole = { x: 0, y: 0, w: isle.builder.width, h: isle.builder.height };
   renderZones(root, isle.builder, tilesetImage.canvas, isleObjects(), { isle: whole });
+  // The interiors, each its own map, under the zone names they had on the world map.
+  const all = (b: MapBuilder) => ({ x: 0, y: 0, w: b.width, h: b.height });
+  renderZones(root, mines.builder, tilesetImage.canvas, mineObjects(), { caves: all(mines.builder) });
+  renderZones(root, lair.builder, tilesetImage.canvas, lairObjects(), { lair: all(lair.builder) });
 }
