@@ -229,17 +229,20 @@ export class Roster implements SessionHost {
       }
     }
     if (!claim.ok) return session.close(claim.code, claim.reason);
-    let character = claim.character;
     // Saved in a place that is now a map of its own: moved there (written, as by a portal) before anything.
-    const moved = link?.relocate(character);
-    if (moved) {
-      if (moved.to && !(await saver.moveClaimed(moved.character, moved.to))) {
+    const moved = link?.relocate(claim.character);
+    if (moved?.to) {
+      if (!(await saver.moveClaimed(moved.character, moved.to))) {
         void saver.release(name);
         const reason = 'The server cannot load your character right now. Please try again in a moment.';
         return session.close(CloseCode.Unavailable, reason);
       }
-      character = moved.character;
+      // Written and let go: claimed again as it is stored now (it may play here, or be sent on below).
+      if (session.isClosed) return;
+      claim = await this.parts.characters.claim(name, token, session.address, world.name);
+      if (!claim.ok) return session.close(claim.code, claim.reason);
     }
+    const character = moved && !moved.to ? moved.character : claim.character;
     const shard = link?.shard ?? characterShard(character);
     const elsewhere = link ? await link.belongs(character, shard) : null;
     // Nothing below waits, so the session cannot close half-way through.

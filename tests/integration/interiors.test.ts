@@ -80,6 +80,8 @@ beforeAll(async () => {
       checkpoint: { x: 181, y: 50, map: '' },
     }),
   );
+  // In the old lair, and its client asks for the lair's world itself (as after a transfer).
+  tokens.set('Oldwyrmling', await seedCharacter(dataDir, 'Oldwyrmling', { map: WORLD, x: 181, y: 54 }));
   server = await startServerProcess({ DATA_DIR: dataDir }, { timeoutMs: 60_000 });
 }, 90_000);
 
@@ -159,6 +161,20 @@ describe('characters saved in the old interiors strip', () => {
     await there.bot.close();
   });
 
+  it('one saved in the old lair that joins the lair world itself plays there, and its walk is saved', async () => {
+    const b = await joined('lair', 'Oldwyrmling');
+    expect([b.bot.view.world, b.bot.view.map]).toEqual(['lair', 'maps/lair.tmj']);
+    expect(b.bot.tileOf(b.bot.self!)).toEqual({ x: 181 - 164, y: 54 - 2 });
+    const entry = tileOf(mapOf('maps/lair.tmj'), 'lair_entry');
+    b.bot.walkTo(entry.x, entry.y);
+    await b.bot.waitFor(
+      () => b.bot.tileOf(b.bot.self!).y === entry.y && b.bot.tileOf(b.bot.self!).x === entry.x,
+      10_000,
+      'the walk',
+    );
+    await b.bot.close();
+  });
+
   it('one on the overworld whose checkpoint was the old lair landing plays on where it stands', async () => {
     const b = await joined('emberfall-1', 'Oldhero');
     expect(b.bot.tileOf(b.bot.self!)).toEqual(tileOf(world, 'mine_valley'));
@@ -175,6 +191,9 @@ describe('characters saved in the old interiors strip', () => {
     expect(miner!.checkpoint).toMatchObject({ x: 17, y: 109 });
     expect(['', MINES]).toContain(miner!.checkpoint.map);
     expect(await storedCharacter(dataDir, 'Oldguest')).toMatchObject({ map: 'maps/inn.tmj', x: 8, y: 8 });
+    // Its lease was held again after the move: the walk in the lair was written.
+    const wyrmling = await storedCharacter(dataDir, 'Oldwyrmling');
+    expect(wyrmling).toMatchObject({ map: 'maps/lair.tmj', ...tileOf(mapOf('maps/lair.tmj'), 'lair_entry') });
     const hero = await storedCharacter(dataDir, 'Oldhero');
     expect(hero).toMatchObject({ map: WORLD, checkpoint: { map: 'maps/lair.tmj', x: 17, y: 48 } });
   }, 30_000);
