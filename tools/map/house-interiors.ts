@@ -29,7 +29,15 @@ const TOP = 3;
 
 export const HOUSE_ROOMS: readonly HouseRoom[] = [
   { name: 'inn', map: 'maps/inn.tmj', house: 4, wall: 'wood', w: 12, h: 7, stripOrigin: { x: 173, y: 75 } },
-  { name: 'smithy', map: 'maps/smithy.tmj', house: 2, wall: 'stone', w: 9, h: 6, stripOrigin: { x: 175, y: 101 } },
+  {
+    name: 'smithy',
+    map: 'maps/smithy.tmj',
+    house: 2,
+    wall: 'stone',
+    w: 9,
+    h: 6,
+    stripOrigin: { x: 175, y: 101 },
+  },
   {
     name: 'elder_house',
     map: 'maps/elder-house.tmj',
