@@ -80,7 +80,7 @@ const FERRY: readonly Place[] = [
  * The ways into the interiors (maps of their own) and where their players come back out: the mine's mouth
  * and the outcrop (its back door), the wyrm's gate, the painted doors of the inn, smithy and elder's house.
  */
-const DOORS: readonly Place[] = [
+const WAYS_IN: readonly Place[] = [
   portal('mine_mouth', MINE_MOUTH.x, MINE_MOUTH.y + 1, 2, MINES_MAP, 'mine_entry'),
   dest('mine_valley', MINE_MOUTH.x + 1, MINE_MOUTH.y + 3),
   portal('outcrop_mouth', OUTCROP_MOUTH.x, OUTCROP_MOUTH.y + 1, 2, MINES_MAP, 'mine_back'),
@@ -97,7 +97,7 @@ const DOORS: readonly Place[] = [
 ];
 
 const WORLD_PLACES: readonly Place[] = [
-  ...DOORS,
+  ...WAYS_IN,
   // Checkpoints: one in every zone, on the way in, each further from every aggressive mob area than
   // that mob can reach (aggroRadius + leash): shared/content/respawn-safety.ts refuses the map otherwise.
   { type: 'checkpoint', name: 'forest_glade', x: 61, y: 222, w: 8, h: 4 },
@@ -190,7 +190,7 @@ function musicPlaces(): Place[] {
 
 /** Tiles where portals put players coming back: reachability starts from these as well as the spawn. */
 export function destinations(): [number, number][] {
-  return [...DOORS, ...FERRY].filter((p) => p.type === 'destination').map((p) => [p.x, p.y]);
+  return [...WAYS_IN, ...FERRY].filter((p) => p.type === 'destination').map((p) => [p.x, p.y]);
 }
 
 /** The ferry's objects, placed after every other object (camera areas included) so no old id moves. */
