@@ -83,6 +83,11 @@ export class GameClient {
     return this.view.stats;
   }
 
+  /** On the way to another world: the entities are still the old world's until its welcome. */
+  get transferring(): boolean {
+    return this.transfer !== null;
+  }
+
   get dead(): boolean {
     return this.welcomed && this.view.stats !== null && this.view.stats.hp <= 0;
   }

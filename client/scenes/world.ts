@@ -35,6 +35,8 @@ import { placeLabels } from './world-labels.ts';
 import { ReconnectStatus } from '../net/reconnect.ts';
 import { MapSwitch } from './map-switch.ts';
 import { WorldPicker } from '../ui/world-picker.ts';
+import type { MapHud } from '../map/map-hud.ts';
+import { createMapHud, drawnMap } from './world-maps.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -49,6 +51,8 @@ export class WorldScene extends Phaser.Scene {
   private lastTrackTile = '';
   effects!: Effects;
   panels!: Panels;
+  /** The minimap, the world map and the zone banner. */
+  mapHud!: MapHud;
   /** Sounds and effects for what happens; a fresh one for every join, so no old character's state lingers. */
   private reactions!: Reactions;
   private marker!: Phaser.GameObjects.Sprite;
@@ -93,6 +97,7 @@ export class WorldScene extends Phaser.Scene {
         this.lastTrackTile = '';
         this.followed = { model: null, jumps: 0 };
         this.marker.setVisible(false);
+        this.mapHud.setMap(drawnMap(this, this.maps.drawing));
       },
       (message) => this.panels.notice(message),
     );
@@ -169,6 +174,8 @@ export class WorldScene extends Phaser.Scene {
     this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
     this.picker = new WorldPicker();
+    this.mapHud = createMapHud(this);
+    this.mapHud.setMap(drawnMap(this, this.maps.drawing));
     this.title = createTitleScreen(this.picker, (name, token, world) => {
       this.title.busy(true);
       this.client.join(name, token, world);
@@ -237,6 +244,7 @@ export class WorldScene extends Phaser.Scene {
     const self = this.views.get(this.client.selfId);
     this.updateMusic();
     this.moveCamera(ms);
+    this.mapHud.update(time);
     if (self) {
       const dest = self.model.motion.destination;
       if (

@@ -49,7 +49,26 @@ function savedFields() {
     counters: {} as Record<string, number>,
     kills: 0,
     deaths: 0,
+    /**
+     * The bag (server/sim/bag.ts): BAG_SLOTS slots, each an item kind id ('' empty), and how many of it
+     * the slot holds (gear 1; potions and quest items stack up to STACK_MAX).
+     */
+    bag: emptySlots(BAG_SLOTS) as string[],
+    bagCounts: new Array<number>(BAG_SLOTS).fill(0),
+    /** The belt: BELT_SLOTS consumable kinds ('' empty), each a shortcut that drinks one from the bag. */
+    belt: emptySlots(BELT_SLOTS) as string[],
+    /** Quests taken and not yet handed in (assets/data/quests.json id -> progress), and those done. */
+    quests: {} as Record<string, number>,
+    questsDone: [] as string[],
   };
+}
+
+/** Slots in the bag and on the belt. */
+export const BAG_SLOTS = 16;
+export const BELT_SLOTS = 4;
+
+function emptySlots(n: number): string[] {
+  return new Array<string>(n).fill('');
 }
 
 /** A character as it comes out of storage: its state and where it stood. */

@@ -41,6 +41,8 @@ export interface Player extends Walker, CharacterState {
   dead: boolean;
   /** The entity whose blow killed the player (0: none, or not known), told again to a client that resumes. */
   killedBy: number;
+  /** The bag or belt changed (bag.ts): the player is sent them again at the end of the tick. */
+  bagChanged: boolean;
   /** Stats changed this tick: the player is sent a Stats message. */
   statsChanged: boolean;
   /** Line index per NPC id, so talking again moves the conversation on. */

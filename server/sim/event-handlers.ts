@@ -20,7 +20,10 @@ const handlers: Handlers = {
     world.tell(killer, [Op.Notice, `You defeated ${mobName(mob)}.`]);
     count(world, killer, 'kills', mob.kind.id);
     gainXp(world, killer, killXp(mob.kind.xp, mob.kind.weapon, killer.level));
+    world.events.push({ type: 'killCredited', player: killer, mob });
   },
+  // Quests count kills here (a party shares them), not at mobKilled.
+  killCredited() {},
   // Nothing follows a player's death yet beyond the death itself (deaths.ts); parties will listen here.
   playerDied() {},
   // "Back on your feet": counted when the player gets up again. A checkpoint on another map (it came

@@ -9,6 +9,11 @@ import type { Chest, Mob, Npc, Player } from './entities.ts';
 export type SimEvent =
   /** A mob's HP reached 0; `killerId` landed the last blow (a player id, or -1). */
   | { type: 'mobKilled'; mob: Mob; killerId: number }
+  /**
+   * A player earns the kill of `mob` (quests count these): the killer, and, with parties, the members
+   * near it. Raised by the mobKilled handler; the killer's own kill count and XP stay there.
+   */
+  | { type: 'killCredited'; player: Player; mob: Mob }
   | { type: 'playerDied'; player: Player; killer: Mob }
   /** The player got up at its checkpoint after dying. */
   | { type: 'playerRespawned'; player: Player }

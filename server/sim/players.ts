@@ -38,6 +38,11 @@ export function makePlayer(
     counters: { ...saved.counters },
     kills: saved.kills,
     deaths: saved.deaths,
+    bag: [...saved.bag],
+    bagCounts: [...saved.bagCounts],
+    belt: [...saved.belt],
+    quests: { ...saved.quests },
+    questsDone: [...saved.questsDone],
     id,
     path: [],
     progress: 0,
@@ -68,5 +73,6 @@ export function makePlayer(
     saying: [],
     wantRespawn: false,
     onPortal: -1,
+    bagChanged: true,
   };
 }

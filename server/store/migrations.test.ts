@@ -8,6 +8,11 @@ import { DATABASE_FILE, openSqliteStore, type SqliteStore } from './sqlite-store
 import { MIGRATIONS } from './migrations.ts';
 import { hashToken, tokenMatches } from './tokens.ts';
 import { record } from './store-contract.ts';
+import { newCharacter } from '../sim/character.ts';
+
+/** What a character saved before the bag and quests existed has of them when it loads: nothing yet. */
+const { bag, bagCounts, belt, quests, questsDone } = newCharacter();
+const carrying = { bag, bagCounts, belt, quests, questsDone };
 
 let dir: string;
 let stores: SqliteStore[] = [];
@@ -57,6 +62,7 @@ describe('migrations', () => {
       ...{ x: 1, y: 2, checkpoint: { x: 1, y: 2, map: '' }, hp: 100, maxHp: 100, level: 3, xp: 40 },
       ...{ weapon: 'sword', armor: 'cloth', achievements: [], counters: {}, kills: 0, deaths: 0 },
       ...{ createdAt: 1000, lastSeenAt: 1000, map: '', shard: null },
+      ...carrying,
     });
     expect(await store.create(record('HONE\u0405T'), hashToken('squatter'))).toBe(false);
     expect(await store.create(record('Modest'), hashToken('new'))).toBe(true);
@@ -85,6 +91,7 @@ describe('migrations', () => {
         ...{ x: 12, y: 7, checkpoint: { x: 3, y: 4, map: '' }, hp: 55, maxHp: 130, level: i + 1, xp: 1234 },
         ...{ weapon: 'sword2', armor: 'mailarmor', achievements: ['first-steps'], counters: { rats: 10 } },
         ...{ kills: 42, deaths: 3, createdAt: 1000, lastSeenAt: 2000, map: '', shard: null },
+        ...carrying,
       });
       expect(tokenMatches(`t${i}`, loaded!.tokenHash)).toBe(true);
     }

@@ -88,6 +88,7 @@ export function loadAtlas(root: string): Atlas {
       portals: [],
       music: [],
       bounds: [],
+      zones: [],
     },
     zones: [],
     road,

@@ -11,8 +11,9 @@ import { VILLAGE_ORIGIN, type Rect } from './world-layout.ts';
 export interface HouseRoom {
   /** Object names start with it: `<name>_door`, `<name>_inside`, `<name>_exit`, `<name>_outside`. */
   name: string;
-  /** The map, as realm.json and portals name it (`maps/inn.tmj`). */
+  /** The map, as realm.json and portals name it (`maps/inn.tmj`), and its title (realm.json's too). */
   map: string;
+  title: string;
   /** Index into the village's HOUSES: the house whose painted door leads in. */
   house: number;
   wall: 'wood' | 'stone';
@@ -28,10 +29,20 @@ const SIDE = 2;
 const TOP = 3;
 
 export const HOUSE_ROOMS: readonly HouseRoom[] = [
-  { name: 'inn', map: 'maps/inn.tmj', house: 4, wall: 'wood', w: 12, h: 7, stripOrigin: { x: 173, y: 75 } },
+  {
+    name: 'inn',
+    map: 'maps/inn.tmj',
+    title: 'The Ember Inn',
+    house: 4,
+    wall: 'wood',
+    w: 12,
+    h: 7,
+    stripOrigin: { x: 173, y: 75 },
+  },
   {
     name: 'smithy',
     map: 'maps/smithy.tmj',
+    title: "Hedda's Smithy",
     house: 2,
     wall: 'stone',
     w: 9,
@@ -41,6 +52,7 @@ export const HOUSE_ROOMS: readonly HouseRoom[] = [
   {
     name: 'elder_house',
     map: 'maps/elder-house.tmj',
+    title: "Elder Maren's House",
     house: 1,
     wall: 'wood',
     w: 9,

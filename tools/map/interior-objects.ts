@@ -20,6 +20,9 @@ import { placeObjects, type Place } from './village-objects.ts';
 
 export const MINES_MAP = 'maps/mines.tmj';
 export const LAIR_MAP = 'maps/lair.tmj';
+/** Each map's own `title` (what the minimap names a tile outside every zone); realm.json's worlds match. */
+export const MINES_TITLE = 'The Old Mine';
+export const LAIR_TITLE = "The Wyrm's Lair";
 
 const room = (i: number, shrink = 2): { x: number; y: number; w: number; h: number } => {
   const r = MINE_ROOMS[i]!;

@@ -21,12 +21,12 @@ import { stringifyTiledMap, toTiledMap, type ObjectSpec } from './tmj.ts';
 import { generateVillage } from './village.ts';
 import { placeObjects, villageObjects } from './village-objects.ts';
 import { generateIsle } from './isle.ts';
-import { ISLE_SPAWN, isleObjects } from './isle-objects.ts';
+import { ISLE_SPAWN, ISLE_TITLE, isleObjects } from './isle-objects.ts';
 import { generateWorld } from './world.ts';
 import { generateLair, generateMines } from './interiors.ts';
 import { generateHouseRoom, HOUSE_ROOMS, roomFile } from './house-interiors.ts';
-import { houseObjects, lairObjects, mineObjects } from './interior-objects.ts';
-import { ferryObjects, worldObjects } from './world-objects.ts';
+import { houseObjects, LAIR_TITLE, lairObjects, MINES_TITLE, mineObjects } from './interior-objects.ts';
+import { ferryObjects, WORLD_TITLE, worldObjects, zoneObjects } from './world-objects.ts';
 import { renderZones } from './zone-previews.ts';
 import { writeGenerated, type Output } from '../generated.ts';
 
@@ -50,8 +50,9 @@ function makeMap(
   builder: MapBuilder,
   objects: ObjectSpec[],
   undergrowth: { filled: number; inOpen: number },
+  title?: string,
 ): Output {
-  const map = toTiledMap(builder, tileset, objects);
+  const map = toTiledMap(builder, tileset, objects, title);
   console.log(
     `made assets/maps/${file} (${map.width}x${map.height}, ${catalog.length} tiles, ${objects.length} objects)`,
   );
@@ -67,6 +68,7 @@ const villageMap = makeMap(
   village.builder,
   [spawnObject('village', village.spawn), ...villageObjects()],
   village.undergrowth,
+  'Emberfall Village',
 );
 const world = generateWorld(catalog);
 const worldObjs = [
@@ -74,19 +76,20 @@ const worldObjs = [
   ...worldObjects(),
   ...placeObjects(world.bounds),
   ...ferryObjects(),
+  ...zoneObjects(),
 ];
-const worldMap = makeMap('world.tmj', world.builder, worldObjs, world.undergrowth);
+const worldMap = makeMap('world.tmj', world.builder, worldObjs, world.undergrowth, WORLD_TITLE);
 const isle = generateIsle(catalog);
-const isleMap = makeMap('isle.tmj', isle.builder, isleObjects(), isle.undergrowth);
+const isleMap = makeMap('isle.tmj', isle.builder, isleObjects(), isle.undergrowth, ISLE_TITLE);
 // Interiors: nothing grows in them, so no undergrowth to report.
 const none = { filled: 0, inOpen: 0 };
 const mines = generateMines(catalog);
 const lair = generateLair(catalog);
 const rooms = HOUSE_ROOMS.map((r) => ({ room: r, ...generateHouseRoom(catalog, r) }));
 const interiorMaps = [
-  makeMap('mines.tmj', mines.builder, mineObjects(), none),
-  makeMap('lair.tmj', lair.builder, lairObjects(), none),
-  ...rooms.map(({ room, builder }) => makeMap(roomFile(room), builder, houseObjects(room), none)),
+  makeMap('mines.tmj', mines.builder, mineObjects(), none, MINES_TITLE),
+  makeMap('lair.tmj', lair.builder, lairObjects(), none, LAIR_TITLE),
+  ...rooms.map(({ room, builder }) => makeMap(roomFile(room), builder, houseObjects(room), none, room.title)),
 ];
 if (writeGenerated(root, 'npm run map', [villageMap, worldMap, isleMap, ...interiorMaps]))
   console.log('wrote the maps');
