@@ -15,6 +15,7 @@ import type { Realm } from './realm.ts';
 import { parseWhisper, whisper, whisperArrived } from './whispers.ts';
 import { PartyLink } from './party-link.ts';
 import type { PartyIntent } from '../net/session.ts';
+import { relocate, type Relocated } from './moved.ts';
 
 /** At most this many players in one PlayerList. */
 const LIST_MAX = 200;
@@ -46,6 +47,10 @@ export class WorldLink implements RosterLink {
 
   get roster(): Game['roster'] {
     return this.game!.roster;
+  }
+
+  relocate(character: CharacterRecord): Relocated | null {
+    return relocate(character, this.realm.layout.start);
   }
 
   async belongs(character: CharacterRecord, shard: string | null): Promise<Elsewhere | null> {

@@ -139,7 +139,7 @@ describe('the minimap, the world map and zone names', () => {
     const open = (await maps()).worldMap;
     expect(open.zones).toEqual(expect.arrayContaining(['Emberfall Village', 'Saltwind Coast']));
     // Zones never visited stay unnamed: the map is learnt by walking.
-    expect(open.zones).not.toContain("The Wyrm's Lair");
+    expect(open.zones).not.toContain('Cinder Peaks');
     // The marks put on the map before are named beside their dots.
     await expect.poll(() => card.locator('.world-map-mark').allTextContents()).toEqual(['Crab claws', 'Ada']);
     await page.screenshot({ path: path.join(shots, 'maps-world.png') });
