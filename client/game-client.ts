@@ -352,6 +352,7 @@ export class GameClient {
       case 'population':
       case 'playerList':
       case 'whisper':
+      case 'announcement':
         this.events.happened(e);
         break;
       default: {

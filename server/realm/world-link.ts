@@ -1,6 +1,6 @@
 // One world's side of the realm: where a character that belongs on another map goes, portals, the
 // directory entries of its players, whispers and player lists, population counts, and the bus messages
-// addressed to it (whispers, requests to let a character go).
+// addressed to it (whispers, requests to let a character go, announcements).
 import { worldFor, type RealmWorld } from '../../shared/content/realm.ts';
 import { arrivalTile } from '../../shared/content/realm-checks.ts';
 import { Op } from '../../shared/protocol/ops.ts';
@@ -13,6 +13,7 @@ import type { Log } from '../log.ts';
 import type { BusMessage } from './bus.ts';
 import type { Realm } from './realm.ts';
 import { parseWhisper, whisper, whisperArrived } from './whispers.ts';
+import { announcementArrived } from './announcements.ts';
 
 /** At most this many players in one PlayerList. */
 const LIST_MAX = 200;
@@ -153,6 +154,7 @@ export class WorldLink implements RosterLink {
   private heard(message: BusMessage): void {
     if (!this.game) return;
     if (message.type === 'release') return this.roster.release(message.name);
+    if (message.type === 'announcement') return announcementArrived(this.world, message.text);
     whisperArrived(this, message);
   }
 }

@@ -69,6 +69,11 @@ export const Op = {
   PlayerList: 87,
   /** A private line: `[Op.Whisper, from, to, text]`, sent to both the whisperer and the one whispered to. */
   Whisper: 88,
+  /**
+   * A host's word to every player in every world of the realm: `[Op.Announcement, text]` (the page shows it
+   * as a banner). Sent by `npm run announce` through the realm's bus.
+   */
+  Announcement: 99,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 

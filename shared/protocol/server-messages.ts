@@ -85,6 +85,8 @@ export type PopulationMsg = [op: typeof Op.Population, here: number, total: numb
 export type ListedPlayer = [name: string, world: string, level: number];
 export type PlayerListMsg = [op: typeof Op.PlayerList, total: number, players: ListedPlayer[]];
 export type WhisperMsg = [op: typeof Op.Whisper, from: string, to: string, text: string];
+/** The host's announcement to the whole realm. */
+export type AnnouncementMsg = [op: typeof Op.Announcement, text: string];
 
 export type ServerMsg =
   | WelcomeMsg
@@ -111,4 +113,5 @@ export type ServerMsg =
   | TransferMsg
   | PopulationMsg
   | PlayerListMsg
-  | WhisperMsg;
+  | WhisperMsg
+  | AnnouncementMsg;

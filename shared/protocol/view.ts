@@ -93,6 +93,8 @@ export type ViewEvent =
   | { type: 'population'; here: number; total: number }
   | { type: 'playerList'; total: number; players: ListedPlayer[] }
   | { type: 'whisper'; from: string; to: string; text: string }
+  /** The host's announcement to every player of the realm. */
+  | { type: 'announcement'; text: string }
   /** The server created our character: keep this token to play it again. */
   | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
@@ -171,6 +173,7 @@ const appliers: Appliers = {
   [Op.Population]: (ctx, [, here, total]) => void ctx.events.push({ type: 'population', here, total }),
   [Op.PlayerList]: (ctx, [, total, players]) => void ctx.events.push({ type: 'playerList', total, players }),
   [Op.Whisper]: (ctx, [, from, to, text]) => void ctx.events.push({ type: 'whisper', from, to, text }),
+  [Op.Announcement]: (ctx, [, text]) => void ctx.events.push({ type: 'announcement', text }),
 };
 
 /**
