@@ -26,6 +26,8 @@ export interface SwarmSettings {
   whispering: boolean;
   /** Every actor, to pick whom to whisper to. */
   actors: Actor[];
+  /** Benchmarks: actors also walk to a random tile of this box every second or two (off the portals). */
+  wander?: { x: number; y: number; w: number; h: number };
 }
 
 export interface Loss {
@@ -80,6 +82,7 @@ export class Actor {
   private leaving = false;
   private nextChatAt = 0;
   private nextHopAt = 0;
+  private nextWalkAt = 0;
   private stopped = false;
   private running: Promise<void> | null = null;
 
@@ -135,6 +138,11 @@ export class Actor {
       const others = this.swarm.actors.filter((a) => a !== this && a.playing);
       const to = others[Math.floor(Math.random() * others.length)];
       if (to) bot.chat(`/w ${to.name} from ${this.name} in ${this.world}`);
+    }
+    const box = this.swarm.wander;
+    if (box && now >= this.nextWalkAt) {
+      bot.walkTo(box.x + Math.floor(Math.random() * box.w), box.y + Math.floor(Math.random() * box.h));
+      this.nextWalkAt = now + 1000 + Math.random() * 1000;
     }
     if (this.swarm.hopping && now >= this.nextHopAt) {
       this.nextHopAt = now + 3000 + Math.random() * 4000;
