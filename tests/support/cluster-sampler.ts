@@ -39,11 +39,12 @@ export class ClusterSampler {
   private round: Promise<void> | null = null;
 
   constructor(
-    private readonly db: pg.Pool,
+    private readonly db: Pick<pg.Pool, 'query'>,
     /** The processes running (not killed or paused) right now. */
     private readonly processes: () => SampledProcess[],
     private readonly adminToken: string,
     private readonly everyMs = 200,
+    private readonly staleLimitMs = STALE_LIMIT_MS,
   ) {}
 
   start(): void {
@@ -88,7 +89,7 @@ export class ClusterSampler {
       }
       const ms = now - this.staleSince.get(key)!;
       this.longestStaleMs = Math.max(this.longestStaleMs, Math.round(ms));
-      if (ms > STALE_LIMIT_MS && !this.violations.some((v) => v.startsWith(key)))
+      if (ms > this.staleLimitMs && !this.violations.some((v) => v.startsWith(key)))
         this.violations.push(`${key} stayed seated ${Math.round(ms)} ms after the row's lease moved on`);
     }
     for (const [name, worlds] of liveIn)
