@@ -81,6 +81,7 @@ export class Actor {
   /** We closed the current bot ourselves (a shard hop). */
   private leaving = false;
   private nextChatAt = 0;
+  private lastChatAt = 0;
   private nextHopAt = 0;
   private nextWalkAt = 0;
   private stopped = false;
@@ -97,10 +98,13 @@ export class Actor {
     this.running = this.run().catch((err: Error) => void this.problems.push(`crashed: ${err.stack}`));
   }
 
-  /** Welcomed in a world now (and its socket open). */
+  /** A hop under way: between two worlds, what is sent to it may be lost (hand-off frames are dropped). */
+  private hopping = false;
+
+  /** Welcomed in a world now (and its socket open), and not on its way to another. */
   get playing(): boolean {
     const b = this.current?.bot;
-    return !!b && b.welcomed && !b.closed;
+    return !!b && b.welcomed && !b.closed && !this.hopping;
   }
 
   /** Plays on in `world` from now: the current bot is left as it is (its world is paused). */
@@ -120,7 +124,8 @@ export class Actor {
 
   private async run(): Promise<void> {
     while (!this.stopped) {
-      if (!this.playing) await this.rejoin();
+      const b = this.current?.bot;
+      if (!b || !b.welcomed || b.closed) await this.rejoin();
       else await this.play();
       await sleep(80 + Math.random() * 80);
     }
@@ -132,6 +137,7 @@ export class Actor {
     if (bot.framesIn !== this.framesSeen) [this.framesSeen, this.lastFrameAt] = [bot.framesIn, now];
     if (now >= this.nextChatAt) {
       bot.chat(`line ${this.said + 1} of ${this.name}`);
+      this.lastChatAt = now;
       this.nextChatAt = now + 2000 + Math.random() * 500;
     }
     if (this.swarm.whispering && Math.random() < 0.01) {
@@ -144,9 +150,11 @@ export class Actor {
       bot.walkTo(box.x + Math.floor(Math.random() * box.w), box.y + Math.floor(Math.random() * box.h));
       this.nextWalkAt = now + 1000 + Math.random() * 1000;
     }
-    if (this.swarm.hopping && now >= this.nextHopAt) {
+    // Not right after a line: its echo (the bot's count of it) must arrive before the socket goes.
+    if (this.swarm.hopping && now >= this.nextHopAt && now - this.lastChatAt > 600) {
       this.nextHopAt = now + 3000 + Math.random() * 4000;
-      await this.hop();
+      this.hopping = true;
+      await this.hop().finally(() => (this.hopping = false));
     }
   }
 
@@ -218,7 +226,8 @@ export class Actor {
   private observe(b: RealmBot): void {
     const { bot } = b;
     bot.on((e) => {
-      if (e.type === 'chat' && e.id === bot.view.selfId) {
+      // Only the bot it plays now counts lines: an abandoned one's world may wake and echo a stale line.
+      if (e.type === 'chat' && e.id === bot.view.selfId && this.current?.bot === bot) {
         this.said++;
         this.saidAt.push(performance.now());
       } else if (e.type === 'announcement') this.announcements.push(e.text);
