@@ -55,7 +55,7 @@ function tickFigures(before: Samples, after: Samples): { p50: number; p99: numbe
   return { p50: at(0.5), p99: at(0.99), max: Math.round(max * 10) / 10 };
 }
 
-const fixture = writeRealmFixture();
+const fixture = writeRealmFixture({ maxPlayers: 2000 });
 const services: Service[] = [];
 const processes = new Map<string, ServerProcess>();
 const actors: Actor[] = [];
@@ -116,16 +116,18 @@ try {
   const before = await Promise.all(WORLDS.map((w) => scrape(processes.get(w)!.url)));
   const hopTimes: number[] = [];
   const windowEnd = performance.now() + seconds * 1000;
+  let hopFailed: Error | null = null;
   const hopping = Promise.all(
     Array.from({ length: hoppers }, async (_, i) => {
       // Hops of a few at a time until the window ends (each hopper runs 2 at a go).
       while (performance.now() < windowEnd)
         await hopper(fixture, base, `H${i}`, tokens.get(`H${i}`)!, 2, hopTimes, WORLDS[i % 2]);
     }),
-  );
+  ).catch((err: Error) => void (hopFailed = err)); // thrown below, after the window, so all is stopped
   await new Promise((r) => setTimeout(r, seconds * 1000));
   const after = await Promise.all(WORLDS.map((w) => scrape(processes.get(w)!.url)));
   await hopping;
+  if (hopFailed) throw hopFailed;
   const ticks = Object.fromEntries(WORLDS.map((w, i) => [w, tickFigures(before[i]!, after[i]!)]));
   const players = Object.fromEntries(WORLDS.map((w) => [w, actors.filter((a) => a.world === w).length]));
   // A killed world: SIGKILL, started again at once on its port (as a service manager would).
