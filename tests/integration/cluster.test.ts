@@ -216,6 +216,8 @@ describe('a realm on three processes behind nginx, played by a swarm through fau
     await settle();
     const where = new Set(actors.map((a) => a.world));
     expect([...where].sort()).toEqual(['cave', 'field-1', 'field-2']);
+    await sleep(1000); // quiet: no join or hop in its last step
+    const sentAt = performance.now();
     const sent = await announce('The realm restarts at midnight');
     expect(sent).toEqual({ ok: true, message: 'Announced to every player in 3 world(s).' });
     await waitUntil(
@@ -223,7 +225,11 @@ describe('a realm on three processes behind nginx, played by a swarm through fau
       10_000,
       'every actor to hear the announcement',
     ).catch((err: Error) => {
-      const missed = actors.filter((a) => !a.announcements.length).map((a) => `${a.name} in ${a.world}`);
+      const missed = actors
+        .filter((a) => !a.announcements.length)
+        .map(
+          (a) => `${a.name} in ${a.world} (welcomed ${Math.round(sentAt - a.sessions.at(-1)!.at)} ms before)`,
+        );
       throw new Error(`${err.message}; missed by ${missed.join(', ')}`);
     });
     expect(actors.map((a) => a.announcements.length)).toEqual(actors.map(() => 1));
