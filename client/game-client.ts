@@ -389,6 +389,7 @@ export class GameClient {
       case 'partyInvite':
       case 'partyLine':
       case 'inviteEnded':
+      case 'announcement':
         this.events.happened(e);
         break;
       default: {

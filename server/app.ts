@@ -25,6 +25,7 @@ import type { Directory } from './realm/directory.ts';
 import type { Bus } from './realm/bus.ts';
 import type { Parties } from './realm/parties.ts';
 import { assetPath, singleWorldRealm, type LoadedRealm } from './realm/load-realm.ts';
+import { handleAdmin } from './admin.ts';
 
 export interface GameServer {
   url: string;
@@ -121,7 +122,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   for (const run of runs) run.loop.onTick = (ms) => metrics.tickTook(ms);
   const chores = setInterval(() => realm.chores(), 1000);
   const guardSweep = setInterval(() => guard.sweep(), 60_000);
-  const http = httpServer(config, realm, metrics);
+  const http = httpServer(config, realm, metrics, log);
   const received = (frame: Uint8Array): void => metrics.clientMessage(frame);
   const route = (rest: string): ReturnType<Realm['route']> => realm.route(rest);
   sockets = await startSockets({ config, log, route, guard, now, received });
@@ -169,7 +170,13 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
 }
 
 /** Static files, /healthz, /status, /worlds and /metrics (the WebSocket upgrade is wired by the caller). */
-function httpServer(config: Config, realm: Realm, metrics: GameMetrics): Server {
+function httpServer(config: Config, realm: Realm, metrics: GameMetrics, log: Log): Server {
+  const admin = {
+    token: config.adminToken,
+    log,
+    announce: (text: string) => realm.announce(text),
+    seated: () => realm.seated(),
+  };
   // A process of WORLD_IDS may run no world of the start map: its first world stands in.
   const home = realm.home ?? [...realm.runs.values()][0]!;
   // A request must send its headers within seconds: half-open requests would otherwise hold a file
@@ -190,6 +197,7 @@ function httpServer(config: Config, realm: Realm, metrics: GameMetrics): Server 
         }),
         worlds: () => realm.listing(),
         metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
+        admin: (request, response) => handleAdmin(admin, request, response),
       },
       req,
       res,

@@ -26,6 +26,8 @@ export interface HttpRoutes {
   worlds?: () => unknown;
   /** Prometheus text for GET /metrics. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** /admin/ (admin.ts): true when it took the request. */
+  admin?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /**
@@ -50,6 +52,7 @@ function securityHeaders(req: IncomingMessage): Record<string, string> {
 export function handleHttp(routes: HttpRoutes, req: IncomingMessage, res: ServerResponse): void {
   for (const [name, value] of Object.entries(securityHeaders(req))) res.setHeader(name, value);
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (routes.admin?.(req, res)) return;
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return send(res, 405, 'text/plain', 'Method not allowed\n');
   if (url.pathname === '/healthz') return send(res, 200, 'text/plain', 'ok\n');

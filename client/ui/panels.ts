@@ -15,6 +15,8 @@ const HELP_SEEN = 'emberquest.helpSeen';
 const CARDS = ['achievements', 'help', 'sound-settings', 'player-list'];
 /** How long a notice stays before it fades. */
 const NOTICE_MS = 3400;
+/** How long an announcement's banner stays (it is also kept in the chat log). */
+const ANNOUNCEMENT_MS = 12_000;
 /** How long the first-play hint stays in its corner. */
 const HINT_MS = 15_000;
 
@@ -55,6 +57,8 @@ export class Panels {
   private readonly hud = document.getElementById('hud-dom')!;
   private readonly noticeEl = document.getElementById('notice')!;
   private noticeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly announcementEl = document.getElementById('announcement')!;
+  private announcementTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deps: PanelsDeps) {
     this.chat = new ChatBox((text) => deps.say(text));
@@ -180,6 +184,17 @@ export class Panels {
     this.noticeEl.hidden = false;
     if (this.noticeTimer) clearTimeout(this.noticeTimer);
     this.noticeTimer = setTimeout(() => this.noticeEl.classList.add('gone'), NOTICE_MS);
+  }
+
+  /** The host's announcement to the realm: a banner over the world until clicked or ANNOUNCEMENT_MS pass. */
+  announcement(text: string): void {
+    this.chat.add('Announcement', text, 'milestone');
+    const el = this.announcementEl;
+    el.textContent = text;
+    el.hidden = false;
+    el.onclick = () => (el.hidden = true);
+    if (this.announcementTimer) clearTimeout(this.announcementTimer);
+    this.announcementTimer = setTimeout(() => (el.hidden = true), ANNOUNCEMENT_MS);
   }
 
   achievementEarned(id: string): void {

@@ -1,6 +1,6 @@
-// Messages between worlds: a whisper for a player there, a request to let a character go. Addressed to a
-// world id, JSON-serialisable and delivered asynchronously, so a Redis pub/sub version can stand in when
-// worlds run in many processes; this one delivers within the process.
+// Messages between worlds: a whisper for a player there, a request to let a character go, the host's
+// announcement. Addressed to a world id, JSON-serialisable and delivered asynchronously, so a Redis
+// pub/sub version can stand in when worlds run in many processes; this one delivers within the process.
 
 export type BusMessage =
   /** Tell `to` (who plays in the addressed world) that `from` whispered `text`; the whisperer's world echoes it. */
@@ -16,7 +16,9 @@ export type BusMessage =
   /** Party news for players of the addressed world: lines to tell them, and whether their party changed. */
   | { type: 'partyNews'; items: { to: string; notices: string[]; refresh: boolean }[] }
   /** A party chat line for these members (who play in the addressed world). */
-  | { type: 'partyLine'; from: string; to: string[]; text: string };
+  | { type: 'partyLine'; from: string; to: string[]; text: string }
+  /** The host's announcement: every player of the addressed world hears it (announcements.ts). */
+  | { type: 'announcement'; text: string };
 
 export interface Bus {
   /** Delivers `message` to the world's subscriber, if it has one; resolves once sent (not handled). */

@@ -17,6 +17,7 @@ import { CrossWorldUnavailable, SteadyBus, SteadyDirectory } from './steady.ts';
 import { WorldLink } from './world-link.ts';
 import { MemoryParties, type Parties } from './parties.ts';
 import { checkRealm } from '../../shared/content/realm-checks.ts';
+import { announce } from './announcements.ts';
 
 export interface WorldRun extends SocketWorld {
   info: RealmWorld;
@@ -172,6 +173,26 @@ export class Realm {
     if (errors.length > 0) throw new Error(`the realm's portals would break:\n  - ${errors.join('\n  - ')}`);
     run.world.replaceContent(content.map, data, content.file, version);
     (this.maps as Map<string, MapContent>).set(run.info.map, content);
+  }
+
+  /** The host's announcement to every world of the realm (every process's); see announcements.ts. */
+  announce(text: string): Promise<number> {
+    return announce(
+      this.bus,
+      this.layout.worlds.map((w) => w.id),
+      text,
+    );
+  }
+
+  /** Who plays in this process's worlds, with the lease epoch each holds (GET /admin/players). */
+  seated(): Record<string, [name: string, epoch: number][]> {
+    const out: Record<string, [string, number][]> = {};
+    for (const [id, run] of this.runs)
+      out[id] = [...run.world.players.values()].map((p) => [
+        p.name,
+        run.game.saver.lease(p.name)?.epoch ?? 0,
+      ]);
+    return out;
   }
 
   start(): void {

@@ -1,6 +1,6 @@
 // One world's side of the realm: where a character that belongs on another map goes, portals, the
 // directory entries of its players, whispers and player lists, population counts, and the bus messages
-// addressed to it (whispers, requests to let a character go).
+// addressed to it (whispers, requests to let a character go, announcements).
 import { worldFor, type RealmWorld } from '../../shared/content/realm.ts';
 import { arrivalTile } from '../../shared/content/realm-checks.ts';
 import { Op } from '../../shared/protocol/ops.ts';
@@ -16,6 +16,7 @@ import { parseWhisper, whisper, whisperArrived } from './whispers.ts';
 import { PartyLink } from './party-link.ts';
 import type { PartyIntent } from '../net/session.ts';
 import { relocate, type Relocated } from './moved.ts';
+import { announcementArrived } from './announcements.ts';
 
 /** At most this many players in one PlayerList. */
 const LIST_MAX = 200;
@@ -171,6 +172,7 @@ export class WorldLink implements RosterLink {
     if (!this.game) return;
     if (message.type === 'release') return this.roster.release(message.name);
     if (message.type === 'whisper' || message.type === 'whispered') return whisperArrived(this, message);
+    if (message.type === 'announcement') return announcementArrived(this.world, message.text);
     this.partyLink.heard(message);
   }
 }

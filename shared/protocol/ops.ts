@@ -88,6 +88,11 @@ export const Op = {
   PartyLine: 96,
   /** The invitation from `from` is no longer open (it lapsed, or was answered elsewhere): `[Op.InviteEnded, from]`. */
   InviteEnded: 97,
+  /**
+   * A host's word to every player in every world of the realm: `[Op.Announcement, text]` (the page shows it
+   * as a banner). Sent by `npm run announce` through the realm's bus.
+   */
+  Announcement: 99,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 

@@ -85,6 +85,8 @@ export type PopulationMsg = [op: typeof Op.Population, here: number, total: numb
 export type ListedPlayer = [name: string, world: string, level: number];
 export type PlayerListMsg = [op: typeof Op.PlayerList, total: number, players: ListedPlayer[]];
 export type WhisperMsg = [op: typeof Op.Whisper, from: string, to: string, text: string];
+/** The host's announcement to the whole realm. */
+export type AnnouncementMsg = [op: typeof Op.Announcement, text: string];
 
 export type PartyInviteMsg = [op: typeof Op.PartyInvite, from: string, seconds: number];
 /**
@@ -135,4 +137,5 @@ export type ServerMsg =
   | PartyInviteMsg
   | PartyMsg
   | PartyLineMsg
-  | InviteEndedMsg;
+  | InviteEndedMsg
+  | AnnouncementMsg;

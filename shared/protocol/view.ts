@@ -102,6 +102,8 @@ export type ViewEvent =
   | { type: 'partyLine'; from: string; text: string }
   /** The invitation from `from` is closed (lapsed, or answered). */
   | { type: 'inviteEnded'; from: string }
+  /** The host's announcement to every player of the realm. */
+  | { type: 'announcement'; text: string }
   /** The server created our character: keep this token to play it again. */
   | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
@@ -204,6 +206,7 @@ const appliers: Appliers = {
   },
   [Op.PartyLine]: (ctx, [, from, text]) => void ctx.events.push({ type: 'partyLine', from, text }),
   [Op.InviteEnded]: (ctx, [, from]) => void ctx.events.push({ type: 'inviteEnded', from }),
+  [Op.Announcement]: (ctx, [, text]) => void ctx.events.push({ type: 'announcement', text }),
 };
 
 /**
