@@ -1,22 +1,7 @@
 // Plain HTTP: the built client, the raw game assets, and the health and status endpoints.
-import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.tmj': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.webmanifest': 'application/manifest+json',
-};
+import { sendFile, TYPES } from './static-files.ts';
 
 export interface HttpRoutes {
   clientDir: string;
@@ -59,15 +44,22 @@ export function handleHttp(routes: HttpRoutes, req: IncomingMessage, res: Server
     return send(res, 200, TYPES['.json']!, JSON.stringify(routes.worlds()) + '\n');
   if (url.pathname === '/metrics' && routes.metrics) return serveMetrics(res, routes.metrics);
   if (url.pathname.startsWith('/assets/')) {
-    return serveFile(res, routes.assetsDir, url.pathname.slice('/assets/'.length), 'no-cache');
+    // Unhashed names that live reload may change under a running server: revalidated (ETag) every time.
+    return serveFile(req, res, routes.assetsDir, url.pathname.slice('/assets/'.length), 'no-cache');
   }
   const file = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
   // Vite puts hashed bundles under bundle/ (vite.config.ts assetsDir), safe to cache for good.
   const cache = file.startsWith('bundle/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-  serveFile(res, routes.clientDir, file, cache);
+  serveFile(req, res, routes.clientDir, file, cache);
 }
 
-function serveFile(res: ServerResponse, root: string, relative: string, cache: string): void {
+function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  relative: string,
+  cache: string,
+): void {
   let decoded: string;
   try {
     decoded = decodeURIComponent(relative);
@@ -76,29 +68,16 @@ function serveFile(res: ServerResponse, root: string, relative: string, cache: s
   }
   const full = path.resolve(root, decoded);
   if (!full.startsWith(root + path.sep)) return send(res, 404, 'text/plain', 'Not found\n');
-  let size: number;
-  try {
-    const stat = statSync(full);
-    if (!stat.isFile()) return send(res, 404, 'text/plain', 'Not found\n');
-    size = stat.size;
-  } catch {
-    if (relative === 'index.html') {
-      return send(
-        res,
-        503,
-        'text/plain',
-        'The client is not built yet: run `npm run build` (npm start does it).\n',
-      );
-    }
-    return send(res, 404, 'text/plain', 'Not found\n');
+  if (sendFile(req, res, full, cache)) return;
+  if (relative === 'index.html') {
+    return send(
+      res,
+      503,
+      'text/plain',
+      'The client is not built yet: run `npm run build` (npm start does it).\n',
+    );
   }
-  res.writeHead(200, {
-    'content-type': TYPES[path.extname(full)] ?? 'application/octet-stream',
-    'content-length': size,
-    'cache-control': cache,
-  });
-  if (res.req.method === 'HEAD') return void res.end();
-  createReadStream(full).pipe(res);
+  send(res, 404, 'text/plain', 'Not found\n');
 }
 
 function serveMetrics(res: ServerResponse, metrics: NonNullable<HttpRoutes['metrics']>): void {
