@@ -5,7 +5,6 @@ import Phaser from 'phaser';
 import { DATA_FILES } from '../../shared/content/game-data.ts';
 import type { SheetInfo } from '../view/sprite-sheets.ts';
 import { showLoadError, showLoadProgress } from '../ui/loading.ts';
-import { preloadAudio } from '../audio/audio.ts';
 import { setMusicTracks } from '../audio/catalog.ts';
 import { queueMap } from './map-files.ts';
 
@@ -77,8 +76,8 @@ export class PreloadScene extends Phaser.Scene {
       setMusicTracks(music),
     );
     for (const key of FIXED_SHEETS) this.sheet(key);
-    // Effects and the first two tunes now; other zones' music loads when the player first gets there.
-    preloadAudio(this, ['title', 'village']);
+    // No sound here: effects and music load once the player is in the game (Audio.releaseLoads), so the
+    // first visit's bandwidth goes to what playing needs.
     for (const atlas of ATLASES) {
       this.load.json(`atlas:${atlas}`, `assets/sprites/${atlas}.json`);
       this.load.once(`filecomplete-json-atlas:${atlas}`, (_k: string, _t: string, info: Atlas) => {

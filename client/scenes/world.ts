@@ -113,6 +113,7 @@ export class WorldScene extends Phaser.Scene {
     };
     this.effects = new Effects(this, this.zoom);
     this.audio = new GameAudio(this);
+    this.audio.holdLoads(); // until the player is in the game (issue 17: a light first load)
     this.audio.setTrack('title');
     this.game.events.on('sound', (effect: SoundEffect) => this.audio.play(effect));
     const soundCard = new SoundSettings(this.audio, (on) => this.game.events.emit('sound-state', on));
@@ -126,6 +127,7 @@ export class WorldScene extends Phaser.Scene {
         // same map in a new version (live reload swapped it on the server): fetch it again and redraw.
         if (map && (map !== this.mapPath || this.maps.outdated(version))) void this.showMap(map, version);
         this.reactions = new Reactions(this.stage());
+        this.audio.releaseLoads();
         this.title.hide();
         this.overlay.hide();
         this.reconnecting.hide();
