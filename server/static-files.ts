@@ -53,8 +53,9 @@ export function acceptedEncodings(header: string | string[] | undefined): Encodi
 const memory = new Map<string, Buffer>();
 let memoryBytes = 0;
 
-function compressed(full: string, stat: Stats, encoding: Encoding, body: () => Buffer): Buffer {
-  const key = `${encoding} ${stat.size} ${stat.mtimeMs} ${full}`;
+/** `body` compressed, kept under `key` (which must change when the body does). */
+function compressed(key: string, encoding: Encoding, body: () => Buffer): Buffer {
+  key = `${encoding} ${key}`;
   let out = memory.get(key);
   if (out) return out;
   out =
@@ -115,7 +116,9 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, full: string
       body = { file: siblingFile, size: sibling.size };
     } else if (encoding && stat.size <= MAX_ON_THE_FLY) {
       try {
-        body = { bytes: compressed(full, stat, encoding, () => readFileSync(full)) };
+        body = {
+          bytes: compressed(`${stat.size} ${stat.mtimeMs} ${full}`, encoding, () => readFileSync(full)),
+        };
       } catch {
         return false; // removed since the stat a moment ago
       }
@@ -142,4 +145,42 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, full: string
       .on('error', () => res.destroy())
       .pipe(res);
   return true;
+}
+
+/**
+ * Sends bytes made here (the sprite pack), compressed like a file of their type, with `version` as the
+ * ETag (it must change whenever the bytes do).
+ */
+export function sendBytes(
+  req: IncomingMessage,
+  res: ServerResponse,
+  bytes: Buffer,
+  type: string,
+  cache: string,
+  version: string,
+): void {
+  const headers: Record<string, string | number> = {
+    'content-type': TYPES[type] ?? type,
+    'cache-control': cache,
+  };
+  let body = bytes;
+  let tag = version;
+  if (COMPRESSIBLE.has(type) && bytes.length >= MIN_COMPRESS_BYTES) {
+    headers['vary'] = 'Accept-Encoding';
+    const encoding = acceptedEncodings(req.headers['accept-encoding'])[0];
+    if (encoding) {
+      body = compressed(`bytes ${version}`, encoding, () => bytes);
+      headers['content-encoding'] = encoding;
+      tag += `-${encoding}`;
+    }
+  }
+  headers['etag'] = `"${tag}"`;
+  if (fresh(req, `"${tag}"`)) {
+    delete headers['content-type'];
+    res.writeHead(304, headers);
+    return void res.end();
+  }
+  headers['content-length'] = body.length;
+  res.writeHead(200, headers);
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
