@@ -127,7 +127,10 @@ export class WorldScene extends Phaser.Scene {
         // same map in a new version (live reload swapped it on the server): fetch it again and redraw.
         if (map && (map !== this.mapPath || this.maps.outdated(version))) void this.showMap(map, version);
         this.reactions = new Reactions(this.stage());
-        this.audio.releaseLoads();
+        // A second after the welcome: the first frames of play and the zone's tune (not the title's)
+        // come first, then the sound files download while the player walks. (A page timer: this
+        // scene's Phaser clock did not fire here in headless Chromium.)
+        setTimeout(() => this.audio.releaseLoads(), 1000);
         this.title.hide();
         this.overlay.hide();
         this.reconnecting.hide();
