@@ -27,6 +27,8 @@ export interface Visit {
   playToControllableMs: number;
   /** Navigation → controllable, ms (includes the bench's own typing, a few ms). */
   navToControllableMs: number;
+  /** When the player could walk, ms after the visit began (the clock of Fetch.startMs). */
+  controllableAtMs: number;
   /** What was fetched before the player could walk. */
   beforeControllable: Totals;
   /** Everything fetched until `settleMs` after that (music that follows, etc.). */
@@ -140,6 +142,7 @@ export async function visit(context: BrowserContext, url: string, options: Visit
       titleReadyMs: Math.round(titleReadyMs),
       playToControllableMs: Math.round(controllableAt - pressedAt),
       navToControllableMs: Math.round(controllableAt),
+      controllableAtMs: controllableWall,
       beforeControllable: totals(list.filter((f) => f.startMs <= controllableWall)),
       all: totals(list),
       fetches: list,
