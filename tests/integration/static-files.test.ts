@@ -184,3 +184,30 @@ describe('revalidation', () => {
     );
   });
 });
+
+describe('the sprite pack', () => {
+  it('is one JSON (revalidated) naming one image by its version (cached for good)', async () => {
+    const json = await get('/assets/sprites.pack.json', { 'accept-encoding': 'br' });
+    expect(json.status).toBe(200);
+    expect(json.headers['content-encoding']).toBe('br');
+    expect(json.headers['cache-control']).toBe('no-cache');
+    const pack = JSON.parse(brotliDecompressSync(json.body).toString()) as {
+      image: string;
+      sheets: Record<string, unknown>;
+    };
+    expect(Object.keys(pack.sheets).length).toBeGreaterThan(30);
+    const again = await get('/assets/sprites.pack.json', {
+      'accept-encoding': 'br',
+      'if-none-match': String(json.headers['etag']),
+    });
+    expect(again.status).toBe(304);
+    const image = await get(`/${pack.image}`);
+    expect(image.status).toBe(200);
+    expect(image.headers['content-type']).toBe('image/png');
+    expect(image.headers['cache-control']).toBe(IMMUTABLE);
+    expect(image.body.subarray(1, 4).toString()).toBe('PNG');
+    // Another version's URL is not this image for good: revalidated.
+    const old = await get('/assets/sprites.pack.png?v=0000');
+    expect(old.headers['cache-control']).toBe('no-cache');
+  });
+});
