@@ -104,7 +104,8 @@ export function sendFile(req: IncomingMessage, res: ServerResponse, full: string
     'content-type': TYPES[ext] ?? 'application/octet-stream',
     'cache-control': cache,
   };
-  let tag = `${stat.size.toString(36)}-${Math.floor(stat.mtimeMs).toString(36)}`;
+  // Microseconds: two saves of a same-sized file within one millisecond still differ.
+  let tag = `${stat.size.toString(36)}-${Math.round(stat.mtimeMs * 1000).toString(36)}`;
   let body: { file: string; size: number } | { bytes: Buffer } = { file: full, size: stat.size };
   if (COMPRESSIBLE.has(ext) && stat.size >= MIN_COMPRESS_BYTES) {
     headers['vary'] = 'Accept-Encoding';
