@@ -123,7 +123,12 @@ export async function visit(context: BrowserContext, url: string, options: Visit
       .then((h) => h.jsonValue() as Promise<number>);
     const resume = page.getByTestId('continue-button');
     if (!(await resume.isVisible())) await page.getByTestId('name-input').fill(name);
-    const pressedAt = await page.evaluate(() => performance.now());
+    // The press is timed in the page, when its click arrives: not from before Playwright's own
+    // checks that the button is ready, which wait for a busy page's frames.
+    await page.evaluate(() => {
+      const w = window as unknown as { pressedAt?: number };
+      document.addEventListener('click', () => (w.pressedAt ??= performance.now()), { capture: true });
+    });
     await ((await resume.isVisible()) ? resume : page.getByTestId('play-button')).click();
     const controllableAt = await page
       .waitForFunction(
@@ -136,6 +141,7 @@ export async function visit(context: BrowserContext, url: string, options: Visit
       )
       .then((h) => h.jsonValue() as Promise<number>);
     const controllableWall = Date.now() - began;
+    const pressedAt = await page.evaluate(() => (window as unknown as { pressedAt: number }).pressedAt);
     await page.waitForTimeout(settleMs);
     const list = [...fetches.values()];
     return {
