@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
 import { visit, type Fetch, type Visit } from '../../tools/bench/load-visit.ts';
-import { CHROMIUM, haveChromium, launchBrowser } from '../support/browser.ts';
+import { CHROMIUM, gameState, haveChromium, joinGame, launchBrowser } from '../support/browser.ts';
 
 /** Issue 17's targets for a first visit, before the player can move. */
 const MAX_REQUESTS = 40;
@@ -79,5 +79,25 @@ describe('the second visit', () => {
     );
     expect(bodies.map(path)).toEqual([]);
     expect(second.beforeControllable.bytes).toBeLessThanOrEqual(MAX_SECOND_VISIT_BYTES);
+  });
+});
+
+describe('without the sprite pack', () => {
+  it('(an older server, or a proxy that does not pass it) loads every sheet alone and plays', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const page = await context.newPage();
+    await page.route('**/assets/sprites.pack.json', (route) => route.fulfill({ status: 404, body: 'gone' }));
+    const sheets: string[] = [];
+    page.on('request', (r) => {
+      if (/\/assets\/sprites\/(mobs|npcs|armor)\/.*\.png$/.test(r.url())) sheets.push(r.url());
+    });
+    await joinGame(page, server.url, 'Unpacked');
+    const self = (await gameState(page)).playerId;
+    await page.waitForFunction((id) => window.__emberquest!.spriteBox(id) !== null, self, {
+      timeout: 10_000,
+    });
+    expect(sheets.length).toBeGreaterThan(20);
+    expect(await page.locator('#loading.failed').count()).toBe(0);
+    await context.close();
   });
 });
