@@ -15,6 +15,7 @@ import { startSockets, type Sockets } from './sockets.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { Store } from './store/store.ts';
 import { handleHttp } from './http.ts';
+import { spritePacker } from './sprite-pack.ts';
 import { realClock, type Clock } from './loop.ts';
 import { GameMetrics } from './metrics.ts';
 import { contentVersion, startLiveReload } from './live-reload.ts';
@@ -182,11 +183,13 @@ function httpServer(config: Config, realm: Realm, metrics: GameMetrics, log: Log
   // A request must send its headers within seconds: half-open requests would otherwise hold a file
   // descriptor each for a minute, and enough of them lock everyone out.
   const httpOptions = { headersTimeout: 5000, requestTimeout: 20_000, connectionsCheckingInterval: 1000 };
+  const spritePack = spritePacker(path.join(config.assetsDir, 'sprites'));
   return createServer(httpOptions, (req, res) =>
     handleHttp(
       {
         clientDir: config.clientDir,
         assetsDir: config.assetsDir,
+        spritePack,
         // The default world's fields, as before the realm, and every world.
         status: () => ({
           world: home.info.title,

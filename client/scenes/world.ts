@@ -121,6 +121,7 @@ export class WorldScene extends Phaser.Scene {
     };
     this.effects = new Effects(this, this.zoom);
     this.audio = new GameAudio(this);
+    this.audio.holdLoads(); // until the player is in the game (issue 17: a light first load)
     this.audio.setTrack('title');
     this.game.events.on('sound', (effect: SoundEffect) => this.audio.play(effect));
     const soundCard = new SoundSettings(this.audio, (on) => this.game.events.emit('sound-state', on));
@@ -134,6 +135,10 @@ export class WorldScene extends Phaser.Scene {
         // same map in a new version (live reload swapped it on the server): fetch it again and redraw.
         if (map && (map !== this.mapPath || this.maps.outdated(version))) void this.showMap(map, version);
         this.reactions = new Reactions(this.stage());
+        // A second after the welcome: the first frames of play and the zone's tune (not the title's)
+        // come first, then the sound files download while the player walks. (A page timer: this
+        // scene's Phaser clock did not fire here in headless Chromium.)
+        setTimeout(() => this.audio.releaseLoads(), 1000);
         this.title.hide();
         this.overlay.hide();
         this.reconnecting.hide();
