@@ -1,11 +1,14 @@
 // Builds client/ into dist/client. In dev, proxies the game WebSocket to the game server.
 import { defineConfig } from 'vite';
+import { precompress } from './tools/precompress.ts';
 
 const gamePort = Number(process.env.GAME_PORT ?? 8001);
 
 export default defineConfig({
   root: 'client',
   publicDir: false,
+  // Brotli and gzip copies of the built text files, for the server to send (server/static-files.ts).
+  plugins: [precompress()],
   base: './',
   build: {
     outDir: '../dist/client',

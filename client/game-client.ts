@@ -7,6 +7,7 @@ import {
   applyFrame,
   createView,
   type BagView,
+  type PartyMember,
   type SeenEntity,
   type Stats,
   type ViewEvent,
@@ -56,6 +57,9 @@ export class GameClient {
   /** performance.now() at the latest update, to tell how far into a frame a walk starts. */
   private updatedAt = 0;
   private readonly selfWalk: SelfWalk;
+  /** Our party as the server last told it (every member, us too); empty when we are in none. */
+  party: PartyMember[] = [];
+  partyLeader = '';
 
   constructor(
     private grid: Grid,
@@ -109,6 +113,11 @@ export class GameClient {
     if (this.canAct) this.connection?.send([Op.SetBelt, belt, slot]);
   }
 
+  /** On the way to another world: the entities are still the old world's until its welcome. */
+  get transferring(): boolean {
+    return this.transfer !== null;
+  }
+
   get dead(): boolean {
     return this.welcomed && this.view.stats !== null && this.view.stats.hp <= 0;
   }
@@ -147,10 +156,30 @@ export class GameClient {
     this.connection?.send([Op.Who]);
   }
 
+  /** Asks `name` (in any world) to join our party; the server says whether it went. */
+  invite(name: string): void {
+    if (name) this.connection?.send([Op.Invite, name]);
+  }
+
+  answerInvite(from: string, accept: boolean): void {
+    this.connection?.send([Op.AnswerInvite, from, accept ? 1 : 0]);
+  }
+
+  leaveParty(): void {
+    this.connection?.send([Op.LeaveParty]);
+  }
+
+  kick(name: string): void {
+    this.connection?.send([Op.Kick, name]);
+  }
+
   /** Joins `world` ('' lets the server pick one of its start map). */
   join(name: string, token = '', world = ''): void {
     this.leave();
     this.reset();
+    // Kept through a reconnect or a transfer (the server re-sends it when it changed); not to another character.
+    this.party = [];
+    this.partyLeader = '';
     this.name = name;
     this.token = token;
     this.world = world;
@@ -375,10 +404,19 @@ export class GameClient {
       case 'transfer':
         this.startTransfer(e.world, e.map);
         break;
+      case 'party':
+        this.party = e.members;
+        this.partyLeader = e.leader;
+        this.events.happened(e);
+        break;
       case 'population':
       case 'playerList':
       case 'whisper':
       case 'bag':
+      case 'partyInvite':
+      case 'partyLine':
+      case 'inviteEnded':
+      case 'announcement':
         this.events.happened(e);
         break;
       default: {

@@ -4,6 +4,8 @@ import type Phaser from 'phaser';
 import type { WorldScene } from './scenes/world.ts';
 import { TILE } from './view/constants.ts';
 import type { HudScene } from './scenes/hud.ts';
+import type { MapHud } from './map/map-hud.ts';
+import { setMarks, type MapMark, type MapMarks } from './ui/map-marks.ts';
 
 /** A box in page (CSS) pixels, as getBoundingClientRect gives. */
 export interface PageBox {
@@ -36,6 +38,10 @@ export interface EmberquestApi {
     bag: { item: string; count: number }[];
     /** Every belt slot: its potion kind ('' empty) and how many of it the bag holds. */
     belt: { item: string; count: number }[];
+    /** Our party's members (us too), as the server last told it; empty when we are in none. */
+    party: { name: string; world: string; level: number; hp: number; maxHp: number; online: boolean }[];
+    /** The name of the place the player stands in (its zone's, else the map's), as last announced. */
+    zone: string;
     entities: {
       id: number;
       /** player, mob, item, npc or chest */
@@ -73,6 +79,13 @@ export interface EmberquestApi {
   labels(): (PageBox & { id: number; type: string; alpha: number })[];
   /** Shows a game notice the way a server Notice is shown (log and notice line), for layout tests. */
   showNotice(text: string): void;
+  /** What the minimap and the world map show: the window of tiles, its dots, the zones written. */
+  maps(): ReturnType<MapHud['view']>;
+  /**
+   * Puts marks on this page's maps the way the party and quest code do (ui/map-marks.ts), for drawing
+   * tests: only what this page draws changes, and the next word from the server replaces them.
+   */
+  showMarks(kind: keyof MapMarks, marks: MapMark[]): void;
 }
 
 declare global {
@@ -104,6 +117,8 @@ export function exposeTestApi(game: Phaser.Game): void {
           dead: false,
           bag: [],
           belt: [],
+          party: [],
+          zone: '',
           entities: [],
         };
       }
@@ -125,6 +140,15 @@ export function exposeTestApi(game: Phaser.Game): void {
         dead: client.dead,
         bag: (client.bag?.slots ?? []).map((s) => ({ ...s })),
         belt: (client.bag?.belt ?? []).map((s) => ({ ...s })),
+        party: client.party.map(({ name, world, level, hp, maxHp, online }) => ({
+          name,
+          world,
+          level,
+          hp,
+          maxHp,
+          online,
+        })),
+        zone: world().mapHud.zone,
         entities: [...client.entities.values()].map(({ seen, motion }) => ({
           id: seen.id,
           type: seen.type,
@@ -172,6 +196,8 @@ export function exposeTestApi(game: Phaser.Game): void {
       }));
     },
     showNotice: (text) => world().panels.notice(text),
+    maps: () => world().mapHud.view(),
+    showMarks: (kind, marks) => setMarks(kind, marks),
     labels() {
       const out: ReturnType<EmberquestApi['labels']> = [];
       for (const [id, view] of world().views) {

@@ -15,6 +15,7 @@ import { startSockets, type Sockets } from './sockets.ts';
 import { MemoryStore } from './store/memory-store.ts';
 import type { Store } from './store/store.ts';
 import { handleHttp } from './http.ts';
+import { spritePacker } from './sprite-pack.ts';
 import { realClock, type Clock } from './loop.ts';
 import { GameMetrics } from './metrics.ts';
 import { contentVersion, startLiveReload } from './live-reload.ts';
@@ -23,7 +24,9 @@ import type { Log } from './log.ts';
 import { Realm } from './realm/realm.ts';
 import type { Directory } from './realm/directory.ts';
 import type { Bus } from './realm/bus.ts';
+import type { Parties } from './realm/parties.ts';
 import { assetPath, singleWorldRealm, type LoadedRealm } from './realm/load-realm.ts';
+import { handleAdmin } from './admin.ts';
 
 export interface GameServer {
   url: string;
@@ -44,6 +47,8 @@ export interface ServerParts {
   /** The realm's directory and bus when its worlds run in several processes (Redis); in-process if not given. */
   directory?: Directory;
   bus?: Bus;
+  /** The realm's parties when its worlds run in several processes (Redis); in-process if not given. */
+  parties?: Parties;
   map?: WorldMap;
   log: Log;
   clock?: Clock;
@@ -77,6 +82,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
     maps: loaded.maps,
     directory: parts.directory,
     bus: parts.bus,
+    parties: parts.parties,
     data: parts.data ?? loaded.data,
     store,
     log,
@@ -117,7 +123,7 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
   for (const run of runs) run.loop.onTick = (ms) => metrics.tickTook(ms);
   const chores = setInterval(() => realm.chores(), 1000);
   const guardSweep = setInterval(() => guard.sweep(), 60_000);
-  const http = httpServer(config, realm, metrics);
+  const http = httpServer(config, realm, metrics, log);
   const received = (frame: Uint8Array): void => metrics.clientMessage(frame);
   const route = (rest: string): ReturnType<Realm['route']> => realm.route(rest);
   sockets = await startSockets({ config, log, route, guard, now, received });
@@ -165,17 +171,25 @@ export async function startServer(parts: ServerParts): Promise<GameServer> {
 }
 
 /** Static files, /healthz, /status, /worlds and /metrics (the WebSocket upgrade is wired by the caller). */
-function httpServer(config: Config, realm: Realm, metrics: GameMetrics): Server {
+function httpServer(config: Config, realm: Realm, metrics: GameMetrics, log: Log): Server {
+  const admin = {
+    token: config.adminToken,
+    log,
+    announce: (text: string) => realm.announce(text),
+    seated: () => realm.seated(),
+  };
   // A process of WORLD_IDS may run no world of the start map: its first world stands in.
   const home = realm.home ?? [...realm.runs.values()][0]!;
   // A request must send its headers within seconds: half-open requests would otherwise hold a file
   // descriptor each for a minute, and enough of them lock everyone out.
   const httpOptions = { headersTimeout: 5000, requestTimeout: 20_000, connectionsCheckingInterval: 1000 };
+  const spritePack = spritePacker(path.join(config.assetsDir, 'sprites'));
   return createServer(httpOptions, (req, res) =>
     handleHttp(
       {
         clientDir: config.clientDir,
         assetsDir: config.assetsDir,
+        spritePack,
         // The default world's fields, as before the realm, and every world.
         status: () => ({
           world: home.info.title,
@@ -186,6 +200,7 @@ function httpServer(config: Config, realm: Realm, metrics: GameMetrics): Server 
         }),
         worlds: () => realm.listing(),
         metrics: async () => ({ contentType: metrics.contentType, body: await metrics.render() }),
+        admin: (request, response) => handleAdmin(admin, request, response),
       },
       req,
       res,

@@ -39,6 +39,13 @@ export interface Config {
   redisUrl: string | null;
   /** WORLD_IDS: the worlds of the realm this process runs (null: every one). */
   worldIds: string[] | null;
+  /**
+   * ADMIN_TOKEN: the secret a host sends (Authorization: Bearer …) to /admin/ (announcements, who is
+   * seated here); null: /admin/ is off.
+   */
+  adminToken: string | null;
+  /** LEASE_SECONDS: how long a character's lease lasts without a write (a stopped world frees it then). */
+  leaseMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -92,6 +99,8 @@ export function readConfig(env: Env, root: string): Config {
     exemptAddresses: addressesSetting(env, 'EXEMPT_ADDRESSES', '127.0.0.1,::1'),
     liveReload: flagSetting(env, 'LIVE_RELOAD'),
     ...scaleOutSettings(env),
+    adminToken: adminTokenSetting(env),
+    leaseMs: intSetting(env, 'LEASE_SECONDS', 30, 3, 3600) * 1000,
   };
 }
 
@@ -123,6 +132,16 @@ function scaleOutSettings(env: Env): Pick<Config, 'databaseUrl' | 'redisUrl' | '
         'whispered to and asked to let a character go.',
     );
   return { databaseUrl, redisUrl, worldIds };
+}
+
+function adminTokenSetting(env: Env): string | null {
+  const token = env.ADMIN_TOKEN?.trim() ?? '';
+  if (token === '') return null;
+  if (token.length < 16 || /\s/.test(token))
+    throw new ConfigError(
+      'ADMIN_TOKEN must be at least 16 characters with no spaces (e.g. `openssl rand -hex 24`): it guards /admin/.',
+    );
+  return token;
 }
 
 function flagSetting(env: Env, name: string): boolean {

@@ -54,7 +54,7 @@ export function composeGame(parts: GameParts): Game {
   });
   // A save refused because another world holds the character now: it leaves this one, unsaved.
   const onFencedOut = (name: string): void => roster.fencedOut(name);
-  const saver = new Saver({ store, log, now, map: world.mapPath, onFencedOut });
+  const saver = new Saver({ store, log, now, map: world.mapPath, onFencedOut, leaseMs: config.leaseMs });
   const characters = new Characters(store, saver, log, parts.mayCreateCharacter);
   void characters.forgetUnplayed();
   const sweep = setInterval(() => void characters.forgetUnplayed(), 3600_000);

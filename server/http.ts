@@ -1,22 +1,10 @@
 // Plain HTTP: the built client, the raw game assets, and the health and status endpoints.
-import { createReadStream, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import path from 'node:path';
+import { sendBytes, sendFile, TYPES } from './static-files.ts';
+import { PACK_JSON, PACK_PNG, type SpritePack } from './sprite-pack.ts';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.tmj': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.ico': 'image/x-icon',
-  '.ogg': 'audio/ogg',
-  '.wav': 'audio/wav',
-  '.mp3': 'audio/mpeg',
-  '.webmanifest': 'application/manifest+json',
-};
+const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 export interface HttpRoutes {
   clientDir: string;
@@ -24,8 +12,12 @@ export interface HttpRoutes {
   status: () => unknown;
   /** GET /worlds: the realm's worlds and their populations. */
   worlds?: () => unknown;
+  /** Every sprite sheet in one image (server/sprite-pack.ts); without it the pack's URLs are 404s. */
+  spritePack?: () => SpritePack;
   /** Prometheus text for GET /metrics. */
   metrics?: () => Promise<{ contentType: string; body: string }>;
+  /** /admin/ (admin.ts): true when it took the request. */
+  admin?: (req: IncomingMessage, res: ServerResponse) => boolean;
 }
 
 /**
@@ -50,6 +42,7 @@ function securityHeaders(req: IncomingMessage): Record<string, string> {
 export function handleHttp(routes: HttpRoutes, req: IncomingMessage, res: ServerResponse): void {
   for (const [name, value] of Object.entries(securityHeaders(req))) res.setHeader(name, value);
   const url = new URL(req.url ?? '/', 'http://localhost');
+  if (routes.admin?.(req, res)) return;
   if (req.method !== 'GET' && req.method !== 'HEAD')
     return send(res, 405, 'text/plain', 'Method not allowed\n');
   if (url.pathname === '/healthz') return send(res, 200, 'text/plain', 'ok\n');
@@ -58,16 +51,28 @@ export function handleHttp(routes: HttpRoutes, req: IncomingMessage, res: Server
   if (url.pathname === '/worlds' && routes.worlds)
     return send(res, 200, TYPES['.json']!, JSON.stringify(routes.worlds()) + '\n');
   if (url.pathname === '/metrics' && routes.metrics) return serveMetrics(res, routes.metrics);
+  if (
+    routes.spritePack &&
+    (url.pathname === `/assets/${PACK_JSON}` || url.pathname === `/assets/${PACK_PNG}`)
+  )
+    return serveSpritePack(req, res, url, routes.spritePack);
   if (url.pathname.startsWith('/assets/')) {
-    return serveFile(res, routes.assetsDir, url.pathname.slice('/assets/'.length), 'no-cache');
+    // Unhashed names that live reload may change under a running server: revalidated (ETag) every time.
+    return serveFile(req, res, routes.assetsDir, url.pathname.slice('/assets/'.length), 'no-cache');
   }
   const file = url.pathname === '/' ? 'index.html' : url.pathname.slice(1);
   // Vite puts hashed bundles under bundle/ (vite.config.ts assetsDir), safe to cache for good.
-  const cache = file.startsWith('bundle/') ? 'public, max-age=31536000, immutable' : 'no-cache';
-  serveFile(res, routes.clientDir, file, cache);
+  const cache = file.startsWith('bundle/') ? IMMUTABLE : 'no-cache';
+  serveFile(req, res, routes.clientDir, file, cache);
 }
 
-function serveFile(res: ServerResponse, root: string, relative: string, cache: string): void {
+function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  root: string,
+  relative: string,
+  cache: string,
+): void {
   let decoded: string;
   try {
     decoded = decodeURIComponent(relative);
@@ -76,29 +81,36 @@ function serveFile(res: ServerResponse, root: string, relative: string, cache: s
   }
   const full = path.resolve(root, decoded);
   if (!full.startsWith(root + path.sep)) return send(res, 404, 'text/plain', 'Not found\n');
-  let size: number;
-  try {
-    const stat = statSync(full);
-    if (!stat.isFile()) return send(res, 404, 'text/plain', 'Not found\n');
-    size = stat.size;
-  } catch {
-    if (relative === 'index.html') {
-      return send(
-        res,
-        503,
-        'text/plain',
-        'The client is not built yet: run `npm run build` (npm start does it).\n',
-      );
-    }
-    return send(res, 404, 'text/plain', 'Not found\n');
+  if (sendFile(req, res, full, cache)) return;
+  if (relative === 'index.html') {
+    return send(
+      res,
+      503,
+      'text/plain',
+      'The client is not built yet: run `npm run build` (npm start does it).\n',
+    );
   }
-  res.writeHead(200, {
-    'content-type': TYPES[path.extname(full)] ?? 'application/octet-stream',
-    'content-length': size,
-    'cache-control': cache,
-  });
-  if (res.req.method === 'HEAD') return void res.end();
-  createReadStream(full).pipe(res);
+  send(res, 404, 'text/plain', 'Not found\n');
+}
+
+function serveSpritePack(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  spritePack: () => SpritePack,
+): void {
+  let pack: SpritePack;
+  try {
+    pack = spritePack();
+  } catch (err) {
+    return send(res, 500, 'text/plain', `The sprite pack failed: ${(err as Error).message}\n`);
+  }
+  if (url.pathname.endsWith('.json')) {
+    return sendBytes(req, res, pack.json, '.json', 'no-cache', pack.version);
+  }
+  // The JSON names the image with its version: that URL always means these bytes.
+  const current = url.searchParams.get('v') === pack.version;
+  sendBytes(req, res, pack.png, '.png', current ? IMMUTABLE : 'no-cache', pack.version);
 }
 
 function serveMetrics(res: ServerResponse, metrics: NonNullable<HttpRoutes['metrics']>): void {

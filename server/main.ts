@@ -5,6 +5,7 @@ import { ContentError } from '../shared/content/world-map.ts';
 import { ConfigError, readConfig } from './config.ts';
 import { loadRealm } from './realm/load-realm.ts';
 import { startServer } from './app.ts';
+import { warmSpritePack } from './sprite-pack.ts';
 import { consoleLog } from './log.ts';
 import { fileLimitWarning, raiseFileLimit } from './file-limit.ts';
 import { openSqliteStore } from './store/sqlite-store.ts';
@@ -57,9 +58,11 @@ async function main(): Promise<void> {
     store,
     directory: redis?.directory,
     bus: redis?.bus,
+    parties: redis?.parties,
   });
   const worlds = mine.join(', ');
   log.info(`Emberquest realm is up: ${realm.maps.size} map(s), world(s) ${worlds}.`);
+  warmSpritePack(config.assetsDir); // before the first page asks for it
   log.info(`Open ${server.url} to play.`);
   let stopping = false;
   const stop = (signal: string): void => {

@@ -8,11 +8,12 @@ import { CloseCode, Op } from '../shared/protocol/ops.ts';
 import { encode } from '../shared/protocol/codec.ts';
 import { checkName, nameKey } from '../shared/rules/names.ts';
 import type { Player, World } from './sim/world.ts';
-import type { Session, SessionHost } from './net/session.ts';
+import type { PartyIntent, Session, SessionHost } from './net/session.ts';
 import { ownedReason, type Characters } from './characters.ts';
 import type { Saver } from './saver.ts';
 import { tokenMatches } from './store/tokens.ts';
 import type { CharacterRecord } from './store/store.ts';
+import type { Relocated } from './realm/moved.ts';
 import type { Log } from './log.ts';
 
 interface Seat {
@@ -32,6 +33,11 @@ export type Elsewhere = { world: string; map: string } | { crowded: string };
 export interface RosterLink {
   /** The shard of this world (null: shared by every shard). */
   readonly shard: string | null;
+  /**
+   * The character moved out of a place that became a map of its own (server/realm/moved.ts), or null
+   * when it was in none.
+   */
+  relocate(character: CharacterRecord): Relocated | null;
   /** Null when the character plays here; else the world of its map (or why none has room). */
   belongs(character: CharacterRecord, shard: string | null): Promise<Elsewhere | null>;
   /** Whether `owner` (a lease holder) is a world of this realm. */
@@ -43,6 +49,8 @@ export interface RosterLink {
   /** A chat line the realm handles itself (a whisper): true when it was one. */
   command(player: Player, text: string): boolean;
   who(player: Player): void;
+  /** A party intent from the player (server/realm/party-link.ts). */
+  party?(player: Player, intent: PartyIntent): void;
 }
 
 export interface RosterParts {
@@ -90,6 +98,11 @@ export class Roster implements SessionHost {
   who(session: Session): void {
     const seat = this.bySession.get(session);
     if (seat) this.parts.link?.who(seat.player);
+  }
+
+  party(session: Session, intent: PartyIntent): void {
+    const seat = this.bySession.get(session);
+    if (seat) this.parts.link?.party?.(seat.player, intent);
   }
 
   /** A chat line: true when the realm took it (a whisper), so the world does not say it aloud. */
@@ -223,14 +236,28 @@ export class Roster implements SessionHost {
       }
     }
     if (!claim.ok) return session.close(claim.code, claim.reason);
-    const shard = link?.shard ?? characterShard(claim.character);
-    const elsewhere = link ? await link.belongs(claim.character, shard) : null;
+    // Saved in a place that is now a map of its own: moved there (written, as by a portal) before anything.
+    const moved = link?.relocate(claim.character);
+    if (moved?.to) {
+      if (!(await saver.moveClaimed(moved.character, moved.to))) {
+        void saver.release(name);
+        const reason = 'The server cannot load your character right now. Please try again in a moment.';
+        return session.close(CloseCode.Unavailable, reason);
+      }
+      // Written and let go: claimed again as it is stored now (it may play here, or be sent on below).
+      if (session.isClosed) return;
+      claim = await this.parts.characters.claim(name, token, session.address, world.name);
+      if (!claim.ok) return session.close(claim.code, claim.reason);
+    }
+    const character = moved && !moved.to ? moved.character : claim.character;
+    const shard = link?.shard ?? characterShard(character);
+    const elsewhere = link ? await link.belongs(character, shard) : null;
     // Nothing below waits, so the session cannot close half-way through.
     if (session.isClosed || this.closing) return void saver.release(name);
     if (elsewhere) void saver.release(name);
     if (elsewhere && 'crowded' in elsewhere) return session.close(CloseCode.ServerFull, elsewhere.crowded);
     if (elsewhere) return sendTransfer(session, elsewhere.world, elsewhere.map);
-    const joined = world.join(claim.character.name, claim.character);
+    const joined = world.join(character.name, character);
     if (!joined.ok) {
       void saver.release(name);
       return session.close(joined.code, joined.reason);

@@ -234,6 +234,29 @@ describe('Saver', () => {
     expect((await store.load('Alice'))?.record.xp).toBe(321);
   });
 
+  it('a claimed character moved before it joins (server/realm/moved.ts) is written on its new map and let go', async () => {
+    const { store, saver, fencedOut } = setup();
+    const made = { ...newCharacter(), name: 'Old', createdAt: 1, lastSeenAt: 1, map: '', shard: '1', xp: 55 };
+    await store.create(made, hashToken('Old'));
+    const claimed = await store.claim('Old', 'w', saver.leaseMs);
+    if (!claimed?.ok) throw new Error('not claimed');
+    saver.hold('Old', claimed.lease);
+    const moved = { ...claimed.stored.record, checkpoint: { x: 17, y: 109, map: 'maps/mines.tmj' } };
+    const next = { map: 'maps/mines.tmj', shard: '1', x: 17, y: 111 };
+    expect(await saver.moveClaimed(moved, next)).toBe(true);
+    expect(saver.lease('Old')).toBeUndefined();
+    expect(await store.claim('Old', 'mines', LEASE_MS)).toMatchObject({
+      ok: true,
+      stored: {
+        record: { xp: 55, x: 17, y: 111, map: 'maps/mines.tmj', shard: '1', checkpoint: moved.checkpoint },
+      },
+    });
+    // No lease held any more (or a stale one): nothing is written.
+    expect(await saver.moveClaimed(moved, { ...next, x: 1 })).toBe(false);
+    expect((await store.load('Old'))?.record.x).toBe(17);
+    expect(fencedOut).toEqual([]);
+  });
+
   it('a claim given back while an older copy is still queued: the copy is written and the lease let go', async () => {
     const { store, saver, join } = setup();
     const alice = await join('Alice');

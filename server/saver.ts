@@ -7,7 +7,14 @@
 import { nameKey } from '../shared/rules/names.ts';
 import { snapshotCharacter } from './sim/character.ts';
 import type { Player } from './sim/world.ts';
-import type { CharacterUpdate, Destination, Lease, LeaseRenewal, Store } from './store/store.ts';
+import type {
+  CharacterSave,
+  CharacterUpdate,
+  Destination,
+  Lease,
+  LeaseRenewal,
+  Store,
+} from './store/store.ts';
 import type { Log } from './log.ts';
 
 /** Longest wait between retries of a failing write. */
@@ -193,6 +200,33 @@ export class Saver {
     }
     if (!handed) this.fencedOut(player.name);
     return handed;
+  }
+
+  /**
+   * A claimed character that has not joined moves to another map first (a place that became a map of its
+   * own: server/realm/moved.ts): `character` is written there and its lease released in one store write,
+   * as through a portal. False when that did not happen: fenced out, or the store failed (logged; the
+   * lease stays held, for the caller to release).
+   */
+  async moveClaimed(character: CharacterSave, next: Destination): Promise<boolean> {
+    const key = nameKey(character.name);
+    while (this.writing) await this.writing;
+    const held = this.leases.get(key);
+    if (!held) return false;
+    // The claim already took in any copy still queued (Characters.claim), so `character` is the newest.
+    this.leases.delete(key);
+    this.unsaved.delete(key);
+    this.renewals.delete(key);
+    try {
+      const update = { ...snapshotCharacter(character), name: character.name, lastSeenAt: this.wallClock() };
+      const moved = await this.store.handOff(update, held.lease, next);
+      if (!moved) this.fencedOut(character.name);
+      return moved;
+    } catch (err) {
+      this.failed(err as Error, 1);
+      this.leases.set(key, held);
+      return false;
+    }
   }
 
   /**

@@ -14,7 +14,8 @@ import { travel } from '../tests/support/travel.ts';
 import { isWalkable } from '../shared/rules/grid.ts';
 import { findPath } from '../shared/rules/path.ts';
 import { playThrough } from './bots/playthrough-bot.ts';
-import { loadPlayerContent, roadStops } from './bots/playthrough-route.ts';
+import { loadAtlas } from './bots/playthrough-atlas.ts';
+import { roadStops } from './bots/playthrough-route.ts';
 import { repoRoot, startServerProcess } from './server-process.ts';
 
 const out = path.join(repoRoot, 'docs/screenshots/journey');
@@ -111,12 +112,12 @@ mkdirSync(out, { recursive: true });
 const server = await startServerProcess({ SEED: '7' }, { timeoutMs: 90_000 });
 const browser = await launchBrowser();
 try {
-  const content = loadPlayerContent(repoRoot);
-  const stops = roadStops(content);
+  const atlas = loadAtlas(repoRoot);
+  const stops = roadStops(atlas.content);
   const played = await playThrough({
     url: server.url.replace(/^http/, 'ws').replace(/\/$/, '') + '/ws',
     name: 'Wayfarer',
-    content,
+    atlas,
     stops,
     budgetMs: 20 * 60_000,
     // Holds back in the forest until the graveyard gate's mobs are fair, however long that takes.

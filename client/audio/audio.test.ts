@@ -265,6 +265,26 @@ describe('Audio', () => {
     expect(f.playing().map((s) => s.key)).toEqual(['music:desert']);
   });
 
+  it('while loads are held fetches nothing; released, queues the effects and the wanted track', () => {
+    const f = fakeScene({ loaded: ['sfx:hit'] });
+    const audio = new Audio(f.scene, memoryStorage());
+    audio.holdLoads();
+    audio.setTrack('title');
+    audio.play('kill');
+    expect(f.load.audio).not.toHaveBeenCalled();
+    expect(f.load.start).not.toHaveBeenCalled();
+    audio.setTrack('village');
+    audio.releaseLoads();
+    const keys = f.load.audio.mock.calls.map((c) => c[0]);
+    expect(keys).toEqual([...SOUND_EFFECTS.filter((e) => e !== 'hit').map(sfxKey), 'music:village']);
+    expect(f.load.start).toHaveBeenCalled();
+    audio.releaseLoads(); // once is enough
+    expect(f.load.audio).toHaveBeenCalledTimes(keys.length);
+    f.cached.add('music:village');
+    f.load.emit('filecomplete-audio-music:village');
+    expect(f.playing().map((s) => s.key)).toEqual(['music:village']);
+  });
+
   it('stops its music and unhooks itself when its scene shuts down', () => {
     const f = fakeScene();
     const audio = new Audio(f.scene, memoryStorage());

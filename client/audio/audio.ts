@@ -9,6 +9,9 @@
 //                                  null fades to silence, an unknown name is treated as null.
 //   audio.soundOn / musicOn / volume   read or set; saved in localStorage under "emberquest.audio".
 //   trackAt(placements.music, tileX, tileY, 'village')   picks the track for where the player stands.
+//   audio.holdLoads() / releaseLoads()   the sound files wait until the player is in the game: a first
+//                                  visit then spends its bandwidth on what playing needs (issue 17);
+//                                  releasing queues every effect and the wanted track in the background.
 //
 // Browsers keep audio locked until the player's first click, tap or key. Phaser's sound manager
 // unlocks itself then and fires "unlocked"; until that moment effects are dropped (they would all
@@ -62,6 +65,7 @@ export class Audio {
   private loading = new Set<MusicTrack>();
   private warned = new Set<string>();
   private destroyed = false;
+  private held = false;
 
   constructor(
     private readonly scene: Phaser.Scene,
@@ -123,6 +127,21 @@ export class Audio {
     for (const loop of this.loops) this.applyVolume(loop);
   }
 
+  /** Fetches no sound file until releaseLoads(); what is asked for meanwhile waits. */
+  holdLoads(): void {
+    this.held = true;
+  }
+
+  /** Loads every effect not loaded yet (in the background: effects before then are dropped) and the wanted track. */
+  releaseLoads(): void {
+    if (!this.held || this.destroyed) return;
+    this.held = false;
+    const missing = SOUND_EFFECTS.filter((e) => !this.scene.cache.audio.exists(sfxKey(e)));
+    for (const effect of missing) this.scene.load.audio(sfxKey(effect), sfxUrl(effect));
+    if (missing.length > 0) this.scene.load.start();
+    this.startWanted();
+  }
+
   /** Stops the music and unhooks from the game; called by itself when its scene shuts down. */
   destroy(): void {
     if (this.destroyed) return;
@@ -156,7 +175,7 @@ export class Audio {
   }
 
   private loadThenStart(track: MusicTrack): void {
-    if (this.loading.has(track)) return;
+    if (this.held || this.loading.has(track)) return;
     this.loading.add(track);
     const key = musicKey(track);
     this.scene.load.once(`filecomplete-audio-${key}`, () => {

@@ -31,3 +31,14 @@ export function pickAt(boxes: Iterable<DrawnBox>, x: number, y: number): DrawnBo
   }
   return best;
 }
+
+/** The topmost player under the point (a click on one opens its menu: invite, whisper). */
+export function pickPlayerAt(boxes: Iterable<DrawnBox>, x: number, y: number): DrawnBox | null {
+  let best: DrawnBox | null = null;
+  for (const b of boxes) {
+    if (b.type !== 'player') continue;
+    if (x < b.left || x >= b.right || y < b.top || y >= b.bottom) continue;
+    if (!best || b.depth > best.depth) best = b;
+  }
+  return best;
+}

@@ -1,5 +1,5 @@
 // Turns clicks, taps, WASD and arrow keys into intents: a click on a mob attacks it, on an item picks it
-// up, on an NPC talks, on a chest opens it; anywhere else walks there. What a click is on is decided by
+// up, on an NPC talks, on a chest opens it, on another player opens its menu; anywhere else walks there. What a click is on is decided by
 // the sprites' drawn bounds (`pick`, see scenes/world-pointer.ts), never by the tiles a walk crosses.
 import Phaser from 'phaser';
 import type { GameClient } from '../game-client.ts';
@@ -37,6 +37,8 @@ export class WalkInput {
     private readonly client: GameClient,
     onDestination: (tile: { x: number; y: number }) => void,
     pick: (worldX: number, worldY: number) => number | null,
+    /** A click on another player: true when it was taken (its menu opened), so no walk follows. */
+    onPlayer: (worldX: number, worldY: number, pageX: number, pageY: number) => boolean = () => false,
   ) {
     const keyboard = scene.input.keyboard!;
     // No key capture: the title screen's name field and the chat field must still receive W, A, S and D.
@@ -67,6 +69,9 @@ export class WalkInput {
       const tile = { x: Math.floor(pointer.worldX / TILE), y: Math.floor(pointer.worldY / TILE) };
       const target = pick(pointer.worldX, pointer.worldY);
       if (target !== null && client.interact(target)) return;
+      const page = pointer.event as MouseEvent | undefined;
+      if (onPlayer(pointer.worldX, pointer.worldY, page?.clientX ?? pointer.x, page?.clientY ?? pointer.y))
+        return;
       const end = client.walkTo(tile);
       if (end) onDestination(end);
     });

@@ -5,7 +5,6 @@ import Phaser from 'phaser';
 import { DATA_FILES } from '../../shared/content/game-data.ts';
 import type { SheetInfo } from '../view/sprite-sheets.ts';
 import { showLoadError, showLoadProgress } from '../ui/loading.ts';
-import { preloadAudio } from '../audio/audio.ts';
 import { setMusicTracks } from '../audio/catalog.ts';
 import { queueMap } from './map-files.ts';
 
@@ -40,7 +39,20 @@ export const sheetKey = {
   npc: (id: string) => `npcs/${id}`,
 };
 
+/** The server's sprite pack (server/sprite-pack.ts): every sheet's place in one image, and its JSON. */
+interface SpritePack {
+  image: string;
+  sheets: Record<string, { x: number; y: number; width: number; height: number; info: SheetInfo }>;
+}
+
+const PACK = 'sprite-pack';
+
 export class PreloadScene extends Phaser.Scene {
+  /** Undefined until the pack's JSON is in; null when there is none (then every sheet loads alone). */
+  private pack: SpritePack | null | undefined = undefined;
+  private wanted = new Set<string>();
+  private queued = new Set<string>();
+
   constructor() {
     super('preload');
   }
@@ -48,8 +60,17 @@ export class PreloadScene extends Phaser.Scene {
   preload(): void {
     this.load.setPath('');
     this.load.on('progress', (value: number) => showLoadProgress(value));
-    this.load.on('loaderror', (file: Phaser.Loader.File) => showLoadError(`Could not load ${file.src}.`));
+    this.load.on('loaderror', (file: Phaser.Loader.File) => {
+      if (file.key === PACK) return this.usePack(null); // an older server: the sheets one by one
+      showLoadError(`Could not load ${file.src}.`);
+    });
     this.load.json('status', 'status');
+    // Every sprite sheet in two files instead of two each (issue 17: a first visit's request count).
+    this.load.json(PACK, 'assets/sprites.pack.json');
+    this.load.once(`filecomplete-json-${PACK}`, (_k: string, _t: string, pack: SpritePack) => {
+      this.load.image(PACK, pack.image);
+      this.usePack(pack);
+    });
     // The default world's map is drawn behind the title screen; a character on another map loads that
     // one after its welcome.
     this.load.once('filecomplete-json-status', (_k: string, _t: string, status: ServerStatus) => {
@@ -77,8 +98,8 @@ export class PreloadScene extends Phaser.Scene {
       setMusicTracks(music),
     );
     for (const key of FIXED_SHEETS) this.sheet(key);
-    // Effects and the first two tunes now; other zones' music loads when the player first gets there.
-    preloadAudio(this, ['title', 'village']);
+    // No sound here: effects and music load once the player is in the game (Audio.releaseLoads), so the
+    // first visit's bandwidth goes to what playing needs.
     for (const atlas of ATLASES) {
       this.load.json(`atlas:${atlas}`, `assets/sprites/${atlas}.json`);
       this.load.once(`filecomplete-json-atlas:${atlas}`, (_k: string, _t: string, info: Atlas) => {
@@ -91,12 +112,37 @@ export class PreloadScene extends Phaser.Scene {
   }
 
   create(): void {
+    this.cutPackedSheets();
     showLoadProgress(1);
     this.scene.start('world');
   }
 
-  /** Queues a sprite sheet: its JSON first, then the image cut by the JSON's frame size. */
+  /** Queues a sprite sheet, from the pack when it is there, else its own JSON and then its image. */
   private sheet(key: string): void {
+    this.wanted.add(key);
+    if (this.pack !== undefined) this.queueSheet(key);
+  }
+
+  private usePack(pack: SpritePack | null): void {
+    if (pack === null && this.pack) {
+      // The pack's image failed after its JSON came: what was taken from it loads one by one instead.
+      for (const key of [...this.queued].filter((k) => this.pack!.sheets[k])) {
+        this.queued.delete(key);
+        this.cache.json.remove(`sheet:${key}`);
+      }
+    }
+    this.pack = pack;
+    for (const key of this.wanted) this.queueSheet(key);
+  }
+
+  private queueSheet(key: string): void {
+    if (this.queued.has(key)) return;
+    this.queued.add(key);
+    const packed = this.pack?.sheets[key];
+    if (packed) {
+      this.cache.json.add(`sheet:${key}`, packed.info);
+      return;
+    }
     this.load.json(`sheet:${key}`, `assets/sprites/${key}.json`);
     this.load.once(`filecomplete-json-sheet:${key}`, (_k: string, _t: string, info: SheetInfo) => {
       this.load.spritesheet(key, `assets/sprites/${key}.png`, {
@@ -104,6 +150,41 @@ export class PreloadScene extends Phaser.Scene {
         frameHeight: info.frameHeight,
       });
     });
+  }
+
+  /**
+   * Gives each packed sheet a texture of its own, cut from the pack as a canvas of the sheet's size:
+   * the rest of the client keeps using sheets by their keys and frame numbers, as when each was a file.
+   */
+  private cutPackedSheets(): void {
+    if (!this.pack || !this.textures.exists(PACK)) return;
+    const image = this.textures.get(PACK).getSourceImage() as HTMLImageElement;
+    for (const key of this.queued) {
+      const packed = this.pack.sheets[key];
+      if (!packed || this.textures.exists(key)) continue;
+      const canvas = document.createElement('canvas');
+      canvas.width = packed.width;
+      canvas.height = packed.height;
+      const context = canvas.getContext('2d')!;
+      context.imageSmoothingEnabled = false;
+      context.drawImage(
+        image,
+        packed.x,
+        packed.y,
+        packed.width,
+        packed.height,
+        0,
+        0,
+        packed.width,
+        packed.height,
+      );
+      // Phaser takes a canvas wherever it takes an image (TextureSource.isCanvas); its types say image.
+      this.textures.addSpriteSheet(key, canvas as unknown as HTMLImageElement, {
+        frameWidth: packed.info.frameWidth,
+        frameHeight: packed.info.frameHeight,
+      });
+    }
+    this.textures.remove(PACK); // the sheets have their own copies now
   }
 }
 

@@ -3,7 +3,7 @@
 // bubble to talk, the item to take, a chest to open; none to walk), and the clicked target it keeps.
 import type Phaser from 'phaser';
 import { TILE } from '../view/constants.ts';
-import { actionFor, pickAt, type ClickAction, type DrawnBox } from '../input/pick.ts';
+import { actionFor, pickAt, pickPlayerAt, type ClickAction, type DrawnBox } from '../input/pick.ts';
 import type { Atlas } from './preload.ts';
 import type { TargetShown } from '../ui/target-frame.ts';
 import type { GameClient } from '../game-client.ts';
@@ -50,6 +50,13 @@ export class WorldPointer {
     return hit?.id ?? null;
   }
 
+  /** The other player drawn at this world point, if any (its name: a click opens its menu). */
+  playerAt(worldX: number, worldY: number): string | null {
+    const hit = pickPlayerAt(this.boxes(), worldX, worldY);
+    const seen = hit ? this.world.client.entities.get(hit.id)?.seen : undefined;
+    return seen?.name ?? null;
+  }
+
   /** Each frame: what is under the pointer now (things walk under a still pointer), and how to show it. */
   update(playing: boolean): void {
     if (this.target !== null && !this.world.client.entities.has(this.target)) this.target = null;
@@ -69,6 +76,8 @@ export class WorldPointer {
     const entity = hit ? this.world.client.entities.get(hit.id) : undefined;
     const tile = entity ? entity.motion.tile : { x: Math.floor(at.x / TILE), y: Math.floor(at.y / TILE) };
     this.show(tile, this.action, entity?.seen.kind);
+    // Another player under the pointer: a click opens its menu (invite, whisper).
+    if (!hit && this.playerAt(at.x, at.y)) this.scene.game.canvas.style.cursor = 'pointer';
     this.icon.setPosition(at.x + 4 / cam.zoom + 3, at.y + 3);
   }
 

@@ -41,6 +41,7 @@ class Page {
       hideDeath() {},
       chatLog() {},
       achievementEarned() {},
+      announcement() {},
       achievements: { setEarned() {} },
       players: { population() {}, show() {} },
     },

@@ -1,5 +1,6 @@
 // How the world scene shows what the server said happened: blows, deaths, level-ups, gear, potions and
-// chests, chat, whispers and NPC lines, achievements, the online counts and the player list. The models are already updated; this is only the show.
+// chests, chat, whispers and NPC lines, achievements, the online counts, the player list and the host's
+// announcements. The models are already updated; this is only the show.
 // Every sound comes from a fact the server sent (a Happening, a blow, a death), never from a notice's
 // text or a change in the stats, and the little state kept lives in one Reactions per join.
 import { Happening } from '../../shared/protocol/ops.ts';
@@ -31,7 +32,10 @@ export interface Stage {
   dropDrawn(id: number): DrawnEntity | undefined;
   readonly effects: Pick<Effects, 'burst' | 'damage' | 'bubble'>;
   sound(effect: SoundEffect): void;
-  readonly panels: Pick<Panels, 'showDeath' | 'hideDeath' | 'chatLog' | 'achievementEarned'> & {
+  readonly panels: Pick<
+    Panels,
+    'showDeath' | 'hideDeath' | 'chatLog' | 'achievementEarned' | 'announcement'
+  > & {
     readonly achievements: Pick<AchievementsPanel, 'setEarned'>;
     readonly players: Pick<PlayerList, 'population' | 'show'>;
   };
@@ -132,6 +136,10 @@ export class Reactions {
         break;
       case 'playerList':
         stage.panels.players.show(event.total, event.players);
+        break;
+      case 'announcement':
+        stage.panels.announcement(event.text);
+        stage.sound('achievement');
         break;
       default:
         break;

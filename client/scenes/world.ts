@@ -36,6 +36,9 @@ import { ReconnectStatus } from '../net/reconnect.ts';
 import { MapSwitch } from './map-switch.ts';
 import { WorldPicker } from '../ui/world-picker.ts';
 import { BagUi } from '../ui/bag-ui.ts';
+import { PartyUi } from '../ui/party-ui.ts';
+import type { MapHud } from '../map/map-hud.ts';
+import { createMapHud, drawnMap } from './world-maps.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -52,6 +55,10 @@ export class WorldScene extends Phaser.Scene {
   panels!: Panels;
   /** The bag card and the belt bar. */
   bag!: BagUi;
+  /** The party frame, invitations, party chat and the menu a click on a player opens. */
+  party!: PartyUi;
+  /** The minimap, the world map and the zone banner. */
+  mapHud!: MapHud;
   /** Sounds and effects for what happens; a fresh one for every join, so no old character's state lingers. */
   private reactions!: Reactions;
   private marker!: Phaser.GameObjects.Sprite;
@@ -97,6 +104,7 @@ export class WorldScene extends Phaser.Scene {
         this.lastTrackTile = '';
         this.followed = { model: null, jumps: 0 };
         this.marker.setVisible(false);
+        this.mapHud.setMap(drawnMap(this, this.maps.drawing));
       },
       (message) => this.panels.notice(message),
     );
@@ -117,6 +125,7 @@ export class WorldScene extends Phaser.Scene {
     };
     this.effects = new Effects(this, this.zoom);
     this.audio = new GameAudio(this);
+    this.audio.holdLoads(); // until the player is in the game (issue 17: a light first load)
     this.audio.setTrack('title');
     this.game.events.on('sound', (effect: SoundEffect) => this.audio.play(effect));
     const soundCard = new SoundSettings(this.audio, (on) => this.game.events.emit('sound-state', on));
@@ -130,6 +139,10 @@ export class WorldScene extends Phaser.Scene {
         // same map in a new version (live reload swapped it on the server): fetch it again and redraw.
         if (map && (map !== this.mapPath || this.maps.outdated(version))) void this.showMap(map, version);
         this.reactions = new Reactions(this.stage());
+        // A second after the welcome: the first frames of play and the zone's tune (not the title's)
+        // come first, then the sound files download while the player walks. (A page timer: this
+        // scene's Phaser clock did not fire here in headless Chromium.)
+        setTimeout(() => this.audio.releaseLoads(), 1000);
         this.title.hide();
         this.overlay.hide();
         this.reconnecting.hide();
@@ -139,6 +152,7 @@ export class WorldScene extends Phaser.Scene {
       closed: (message, _code, wasPlaying) => {
         this.reconnecting.hide();
         this.clearViews();
+        this.party.clear();
         this.panels.setPlaying(false);
         if (wasPlaying) this.overlay.show(message);
         else this.title.show(message);
@@ -155,6 +169,8 @@ export class WorldScene extends Phaser.Scene {
       happened: (event) => {
         this.reactions.react(event);
         this.bag.react(event);
+        if (event.type === 'partyInvite') this.audio.play('chat');
+        if (!this.party.react(event)) this.reactions.react(event);
       },
       teleported: () => this.audio.play('door'),
     });
@@ -162,6 +178,8 @@ export class WorldScene extends Phaser.Scene {
       say: (text) => this.client.chat(text),
       who: () => this.client.who(),
       worldTitle: (id) => this.picker.titleOf(id),
+      invite: (name) => this.client.invite(name),
+      here: () => ({ world: this.client.world, name: this.client.name }),
       respawn: () => this.client.respawn(),
       toggleSound: () => this.game.events.emit('toggle-sound'),
       onSoundState: (listener) => this.game.events.on('sound-state', listener),
@@ -173,9 +191,17 @@ export class WorldScene extends Phaser.Scene {
     this.bag = new BagUi(this.client, data?.items ?? new Map(), this.iconSource('items'), () =>
       document.getElementById('btn-bag')!.click(),
     );
+    this.party = new PartyUi({
+      client: this.client,
+      openChat: (text) => this.panels.openChat(text),
+      chatLog: (speaker, text, kind) => this.panels.chatLog(speaker, text, kind),
+      worldTitle: (id) => this.picker.titleOf(id),
+    });
     this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
     this.picker = new WorldPicker();
+    this.mapHud = createMapHud(this);
+    this.mapHud.setMap(drawnMap(this, this.maps.drawing));
     this.title = createTitleScreen(this.picker, (name, token, world) => {
       this.title.busy(true);
       this.client.join(name, token, world);
@@ -195,6 +221,11 @@ export class WorldScene extends Phaser.Scene {
       this.client,
       (tile) => this.showMarker(tile),
       (x, y) => this.pointer.pick(x, y),
+      (x, y, pageX, pageY) => {
+        const name = this.pointer.playerAt(x, y);
+        if (name) this.party.openMenu(name, pageX, pageY);
+        return name !== null;
+      },
     );
 
     this.cameras.main.setRoundPixels(true);
@@ -244,6 +275,7 @@ export class WorldScene extends Phaser.Scene {
     const self = this.views.get(this.client.selfId);
     this.updateMusic();
     this.moveCamera(ms);
+    this.mapHud.update(time);
     if (self) {
       const dest = self.model.motion.destination;
       if (

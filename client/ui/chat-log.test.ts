@@ -28,7 +28,7 @@ describe('the chat log', () => {
   });
 
   it('drops the oldest line of the same kind and says which', () => {
-    const log = new ChatLines({ chat: 2, whisper: 2, npc: 2, game: 2, milestone: 2 });
+    const log = new ChatLines({ chat: 2, whisper: 2, party: 2, npc: 2, game: 2, milestone: 2 });
     const first = log.add('game', '', 'one').line;
     log.add('chat', 'Ada', 'hi');
     log.add('game', '', 'two');

@@ -3,9 +3,9 @@
 
 /**
  * chat: players; whisper: a private line to or from us (speaker "To Ada" / "From Ada"); npc: villagers;
- * game: routine events (kills, loot); milestone: levels, deaths, checkpoints.
+ * party: party chat (speaker "[Party] Ada"); game: routine events (kills, loot); milestone: levels, deaths, checkpoints.
  */
-export type LineKind = 'chat' | 'whisper' | 'npc' | 'game' | 'milestone';
+export type LineKind = 'chat' | 'whisper' | 'party' | 'npc' | 'game' | 'milestone';
 
 /** Which lines a tab of the log shows. */
 export type LogFilter = 'all' | 'chat' | 'game';
@@ -20,7 +20,14 @@ export interface LogLine {
 }
 
 /** Lines kept per kind. */
-const CAPS: Record<LineKind, number> = { chat: 60, whisper: 30, npc: 30, game: 30, milestone: 30 };
+const CAPS: Record<LineKind, number> = {
+  chat: 60,
+  whisper: 30,
+  party: 30,
+  npc: 30,
+  game: 30,
+  milestone: 30,
+};
 
 const MILESTONE = /^(Level \d+!|Slain by|You have fallen|Checkpoint|Achievement)/;
 
@@ -39,7 +46,7 @@ export function whisperLine(
 
 export function shownBy(filter: LogFilter, kind: LineKind): boolean {
   if (filter === 'all') return true;
-  if (filter === 'chat') return kind === 'chat' || kind === 'whisper' || kind === 'npc';
+  if (filter === 'chat') return kind === 'chat' || kind === 'whisper' || kind === 'party' || kind === 'npc';
   return kind === 'game' || kind === 'milestone';
 }
 

@@ -15,6 +15,8 @@ const HELP_SEEN = 'emberquest.helpSeen';
 const CARDS = ['achievements', 'help', 'sound-settings', 'player-list', 'bag'];
 /** How long a notice stays before it fades. */
 const NOTICE_MS = 3400;
+/** How long an announcement's banner stays (it is also kept in the chat log). */
+const ANNOUNCEMENT_MS = 12_000;
 /** How long the first-play hint stays in its corner. */
 const HINT_MS = 15_000;
 
@@ -30,6 +32,10 @@ export interface PanelsDeps {
   who(): void;
   /** A world's title, for its id (the player list). */
   worldTitle(id: string): string;
+  /** Asks a player into our party (the player list's Invite). */
+  invite(name: string): void;
+  /** Our world and name, for the player list. */
+  here(): { world: string; name: string };
   respawn(): void;
   toggleSound(): void;
   /** Calls `listener` whenever sound is switched on or off. */
@@ -53,6 +59,8 @@ export class Panels {
   private readonly hud = document.getElementById('hud-dom')!;
   private readonly noticeEl = document.getElementById('notice')!;
   private noticeTimer: ReturnType<typeof setTimeout> | null = null;
+  private readonly announcementEl = document.getElementById('announcement')!;
+  private announcementTimer: ReturnType<typeof setTimeout> | null = null;
 
   constructor(private readonly deps: PanelsDeps) {
     this.chat = new ChatBox((text) => deps.say(text));
@@ -62,6 +70,8 @@ export class Panels {
       who: () => deps.who(),
       startWhisper: (text) => this.chat.open(text),
       worldTitle: (id) => deps.worldTitle(id),
+      invite: (name) => deps.invite(name),
+      here: () => deps.here(),
       ui,
     });
     // Opening the list closes the other cards.
@@ -163,6 +173,11 @@ export class Panels {
     }
   }
 
+  /** Opens the chat line with `text` typed in (a whisper's `/w Name `). */
+  openChat(text: string): void {
+    this.chat.open(text);
+  }
+
   chatLog(speaker: string, text: string, kind: LineKind = 'chat'): void {
     this.chat.add(speaker, text, kind);
   }
@@ -175,6 +190,17 @@ export class Panels {
     this.noticeEl.hidden = false;
     if (this.noticeTimer) clearTimeout(this.noticeTimer);
     this.noticeTimer = setTimeout(() => this.noticeEl.classList.add('gone'), NOTICE_MS);
+  }
+
+  /** The host's announcement to the realm: a banner over the world until clicked or ANNOUNCEMENT_MS pass. */
+  announcement(text: string): void {
+    this.chat.add('Announcement', text, 'milestone');
+    const el = this.announcementEl;
+    el.textContent = text;
+    el.hidden = false;
+    el.onclick = () => (el.hidden = true);
+    if (this.announcementTimer) clearTimeout(this.announcementTimer);
+    this.announcementTimer = setTimeout(() => (el.hidden = true), ANNOUNCEMENT_MS);
   }
 
   achievementEarned(id: string): void {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onlineText, whisperPrefix } from './player-list.ts';
+import { listOrder, listSummary, onlineText, whisperPrefix } from './player-list.ts';
 import { ChatLines, shownBy, whisperLine } from './chat-log.ts';
 
 describe('the online count', () => {
@@ -33,5 +33,27 @@ describe('whispers', () => {
     log.add('whisper', 'From Bob', 'meet at the well');
     for (let i = 0; i < 50; i++) log.add('game', '', `You defeated rat ${i}.`);
     expect(log.shown('chat').map((l) => l.text)).toEqual(['meet at the well']);
+  });
+});
+
+describe('the player list', () => {
+  it("lists this world's players first, then the others by world, each by name", () => {
+    const { here, elsewhere } = listOrder(
+      [
+        ['Zed', 'field-1', 3],
+        ['Ann', 'cave', 2],
+        ['Bob', 'field-1', 1],
+        ['Cy', 'field-2', 5],
+        ['Al', 'field-2', 4],
+      ],
+      'field-1',
+    );
+    expect(here.map((p) => p[0])).toEqual(['Bob', 'Zed']);
+    expect(elsewhere.map((p) => p[0])).toEqual(['Ann', 'Al', 'Cy']);
+  });
+
+  it("says this world's count and the realm's total", () => {
+    expect(listSummary(2, 5, 5)).toBe('2 in this world · 5 in the realm');
+    expect(listSummary(2, 300, 200)).toBe('2 in this world · 300 in the realm (first 200 shown)');
   });
 });

@@ -1,6 +1,7 @@
 // Who is online: the HUD's "N online" button (this world's count and the realm's, from `population`)
-// and the card it opens, listing every player of the realm with their world and level (asked with
-// `Who` each time it opens). A name in the list starts a whisper to that player in the chat line.
+// and the card it opens, listing the players of this world with their level, then those of the realm's
+// other worlds (asked with `Who` each time it opens). A name in the list starts a whisper to that player
+// in the chat line; its Invite button asks them into our party.
 import type { ListedPlayer } from '../../shared/protocol/server-messages.ts';
 import { paintIcon, type IconSource } from './icons.ts';
 
@@ -11,7 +12,29 @@ export interface PlayerListDeps {
   startWhisper(text: string): void;
   /** A world's title, for its id. */
   worldTitle(id: string): string;
+  /** Asks the player into our party (Op.Invite). */
+  invite(name: string): void;
+  /** Our world and name: the list starts with this world's players, and has no Invite for us. */
+  here(): { world: string; name: string };
   ui: IconSource;
+}
+
+/** The list's order: this world's players first, then the others by world; each by name. */
+export function listOrder(
+  players: readonly ListedPlayer[],
+  world: string,
+): { here: ListedPlayer[]; elsewhere: ListedPlayer[] } {
+  const byName = [...players].sort((a, b) => a[0].localeCompare(b[0]));
+  return {
+    here: byName.filter((p) => p[1] === world),
+    elsewhere: byName.filter((p) => p[1] !== world).sort((a, b) => a[1].localeCompare(b[1])),
+  };
+}
+
+/** The list's summary line: this world's count and the realm's. */
+export function listSummary(here: number, total: number, shown: number): string {
+  const cut = total > shown ? ` (first ${shown} shown)` : '';
+  return `${here} in this world · ${total} in the realm${cut}`;
 }
 
 /** What the online button says: "N online", or this world's count beside the realm's when they differ. */
@@ -68,10 +91,17 @@ export class PlayerList {
 
   /** The server's answer to Who: every player (at most 200 of `total`). */
   show(total: number, players: readonly ListedPlayer[]): void {
-    const sorted = [...players].sort((a, b) => a[0].localeCompare(b[0]));
-    this.summary.textContent =
-      total > players.length ? `${total} online (first ${players.length} shown)` : `${total} online`;
-    this.rows.replaceChildren(...sorted.map((p) => this.row(p)));
+    const { world } = this.deps.here();
+    const { here, elsewhere } = listOrder(players, world);
+    this.summary.textContent = listSummary(here.length, total, players.length);
+    const rows: HTMLElement[] = here.map((p) => this.row(p));
+    if (elsewhere.length > 0) {
+      const heading = document.createElement('li');
+      heading.className = 'player-list-heading';
+      heading.textContent = 'In other worlds';
+      rows.push(heading, ...elsewhere.map((p) => this.row(p)));
+    }
+    this.rows.replaceChildren(...rows);
   }
 
   private row([name, world, level]: ListedPlayer): HTMLElement {
@@ -93,6 +123,20 @@ export class PlayerList {
     lvl.className = 'player-level';
     lvl.textContent = `Lv ${level}`;
     li.append(who, where, lvl);
+    if (name.toLowerCase() !== this.deps.here().name.toLowerCase()) {
+      const invite = document.createElement('button');
+      invite.type = 'button';
+      invite.className = 'player-invite';
+      invite.textContent = 'Invite';
+      invite.title = `Invite ${name} to your party`;
+      invite.addEventListener('click', () => this.deps.invite(name));
+      li.append(invite);
+    } else {
+      const you = document.createElement('span');
+      you.className = 'player-you';
+      you.textContent = 'you';
+      li.append(you);
+    }
     return li;
   }
 }

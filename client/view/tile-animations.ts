@@ -24,7 +24,10 @@ export class TileAnimations {
 
   constructor(
     tilesets: readonly TiledTileset[],
-    layers: readonly { forEachTile(callback: (tile: Phaser.Tilemaps.Tile) => void): unknown }[],
+    layers: readonly {
+      forEachTile(callback: (tile: Phaser.Tilemaps.Tile) => void): unknown;
+      layer?: { data: Phaser.Tilemaps.Tile[][] };
+    }[],
   ) {
     const byGid = new Map<number, Animation>();
     for (const ts of tilesets) {
@@ -43,7 +46,16 @@ export class TileAnimations {
     }
     if (byGid.size === 0) return;
     for (const layer of layers) {
-      layer.forEachTile((tile) => byGid.get(tile.index)?.tiles.push(tile));
+      // A tilemap layer's own rows when it has them: forEachTile first copies every tile of the layer
+      // into a new array through its culling filters, ~200 ms of a first load on the 184×320 world map.
+      const rows = layer.layer?.data;
+      if (!rows) {
+        layer.forEachTile((tile) => byGid.get(tile.index)?.tiles.push(tile));
+        continue;
+      }
+      for (const row of rows) {
+        for (const tile of row) if (tile && tile.index > 0) byGid.get(tile.index)?.tiles.push(tile);
+      }
     }
     for (const animation of byGid.values()) if (animation.tiles.length) this.animations.push(animation);
   }

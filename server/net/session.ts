@@ -43,6 +43,13 @@ export interface Connection {
   close(code: number, reason: string): void;
 }
 
+/** What a player asks of its party, as the session hands it on. */
+export type PartyIntent =
+  | { type: 'invite'; name: string }
+  | { type: 'answer'; from: string; accept: boolean }
+  | { type: 'leave' }
+  | { type: 'kick'; name: string };
+
 const HEARTBEAT = [encode([Op.Heartbeat])];
 
 /** The app layer: checks names and tokens, and decides what becomes of a character when its socket goes. */
@@ -53,6 +60,8 @@ export interface SessionHost {
   who?(session: Session): void;
   /** A chat line the host handles itself (a whisper): true when it did, and the world never hears it. */
   say?(session: Session, text: string): boolean;
+  /** A party intent (invite, answer, leave, kick): the realm checks and carries it out. */
+  party?(session: Session, intent: PartyIntent): void;
   /** The session's socket is gone; `leaving` says the character leaves now rather than after a grace period. */
   dropped(session: Session, leaving: boolean): void;
 }
@@ -73,6 +82,10 @@ const handlers: Handlers = {
   [Op.UseBelt]: (s, [, slot]) => s.useBag({ type: 'belt', slot }),
   [Op.DropSlot]: (s, [, slot]) => s.useBag({ type: 'drop', slot }),
   [Op.SetBelt]: (s, [, belt, slot]) => s.useBag({ type: 'setBelt', belt, slot }),
+  [Op.Invite]: (s, [, name]) => s.party({ type: 'invite', name }),
+  [Op.AnswerInvite]: (s, [, from, accept]) => s.party({ type: 'answer', from, accept: accept === 1 }),
+  [Op.LeaveParty]: (s) => s.party({ type: 'leave' }),
+  [Op.Kick]: (s, [, name]) => s.party({ type: 'kick', name }),
 };
 
 export class Session {
@@ -174,6 +187,11 @@ export class Session {
   useBag(intent: BagIntent): void {
     this.lastInputAt = this.now();
     this.world.useBag(this.playerId, intent);
+  }
+
+  party(intent: PartyIntent): void {
+    this.lastInputAt = this.now();
+    this.host.party?.(this, intent);
   }
 
   respawn(): void {

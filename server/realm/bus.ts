@@ -1,6 +1,6 @@
-// Messages between worlds: a whisper for a player there, a request to let a character go. Addressed to a
-// world id, JSON-serialisable and delivered asynchronously, so a Redis pub/sub version can stand in when
-// worlds run in many processes; this one delivers within the process.
+// Messages between worlds: a whisper for a player there, a request to let a character go, the host's
+// announcement. Addressed to a world id, JSON-serialisable and delivered asynchronously, so a Redis
+// pub/sub version can stand in when worlds run in many processes; this one delivers within the process.
 
 export type BusMessage =
   /** Tell `to` (who plays in the addressed world) that `from` whispered `text`; the whisperer's world echoes it. */
@@ -8,7 +8,17 @@ export type BusMessage =
   /** The whisper reached its player: echo it to the whisperer (in the addressed world). */
   | { type: 'whispered'; from: string; to: string; text: string }
   /** Another world wants to claim `name`: save it, release its lease and send its session away. */
-  | { type: 'release'; name: string; by: string };
+  | { type: 'release'; name: string; by: string }
+  /** `from` invites `to` (who plays in the addressed world) into its party, for `seconds`. */
+  | { type: 'partyInvite'; from: string; to: string; seconds: number }
+  /** The invitation from `from` to `to` is closed (it lapsed). */
+  | { type: 'inviteEnded'; from: string; to: string }
+  /** Party news for players of the addressed world: lines to tell them, and whether their party changed. */
+  | { type: 'partyNews'; items: { to: string; notices: string[]; refresh: boolean }[] }
+  /** A party chat line for these members (who play in the addressed world). */
+  | { type: 'partyLine'; from: string; to: string[]; text: string }
+  /** The host's announcement: every player of the addressed world hears it (announcements.ts). */
+  | { type: 'announcement'; text: string };
 
 export interface Bus {
   /** Delivers `message` to the world's subscriber, if it has one; resolves once sent (not handled). */

@@ -13,9 +13,11 @@ import type { Config } from '../config.ts';
 import type { Log } from '../log.ts';
 import { MemoryDirectory, type Directory } from './directory.ts';
 import { MemoryBus, type Bus } from './bus.ts';
-import { SteadyBus, SteadyDirectory } from './steady.ts';
+import { CrossWorldUnavailable, SteadyBus, SteadyDirectory } from './steady.ts';
 import { WorldLink } from './world-link.ts';
+import { MemoryParties, type Parties } from './parties.ts';
 import { checkRealm } from '../../shared/content/realm-checks.ts';
+import { announce } from './announcements.ts';
 
 export interface WorldRun extends SocketWorld {
   info: RealmWorld;
@@ -38,6 +40,8 @@ export interface RealmParts {
   tickFailed: (run: WorldRun, err: unknown) => void;
   directory?: Directory;
   bus?: Bus;
+  /** Parties across the realm's worlds; in-process if not given (not kept across a restart). */
+  parties?: Parties;
 }
 
 /** One world in the GET /worlds listing. */
@@ -58,16 +62,20 @@ export class Realm {
   readonly runs = new Map<string, WorldRun>();
   readonly directory: Directory;
   readonly bus: Bus;
+  readonly parties: Parties;
+  private readonly log: Log;
   readonly maps: ReadonlyMap<string, MapContent>;
 
   constructor(parts: RealmParts) {
     const { config, layout, store, log, clock } = parts;
     this.layout = layout;
+    this.log = log;
     this.maps = parts.maps;
     const local = (): Record<string, number> =>
       Object.fromEntries([...this.runs].map(([id, run]) => [id, run.world.population]));
     this.directory = new SteadyDirectory(parts.directory ?? new MemoryDirectory(), local, log);
     this.bus = new SteadyBus(parts.bus ?? new MemoryBus());
+    this.parties = parts.parties ?? new MemoryParties(() => clock.now());
     // WORLD_IDS: this process runs only these; the others run elsewhere (checked against the realm at start).
     const mine = config.worldIds ? new Set(config.worldIds) : null;
     layout.worlds.forEach((info, i) => {
@@ -167,6 +175,26 @@ export class Realm {
     (this.maps as Map<string, MapContent>).set(run.info.map, content);
   }
 
+  /** The host's announcement to every world of the realm (every process's); see announcements.ts. */
+  announce(text: string): Promise<number> {
+    return announce(
+      this.bus,
+      this.layout.worlds.map((w) => w.id),
+      text,
+    );
+  }
+
+  /** Who plays in this process's worlds, with the lease epoch each holds (GET /admin/players). */
+  seated(): Record<string, [name: string, epoch: number][]> {
+    const out: Record<string, [string, number][]> = {};
+    for (const [id, run] of this.runs)
+      out[id] = [...run.world.players.values()].map((p) => [
+        p.name,
+        run.game.saver.lease(p.name)?.epoch ?? 0,
+      ]);
+    return out;
+  }
+
   start(): void {
     for (const run of this.runs.values()) run.loop.start();
   }
@@ -180,6 +208,10 @@ export class Realm {
         for (const name of names) run.game.roster.release(name);
       });
     void this.tellPopulation();
+    // With Redis down the directory's warning says it already; parties wait for it like whispers.
+    this.partyChores().catch((err: Error) => {
+      if (!(err instanceof CrossWorldUnavailable)) this.log.warn(`Party upkeep failed: ${err.message}`);
+    });
     // Every few seconds each world tells the directory all its players: a networked directory keeps
     // them alive by it (and forgets a dead process's), and gets back what it lost while it was down.
     if (++this.choreRounds % REFRESH_ROUNDS === 0)
@@ -187,6 +219,19 @@ export class Realm {
   }
 
   private choreRounds = 0;
+
+  /**
+   * Invitations that lapsed and members gone past their grace are told to whom they concern (through any
+   * world of this process: the news travels the bus); then each world's members report and hear.
+   */
+  private async partyChores(): Promise<void> {
+    const first = this.runs.values().next().value;
+    if (!first) return;
+    const { lapsed, changes } = await this.parties.sweep();
+    for (const invitation of lapsed) await first.link.partyLink.lapsed(invitation);
+    for (const change of changes) await first.link.partyLink.announce(change);
+    await Promise.all([...this.runs.values()].map((run) => run.link.partyLink.chores()));
+  }
 
   private lastCounts = '';
   /** The directory's latest counts per world (every world it knows to be up, empty ones as 0). */

@@ -69,6 +69,29 @@ describe('Redis directory and bus', () => {
     }
   });
 
+  it('hears its messages when it subscribed before Redis could be reached (a start under load)', async () => {
+    await redis.kill();
+    const late = await realm(); // its connections are not ready: node-redis keeps the subscription for then
+    const got: BusMessage[] = [];
+    late.bus.subscribe('b', (m) => got.push(m));
+    await redis.restart();
+    const one = await realm();
+    try {
+      await waitUntil(
+        async () => {
+          await one.bus.publish('b', { type: 'announcement', text: 'hello' }).catch(() => {});
+          return got.length > 0;
+        },
+        10_000,
+        'the late subscriber to hear',
+        200,
+      );
+      expect(got[0]).toEqual({ type: 'announcement', text: 'hello' });
+    } finally {
+      await Promise.all([one.close(), late.close()]);
+    }
+  }, 30_000);
+
   it('fails fast while Redis is down and works again once it is back', async () => {
     const one = await realm();
     const two = await realm();

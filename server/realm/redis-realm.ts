@@ -4,11 +4,13 @@
 import { createClient, type RedisClientType } from 'redis';
 import { RedisBus } from './redis-bus.ts';
 import { RedisDirectory } from './redis-directory.ts';
+import { RedisParties } from './redis-parties.ts';
 import type { Log } from '../log.ts';
 
 export interface RedisRealm {
   directory: RedisDirectory;
   bus: RedisBus;
+  parties: RedisParties;
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function connectRedisRealm(
   return {
     directory: new RedisDirectory(commands, worlds),
     bus: new RedisBus(commands, subscriber, log),
+    parties: new RedisParties(commands),
     async close() {
       await Promise.allSettled([commands.quit(), subscriber.quit()]);
     },

@@ -1,6 +1,6 @@
 // One world's side of the realm: where a character that belongs on another map goes, portals, the
 // directory entries of its players, whispers and player lists, population counts, and the bus messages
-// addressed to it (whispers, requests to let a character go).
+// addressed to it (whispers, requests to let a character go, announcements).
 import { worldFor, type RealmWorld } from '../../shared/content/realm.ts';
 import { arrivalTile } from '../../shared/content/realm-checks.ts';
 import { Op } from '../../shared/protocol/ops.ts';
@@ -13,6 +13,10 @@ import type { Log } from '../log.ts';
 import type { BusMessage } from './bus.ts';
 import type { Realm } from './realm.ts';
 import { parseWhisper, whisper, whisperArrived } from './whispers.ts';
+import { PartyLink } from './party-link.ts';
+import type { PartyIntent } from '../net/session.ts';
+import { relocate, type Relocated } from './moved.ts';
+import { announcementArrived } from './announcements.ts';
 
 /** At most this many players in one PlayerList. */
 const LIST_MAX = 200;
@@ -21,6 +25,8 @@ export class WorldLink implements RosterLink {
   readonly shard: string | null;
   private game: Game | null = null;
   private readonly levels = new Map<string, number>();
+  /** Parties: commands, news from the bus, and the members' state once a second (party-link.ts). */
+  readonly partyLink: PartyLink;
 
   constructor(
     readonly realm: Realm,
@@ -28,6 +34,7 @@ export class WorldLink implements RosterLink {
     private readonly log: Log,
   ) {
     this.shard = info.shard;
+    this.partyLink = new PartyLink(this);
     realm.bus.subscribe(info.id, (m) => this.heard(m));
   }
 
@@ -41,6 +48,10 @@ export class WorldLink implements RosterLink {
 
   get roster(): Game['roster'] {
     return this.game!.roster;
+  }
+
+  relocate(character: CharacterRecord): Relocated | null {
+    return relocate(character, this.realm.layout.start);
   }
 
   async belongs(character: CharacterRecord, shard: string | null): Promise<Elsewhere | null> {
@@ -70,18 +81,25 @@ export class WorldLink implements RosterLink {
       const total = Object.values(counts).reduce((a, b) => a + b, 0);
       this.world.tell(player, [Op.Population, counts[this.info.id] ?? 0, total]);
     });
+    this.partyLink.entered(player);
   }
 
   left(player: Player): void {
     this.levels.delete(player.key);
     void this.realm.directory.leave(player.name, this.info.id);
+    this.partyLink.left(player);
   }
 
   command(player: Player, text: string): boolean {
+    if (this.partyLink.command(player, text)) return true;
     const parsed = parseWhisper(text);
     if (!parsed) return false;
     whisper(this, player, parsed).catch((err: Error) => this.world.tell(player, [Op.Notice, err.message]));
     return true;
+  }
+
+  party(player: Player, intent: PartyIntent): void {
+    this.partyLink.intent(player, intent);
   }
 
   who(player: Player): void {
@@ -153,7 +171,9 @@ export class WorldLink implements RosterLink {
   private heard(message: BusMessage): void {
     if (!this.game) return;
     if (message.type === 'release') return this.roster.release(message.name);
-    whisperArrived(this, message);
+    if (message.type === 'whisper' || message.type === 'whispered') return whisperArrived(this, message);
+    if (message.type === 'announcement') return announcementArrived(this.world, message.text);
+    this.partyLink.heard(message);
   }
 }
 

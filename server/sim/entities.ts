@@ -65,6 +65,11 @@ export interface Player extends Walker, CharacterState {
   saying: string[];
   /** Dead, and asked to get up at the checkpoint in the next tick. */
   wantRespawn: boolean;
+  /**
+   * The party the player is in ('' for none), as the realm last told the world (server/realm/party-link.ts):
+   * kills are shared with members of the same party nearby (party-share.ts). Not saved.
+   */
+  party: string;
   /** The portal the player stands on and was already sent through (-1: none), so it goes once per visit. */
   onPortal: number;
 }

@@ -1,11 +1,11 @@
 // The consequences of what happened this tick, one handler per event kind (events.ts), run in the
 // World's handleEvents phase: a kill drops loot and pays XP, and every event counts toward achievements.
 import { Op } from '../../shared/protocol/ops.ts';
-import { killXp } from '../../shared/rules/combat.ts';
 import type { Mob } from './entities.ts';
 import type { SimEvent, SimEventOf, SimEventType } from './events.ts';
 import { dropLoot } from './loot.ts';
 import { count, gainXp } from './progress.ts';
+import { shareKill } from './party-share.ts';
 import type { SimContext } from './context.ts';
 
 type Handlers = { [T in SimEventType]: (world: SimContext, event: SimEventOf<T>) => void };
@@ -17,10 +17,15 @@ const handlers: Handlers = {
     if (!killer) return;
     killer.kills++;
     killer.dirty = true;
-    world.tell(killer, [Op.Notice, `You defeated ${mobName(mob)}.`]);
     count(world, killer, 'kills', mob.kind.id);
-    gainXp(world, killer, killXp(mob.kind.xp, mob.kind.weapon, killer.level));
-    world.events.push({ type: 'killCredited', player: killer, mob });
+    // The killer's party members nearby share the kill (its XP split, and the credit quests count).
+    for (const { player, xp } of shareKill(world.players.values(), killer, mob)) {
+      const line =
+        player === killer ? `You defeated ${mobName(mob)}.` : `Your party defeated ${mobName(mob)}.`;
+      world.tell(player, [Op.Notice, line]);
+      gainXp(world, player, xp);
+      world.events.push({ type: 'killCredited', player, mob });
+    }
   },
   // Quests count kills here (a party shares them), not at mobKilled.
   killCredited() {},

@@ -73,6 +73,7 @@ export function makePlayer(
     saying: [],
     wantRespawn: false,
     onPortal: -1,
+    party: '',
     bagChanged: true,
     bagIntents: [],
     nextDrinkTick: 0,

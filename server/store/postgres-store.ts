@@ -163,35 +163,51 @@ export class PostgresStore implements Store {
 
   async save(updates: readonly CharacterUpdate[], renewals: readonly LeaseRenewal[] = []): Promise<string[]> {
     if (updates.length === 0 && renewals.length === 0) return [];
+    // One statement for all the saves and one for all the renewals (arrays unnested into rows): a
+    // statement per character cost a round trip each, and 1,000 of them took over a second under load.
     return this.transaction(async (db) => {
-      const refused: string[] = [];
-      for (const u of updates) {
-        const { rowCount } = await db.query(
-          `UPDATE characters SET character = $5, last_seen_at = $6,
-             owner = CASE WHEN $7 THEN NULL ELSE owner END,
-             expires_at = CASE WHEN $7 THEN 0 ELSE ${NOW} + lease_ms END
-           WHERE name_key = $2 AND owner = $3 AND epoch = $4`,
+      const written = new Set<string>();
+      if (updates.length > 0) {
+        const { rows } = await db.query<{ name_key: string }>(
+          `UPDATE characters c SET character = u.character, last_seen_at = u.last_seen_at,
+             owner = CASE WHEN u.release THEN NULL ELSE c.owner END,
+             expires_at = CASE WHEN u.release THEN 0 ELSE ${NOW} + c.lease_ms END
+           FROM unnest($2::text[], $3::text[], $4::bigint[], $5::text[], $6::bigint[], $7::boolean[])
+             AS u(name_key, owner, epoch, character, last_seen_at, release)
+           WHERE c.name_key = u.name_key AND c.owner = u.owner AND c.epoch = u.epoch
+           RETURNING c.name_key`,
           [
             this.now(),
-            nameKey(u.name),
-            u.lease.owner,
-            u.lease.epoch,
-            writeCharacter(u),
-            u.lastSeenAt,
-            u.release === true,
+            updates.map((u) => nameKey(u.name)),
+            updates.map((u) => u.lease.owner),
+            updates.map((u) => u.lease.epoch),
+            updates.map((u) => writeCharacter(u)),
+            updates.map((u) => u.lastSeenAt),
+            updates.map((u) => u.release === true),
           ],
         );
-        if (rowCount === 0) refused.push(u.name);
+        for (const r of rows) written.add(r.name_key);
       }
-      for (const r of renewals) {
-        const { rowCount } = await db.query(
-          `UPDATE characters SET expires_at = ${NOW} + lease_ms
-           WHERE name_key = $2 AND owner = $3 AND epoch = $4`,
-          [this.now(), nameKey(r.name), r.lease.owner, r.lease.epoch],
+      const renewed = new Set<string>();
+      if (renewals.length > 0) {
+        const { rows } = await db.query<{ name_key: string }>(
+          `UPDATE characters c SET expires_at = ${NOW} + c.lease_ms
+           FROM unnest($2::text[], $3::text[], $4::bigint[]) AS r(name_key, owner, epoch)
+           WHERE c.name_key = r.name_key AND c.owner = r.owner AND c.epoch = r.epoch
+           RETURNING c.name_key`,
+          [
+            this.now(),
+            renewals.map((r) => nameKey(r.name)),
+            renewals.map((r) => r.lease.owner),
+            renewals.map((r) => r.lease.epoch),
+          ],
         );
-        if (rowCount === 0) refused.push(r.name);
+        for (const r of rows) renewed.add(r.name_key);
       }
-      return refused;
+      return [
+        ...updates.filter((u) => !written.has(nameKey(u.name))).map((u) => u.name),
+        ...renewals.filter((r) => !renewed.has(nameKey(r.name))).map((r) => r.name),
+      ];
     });
   }
 

@@ -29,6 +29,14 @@ export const Op = {
   DropSlot: 12,
   /** Put the potion kind of a bag slot on a belt slot: `[Op.SetBelt, beltSlot, slot]` (slot -1 clears it). */
   SetBelt: 13,
+  /** Ask a player (in any world of the realm) to join our party: `[Op.Invite, name]`. */
+  Invite: 16,
+  /** Answer an invitation: `[Op.AnswerInvite, inviter, accept]` (accept 1, decline 0). */
+  AnswerInvite: 17,
+  /** Leave the party we are in. */
+  LeaveParty: 18,
+  /** The party's leader sends a member away: `[Op.Kick, name]`. */
+  Kick: 19,
   // server → client
   Welcome: 64,
   SpawnPlayer: 65,
@@ -83,6 +91,22 @@ export const Op = {
    * of them changes.
    */
   Bag: 89,
+  /** `[Op.PartyInvite, from, seconds]`: `from` asks us to join their party; the offer lapses after `seconds`. */
+  PartyInvite: 94,
+  /**
+   * Our party as it is now: `[Op.Party, leader, members]` (every member, us too, with world, map, level,
+   * HP and tile), sent on every change and at most once a second; no members: we are in no party.
+   */
+  Party: 95,
+  /** A party chat line: `[Op.PartyLine, from, text]`, heard by every member in any world. */
+  PartyLine: 96,
+  /** The invitation from `from` is no longer open (it lapsed, or was answered elsewhere): `[Op.InviteEnded, from]`. */
+  InviteEnded: 97,
+  /**
+   * A host's word to every player in every world of the realm: `[Op.Announcement, text]` (the page shows it
+   * as a banner). Sent by `npm run announce` through the realm's bus.
+   */
+  Announcement: 99,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 

@@ -85,6 +85,28 @@ export type PopulationMsg = [op: typeof Op.Population, here: number, total: numb
 export type ListedPlayer = [name: string, world: string, level: number];
 export type PlayerListMsg = [op: typeof Op.PlayerList, total: number, players: ListedPlayer[]];
 export type WhisperMsg = [op: typeof Op.Whisper, from: string, to: string, text: string];
+/** The host's announcement to the whole realm. */
+export type AnnouncementMsg = [op: typeof Op.Announcement, text: string];
+
+export type PartyInviteMsg = [op: typeof Op.PartyInvite, from: string, seconds: number];
+/**
+ * One member in a `Party`: where it plays (world id, map path, tile) and how it is (level, HP). `online`
+ * 0 while it is between worlds or lost its connection (it stays in the party for a grace period).
+ */
+export type PartyMemberInfo = [
+  name: string,
+  world: string,
+  map: string,
+  level: number,
+  hp: number,
+  maxHp: number,
+  x: number,
+  y: number,
+  online: number,
+];
+export type PartyMsg = [op: typeof Op.Party, leader: string, members: PartyMemberInfo[]];
+export type PartyLineMsg = [op: typeof Op.PartyLine, from: string, text: string];
+export type InviteEndedMsg = [op: typeof Op.InviteEnded, from: string];
 
 /** The bag's slots (item kind, '' empty) and their counts, and the belt's potion kinds (bag.ts). */
 export type BagMsg = [op: typeof Op.Bag, slots: string[], counts: number[], belt: string[]];
@@ -115,4 +137,9 @@ export type ServerMsg =
   | PopulationMsg
   | PlayerListMsg
   | WhisperMsg
-  | BagMsg;
+  | BagMsg
+  | PartyInviteMsg
+  | PartyMsg
+  | PartyLineMsg
+  | InviteEndedMsg
+  | AnnouncementMsg;

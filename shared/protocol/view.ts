@@ -61,6 +61,8 @@ export interface WorldView {
   stats: Stats | null;
   /** The player's bag and belt, from the latest Bag message (null until one came). */
   bag: BagView | null;
+  /** Our party's members (us too) from the latest Party message; empty in none. */
+  party: PartyMember[];
 }
 
 /** One bag or belt slot as the player sees it: the item kind ('' empty) and how many. */
@@ -113,10 +115,32 @@ export type ViewEvent =
   | { type: 'whisper'; from: string; to: string; text: string }
   /** The bag or belt changed (the view's `bag` holds them now). */
   | { type: 'bag'; bag: BagView }
+  /** `from` invites us into their party, for `seconds`. */
+  | { type: 'partyInvite'; from: string; seconds: number }
+  /** Our party now (no members: none). */
+  | { type: 'party'; leader: string; members: PartyMember[] }
+  | { type: 'partyLine'; from: string; text: string }
+  /** The invitation from `from` is closed (lapsed, or answered). */
+  | { type: 'inviteEnded'; from: string }
+  /** The host's announcement to every player of the realm. */
+  | { type: 'announcement'; text: string }
   /** The server created our character: keep this token to play it again. */
   | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
   | { type: 'problem'; text: string };
+
+/** One party member as the server last told it (`online` false: between worlds, or its connection lost). */
+export interface PartyMember {
+  name: string;
+  world: string;
+  map: string;
+  level: number;
+  hp: number;
+  maxHp: number;
+  x: number;
+  y: number;
+  online: boolean;
+}
 
 export function createView(): WorldView {
   return {
@@ -129,6 +153,7 @@ export function createView(): WorldView {
     entities: new Map(),
     stats: null,
     bag: null,
+    party: [],
   };
 }
 
@@ -193,6 +218,17 @@ const appliers: Appliers = {
   [Op.PlayerList]: (ctx, [, total, players]) => void ctx.events.push({ type: 'playerList', total, players }),
   [Op.Whisper]: (ctx, [, from, to, text]) => void ctx.events.push({ type: 'whisper', from, to, text }),
   [Op.Bag]: applyBag,
+  [Op.PartyInvite]: (ctx, [, from, seconds]) => void ctx.events.push({ type: 'partyInvite', from, seconds }),
+  [Op.Party]: (ctx, [, leader, list]) => {
+    const members = list.map(([name, world, map, level, hp, maxHp, x, y, online]) => {
+      return { name, world, map, level, hp, maxHp, x, y, online: online === 1 };
+    });
+    ctx.view.party = members;
+    ctx.events.push({ type: 'party', leader, members });
+  },
+  [Op.PartyLine]: (ctx, [, from, text]) => void ctx.events.push({ type: 'partyLine', from, text }),
+  [Op.InviteEnded]: (ctx, [, from]) => void ctx.events.push({ type: 'inviteEnded', from }),
+  [Op.Announcement]: (ctx, [, text]) => void ctx.events.push({ type: 'announcement', text }),
 };
 
 /**

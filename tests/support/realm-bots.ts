@@ -53,13 +53,15 @@ export async function storedCharacter(dataDir: string, name: string): Promise<Ch
   }
 }
 
-/** What the realm told a bot: its achievements, whispers, player lists, population counts. */
+/** What the realm told a bot: its achievements, whispers, player lists, population counts, announcements. */
 export interface Heard {
   achievements: string[] | null;
   whispers: { from: string; to: string; text: string }[];
   lists: Extract<ViewEvent, { type: 'playerList' }>[];
   population: { here: number; total: number } | null;
   notices: string[];
+  /** The host's announcements (Op.Announcement). */
+  announcements: string[];
 }
 
 export interface RealmBot {
@@ -74,13 +76,21 @@ export async function joinWorld(wsBase: string, world: string, name: string, tok
 }
 
 export function listen(bot: BotClient): RealmBot {
-  const heard: Heard = { achievements: null, whispers: [], lists: [], population: null, notices: [] };
+  const heard: Heard = {
+    achievements: null,
+    whispers: [],
+    lists: [],
+    population: null,
+    notices: [],
+    announcements: [],
+  };
   bot.on((e) => {
     if (e.type === 'achievementList') heard.achievements = e.ids;
     else if (e.type === 'whisper') heard.whispers.push({ from: e.from, to: e.to, text: e.text });
     else if (e.type === 'playerList') heard.lists.push(e);
     else if (e.type === 'population') heard.population = { here: e.here, total: e.total };
     else if (e.type === 'notice') heard.notices.push(e.text);
+    else if (e.type === 'announcement') heard.announcements.push(e.text);
   });
   return { bot, heard };
 }

@@ -36,7 +36,8 @@ function grassMap(objects: TiledObject[]): TiledMap {
   return map;
 }
 
-export function writeRealmFixture(): RealmFixture {
+/** `maxPlayers`: each world's cap (benchmarks hold more than the tests' 50). */
+export function writeRealmFixture({ maxPlayers = 50 }: { maxPlayers?: number } = {}): RealmFixture {
   const folder = `realm-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
   const mapsDir = path.join(repoRoot, 'assets/maps/test', folder);
   mkdirSync(mapsDir, { recursive: true });
@@ -74,9 +75,9 @@ export function writeRealmFixture(): RealmFixture {
     {
       start: field,
       worlds: [
-        { id: 'field-1', title: 'Field I', map: field, shard: '1', maxPlayers: 50 },
-        { id: 'field-2', title: 'Field II', map: field, shard: '2', maxPlayers: 50 },
-        { id: 'cave', title: 'The Cave', map: cave, maxPlayers: 50 },
+        { id: 'field-1', title: 'Field I', map: field, shard: '1', maxPlayers },
+        { id: 'field-2', title: 'Field II', map: field, shard: '2', maxPlayers },
+        { id: 'cave', title: 'The Cave', map: cave, maxPlayers },
       ],
     },
     'realm.json',

@@ -106,7 +106,11 @@ async function stopped(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM'):
   clearTimeout(timer);
 }
 
-export async function startPostgres(): Promise<Postgres> {
+/**
+ * `durable`: PostgreSQL's own defaults (fsync, synchronous commit), for benchmarks; tests run without
+ * them (a throw-away database need not survive a power cut, and fsync is slow on a shared disk).
+ */
+export async function startPostgres({ durable = false }: { durable?: boolean } = {}): Promise<Postgres> {
   const initdb = postgresBin('initdb');
   const postgres = postgresBin('postgres');
   const dir = mkdtempSync(path.join(tmpdir(), 'emberquest-pg-'));
@@ -122,7 +126,7 @@ export async function startPostgres(): Promise<Postgres> {
     const [cmd, args] = asPostgres([
       postgres,
       ...['-D', data, '-p', String(port), '-k', dir, '-c', 'listen_addresses=127.0.0.1'],
-      ...['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off'],
+      ...(durable ? [] : ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off']),
     ]);
     child = started(cmd, args, log);
     await listening(port, 20_000, () => log.join(''));

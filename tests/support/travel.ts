@@ -8,8 +8,8 @@ import { gameState } from './browser.ts';
 
 /**
  * Resolves once within `near` tiles of the target, or when the player dies on the way (returns false).
- * A click never ends on a door (the server takes a player who stops on one through it), unless the door
- * is the target.
+ * A click never ends on a door or a portal (the server takes a player who stops on one through it), unless
+ * it is the target.
  */
 export async function travel(
   page: Page,
@@ -19,7 +19,7 @@ export async function travel(
   timeoutMs = 120_000,
 ): Promise<boolean> {
   const { grid } = map;
-  const doors = map.objects.filter((o) => o.kind === 'door').map((o) => o.area);
+  const doors = map.objects.filter((o) => o.kind === 'door' || o.kind === 'portal').map((o) => o.area);
   const onDoor = (t: { x: number; y: number }): boolean =>
     (t.x !== target.x || t.y !== target.y) &&
     doors.some((d) => t.x >= d.x && t.y >= d.y && t.x < d.x + d.width && t.y < d.y + d.height);

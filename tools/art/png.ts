@@ -31,7 +31,7 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /** Encodes `rgba` (width*height*4 bytes, row-major) as a PNG file. */
-export function encodePng(width: number, height: number, rgba: Uint8Array): Buffer {
+export function encodePng(width: number, height: number, rgba: Uint8Array, level = 9): Buffer {
   if (rgba.length !== width * height * 4) {
     throw new Error(`encodePng: expected ${width * height * 4} bytes, got ${rgba.length}`);
   }
@@ -48,7 +48,7 @@ export function encodePng(width: number, height: number, rgba: Uint8Array): Buff
     raw.set(rgba.subarray(y * stride, (y + 1) * stride), y * (stride + 1) + 1);
   }
   // level 9 keeps committed PNGs small; output is still byte-identical run to run.
-  const idat = deflateSync(raw, { level: 9 });
+  const idat = deflateSync(raw, { level });
   return Buffer.concat([
     SIGNATURE,
     chunk('IHDR', header),

@@ -50,14 +50,18 @@ async function walkTo(b: RealmBot, to: { x: number; y: number }): Promise<void> 
   );
 }
 
-/** One bot's hops: beside the portal, then the timed step onto it, then the join of the next world. */
-async function hopper(
+/**
+ * One bot's hops: beside the portal, then the timed step onto it, then the join of the next world. It
+ * starts in `startWorld` ('': plain /ws, the start map's first world with room).
+ */
+export async function hopper(
   fixture: RealmFixture,
   wsBase: string,
   name: string,
   token: string,
   hops: number,
   times: number[],
+  startWorld = '',
 ): Promise<string> {
   const legs: Record<string, Leg> = {
     [fixture.field]: {
@@ -69,7 +73,7 @@ async function hopper(
       beside: { x: fixture.cavePortal.x + 1, y: fixture.cavePortal.y },
     },
   };
-  let b = await joinWorld(wsBase, '', name, token);
+  let b = await joinWorld(wsBase, startWorld, name, token);
   await b.bot.waitForWelcome(10_000);
   for (let i = 0; i < hops; i++) {
     const leg = legs[b.bot.view.map]!;

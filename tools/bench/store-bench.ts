@@ -1,14 +1,19 @@
 // What durable commits cost: character creates and the saver's batched saves on the real SQLite store,
-// with synchronous = FULL (what the server runs: a power cut loses nothing committed) against NORMAL.
-// Usage: npm run bench:store [-- --dir PATH] (PATH: a folder on the disk the host will use; default tmp).
+// with synchronous = FULL (what the server runs: a power cut loses nothing committed) against NORMAL,
+// and (--postgres) the same on PostgreSQL: a throw-away server started here with its durable defaults
+// (fsync, synchronous commit), reached over TCP on 127.0.0.1 as the world processes reach theirs.
+// Usage: npm run bench:store [-- --dir PATH] [--postgres] (PATH: a folder on the host's disk; default tmp).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { newCharacter } from '../../server/sim/character.ts';
 import { openSqliteStore } from '../../server/store/sqlite-store.ts';
+import { openPostgresStore } from '../../server/store/postgres-store.ts';
 import { hashToken } from '../../server/store/tokens.ts';
-import type { CharacterRecord, Lease } from '../../server/store/store.ts';
+import type { CharacterRecord, Lease, Store } from '../../server/store/store.ts';
+import { consoleLog } from '../../server/log.ts';
+import { startPostgres } from '../../tests/support/services.ts';
 
 const CREATES = 400;
 const SAVE_ROUNDS = 40;
@@ -36,9 +41,29 @@ function record(name: string): CharacterRecord {
   return { ...newCharacter(), name, createdAt: Date.now(), lastSeenAt: Date.now(), map: '', shard: null };
 }
 
-async function measure(synchronous: 'FULL' | 'NORMAL', parent: string) {
+async function measureSqlite(synchronous: 'FULL' | 'NORMAL', parent: string) {
   const dir = mkdtempSync(path.join(parent, `emberquest-store-bench-${synchronous.toLowerCase()}-`));
-  const store = openSqliteStore(dir, { synchronous });
+  try {
+    return {
+      store: `SQLite, synchronous = ${synchronous}`,
+      ...(await measure(openSqliteStore(dir, { synchronous }))),
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function measurePostgres() {
+  const db = await startPostgres({ durable: true });
+  try {
+    const store = await openPostgresStore(db.url, consoleLog(true));
+    return { store: 'PostgreSQL (fsync on, synchronous_commit on)', ...(await measure(store)) };
+  } finally {
+    await db.stop();
+  }
+}
+
+async function measure(store: Store) {
   try {
     const creates: number[] = [];
     const hash = hashToken('bench');
@@ -79,15 +104,17 @@ async function measure(synchronous: 'FULL' | 'NORMAL', parent: string) {
       renewSamples.push(performance.now() - started);
     }
     saves[`renew${CREATES}`] = timing(renewSamples);
-    return { synchronous, create: timing(creates), saves };
+    return { create: timing(creates), saves };
   } finally {
     store.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const { values } = parseArgs({ options: { dir: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { dir: { type: 'string' }, postgres: { type: 'boolean', default: false } },
+});
 const parent = values.dir ?? tmpdir();
 const results = [];
-for (const mode of ['NORMAL', 'FULL'] as const) results.push(await measure(mode, parent));
+for (const mode of ['NORMAL', 'FULL'] as const) results.push(await measureSqlite(mode, parent));
+if (values.postgres) results.push(await measurePostgres());
 console.log(JSON.stringify({ dir: parent, creates: CREATES, saveRounds: SAVE_ROUNDS, results }, null, 2));

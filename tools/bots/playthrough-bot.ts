@@ -5,6 +5,7 @@
 import type { MobKind } from '../../shared/content/game-data.ts';
 import type { SeenEntity, Stats } from '../../shared/protocol/view.ts';
 import { BotClient } from './bot-client.ts';
+import { AtlasBot } from './playthrough-atlas.ts';
 import { engagedCost, sizeUp, type SizedMob } from './playthrough-judge.ts';
 import { inside } from './playthrough-route.ts';
 import { ZoneBook, type PlaythroughOptions, type PlaythroughResult } from './playthrough-record.ts';
@@ -50,9 +51,11 @@ const JOURNAL_LINES = 40;
 type Mode = 'travel' | 'fight' | 'rest' | 'retreat';
 
 export async function playThrough(options: PlaythroughOptions): Promise<PlaythroughResult> {
-  const bot = await BotClient.connect({ url: options.url, name: options.name });
+  const client = await BotClient.connect({ url: options.url, name: options.name, token: options.token });
+  // Through portals it is the same character in another world: the atlas bot follows each Transfer.
+  const bot = new AtlasBot(client, options.atlas, options.token ?? null, options.log);
   try {
-    await bot.waitForWelcome(10_000);
+    await client.waitForWelcome(10_000);
     return await new Playthrough(bot, options).run();
   } finally {
     await bot.close();
@@ -92,16 +95,15 @@ class Playthrough {
   private readonly journal: string[] = [];
 
   constructor(
-    private readonly bot: BotClient,
+    private readonly bot: AtlasBot,
     private readonly o: PlaythroughOptions,
   ) {
-    this.book = new ZoneBook(o.content.zones, this.started);
-    this.hunt = new ZoneHunt(o.content, o.stops, o.zoneCapMs ?? ZONE_CAP_MS, o.random);
-    this.walker = new Walker(bot, o.content, THINK_MS);
-    this.resting = new Resting(new RestSpots(o.content));
-    this.potions = new Potions(bot, o.content.data);
-    const self = bot.self!;
-    this.anchors.push({ x: self.fromX, y: self.fromY });
+    this.book = new ZoneBook(o.atlas.content.zones, this.started);
+    this.hunt = new ZoneHunt(o.atlas.content, o.stops, o.zoneCapMs ?? ZONE_CAP_MS, o.random);
+    this.walker = new Walker(bot, o.atlas.content, THINK_MS);
+    this.resting = new Resting(new RestSpots(o.atlas.content));
+    this.potions = new Potions(bot, o.atlas.content.data);
+    this.anchors.push(bot.tileOf(bot.self!));
   }
 
   run(): Promise<PlaythroughResult> {
@@ -223,7 +225,7 @@ class Playthrough {
     const restBelow = hunting ? PREY_HP : REST_BELOW;
     if (this.mode === 'rest' || (stats.hp < stats.maxHp * restBelow && this.attackers.size === 0))
       if (this.rest(here, stats, now)) return;
-    const took = pickUp(bot, this.o.content.data, this.opened, here, stats, now);
+    const took = pickUp(bot, this.o.atlas.content.data, this.opened, here, stats, now);
     if (took) {
       if (took !== this.lastTook) this.note(`going for ${took} at level ${stats.level}`);
       this.lastTook = took;
@@ -252,13 +254,13 @@ class Playthrough {
     const seen: { entity: SeenEntity; at: { x: number; y: number } }[] = [];
     for (const e of this.bot.view.entities.values())
       if (e.type === 'mob') seen.push({ entity: e, at: this.bot.tileOf(e) });
-    return sizeUp(this.o.content.data, this.bot.view.stats!, seen, here);
+    return sizeUp(this.o.atlas.content.data, this.bot.view.stats!, seen, here);
   }
 
   /** The fights at hand (the target and everything hitting us) would cost more than the HP left. */
   private shouldRetreat(mobs: SizedMob[], stats: Stats): boolean {
     const engaged = (id: number): boolean => this.attackers.has(id) || id === this.target;
-    return engagedCost(this.o.content.data, stats, mobs, engaged) > stats.hp * RETREAT_AT;
+    return engagedCost(this.o.atlas.content.data, stats, mobs, engaged) > stats.hp * RETREAT_AT;
   }
 
   private retreat(
@@ -329,12 +331,12 @@ class Playthrough {
     return true;
   }
 
-  /** Marks stops reached: a checkpoint entered, a door gone through. */
+  /** Marks stops reached: a checkpoint entered, a door or portal gone through. */
   private noteStops(here: { x: number; y: number }): void {
     const stop = this.o.stops[this.leg];
     if (!stop || stop.kind === 'mob') return;
     const through = stop.to && Math.abs(here.x - stop.to.x) + Math.abs(here.y - stop.to.y) <= 2;
-    if (!(stop.kind === 'door' ? through : inside(stop.area, here))) return;
+    if (!(stop.to ? through : inside(stop.area, here))) return;
     this.stopsReached.push(stop.name);
     this.anchors.push(stop.to ?? here);
     this.leg++;

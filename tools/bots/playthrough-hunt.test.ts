@@ -7,9 +7,11 @@ import { playerMaxHp } from '../../shared/rules/combat.ts';
 import { repoRoot } from '../server-process.ts';
 import { ZoneHunt } from './playthrough-hunt.ts';
 import { canBeat, canBeatPack } from './playthrough-judge.ts';
-import { inside, loadPlayerContent, roadStops } from './playthrough-route.ts';
+import { loadAtlas } from './playthrough-atlas.ts';
+import { inside, roadStops } from './playthrough-route.ts';
 
-const content = loadPlayerContent(repoRoot);
+/** The realm's maps on one plane, as the bot plans on them. */
+const { content } = loadAtlas(repoRoot);
 const stops = roadStops(content);
 const leg = (name: string): number => stops.findIndex((s) => s.name === name);
 const CAP_MS = 60_000;

@@ -3,7 +3,7 @@
 // potion picked up while hurt, and keeps the rest in the bag, drunk from the belt: playthrough-potions.ts).
 import type { GameData } from '../../shared/content/game-data.ts';
 import type { Stats } from '../../shared/protocol/view.ts';
-import type { BotClient } from './bot-client.ts';
+import type { AtlasBot } from './playthrough-atlas.ts';
 import { gearLevel } from './playthrough-judge.ts';
 import { hasRoom } from './playthrough-potions.ts';
 
@@ -22,7 +22,7 @@ const TRIES = 6;
  * `tried` holds what it went for already (by id: when, and how often).
  */
 export function pickUp(
-  bot: BotClient,
+  bot: AtlasBot,
   data: GameData,
   tried: Map<number, { at: number; times: number }>,
   here: { x: number; y: number },
@@ -36,7 +36,8 @@ export function pickUp(
   for (const e of bot.view.entities.values()) {
     const before = tried.get(e.id);
     if (before && (before.times >= TRIES || now - before.at < RETRY_MS)) continue;
-    if (Math.max(Math.abs(e.endX - here.x), Math.abs(e.endY - here.y)) > REACH) continue;
+    const end = bot.endOf(e);
+    if (Math.max(Math.abs(end.x - here.x), Math.abs(end.y - here.y)) > REACH) continue;
     if (e.type === 'chest') {
       go(e.id);
       bot.open(e.id);

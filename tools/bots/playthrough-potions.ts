@@ -22,7 +22,7 @@ export class Potions {
   drunk = 0;
 
   constructor(
-    private readonly bot: BotClient,
+    private readonly bot: Pick<BotClient, 'view' | 'useBelt' | 'dropSlot'>,
     private readonly data: GameData,
   ) {}
 

@@ -1,7 +1,8 @@
 // The playthrough's log book: per zone (the map's music areas), when the bot first arrived, at what level
 // and in what gear, and the kills and deaths it had there; and what a run is given and hands back.
 import type { Stats } from '../../shared/protocol/view.ts';
-import { inside, type PlayerContent, type Stop, type Zone } from './playthrough-route.ts';
+import type { Atlas } from './playthrough-atlas.ts';
+import { inside, type Stop, type Zone } from './playthrough-route.ts';
 
 export interface ZoneRecord {
   zone: string;
@@ -88,7 +89,10 @@ export class ZoneBook {
 export interface PlaythroughOptions {
   url: string;
   name: string;
-  content: PlayerContent;
+  /** The token of a character already made (a test's seeded one); none for a fresh character. */
+  token?: string;
+  /** The realm's maps on one plane (playthrough-atlas.ts): its content is what the bot plans on. */
+  atlas: Atlas;
   /** The road's stops in order; reaching the last one (killing it, for a mob) finishes the run. */
   stops: Stop[];
   /** Wall-clock budget for the whole run, in ms. */

@@ -3,9 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from '../server-process.ts';
 import { RestSpots, Resting } from './playthrough-rest.ts';
-import { loadPlayerContent, roadStops } from './playthrough-route.ts';
+import { loadAtlas } from './playthrough-atlas.ts';
+import { roadStops } from './playthrough-route.ts';
 
-const content = loadPlayerContent(repoRoot);
+/** The realm's maps on one plane, as the bot plans on them. */
+const { content } = loadAtlas(repoRoot);
 const spots = new RestSpots(content);
 
 describe('where the bot rests', () => {

@@ -1,16 +1,22 @@
-// The playthrough bot's knowledge: the road's stops are on the map and connect from the spawn to the
-// wyrm through the doors; long walks keep to the drawn roads; fights are sized up from the data files.
+// The playthrough bot's knowledge: the road's stops are on the realm's maps (laid on one plane by
+// playthrough-atlas.ts) and connect from the spawn to the wyrm through the portals; long walks keep to the
+// drawn roads; fights are sized up from the data files.
 import { describe, expect, it } from 'vitest';
 import type { MobKind } from '../../shared/content/game-data.ts';
 import { gridFromRows } from '../../shared/rules/grid.ts';
 import { repoRoot } from '../server-process.ts';
 import { canBeat, canBeatPack, guessFight, packHpLost } from './playthrough-judge.ts';
-import { loadPlayerContent, planWalk, ROAD, roadStops, walkLegEnd } from './playthrough-route.ts';
+import { loadAtlas } from './playthrough-atlas.ts';
+import { planWalk, ROAD, roadStops, walkLegEnd } from './playthrough-route.ts';
 
-const content = loadPlayerContent(repoRoot);
+const atlas = loadAtlas(repoRoot);
+const { content } = atlas;
+/** The map of the realm a tile of the plane is on. */
+const mapAt = (t: { x: number; y: number }) =>
+  atlas.maps.find((m) => t.x >= m.origin.x && t.x < m.origin.x + m.width)!.path;
 
 describe('the road north', () => {
-  it('names stops the map has, and each is reachable from the last (doors lead on)', () => {
+  it('names stops the maps have, and each is reachable from the last (portals lead on, to other maps)', () => {
     const stops = roadStops(content);
     expect(stops.map((s) => s.name)).toEqual([...ROAD]);
     const spawn = content.map.spawns[0]!.area;
@@ -22,6 +28,16 @@ describe('the road north', () => {
       at = stop.to ?? stop.tile;
     }
     expect(stops[stops.length - 1]!.mobKind).toBe('ember_wyrm');
+    // The mines and the lair are maps of their own: the road crosses into them and back.
+    expect(stops.map((s) => `${s.name}@${mapAt(s.tile)}`)).toEqual(
+      expect.arrayContaining([
+        'mine_mouth@maps/world.tmj',
+        'mine_landing@maps/mines.tmj',
+        'mine_stairs_north@maps/mines.tmj',
+        'desert_road@maps/world.tmj',
+        'the_ember_wyrm@maps/lair.tmj',
+      ]),
+    );
   });
 
   it('keeps long walks to the drawn roads where there are roads', () => {
@@ -109,15 +125,20 @@ describe('walks through doors', () => {
     expect(planWalk(grid, new Uint8Array(15), { x: 0, y: 2 }, { x: 4, y: 0 })).toEqual([]);
   });
 
-  it('finds the way from the village square into the mines and out by the back door on the real map', () => {
+  it('finds the way from the village square through the mine portal into the mines and out by the back door', () => {
     const stops = roadStops(content);
     const square = stops.find((s) => s.name === 'village_square')!.tile;
     const landing = stops.find((s) => s.name === 'mine_landing')!.tile;
     const plan = planWalk(content.map.grid, content.road, square, landing, content.links);
     expect(plan[plan.length - 1]).toEqual(landing);
-    const mouth = content.placements.doors.find((d) => d.name === 'mine_mouth')!;
-    expect(plan.some((t) => t.y === mouth.area.y && t.x >= mouth.area.x && t.x < mouth.area.x + 2)).toBe(
-      true,
-    );
+    const mouth = content.placements.portals.find((d) => d.name === 'mine_mouth')!;
+    const at = plan.findIndex((t) => t.y === mouth.area.y && t.x >= mouth.area.x && t.x < mouth.area.x + 2);
+    expect(at).toBeGreaterThan(0);
+    // The step after the portal is on the mines' map: a walk request stops on the portal, not past it.
+    expect([mapAt(plan[at]!), mapAt(plan[at + 1]!)]).toEqual(['maps/world.tmj', 'maps/mines.tmj']);
+    expect(walkLegEnd(plan.slice(at - 2), 24)).toEqual(plan[at]);
+    const back = stops.find((s) => s.name === 'desert_road')!.tile;
+    const out = planWalk(content.map.grid, content.road, landing, back, content.links);
+    expect(out[out.length - 1]).toEqual(back);
   });
 });

@@ -1,5 +1,6 @@
-// What the playthrough bot knows before it plays: the files the page itself loads (the world map and
-// assets/data), the road north as a list of the map's named objects, and long walks planned on the grid.
+// What the playthrough bot knows before it plays: the files the page itself loads (a map and assets/data;
+// playthrough-atlas.ts lays every map of the realm on one plane), the road north as a list of named
+// objects, and long walks planned on the grid.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseGameData, readDataFiles, type GameData } from '../../shared/content/game-data.ts';
@@ -18,14 +19,16 @@ import { DX, DY } from '../../shared/rules/dirs.ts';
 import { isWalkable, type Grid } from '../../shared/rules/grid.ts';
 
 /**
- * The road from the village to the Ember Wyrm, by the names of the checkpoints, doors and the boss on the
- * map, in the order a player meets them. Tiles come from the map, so a retuned world keeps the route.
+ * The road from the village to the Ember Wyrm, by the names of the checkpoints, portals (doors) and the
+ * boss on the maps, in the order a player meets them. Tiles come from the maps, so a retuned world keeps
+ * the route.
  */
 export const ROAD = [
   'village_square',
   'forest_glade',
   'graveyard_gate',
-  // Through the mines, as the curve intends (golems, the crystal hoard), out by the back door.
+  // Through the mines (a map of their own), as the curve intends (golems, the crystal hoard), out by the
+  // back door; then the lair, another map.
   'mine_mouth',
   'mine_landing',
   'mine_stairs_north',
@@ -37,15 +40,15 @@ export const ROAD = [
 ] as const;
 
 /** Object classes a route stop may be: what a player sees drawn or can reach. */
-const STOP_KINDS = ['checkpoint', 'door', 'mob', 'spawn'];
+const STOP_KINDS = ['checkpoint', 'door', 'portal', 'mob', 'spawn'];
 
 export interface Stop {
   name: string;
   kind: string;
   area: TileRect;
-  /** The tile to walk to: a door's own tile (standing on it goes through), else the area's middle. */
+  /** The tile to walk to: a door's or portal's own tile (standing on it goes through), else the area's middle. */
   tile: { x: number; y: number };
-  /** For a door, where it puts the player. */
+  /** For a door or a portal, where it puts the player (a portal: on the atlas's plane, another map). */
   to: { x: number; y: number } | null;
   /** For a mob (the boss), its kind in mobs.json. */
   mobKind: string | null;
@@ -64,7 +67,7 @@ export interface PlayerContent {
   zones: Zone[];
   /** 1 where the ground is drawn as a road or bridge: walks prefer these, as a player follows roads. */
   road: Uint8Array;
-  /** Door tiles (y * width + x) and where each puts the player: walks may go through them. */
+  /** Door (and, on the atlas, portal) tiles (y * width + x) and where each puts the player: walks may go through them. */
   links: Map<number, number>;
 }
 
@@ -111,13 +114,17 @@ export function roadStops(content: PlayerContent, names: readonly string[] = ROA
   return names.map((name) => {
     const found = content.map.objects.filter((o) => o.name === name && STOP_KINDS.includes(o.kind));
     const object: MapObject | undefined = found.find((o) => o.kind !== 'spawn') ?? found[0];
-    if (!object) throw new Error(`the map has no checkpoint, door or mob named "${name}" on the road`);
-    const door = object.kind === 'door' ? content.placements.doors.find((d) => d.name === name) : undefined;
-    const tile = door
+    if (!object)
+      throw new Error(`the map has no checkpoint, door, portal or mob named "${name}" on the road`);
+    const through = object.kind === 'door' || object.kind === 'portal';
+    const tile = through
       ? { x: object.area.x, y: object.area.y }
       : nearestWalkable(content.map.grid, middle(object.area), object.area);
+    const link = through ? content.links.get(tile.y * content.map.width + tile.x) : undefined;
+    const to =
+      link === undefined ? null : { x: link % content.map.width, y: Math.floor(link / content.map.width) };
     const mobKind = object.kind === 'mob' ? String(object.properties.kind ?? '') : null;
-    return { name, kind: object.kind, area: object.area, tile, to: door?.to ?? null, mobKind };
+    return { name, kind: object.kind, area: object.area, tile, to, mobKind };
   });
 }
 

@@ -1,6 +1,7 @@
-// How the playthrough bot walks: long walks are planned on the whole map (roads preferred, doors taken)
+// How the playthrough bot walks: long walks are planned on the whole atlas (roads preferred, doors and
+// portals taken)
 // and sent to the server a stretch at a time, since the server's own A* is bounded to short goals.
-import type { BotClient } from './bot-client.ts';
+import type { AtlasBot } from './playthrough-atlas.ts';
 import { planWalk, walkLegEnd, type PlayerContent } from './playthrough-route.ts';
 
 interface Tile {
@@ -18,7 +19,7 @@ export class Walker {
   private sent = 0;
 
   constructor(
-    private readonly bot: BotClient,
+    private readonly bot: AtlasBot,
     private readonly content: PlayerContent,
     /** How often the bot thinks: a stopped walk to the same goal is asked again no sooner. */
     private readonly thinkMs: number,
@@ -27,7 +28,8 @@ export class Walker {
   /** Walks towards `goal` along the planned road, `steps` tiles (or up to a door) at a time. */
   walk(here: Tile, goal: Tile, now: number, steps = LEG_STEPS): void {
     const self = this.bot.self!;
-    const walking = self.steps.length > 0 && (here.x !== self.endX || here.y !== self.endY);
+    const end = this.bot.endOf(self);
+    const walking = self.steps.length > 0 && (here.x !== end.x || here.y !== end.y);
     const sameGoal = this.goal && this.goal.x === goal.x && this.goal.y === goal.y;
     if (sameGoal && walking && now - this.sent < RESEND_MS) return;
     if (sameGoal && !walking && now - this.sent < this.thinkMs) return;
@@ -41,8 +43,8 @@ export class Walker {
 
   /** Stops where the bot is, if a walk of its own is carrying it on. */
   halt(here: Tile): void {
-    const self = this.bot.self!;
-    if (this.goal && (here.x !== self.endX || here.y !== self.endY)) this.bot.walkTo(here.x, here.y);
+    const end = this.bot.endOf(this.bot.self!);
+    if (this.goal && (here.x !== end.x || here.y !== end.y)) this.bot.walkTo(here.x, here.y);
     this.goal = null;
   }
 

@@ -3,7 +3,8 @@
 // bot, stops everything, and prints a JSON summary last (one object per seed, with `finished`).
 import { Rng } from '../../server/sim/rng.ts';
 import { playThrough, type PlaythroughResult } from './playthrough-bot.ts';
-import { loadPlayerContent, roadStops } from './playthrough-route.ts';
+import { loadAtlas } from './playthrough-atlas.ts';
+import { roadStops } from './playthrough-route.ts';
 import { repoRoot, startServerProcess } from '../server-process.ts';
 
 export interface PlaythroughRun extends PlaythroughResult {
@@ -36,8 +37,8 @@ export async function runPlaythrough({
   log,
 }: RunOptions): Promise<PlaythroughRun> {
   const started = performance.now();
-  const content = loadPlayerContent(repoRoot);
-  const stops = roadStops(content);
+  const atlas = loadAtlas(repoRoot);
+  const stops = roadStops(atlas.content);
   // Generous: on a busy 2-core machine a server can take half a minute to load the world.
   const server = await startServerProcess({ SEED: String(seed) }, { timeoutMs: 90_000 });
   live.add(server);
@@ -46,7 +47,7 @@ export async function runPlaythrough({
     const result = await playThrough({
       url,
       name: `pilgrim${seed}`,
-      content,
+      atlas,
       stops,
       budgetMs: minutes * 60_000,
       zones,

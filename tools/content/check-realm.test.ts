@@ -43,10 +43,14 @@ function realmAssets(
 }
 
 describe('checkContent with a realm', () => {
-  it('passes the shipped assets: realm.json, every map it names, the other maps, and the ferry both ways', () => {
+  it('passes the shipped assets: realm.json, every map it names, the other maps, the ferry and the interiors both ways', () => {
     const assets = path.resolve('assets');
     const maps = mapsToCheck({ assetsDir: assets, maps: [] }, loadRealm(assets, [])).map(rel);
-    expect(maps).toEqual(['assets/maps/isle.tmj', 'assets/maps/village.tmj', 'assets/maps/world.tmj']);
+    expect(maps).toEqual(
+      ['elder-house', 'inn', 'isle', 'lair', 'mines', 'smithy', 'village', 'world'].map(
+        (m) => `assets/maps/${m}.tmj`,
+      ),
+    );
     expect(checkContent({ assetsDir: assets, maps: [] })).toEqual([]);
   });
 

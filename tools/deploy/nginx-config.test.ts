@@ -1,6 +1,6 @@
 // The generated nginx config, in a real nginx: each world's WebSocket reaches the process that runs it,
 // the page reaches any process, and a realm that cannot be routed is refused with what to fix.
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type Server } from 'node:http';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket, { WebSocketServer } from 'ws';
 import { parseRealm } from '../../shared/content/realm.ts';
@@ -45,6 +45,18 @@ function firstMessage(url: string): Promise<string> {
   });
 }
 
+/** The HTTP status nginx answers `path` with, asked from the local address `from`. */
+function statusFrom(from: string, port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = request({ host: '127.0.0.1', port, path, localAddress: from }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    });
+    req.once('error', reject);
+    req.end();
+  });
+}
+
 describe('npm run deploy:nginx', () => {
   it('routes each world to its process through a real nginx', async () => {
     const a = await backend('A');
@@ -68,6 +80,9 @@ describe('npm run deploy:nginx', () => {
     const page = await (await fetch(`http://127.0.0.1:${nginx.port}/worlds`)).text();
     expect(page).toMatch(/^[AB] \/worlds$/);
     expect(conf).toMatch(/proxy_read_timeout 1h/);
+    // /admin/ only from the proxy's own machine: 127.0.0.1 gets through, another address is refused.
+    expect(await statusFrom('127.0.0.1', nginx.port, '/admin/players')).toBe(200);
+    expect(await statusFrom('127.0.0.2', nginx.port, '/admin/players')).toBe(403);
   }, 30_000);
 
   it('refuses a process list that leaves a world out, names one twice, or names an unknown one', () => {

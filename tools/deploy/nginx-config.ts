@@ -83,6 +83,14 @@ export function nginxConfig(realm: Realm, processes: readonly WorldProcess[], op
       out.push('  }');
     }
   });
+  // The host's admin endpoints (server/admin.ts) answer only on the proxy's own machine.
+  out.push('  location /admin/ {');
+  out.push('    allow 127.0.0.1;');
+  out.push('    allow ::1;');
+  out.push('    deny all;');
+  out.push('    proxy_pass http://emberquest_any;');
+  for (const h of proxyHeaders) out.push(`    ${h}`);
+  out.push('  }');
   out.push('  location / {');
   out.push('    proxy_pass http://emberquest_any;');
   for (const h of proxyHeaders) out.push(`    ${h}`);

@@ -5,16 +5,23 @@
 import { describe, expect, it } from 'vitest';
 import { ROAD, worldCurve } from './curve.ts';
 import { islePlacements } from './isle-fixture.ts';
+import { houses, lair, mines } from './interiors-fixture.ts';
 import { data, placements } from './world-fixture.ts';
 
-const curve = worldCurve(placements, data, { isle: islePlacements });
+const curve = worldCurve(placements, data, {
+  isle: [islePlacements],
+  caves: [mines.placements],
+  lair: [lair.placements],
+  village: houses.map((h) => h.placements),
+});
 const pct = (n: number): string => `${Math.round(n * 100)}%`;
 
 describe('the difficulty curve along the north road', () => {
   it('covers every zone on the road, and every mob kind placed in the world', () => {
     expect(curve.map((z) => z.zone)).toEqual(ROAD.flat());
     const fought = new Set(curve.flatMap((z) => z.duels.map((d) => d.kind.id)));
-    expect(fought).toEqual(new Set(placements.mobAreas.map((m) => m.kind)));
+    const placed = [placements, mines.placements, lair.placements].flatMap((p) => p.mobAreas);
+    expect(fought).toEqual(new Set(placed.map((m) => m.kind)));
   });
 
   it('brings the player to each zone at the level its mobs are for (one level of stretch at most)', () => {

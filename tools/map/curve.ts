@@ -5,7 +5,6 @@ import type { MobArea, Placements } from '../../shared/content/placements.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import { levelForXp } from '../../shared/rules/combat.ts';
 import { fightOdds, xpAfter, type FightOdds, type Hero } from './fight-model.ts';
-import { HOUSE_ROOMS } from './house-interiors.ts';
 import { ZONES } from './world-layout.ts';
 
 /**
@@ -40,14 +39,11 @@ const centre = (r: TileRect): [number, number] => [
   r.y + Math.floor(r.height / 2),
 ];
 
-/** Which zone a tile belongs to; house rooms count as the village they stand behind. */
+/** Which zone a tile of the world map belongs to. */
 export function zoneOf(x: number, y: number): string {
   for (const [name, r] of Object.entries(ZONES))
     if (x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h) return name;
-  const inRoom = HOUSE_ROOMS.some(
-    ({ floor: f }) => x >= f.x && y >= f.y - 2 && x < f.x + f.w && y <= f.y + f.h,
-  );
-  return inRoom ? 'village' : '';
+  return '';
 }
 
 /** Mobs within `radius` (square) of a tile, expected from one area's count spread over its tiles, rounded up. */
@@ -85,17 +81,27 @@ function packsIn(homes: readonly MobArea[], placements: Placements, data: GameDa
 
 /**
  * The curve along ROAD, assuming each mob of each zone is killed once and each open chest emptied. A zone
- * that is a map of its own (`maps`, by zone name: the isle) is all of that map's placements.
+ * is what of the world map lies in its rectangle, and all of the maps of its own (`maps`, by zone name:
+ * the isle, the mines as the caves, the lair, the houses as the village).
  */
 export function worldCurve(
   placements: Placements,
   data: GameData,
-  maps: Readonly<Record<string, Placements>> = {},
+  maps: Readonly<Record<string, readonly Placements[]>> = {},
 ): ZoneCurve[] {
-  const on = (zone: string): Placements => maps[zone] ?? placements;
-  const inZone = (zone: string, x: number, y: number): boolean => zone in maps || zoneOf(x, y) === zone;
-  const areasOf = (zone: string): MobArea[] =>
-    on(zone).mobAreas.filter((m) => inZone(zone, ...centre(m.area)));
+  const inWorld = (zone: string) => (p: { x: number; y: number }) => zoneOf(p.x, p.y) === zone;
+  const mobAt = (m: MobArea) => ({ x: centre(m.area)[0], y: centre(m.area)[1] });
+  const areasOf = (zone: string): MobArea[] => [
+    ...placements.mobAreas.filter((m) => inWorld(zone)(mobAt(m))),
+    ...(maps[zone] ?? []).flatMap((p) => p.mobAreas),
+  ];
+  const chestsOf = (zone: string): Placements['chests'] => [
+    ...placements.chests.filter(inWorld(zone)),
+    ...(maps[zone] ?? []).flatMap((p) => p.chests),
+  ];
+  /** For the packs: the mob areas a player in the zone may meet (the world's, or its own maps'). */
+  const on = (zone: string): Placements =>
+    zone in ZONES ? placements : { ...placements, mobAreas: areasOf(zone) };
   const out: ZoneCurve[] = [];
   let xp = 0;
   let weapon = 1;
@@ -122,8 +128,8 @@ export function worldCurve(
           xp,
           Array.from({ length: a.count }, () => data.mobs.get(a.kind)!),
         );
-      for (const c of on(zone).chests) {
-        if (SECRET_CHESTS.has(c.name) || !inZone(zone, c.x, c.y)) continue;
+      for (const c of chestsOf(zone)) {
+        if (SECRET_CHESTS.has(c.name)) continue;
         for (const id of c.items) {
           const item = data.items.get(id)!;
           if (item.type === 'weapon') weapon = Math.max(weapon, item.level);

@@ -1,28 +1,78 @@
-// Village houses one can walk into: the inn, the smithy and the elder's house, each a wooden room in the
-// interiors strip behind its painted door, and the camera areas (`bounds`) of every interior.
-import type { Rng } from '../art/rng.ts';
-import type { MapBuilder } from './builder.ts';
-import { houseHeight } from './builder.ts';
-import type { Place } from './village-objects.ts';
+// Village houses one can walk into: the inn, the smithy and the elder's house, each a map of its own
+// (assets/maps/<file>) holding one wooden or stone room, reached by a portal on the house's painted door.
+// One map per house, not one map of three rooms: each map is just its room (no rock between rooms for the
+// camera to hide), a modder can edit or replace one house alone, and the world's title names the house.
+import { createRng, type Rng } from '../art/rng.ts';
+import type { TileDef } from '../art/tile-def.ts';
+import { MapBuilder, houseHeight } from './builder.ts';
 import { HOUSES } from './village.ts';
-import { INTERIOR_X, IX, OVER_W, VILLAGE_ORIGIN, WORLD_H, type Rect } from './world-layout.ts';
+import { VILLAGE_ORIGIN, type Rect } from './world-layout.ts';
 
 export interface HouseRoom {
   /** Object names start with it: `<name>_door`, `<name>_inside`, `<name>_exit`, `<name>_outside`. */
   name: string;
+  /** The map, as realm.json and portals name it (`maps/inn.tmj`), and its title (realm.json's too). */
+  map: string;
+  title: string;
   /** Index into the village's HOUSES: the house whose painted door leads in. */
   house: number;
   wall: 'wood' | 'stone';
-  /** The floor, in world tiles; the back wall stands on the two rows above, the way out below. */
-  floor: Rect;
+  /** The floor's size; the back wall stands on the two rows above it, the way out below. */
+  w: number;
+  h: number;
+  /** Where the room's map tile (0, 0) lay in the world map's old interiors strip (server/realm/moved.ts). */
+  stripOrigin: { x: number; y: number };
 }
 
-/** Rooms stacked in the strip's free rows, INTERIOR_MARGIN of rock from the caves, the lair and each other. */
+/** Void rock around the floor: columns each side, one row above the back wall, and below the door. */
+const SIDE = 2;
+const TOP = 3;
+
 export const HOUSE_ROOMS: readonly HouseRoom[] = [
-  { name: 'inn', house: 4, wall: 'wood', floor: { x: IX + 11, y: 78, w: 12, h: 7 } },
-  { name: 'smithy', house: 2, wall: 'stone', floor: { x: IX + 13, y: 104, w: 9, h: 6 } },
-  { name: 'elder_house', house: 1, wall: 'wood', floor: { x: IX + 13, y: 274, w: 9, h: 6 } },
+  {
+    name: 'inn',
+    map: 'maps/inn.tmj',
+    title: 'The Ember Inn',
+    house: 4,
+    wall: 'wood',
+    w: 12,
+    h: 7,
+    stripOrigin: { x: 173, y: 75 },
+  },
+  {
+    name: 'smithy',
+    map: 'maps/smithy.tmj',
+    title: "Hedda's Smithy",
+    house: 2,
+    wall: 'stone',
+    w: 9,
+    h: 6,
+    stripOrigin: { x: 175, y: 101 },
+  },
+  {
+    name: 'elder_house',
+    map: 'maps/elder-house.tmj',
+    title: "Elder Maren's House",
+    house: 1,
+    wall: 'wood',
+    w: 9,
+    h: 6,
+    stripOrigin: { x: 175, y: 271 },
+  },
 ];
+
+/** The map file a room is written to, under assets/. */
+export const roomFile = (r: HouseRoom): string => r.map.replace(/^maps\//, '');
+
+/** A room's floor in its own map's tiles. */
+export function roomFloor(r: HouseRoom): Rect {
+  return { x: SIDE, y: TOP, w: r.w, h: r.h };
+}
+
+/** A room's map size: its floor, the walls and a rim of rock. */
+export function roomSize(r: HouseRoom): { width: number; height: number } {
+  return { width: r.w + 2 * SIDE, height: r.h + TOP + 2 };
+}
 
 /** What stands against each room's back wall, by column: the inn's casks, the smithy's forge. */
 const FURNITURE: Record<string, readonly [number, string][]> = {
@@ -36,107 +86,42 @@ const FURNITURE: Record<string, readonly [number, string][]> = {
   elder_house: [[7, 'crate']],
 };
 
+const SEEDS: Record<string, number> = { inn: 0x1d_00_01, smithy: 0x1d_00_02, elder_house: 0x1d_00_03 };
+
 /** The painted door of a village house, in world tiles. */
 export function houseDoor(house: number): { x: number; y: number } {
   const h = HOUSES[house]!;
   return { x: h.x + Math.floor(h.w / 2) + VILLAGE_ORIGIN.x, y: h.y + houseHeight(h) - 1 + VILLAGE_ORIGIN.y };
 }
 
-/** The tile inside a room's front wall that leads back out. */
+/** The tile inside a room's front wall that leads back out, in the room's map. */
 export function roomExit(r: HouseRoom): { x: number; y: number } {
-  return { x: r.floor.x + Math.floor(r.floor.w / 2), y: r.floor.y + r.floor.h };
+  const f = roomFloor(r);
+  return { x: f.x + Math.floor(f.w / 2), y: f.y + f.h };
 }
 
-/** Floors, a back wall with windows, a door out, and a few barrels and crates against the walls. */
-export function carveHouseRooms(b: MapBuilder, rng: Rng): void {
-  for (const r of HOUSE_ROOMS) {
-    const { x, y, w, h } = r.floor;
-    for (let ty = y; ty < y + h; ty++)
-      for (let tx = x; tx < x + w; tx++) b.put('ground', tx, ty, 'floor_wood');
-    for (let i = 0; i < w; i++) {
-      const side = i === 0 ? '_w' : i === w - 1 ? '_e' : '';
-      const window = i % 4 === 2 && i < w - 1;
-      b.put('ground', x + i, y - 2, 'floor_wood');
-      b.put('ground', x + i, y - 1, 'floor_wood');
-      b.put('detail', x + i, y - 2, window ? `wall_${r.wall}_window` : `wall_${r.wall}_upper${side}`);
-      b.put('detail', x + i, y - 1, `wall_${r.wall}_lower${side}`);
-    }
-    const exit = roomExit(r);
-    b.put('ground', exit.x, exit.y, 'floor_wood');
-    b.put('detail', exit.x, exit.y, `door_${r.wall}`);
-    // Clutter along the back wall only, so the way from the door to anyone inside stays open.
-    for (const tx of [x, x + w - 1])
-      if (rng.chance(0.8)) b.put('detail', tx, y, rng.pick(['barrel', 'crate']));
-    for (const [dx, name] of FURNITURE[r.name] ?? []) b.put('detail', x + dx, y, name);
-    b.reserve(x - 1, y - 2, x + w, y + h + 1);
+/** A room's map: a floor, a back wall with windows, a door out, and barrels and crates against the wall. */
+export function generateHouseRoom(catalog: readonly TileDef[], r: HouseRoom): { builder: MapBuilder } {
+  const rng: Rng = createRng(SEEDS[r.name] ?? 1);
+  const size = roomSize(r);
+  const b = new MapBuilder(size.width, size.height, catalog);
+  for (let ty = 0; ty < b.height; ty++) for (let tx = 0; tx < b.width; tx++) b.put('ground', tx, ty, 'void');
+  const { x, y, w, h } = roomFloor(r);
+  for (let ty = y; ty < y + h; ty++) for (let tx = x; tx < x + w; tx++) b.put('ground', tx, ty, 'floor_wood');
+  for (let i = 0; i < w; i++) {
+    const side = i === 0 ? '_w' : i === w - 1 ? '_e' : '';
+    const window = i % 4 === 2 && i < w - 1;
+    b.put('ground', x + i, y - 2, 'floor_wood');
+    b.put('ground', x + i, y - 1, 'floor_wood');
+    b.put('detail', x + i, y - 2, window ? `wall_${r.wall}_window` : `wall_${r.wall}_upper${side}`);
+    b.put('detail', x + i, y - 1, `wall_${r.wall}_lower${side}`);
   }
-}
-
-/** Doors both ways for every room: the painted door in the village in, the room's front door out. */
-export function houseDoors(): Place[] {
-  return HOUSE_ROOMS.flatMap((r) => {
-    const door = houseDoor(r.house);
-    const exit = roomExit(r);
-    return [
-      {
-        type: 'door',
-        name: `${r.name}_door`,
-        x: door.x,
-        y: door.y,
-        w: 1,
-        h: 1,
-        props: { to: `${r.name}_inside` },
-      },
-      { type: 'destination', name: `${r.name}_inside`, x: exit.x, y: exit.y - 2 },
-      {
-        type: 'door',
-        name: `${r.name}_exit`,
-        x: exit.x,
-        y: exit.y,
-        w: 1,
-        h: 1,
-        props: { to: `${r.name}_outside` },
-      },
-      { type: 'destination', name: `${r.name}_outside`, x: door.x, y: door.y + 1 },
-    ];
-  });
-}
-
-/**
- * Camera areas: the whole overland, and one rectangle around each interior (each connected patch of
- * non-void ground in the strip, one tile wider all round), named by the place it holds.
- */
-export function boundsPlaces(
-  b: MapBuilder,
-  names: readonly { name: string; x: number; y: number }[],
-): Place[] {
-  const out: Place[] = [{ type: 'bounds', name: 'overland', x: 0, y: 0, w: OVER_W, h: WORLD_H }];
-  const seen = new Uint8Array(b.width * b.height);
-  const solidVoid = (x: number, y: number): boolean => b.tileAt('ground', x, y)?.name === 'void';
-  for (const { name, x, y } of names) {
-    if (seen[y * b.width + x] || solidVoid(x, y)) continue;
-    let [x0, y0, x1, y1] = [x, y, x, y];
-    const stack: [number, number][] = [[x, y]];
-    seen[y * b.width + x] = 1;
-    while (stack.length) {
-      const [cx, cy] = stack.pop()!;
-      [x0, y0, x1, y1] = [Math.min(x0, cx), Math.min(y0, cy), Math.max(x1, cx), Math.max(y1, cy)];
-      for (const [nx, ny] of [
-        [cx + 1, cy],
-        [cx - 1, cy],
-        [cx, cy + 1],
-        [cx, cy - 1],
-      ] as const) {
-        if (nx < INTERIOR_X || !b.inside(nx, ny) || seen[ny * b.width + nx] || solidVoid(nx, ny)) continue;
-        seen[ny * b.width + nx] = 1;
-        stack.push([nx, ny]);
-      }
-    }
-    x0 = Math.max(INTERIOR_X, x0 - 1);
-    y0 = Math.max(0, y0 - 1);
-    x1 = Math.min(b.width - 1, x1 + 1);
-    y1 = Math.min(b.height - 1, y1 + 1);
-    out.push({ type: 'bounds', name, x: x0, y: y0, w: x1 - x0 + 1, h: y1 - y0 + 1 });
-  }
-  return out;
+  const exit = roomExit(r);
+  b.put('ground', exit.x, exit.y, 'floor_wood');
+  b.put('detail', exit.x, exit.y, `door_${r.wall}`);
+  // Clutter along the back wall only, so the way from the door to anyone inside stays open.
+  for (const tx of [x, x + w - 1]) if (rng.chance(0.8)) b.put('detail', tx, y, rng.pick(['barrel', 'crate']));
+  for (const [dx, name] of FURNITURE[r.name] ?? []) b.put('detail', x + dx, y, name);
+  b.reserve(x - 1, y - 2, x + w, y + h + 1);
+  return { builder: b };
 }

@@ -1,9 +1,13 @@
 // `npm run map`: regenerates assets/maps/village.tmj (tools/map/village.ts), assets/maps/world.tmj
-// (tools/map/world.ts) and assets/maps/isle.tmj (tools/map/isle.ts), deterministically. It refuses (exit 1,
-// nothing written) if any map changed since it last wrote it (tools/generated.ts); `-- --force` overwrites.
+// (tools/map/world.ts), assets/maps/isle.tmj (tools/map/isle.ts), the mines and the lair (mines.tmj,
+// lair.tmj: tools/map/interiors.ts) and the houses one can enter (inn.tmj, smithy.tmj, elder-house.tmj:
+// tools/map/house-interiors.ts), deterministically. It refuses (exit 1, nothing written) if any map
+// changed since it last wrote it (tools/generated.ts); `-- --force` overwrites.
 // `npm run map -- --preview out.png [x y w h]` also renders a 3x preview of part of the village
-// (`--world` or `--isle` to preview that map instead, `--scale n` to change the zoom), and
-// `npm run map -- --zones` renders each world zone (and the isle) at 2x into docs/screenshots/zone-<name>.png.
+// (`--world`, `--isle`, `--mines`, `--lair`, `--inn`, `--smithy` or `--elder-house` to preview that map
+// instead, `--scale n` to change the zoom), and
+// `npm run map -- --zones` renders each world zone (and the isle, the mines as caves and the lair) at 2x
+// into docs/screenshots/zone-<name>.png.
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,9 +21,12 @@ import { stringifyTiledMap, toTiledMap, type ObjectSpec } from './tmj.ts';
 import { generateVillage } from './village.ts';
 import { placeObjects, villageObjects } from './village-objects.ts';
 import { generateIsle } from './isle.ts';
-import { ISLE_SPAWN, isleObjects } from './isle-objects.ts';
+import { ISLE_SPAWN, ISLE_TITLE, isleObjects } from './isle-objects.ts';
 import { generateWorld } from './world.ts';
-import { ferryObjects, worldObjects } from './world-objects.ts';
+import { generateLair, generateMines } from './interiors.ts';
+import { generateHouseRoom, HOUSE_ROOMS, roomFile } from './house-interiors.ts';
+import { houseObjects, LAIR_TITLE, lairObjects, MINES_TITLE, mineObjects } from './interior-objects.ts';
+import { ferryObjects, WORLD_TITLE, worldObjects, zoneObjects } from './world-objects.ts';
 import { renderZones } from './zone-previews.ts';
 import { writeGenerated, type Output } from '../generated.ts';
 
@@ -43,8 +50,9 @@ function makeMap(
   builder: MapBuilder,
   objects: ObjectSpec[],
   undergrowth: { filled: number; inOpen: number },
+  title?: string,
 ): Output {
-  const map = toTiledMap(builder, tileset, objects);
+  const map = toTiledMap(builder, tileset, objects, title);
   console.log(
     `made assets/maps/${file} (${map.width}x${map.height}, ${catalog.length} tiles, ${objects.length} objects)`,
   );
@@ -60,6 +68,7 @@ const villageMap = makeMap(
   village.builder,
   [spawnObject('village', village.spawn), ...villageObjects()],
   village.undergrowth,
+  'Emberfall Village',
 );
 const world = generateWorld(catalog);
 const worldObjs = [
@@ -67,11 +76,23 @@ const worldObjs = [
   ...worldObjects(),
   ...placeObjects(world.bounds),
   ...ferryObjects(),
+  ...zoneObjects(),
 ];
-const worldMap = makeMap('world.tmj', world.builder, worldObjs, world.undergrowth);
+const worldMap = makeMap('world.tmj', world.builder, worldObjs, world.undergrowth, WORLD_TITLE);
 const isle = generateIsle(catalog);
-const isleMap = makeMap('isle.tmj', isle.builder, isleObjects(), isle.undergrowth);
-if (writeGenerated(root, 'npm run map', [villageMap, worldMap, isleMap])) console.log('wrote the maps');
+const isleMap = makeMap('isle.tmj', isle.builder, isleObjects(), isle.undergrowth, ISLE_TITLE);
+// Interiors: nothing grows in them, so no undergrowth to report.
+const none = { filled: 0, inOpen: 0 };
+const mines = generateMines(catalog);
+const lair = generateLair(catalog);
+const rooms = HOUSE_ROOMS.map((r) => ({ room: r, ...generateHouseRoom(catalog, r) }));
+const interiorMaps = [
+  makeMap('mines.tmj', mines.builder, mineObjects(), none, MINES_TITLE),
+  makeMap('lair.tmj', lair.builder, lairObjects(), none, LAIR_TITLE),
+  ...rooms.map(({ room, builder }) => makeMap(roomFile(room), builder, houseObjects(room), none, room.title)),
+];
+if (writeGenerated(root, 'npm run map', [villageMap, worldMap, isleMap, ...interiorMaps]))
+  console.log('wrote the maps');
 else process.exitCode = 1;
 
 const at = process.argv.indexOf('--preview');
@@ -82,11 +103,24 @@ if (at >= 0) {
     .filter((a) => /^\d+$/.test(a))
     .map(Number);
   const area = w && h ? { x: x ?? 0, y: y ?? 0, w, h } : undefined;
-  const { builder, spawn } = process.argv.includes('--world')
+  const flag = (name: string): boolean => process.argv.includes(`--${name}`);
+  const room = rooms.find((r) => flag(r.room.name.replace(/_/g, '-')));
+  // The character stands in the middle of an interior (it has no spawn rectangle of its own here).
+  const centre = (b: MapBuilder) => ({
+    builder: b,
+    spawn: { x: (b.width >> 1) - 2, y: (b.height >> 1) - 2 },
+  });
+  const { builder, spawn } = flag('world')
     ? world
-    : process.argv.includes('--isle')
+    : flag('isle')
       ? { builder: isle.builder, spawn: ISLE_SPAWN }
-      : village;
+      : flag('mines')
+        ? centre(mines.builder)
+        : flag('lair')
+          ? centre(lair.builder)
+          : room
+            ? centre(room.builder)
+            : village;
   const character = {
     sheet: renderCharacterSheet(CLOTH_TUNIC),
     frame: 0,
@@ -103,4 +137,8 @@ if (process.argv.includes('--zones')) {
   renderZones(root, world.builder, tilesetImage.canvas, worldObjs);
   const whole = { x: 0, y: 0, w: isle.builder.width, h: isle.builder.height };
   renderZones(root, isle.builder, tilesetImage.canvas, isleObjects(), { isle: whole });
+  // The interiors, each its own map, under the zone names they had on the world map.
+  const all = (b: MapBuilder) => ({ x: 0, y: 0, w: b.width, h: b.height });
+  renderZones(root, mines.builder, tilesetImage.canvas, mineObjects(), { caves: all(mines.builder) });
+  renderZones(root, lair.builder, tilesetImage.canvas, lairObjects(), { lair: all(lair.builder) });
 }

@@ -1,14 +1,16 @@
 // The world as a new player meets it: nowhere to respawn into a fight, roads free of mobs, a way back
-// from every zone, camera areas that never show a neighbour, and village houses one can enter.
+// from every zone, one camera area round the whole map, and village houses one can enter (maps of their
+// own, by portals: tools/map/interiors.test.ts checks the inside).
 import { describe, expect, it } from 'vitest';
 import { checkRespawnSafety, mobReach, rectGap } from '../../shared/content/respawn-safety.ts';
 import { parseWorldMap, type TileRect } from '../../shared/content/world-map.ts';
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import { findPath } from '../../shared/rules/path.ts';
-import { HOUSE_ROOMS, houseDoor } from './house-interiors.ts';
+import { houseDoor } from './house-interiors.ts';
+import { houses, interiors } from './interiors-fixture.ts';
 import { SIDE_ROADS } from './world-land.ts';
-import { INTERIOR_MARGIN, INTERIOR_X, MINE_MOUTH, NORTH_ROAD, OVER_W, WORLD_H } from './world-layout.ts';
+import { MINE_MOUTH, NORTH_ROAD, OVER_W, WORLD_H } from './world-layout.ts';
 import {
   data,
   inside,
@@ -53,7 +55,7 @@ describe('world.tmj for a new player', () => {
     // A level 1–2 character died 8 times to the valley's wolves on this walk: the only way ran by their den.
     const camp = placements.checkpoints.find((c) => inside(c, 92, 166));
     expect(camp).toBeDefined();
-    const mouth = placements.doors.find((d) => d.name === 'mine_mouth')!.area;
+    const mouth = placements.portals.find((d) => d.name === 'mine_mouth')!.area;
     // The walk the server plans for a click on the mine mouth from the middle of the camp.
     const start = { x: camp!.x + (camp!.width >> 1), y: camp!.y + (camp!.height >> 1) };
     const path = findPath(grid, start, mouth, { nodeBudget: 200_000, maxSteps: 2_000 });
@@ -91,11 +93,15 @@ describe('world.tmj for a new player', () => {
     expect(onRoad).toEqual([]);
   });
 
-  it('has a way back to the village from every checkpoint and every door’s far side', () => {
+  it('has a way back to the village from every checkpoint, every door’s far side and every arrival', () => {
     const stuck: string[] = [];
     const starts = [
       ...placements.checkpoints.map((c, i) => ({ what: `checkpoint #${i}`, x: c.x, y: c.y, area: c })),
       ...placements.doors.map((d) => ({ what: `door ${d.name}`, ...d.to, area: null })),
+      // Where the portals out of the interiors and the isle put players.
+      ...world.objects
+        .filter((o) => o.kind === 'destination')
+        .map((o) => ({ what: `arrival ${o.name}`, x: o.area.x, y: o.area.y, area: null })),
     ];
     for (const s of starts) {
       let [x, y] = [s.x, s.y];
@@ -115,33 +121,11 @@ describe('world.tmj for a new player', () => {
     expect(stuck).toEqual([]);
   });
 
-  it('marks camera areas: the overland, and each interior apart from every other by a wide margin', () => {
-    const bounds = placements.bounds;
-    expect(bounds.find((b) => b.name === 'overland')?.area).toEqual({
-      x: 0,
-      y: 0,
-      width: OVER_W,
-      height: WORLD_H,
-    });
-    expect(bounds.map((b) => b.name)).toEqual(
-      expect.arrayContaining(['mine', 'wyrm_lair', 'inn', 'smithy', 'elder_house']),
-    );
-    for (const a of bounds)
-      for (const b of bounds)
-        if (a !== b)
-          expect(rectGap(a.area, b.area) - 1, `${a.name} to ${b.name}`).toBeGreaterThanOrEqual(
-            INTERIOR_MARGIN,
-          );
-    // Every tile a player can reach is inside exactly one camera area.
-    const seen = reachableFrom(spawn.x, spawn.y);
-    const outside: string[] = [];
-    for (let y = 0; y < grid.height; y++)
-      for (let x = 0; x < grid.width; x++) {
-        if (!seen[y * grid.width + x]) continue;
-        const n = bounds.filter((b) => inside(b.area, x, y)).length;
-        if (n !== 1 && outside.length < 5) outside.push(`(${x}, ${y}) in ${n} areas`);
-      }
-    expect(outside).toEqual([]);
+  it('marks one camera area, the overland: the whole map (the interiors are maps of their own)', () => {
+    expect(placements.bounds.map((b) => [b.name, b.area])).toEqual([
+      ['overland', { x: 0, y: 0, width: OVER_W, height: WORLD_H }],
+    ]);
+    expect([world.width, world.height]).toEqual([OVER_W, WORLD_H]);
   });
 
   it('ends the overland’s camera area where the sea does: no void inside it, water along its east edge', () => {
@@ -157,24 +141,25 @@ describe('world.tmj for a new player', () => {
     expect(coast.every((t) => /^water_/.test(t))).toBe(true);
   });
 
-  it('lets players into the inn, the smithy and the elder’s house, each with someone or something inside', () => {
-    for (const room of HOUSE_ROOMS) {
+  it('lets players into the inn, the smithy and the elder’s house by portals on their painted doors, and out again', () => {
+    for (const { room, map: inside_, placements: inner } of houses) {
       const painted = houseDoor(room.house);
       expect(tileName('detail', painted.x, painted.y), room.name).toMatch(/^door_/);
-      const door = placements.doors.find((d) => inside(d.area, painted.x, painted.y));
-      expect(door, `${room.name} door object`).toBeDefined();
-      expect(door!.to.x, room.name).toBeGreaterThanOrEqual(INTERIOR_X);
-      const f = room.floor;
-      const floor: TileRect = { x: f.x, y: f.y, width: f.w, height: f.h };
-      const inRoom = (x: number, y: number): boolean => inside(floor, x, y);
-      expect(inRoom(door!.to.x, door!.to.y), room.name).toBe(true);
-      const someone =
-        placements.npcs.some((n) => inRoom(n.x, n.y)) || placements.chests.some((c) => inRoom(c.x, c.y));
-      expect(someone, `${room.name} has an NPC or a chest`).toBe(true);
-      const back = reachableFrom(door!.to.x, door!.to.y);
-      expect(back[painted.y * grid.width + painted.x] || back[(painted.y + 1) * grid.width + painted.x]).toBe(
-        1,
-      );
+      const door = placements.portals.find((d) => inside(d.area, painted.x, painted.y));
+      expect(door && [door.name, door.map, door.to], `${room.name} portal`).toEqual([
+        `${room.name}_door`,
+        room.map,
+        `${room.name}_inside`,
+      ]);
+      expect(inside_.objects.some((o) => o.name === door!.to && o.kind === 'destination')).toBe(true);
+      // Out: the room's own door leads back to the tile below the painted door, open ground.
+      const out = inner.portals.find((p) => p.to === `${room.name}_outside`)!;
+      expect(out.map).toBe(WORLD_FILE.replace(/^assets\//, ''));
+      const outside = world.objects.find((o) => o.name === out.to)!.area;
+      expect([outside.x, outside.y]).toEqual([painted.x, painted.y + 1]);
+      expect(isWalkable(grid, outside.x, outside.y)).toBe(true);
+      const back = reachableFrom(outside.x, outside.y);
+      expect(back[spawn.y * grid.width + spawn.x], room.name).toBe(1);
     }
   });
 
@@ -183,12 +168,15 @@ describe('world.tmj for a new player', () => {
     // once, with the first back before the last fell, so the chest never showed.
     const overlaps = (a: TileRect, b: TileRect): boolean =>
       a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
-    const hoards = placements.chests.filter((c) => c.guardedBy);
-    expect(hoards.length).toBeGreaterThan(3);
-    const guardsOf = (area: TileRect): number =>
-      placements.mobAreas.filter((m) => overlaps(m.area, area)).reduce((n, m) => n + m.count, 0);
+    const maps = [placements, ...interiors.map((i) => i.placements)];
+    const hoards = maps.flatMap((p) =>
+      p.chests.filter((c) => c.guardedBy).map((chest) => ({ chest, on: p })),
+    );
+    expect(hoards.length).toBeGreaterThanOrEqual(5);
+    const guardsOf = (area: TileRect, on: typeof placements): number =>
+      on.mobAreas.filter((m) => overlaps(m.area, area)).reduce((n, m) => n + m.count, 0);
     const unclearable = hoards
-      .map((h) => ({ hoard: h.name, guards: guardsOf(h.guardedBy!) }))
+      .map(({ chest, on }) => ({ hoard: chest.name, guards: guardsOf(chest.guardedBy!, on) }))
       .filter((h) => h.guards < 1 || h.guards > 6);
     expect(unclearable).toEqual([]);
   });

@@ -1,18 +1,10 @@
-// Where the world's zones lie, in tiles. The overland is the west part of the map; cave, lair and house
-// interiors sit in a strip of dark rock on the east side, reached only through doors.
+// Where the world's zones lie, in tiles. The mines, the wyrm's lair and the village houses are maps of
+// their own (tools/map/interiors.ts, house-interiors.ts), reached by portals.
 import { villageRiverCentre } from './village.ts';
-export const WORLD_W = 198;
-export const WORLD_H = 320;
-/** Overland width; x >= OVER_W is the interiors strip. */
+/** The overland: the whole map (it once had an interiors strip east of x = 150; server/realm/moved.ts). */
 export const OVER_W = 150;
-export const INTERIOR_X = OVER_W;
-/**
- * Rock left between the overland and the interiors and between two interiors: more than half a screen
- * (the client shows at most 48 tiles across), so a camera kept inside one never shows another.
- */
-export const INTERIOR_MARGIN = 14;
-/** Interiors are laid out from here: old strip coordinates plus the margin. */
-export const IX = INTERIOR_X + INTERIOR_MARGIN;
+export const WORLD_W = OVER_W;
+export const WORLD_H = 320;
 
 export interface Rect {
   x: number;
@@ -33,8 +25,6 @@ export const ZONES: Record<string, Rect> = {
   mountains: { x: 62, y: 116, w: 50, h: 56 },
   desert: { x: 0, y: 54, w: 150, h: 62 },
   volcano: { x: 0, y: 0, w: 150, h: 54 },
-  caves: { x: INTERIOR_X, y: 130, w: WORLD_W - INTERIOR_X, h: 130 },
-  lair: { x: INTERIOR_X, y: 4, w: WORLD_W - INTERIOR_X, h: 60 },
 };
 
 /** The main road north: village north gate, forest, the pass between graveyard and mountains. */

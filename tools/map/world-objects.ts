@@ -1,9 +1,10 @@
 // What lives where in the world: mobs getting harder the further north, checkpoints, NPCs, chests,
-// doors with their destinations, music and named areas. Tiles here; placeObjects turns them to pixels.
+// portals into the mines, the lair and the houses (maps of their own: interior-objects.ts) with where
+// their players come back out, music and named areas. Tiles here; placeObjects turns them to pixels.
 import type { ObjectSpec } from './tmj.ts';
 import { ISLE_ARRIVAL, ISLE_MAP, WORLD_ARRIVAL, WORLD_PORTAL } from './isle-objects.ts';
-import { HOUSE_ROOMS, houseDoors } from './house-interiors.ts';
-import { LAIR_HALL, LAIR_STAIRS, MINE_ROOMS, MINE_STAIRS_NORTH, MINE_STAIRS_SOUTH } from './interiors.ts';
+import { HOUSE_ROOMS, houseDoor } from './house-interiors.ts';
+import { LAIR_MAP, MINES_MAP } from './interior-objects.ts';
 import { placeObjects, VILLAGE_PLACES, type Place } from './village-objects.ts';
 import { LAIR_MOUTH, MINE_MOUTH, OUTCROP_MOUTH, VILLAGE_ORIGIN, WATERFALL, ZONES } from './world-layout.ts';
 import { CHAPEL, GOBLIN_CAMP, GRAVEYARD, PIER, RUINS, SECRET_GARDEN, WOLF_DEN } from './world-places.ts';
@@ -27,10 +28,6 @@ const FROM_VILLAGE = new Set([
   'east_bank',
 ]);
 
-const room = (i: number, shrink = 2): { x: number; y: number; w: number; h: number } => {
-  const r = MINE_ROOMS[i]!;
-  return { x: r.cx - r.rx + shrink, y: r.cy - r.ry + shrink, w: 2 * (r.rx - shrink), h: 2 * (r.ry - shrink) };
-};
 const mob = (
   name: string,
   kind: string,
@@ -42,14 +39,15 @@ const mob = (
   ...r,
   props: { kind, count },
 });
-const door = (name: string, x: number, y: number, w: number, to: string): Place => ({
-  type: 'door',
+/** A portal into another map, landing on its object `to`. */
+const portal = (name: string, x: number, y: number, w: number, map: string, to: string): Place => ({
+  type: 'portal',
   name,
   x,
   y,
   w,
   h: 1,
-  props: { to },
+  props: { map, to },
 });
 const dest = (name: string, x: number, y: number): Place => ({ type: 'destination', name, x, y });
 const chest = (name: string, x: number, y: number, items: string, respawnSeconds = 600): Place => ({
@@ -78,41 +76,36 @@ const FERRY: readonly Place[] = [
   dest(WORLD_ARRIVAL, ISLE_FERRY_SPOT.x - 3, PIER.y),
 ];
 
-const DOORS: readonly Place[] = [
-  door('mine_mouth', MINE_MOUTH.x, MINE_MOUTH.y + 1, 2, 'mine_entry'),
-  dest('mine_entry', MINE_STAIRS_SOUTH.x, MINE_STAIRS_SOUTH.y - 3),
-  door('mine_stairs_south', MINE_STAIRS_SOUTH.x, MINE_STAIRS_SOUTH.y, 1, 'mine_valley'),
+/**
+ * The ways into the interiors (maps of their own) and where their players come back out: the mine's mouth
+ * and the outcrop (its back door), the wyrm's gate, the painted doors of the inn, smithy and elder's house.
+ */
+const WAYS_IN: readonly Place[] = [
+  portal('mine_mouth', MINE_MOUTH.x, MINE_MOUTH.y + 1, 2, MINES_MAP, 'mine_entry'),
   dest('mine_valley', MINE_MOUTH.x + 1, MINE_MOUTH.y + 3),
-  door('outcrop_mouth', OUTCROP_MOUTH.x, OUTCROP_MOUTH.y + 1, 2, 'mine_back'),
-  dest('mine_back', MINE_STAIRS_NORTH.x, MINE_STAIRS_NORTH.y + 3),
-  door('mine_stairs_north', MINE_STAIRS_NORTH.x, MINE_STAIRS_NORTH.y, 1, 'outcrop_exit'),
+  portal('outcrop_mouth', OUTCROP_MOUTH.x, OUTCROP_MOUTH.y + 1, 2, MINES_MAP, 'mine_back'),
   dest('outcrop_exit', OUTCROP_MOUTH.x + 1, OUTCROP_MOUTH.y + 3),
-  door('lair_gate', LAIR_MOUTH.x, LAIR_MOUTH.y + 1, 2, 'lair_entry'),
-  dest('lair_entry', LAIR_STAIRS.x, LAIR_STAIRS.y - 3),
-  door('lair_stairs', LAIR_STAIRS.x, LAIR_STAIRS.y, 1, 'lair_steps'),
+  portal('lair_gate', LAIR_MOUTH.x, LAIR_MOUTH.y + 1, 2, LAIR_MAP, 'lair_entry'),
   dest('lair_steps', LAIR_MOUTH.x + 1, LAIR_MOUTH.y + 3),
-  ...houseDoors(),
+  ...HOUSE_ROOMS.flatMap((r) => {
+    const door = houseDoor(r.house);
+    return [
+      portal(`${r.name}_door`, door.x, door.y, 1, r.map, `${r.name}_inside`),
+      dest(`${r.name}_outside`, door.x, door.y + 1),
+    ];
+  }),
 ];
 
-/** A house room's floor, for placing who and what is inside. */
-const floor = (name: string): { x: number; y: number; w: number; h: number } =>
-  HOUSE_ROOMS.find((r) => r.name === name)!.floor;
-const inn = floor('inn');
-const smithy = floor('smithy');
-const elderHouse = floor('elder_house');
-
 const WORLD_PLACES: readonly Place[] = [
-  ...DOORS,
+  ...WAYS_IN,
   // Checkpoints: one in every zone, on the way in, each further from every aggressive mob area than
   // that mob can reach (aggroRadius + leash): shared/content/respawn-safety.ts refuses the map otherwise.
   { type: 'checkpoint', name: 'forest_glade', x: 61, y: 222, w: 8, h: 4 },
   { type: 'checkpoint', name: 'coast_landing', x: 122, y: 274, w: 6, h: 6 },
   { type: 'checkpoint', name: 'graveyard_gate', x: 57, y: 146, w: 8, h: 7 },
   { type: 'checkpoint', name: 'valley_camp', x: 92, y: 166, w: 8, h: 6 },
-  { type: 'checkpoint', name: 'mine_landing', x: MINE_STAIRS_SOUTH.x - 3, y: 243, w: 6, h: 4 },
   { type: 'checkpoint', name: 'desert_road', x: 58, y: 108, w: 8, h: 6 },
   { type: 'checkpoint', name: 'volcano_edge', x: 56, y: 47, w: 10, h: 4 },
-  { type: 'checkpoint', name: 'lair_landing', x: LAIR_STAIRS.x - 3, y: 48, w: 6, h: 4 },
 
   // Mobs, village outskirts to the wyrm: each zone's fit the level a player has on arriving by the
   // north road (tools/map/curve.test.ts fights them), and no mob area lies on a road.
@@ -136,10 +129,6 @@ const WORLD_PLACES: readonly Place[] = [
   // West of the valley camp, off the only way from the camp to the mine mouth: in the valley itself they
   // stood 0 tiles from that walk and killed level 1–2 players 8 times (world-journey.test.ts).
   mob('mountain_valley', 'wolf', { x: 70, y: 164, w: 11, h: 7 }, 2),
-  mob('bat_roost', 'bat', room(1), 8),
-  mob('crystal_cavern', 'golem', room(2), 4),
-  mob('deep_gallery', 'golem', room(3), 3),
-  mob('deep_gallery_bats', 'bat', room(3), 2),
   mob('west_dunes', 'scorpion', { x: 6, y: 62, w: 39, h: 39 }, 8),
   // East of the ruins, not over them: a hoard shows once the mobs of every area over it are dead, and
   // the ruins' four scorpions can be cleared by one player; twelve at once (with the dunes') could not.
@@ -154,13 +143,6 @@ const WORLD_PLACES: readonly Place[] = [
   mob('ash_fields_east', 'fire_imp', { x: 82, y: 24, w: 60, h: 20 }, 8),
   mob('northern_rim_west', 'fire_imp', { x: 8, y: 4, w: 53, h: 13 }, 3),
   mob('northern_rim_east', 'fire_imp', { x: 90, y: 4, w: 50, h: 13 }, 3),
-  {
-    type: 'mob',
-    name: 'the_ember_wyrm',
-    x: LAIR_HALL.cx,
-    y: LAIR_HALL.cy - 8,
-    props: { kind: 'ember_wyrm' },
-  },
 
   // People.
   // Beside the pier's root, not on it: an NPC blocks its tile, and the pier is one plank wide.
@@ -170,34 +152,20 @@ const WORLD_PLACES: readonly Place[] = [
   { type: 'npc', name: 'Nomad Sefu', x: 110, y: 90, props: { kind: 'nomad' } },
   { type: 'npc', name: 'Sage Orrin', x: RUINS.x + 9, y: RUINS.y + 6, props: { kind: 'sage' } },
   { type: 'npc', name: 'Guard Brann', x: 64, y: 60, props: { kind: 'guard' } },
-  { type: 'npc', name: 'Innkeeper Odo', x: inn.x + 3, y: inn.y + 1, props: { kind: 'innkeeper' } },
-  { type: 'npc', name: 'Scribe Tam', x: elderHouse.x + 6, y: elderHouse.y + 1, props: { kind: 'scribe' } },
 
   // Chests: static ones that come back, and hoards that appear when their guards are dead.
   chest('waterfall_cache', WATERFALL.x + 1, WATERFALL.topY + 1, 'long_sword,large_potion', 900),
   chest('secret_garden_chest', SECRET_GARDEN.x + 4, SECRET_GARDEN.y + 3, 'ember_potion,large_potion', 900),
-  chest('smithy_rack', smithy.x + 4, smithy.y + 1, 'short_sword,small_potion', 600),
   chest('driftwood_chest', 131, 200, 'leather,small_potion'),
   chest('oasis_chest', 113, 91, 'large_potion,large_potion'),
   chest('rim_chest', 140, 14, 'large_potion,ember_potion', 900),
   { type: 'chestArea', name: 'goblin_hoard', ...GOBLIN_CAMP, props: { items: 'leather,axe,large_potion' } },
   { type: 'chestArea', name: 'graveyard_relics', ...GRAVEYARD_EAST, props: { items: 'chainmail,mace' } },
-  { type: 'chestArea', name: 'crystal_hoard', ...room(2), props: { items: 'scale,long_sword' } },
   { type: 'chestArea', name: 'ruins_hoard', ...RUINS, props: { items: 'plate,frost_blade' } },
-  {
-    type: 'chestArea',
-    name: 'wyrm_hoard',
-    x: LAIR_HALL.cx - 8,
-    y: LAIR_HALL.cy - 16,
-    w: 16,
-    h: 24,
-    props: { items: 'ember_blade,ember_plate,ember_potion' },
-  },
 
   // Named places for achievements.
   { type: 'area', name: 'secret_garden', ...SECRET_GARDEN },
   { type: 'area', name: 'waterfall_cache', x: WATERFALL.x, y: WATERFALL.topY, w: 3, h: 4 },
-  { type: 'area', name: 'wyrm_lair', x: LAIR_HALL.cx - 10, y: LAIR_HALL.cy - 20, w: 20, h: 40 },
 ];
 
 /** Music per zone; track names are the audio engineer's tune names. */
@@ -207,10 +175,8 @@ const MUSIC: Record<string, string> = {
   coast: 'coast',
   graveyard: 'graveyard',
   mountains: 'caves',
-  caves: 'caves',
   desert: 'desert',
   volcano: 'volcano',
-  lair: 'lair',
 };
 
 function musicPlaces(): Place[] {
@@ -222,9 +188,35 @@ function musicPlaces(): Place[] {
   }));
 }
 
-/** Tiles where doors and the ferry put players: reachability starts from these as well as the spawn. */
+/** The world map's own name: what a tile outside every zone is called. */
+export const WORLD_TITLE = 'Emberfall';
+
+/** What players call each zone of world-layout.ts: the world map writes these, entering one shows it. */
+export const ZONE_TITLES: Record<string, string> = {
+  village: 'Emberfall Village',
+  forest: 'Whispering Woods',
+  coast: 'Saltwind Coast',
+  graveyard: 'Hollow Graveyard',
+  mountains: 'Greystone Valley',
+  desert: 'Sunscorch Desert',
+  volcano: 'Cinder Peaks',
+};
+
+/** The zones' objects, placed after every other object (the ferry's too) so no old id moves. */
+export function zoneObjects(): ObjectSpec[] {
+  return placeObjects(
+    Object.entries(ZONES).map(([zone, r]) => ({
+      type: 'zone',
+      name: `zone_${zone}`,
+      ...r,
+      props: { title: ZONE_TITLES[zone] ?? zone },
+    })),
+  );
+}
+
+/** Tiles where portals put players coming back: reachability starts from these as well as the spawn. */
 export function destinations(): [number, number][] {
-  return [...DOORS, ...FERRY].filter((p) => p.type === 'destination').map((p) => [p.x, p.y]);
+  return [...WAYS_IN, ...FERRY].filter((p) => p.type === 'destination').map((p) => [p.x, p.y]);
 }
 
 /** The ferry's objects, placed after every other object (camera areas included) so no old id moves. */

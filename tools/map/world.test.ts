@@ -1,11 +1,12 @@
-// The project's own design rules for its world map, read the way the game reads it: every NPC placed,
-// one wyrm, everything reachable from the spawn, a checkpoint and a tune per zone. These are not what a
+// The project's own design rules for its world map (and the interiors it leads into, maps of their own),
+// read the way the game reads them: every NPC placed, one wyrm, everything reachable from the spawn, a
+// checkpoint and a tune per zone. These are not what a
 // modder's map must pass (that is `npm run check-content`, the server's own checks): a modded world may
 // drop an NPC or a zone, and a map re-saved by an older Tiled is just as valid.
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { TileRect } from '../../shared/content/world-map.ts';
-import { isWalkable } from '../../shared/rules/grid.ts';
+import { interiors, lair, mines } from './interiors-fixture.ts';
 import { islePlacements } from './isle-fixture.ts';
 import { data, inside, placements, reachableFrom, reachChecks, tiled, world } from './world-fixture.ts';
 
@@ -23,22 +24,26 @@ const seen = reachable();
 const { areaReached, besideReached } = reachChecks(seen, grid.width);
 
 describe('world.tmj', () => {
-  it('is a map at least as big as BrowserQuest’s, with embedded, extruded tilesets', () => {
+  it('is, with its interiors, at least as big as BrowserQuest’s map, with embedded, extruded tilesets', () => {
     expect(tiled).toMatchObject({ orientation: 'orthogonal', infinite: false });
-    expect(world.width).toBeGreaterThanOrEqual(172);
+    // BrowserQuest's one map was 172 x 314 tiles, its interiors carved into it as ours once were.
     expect(world.height).toBeGreaterThanOrEqual(314);
-    for (const ts of tiled.tilesets) {
+    const area = [world, ...interiors.map((i) => i.map)].reduce((n, m) => n + m.width * m.height, 0);
+    expect(area).toBeGreaterThanOrEqual(172 * 314);
+    for (const ts of [tiled, ...interiors.map((i) => i.tiled)].flatMap((t) => t.tilesets)) {
       expect(ts.source).toBeUndefined();
       expect(ts).toMatchObject({ margin: 1, spacing: 2, tilewidth: 16 });
       expect(existsSync(`assets/maps/${ts.image}`)).toBe(true);
     }
   });
 
-  it('names only mobs, NPCs and items that exist (parsePlacements passed), every NPC in npcs.json (with the isle’s) and one wyrm', () => {
-    // Every NPC stands somewhere in the realm: the world, or Ember Isle (the hermit).
-    const kinds = [...placements.npcs, ...islePlacements.npcs].map((n) => n.kind);
+  it('names only mobs, NPCs and items that exist (parsePlacements passed), every NPC in npcs.json (with the isle’s and the houses’) and one wyrm', () => {
+    // Every NPC stands somewhere in the realm: the world, a house, or Ember Isle (the hermit).
+    const all = [placements, islePlacements, ...interiors.map((i) => i.placements)];
+    const kinds = all.flatMap((p) => p.npcs).map((n) => n.kind);
     expect(new Set(kinds)).toEqual(new Set(data.npcs.keys()));
-    const wyrms = placements.mobAreas.filter((m) => m.kind === 'ember_wyrm');
+    const wyrms = all.flatMap((p) => p.mobAreas).filter((m) => m.kind === 'ember_wyrm');
+    expect(lair.placements.mobAreas.map((m) => m.kind)).toEqual(['ember_wyrm']);
     expect(wyrms).toHaveLength(1);
     expect(wyrms[0]!.count).toBe(1);
     expect(placements.areas.map((a) => a.name)).toEqual(
@@ -56,14 +61,16 @@ describe('world.tmj', () => {
     expect([...kindsIn(246, 320, 0, 112)].every((k) => ['rat', 'slime', 'crab'].includes(k))).toBe(true);
     expect(kindsIn(0, 54)).toEqual(new Set(['fire_imp']));
     expect(kindsIn(54, 116)).toEqual(new Set(['scorpion']));
-    expect(kindsIn(120, 260, 150, world.width)).toEqual(new Set(['bat', 'golem']));
+    expect(new Set(mines.placements.mobAreas.map((m) => m.kind))).toEqual(new Set(['bat', 'golem']));
   });
 
   it('has a checkpoint, a music area and at least one mob area in every zone', () => {
     const music = placements.music;
-    for (const m of music) expect(TRACKS).toContain(m.track);
-    expect(new Set(music.map((m) => m.track))).toEqual(new Set(TRACKS));
-    for (const m of music.filter((z) => z.track !== 'lair')) {
+    const everywhere = [...music, ...interiors.flatMap((i) => i.placements.music)];
+    for (const m of everywhere) expect(TRACKS).toContain(m.track);
+    expect(new Set(everywhere.map((m) => m.track))).toEqual(new Set(TRACKS));
+    // The mines and the lair each have theirs (tools/map/interiors.test.ts), the houses the village's.
+    for (const m of music) {
       const cx = (r: TileRect): [number, number] => [
         r.x + Math.floor(r.width / 2),
         r.y + Math.floor(r.height / 2),
@@ -73,7 +80,7 @@ describe('world.tmj', () => {
     }
   });
 
-  it('lets a player reach every checkpoint, NPC, chest, mob area and door from the spawn', () => {
+  it('lets a player reach every checkpoint, NPC, chest, mob area and portal from the spawn', () => {
     const missing: string[] = [];
     placements.checkpoints.forEach((c, i) => areaReached(c) || missing.push(`checkpoint #${i}`));
     for (const n of placements.npcs)
@@ -85,19 +92,10 @@ describe('world.tmj', () => {
     for (const a of placements.mobAreas)
       if (!areaReached(a.area)) missing.push(`mobs ${a.objectId} ${a.name}`);
     for (const d of placements.doors) if (!areaReached(d.area)) missing.push(`door ${d.objectId} ${d.name}`);
+    for (const p of placements.portals)
+      if (!areaReached(p.area)) missing.push(`portal ${p.objectId} ${p.name}`);
     for (const a of placements.areas) if (!areaReached(a.area)) missing.push(`area ${a.name}`);
     expect(missing).toEqual([]);
-  });
-
-  it('sends every door onto open ground outside any door, and has doors both ways', () => {
-    for (const d of placements.doors) {
-      expect(isWalkable(grid, d.to.x, d.to.y), d.name).toBe(true);
-      expect(
-        placements.doors.some((o) => inside(o.area, d.to.x, d.to.y)),
-        d.name,
-      ).toBe(false);
-    }
-    expect(placements.doors.length).toBeGreaterThanOrEqual(6);
   });
 
   it('animates water and lava with Tiled tile animations, and lava collides', () => {

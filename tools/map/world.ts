@@ -1,10 +1,10 @@
 // The world map "world": the village from village.ts at the south, then forest, coast, graveyard,
-// mountains with the mine, desert, volcano and the wyrm's lair. One fixed seed; `npm run map` writes it.
+// mountains with the mine's mouth, desert, volcano and the wyrm's gate (the mines, the lair and the houses
+// one can enter are maps of their own: interiors.ts, house-interiors.ts). One fixed seed; `npm run map`
+// writes it.
 import { createRng, type Rng } from '../art/rng.ts';
 import type { TileDef } from '../art/tile-def.ts';
 import { MapBuilder } from './builder.ts';
-import { boundsPlaces, carveHouseRooms, HOUSE_ROOMS, roomExit } from './house-interiors.ts';
-import { carveInteriors, LAIR_STAIRS, MINE_STAIRS_SOUTH } from './interiors.ts';
 import { TerrainGrid, type Terrain } from './terrain.ts';
 import { buildVillage, layVillageLand, SPAWN } from './village.ts';
 import { scatter } from './wild.ts';
@@ -29,7 +29,7 @@ export interface WorldBuild {
   builder: MapBuilder;
   spawn: typeof WORLD_SPAWN;
   undergrowth: { filled: number; inOpen: number };
-  /** Camera areas: the overland and each interior. */
+  /** Camera areas: the overland (the whole map). */
   bounds: Place[];
 }
 
@@ -80,8 +80,6 @@ export function generateWorld(catalog: readonly TileDef[]): WorldBuild {
   const rng = createRng(SEED);
   const b = new MapBuilder(WORLD_W, WORLD_H, catalog);
   layGround(b, rng);
-  carveInteriors(b, rng);
-  carveHouseRooms(b, rng);
   buildVillage(b, rng, VILLAGE_ORIGIN);
   b.reserve(
     WORLD_SPAWN.x,
@@ -110,10 +108,6 @@ export function generateWorld(catalog: readonly TileDef[]): WorldBuild {
     for (let i = 0; i < r.length; i++) reach[i] ||= r[i]!;
   }
   const undergrowth = fillUnreachable(b, reach);
-  const bounds = boundsPlaces(b, [
-    { name: 'mine', ...MINE_STAIRS_SOUTH },
-    { name: 'wyrm_lair', ...LAIR_STAIRS },
-    ...HOUSE_ROOMS.map((r) => ({ name: r.name, ...roomExit(r) })),
-  ]);
+  const bounds: Place[] = [{ type: 'bounds', name: 'overland', x: 0, y: 0, w: OVER_W, h: WORLD_H }];
   return { builder: b, spawn: WORLD_SPAWN, undergrowth, bounds };
 }

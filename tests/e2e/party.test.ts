@@ -1,0 +1,124 @@
+// Two players in Chromium make a party: A types `/invite Bea`, B's page asks and B presses Join; both see
+// the party frame (the other member with HP), state().party names both; party chat shows in B's log in
+// its own colour; a click on B in the world opens A's menu; the player list offers Invite; B leaves.
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import { CHROMIUM, gameState, haveChromium, joinGame, launchBrowser } from '../support/browser.ts';
+
+const shots = path.join(repoRoot, 'test-results');
+
+async function say(page: Page, text: string): Promise<void> {
+  await page.keyboard.press('Enter');
+  await page.getByTestId('chat-input').fill(text);
+  await page.getByTestId('chat-input').press('Enter');
+}
+
+const partyNames = async (page: Page): Promise<string[]> => (await gameState(page)).party.map((m) => m.name);
+
+describe('a party in two browsers', () => {
+  let server: ServerProcess;
+  let browser: Browser;
+  let pageA: Page;
+  let pageB: Page;
+
+  beforeAll(async () => {
+    if (!haveChromium())
+      throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install chromium\` or set CHROMIUM_PATH.`);
+    mkdirSync(shots, { recursive: true });
+    // One world, so both pages meet in it (the default realm spreads new players over its shards).
+    server = await startServerProcess({ MAP: 'assets/maps/world.tmj' });
+    browser = await launchBrowser();
+    pageA = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    // B on a phone: the prompt, the frame and Leave are tapped.
+    pageB = await (
+      await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
+    ).newPage();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it('forms by /invite and Join; both see the party frame; party chat; B leaves', async () => {
+    await joinGame(pageA, server.url, 'Ari');
+    await joinGame(pageB, server.url, 'Bea');
+    expect((await gameState(pageA)).party).toEqual([]);
+    await expect(pageA.getByTestId('party-frame').isVisible()).resolves.toBe(false);
+
+    await say(pageA, '/invite Bea');
+    const join = pageB.locator('.party-invite[data-from="Ari"] .party-invite-join');
+    await join.waitFor({ timeout: 10_000 });
+    await expect(pageB.locator('.party-invite').innerText()).resolves.toContain(
+      'Ari invites you to their party.',
+    );
+    await pageB.screenshot({ path: path.join(shots, 'e2e-party-invite.png') });
+    await join.tap();
+
+    for (const page of [pageA, pageB])
+      await page.waitForFunction(() => window.__emberquest!.state().party.length === 2, null, {
+        timeout: 10_000,
+      });
+    expect(await partyNames(pageA)).toEqual(['Ari', 'Bea']);
+    expect(await partyNames(pageB)).toEqual(['Ari', 'Bea']);
+    const frameA = pageA.getByTestId('party-frame');
+    await frameA.waitFor({ state: 'visible' });
+    // The frame lists the other member, not us: its name, level and HP from the server.
+    const rowA = frameA.locator('li[data-member="Bea"]');
+    await expect(rowA.innerText()).resolves.toMatch(/Bea[\s\S]*Lv 1[\s\S]*\d+ \/ \d+/);
+    await expect(frameA.locator('li').count()).resolves.toBe(1);
+    const frameB = pageB.getByTestId('party-frame');
+    await frameB.waitFor({ state: 'visible' });
+    await expect(frameB.locator('li[data-member="Ari"]').innerText()).resolves.toContain('★ Ari');
+    await expect(pageB.locator('.party-invite').count()).resolves.toBe(0);
+
+    await say(pageA, '/p meet me by the well');
+    const line = pageB.locator('.chat-line.party', { hasText: 'meet me by the well' });
+    await line.waitFor({ timeout: 10_000 });
+    await expect(line.innerText()).resolves.toContain('[Party] Ari: meet me by the well');
+    // Said to the party only: not as a bubble or a line nearby.
+    await expect(pageB.locator('.chat-line.chat', { hasText: 'meet me by the well' }).count()).resolves.toBe(
+      0,
+    );
+    await frameA.screenshot({ path: path.join(shots, 'e2e-party-frame.png') });
+    await pageB.screenshot({ path: path.join(shots, 'e2e-party-b-phone.png') });
+    await pageA.getByTestId('minimap').screenshot({ path: path.join(shots, 'e2e-party-minimap.png') });
+    await pageA.screenshot({ path: path.join(shots, 'e2e-party-a.png') });
+
+    // The player list: this world's players with their level, an Invite for the other one.
+    await pageA.getByTestId('online-button').click();
+    const list = pageA.getByTestId('player-list');
+    await list.locator('li[data-player="Bea"]').waitFor({ timeout: 10_000 });
+    await expect(list.locator('li[data-player="Bea"] .player-invite').count()).resolves.toBe(1);
+    await expect(list.locator('li[data-player="Ari"] .player-invite').count()).resolves.toBe(0);
+    await expect(list.locator('.player-list-summary').innerText()).resolves.toBe(
+      '2 in this world · 2 in the realm',
+    );
+    await pageA.screenshot({ path: path.join(shots, 'e2e-player-list.png') });
+    await pageA.keyboard.press('Escape');
+
+    // A click on B in the world opens the menu: Invite to party, Whisper.
+    const b = (await gameState(pageB)).playerId;
+    await pageA.waitForFunction((id) => window.__emberquest!.spriteBox(id) !== null, b);
+    const box = (await pageA.evaluate((id) => window.__emberquest!.spriteBox(id), b))!;
+    await pageA.mouse.click((box.left + box.right) / 2, (box.top + box.bottom) / 2);
+    const menu = pageA.locator('#player-menu');
+    await menu.waitFor({ state: 'visible', timeout: 5000 });
+    await expect(menu.innerText()).resolves.toMatch(/Bea[\s\S]*Invite to party[\s\S]*Whisper/);
+    await pageA.screenshot({ path: path.join(shots, 'e2e-player-menu.png') });
+    await menu.locator('.player-menu-whisper').click();
+    await expect(pageA.getByTestId('chat-input').inputValue()).resolves.toBe('/w Bea ');
+    await pageA.keyboard.press('Escape');
+
+    await pageB.locator('#party-frame .party-leave').tap();
+    for (const page of [pageA, pageB])
+      await page.waitForFunction(() => window.__emberquest!.state().party.length === 0, null, {
+        timeout: 10_000,
+      });
+    await frameA.waitFor({ state: 'hidden' });
+    await frameB.waitFor({ state: 'hidden' });
+  }, 120_000);
+});
