@@ -352,6 +352,9 @@ export class GameClient {
       case 'population':
       case 'playerList':
       case 'whisper':
+      case 'questLog':
+      case 'questOffer':
+      case 'npcMarks':
         this.events.happened(e);
         break;
       default: {

@@ -68,6 +68,8 @@ const handlers: Handlers = {
   [Op.Chat]: (s, [, text]) => s.chat(text),
   [Op.Respawn]: (s) => s.respawn(),
   [Op.Who]: (s) => s.who(),
+  [Op.AcceptQuest]: (s, [, id]) => s.quest('accept', id),
+  [Op.AbandonQuest]: (s, [, id]) => s.quest('abandon', id),
 };
 
 export class Session {
@@ -164,6 +166,11 @@ export class Session {
     if (now - this.lastWhoAt < WHO_MS) return;
     this.lastWhoAt = now;
     this.host.who?.(this);
+  }
+
+  quest(action: 'accept' | 'abandon', questId: string): void {
+    this.lastInputAt = this.now();
+    this.world.quest(this.playerId, action, questId);
   }
 
   respawn(): void {

@@ -43,6 +43,10 @@ export interface Player extends Walker, CharacterState {
   killedBy: number;
   /** The bag or belt changed (bag.ts): the player is sent them again at the end of the tick. */
   bagChanged: boolean;
+  /** The quest log changed (quests.ts): the player is sent it and its NPC marks at the end of the tick. */
+  questsChanged: boolean;
+  /** Quest intents (take, give up) asked for since the last tick, applied in the next one. */
+  questIntents: ['accept' | 'abandon', string][];
   /** Stats changed this tick: the player is sent a Stats message. */
   statsChanged: boolean;
   /** Line index per NPC id, so talking again moves the conversation on. */

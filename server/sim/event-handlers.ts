@@ -7,6 +7,7 @@ import type { SimEvent, SimEventOf, SimEventType } from './events.ts';
 import { dropLoot } from './loot.ts';
 import { count, gainXp } from './progress.ts';
 import type { SimContext } from './context.ts';
+import { questArea, questItems, questKill, questTalk } from './quests.ts';
 
 type Handlers = { [T in SimEventType]: (world: SimContext, event: SimEventOf<T>) => void };
 
@@ -23,7 +24,9 @@ const handlers: Handlers = {
     world.events.push({ type: 'killCredited', player: killer, mob });
   },
   // Quests count kills here (a party shares them), not at mobKilled.
-  killCredited() {},
+  killCredited(world, { player, mob }) {
+    questKill(world, player, mob.kind.id);
+  },
   // Nothing follows a player's death yet beyond the death itself (deaths.ts); parties will listen here.
   playerDied() {},
   // "Back on your feet": counted when the player gets up again. A checkpoint on another map (it came
@@ -42,15 +45,18 @@ const handlers: Handlers = {
       count(world, player, 'equip', kind.type);
     }
     count(world, player, 'loot', kind.id);
+    if (kind.type === 'quest') questItems(world, player, kind.id);
   },
   chestOpened() {},
   areaEntered(world, { player, name }) {
     count(world, player, 'reach', name);
+    questArea(world, player, name);
   },
   // Talking counts at the first line; hearing an NPC out, once the player has heard its last one.
   npcTalked(world, { player, npc, heardOut }) {
     if (!player.counters[`talk:${npc.kind.id}`]) count(world, player, 'talk', npc.kind.id);
     if (heardOut && !player.counters[`hear:${npc.kind.id}`]) count(world, player, 'hear', npc.kind.id);
+    questTalk(world, player, npc);
   },
   chatSaid(world, { player }) {
     count(world, player, 'chat', 'any');

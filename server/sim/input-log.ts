@@ -10,7 +10,8 @@ export type Input =
   | [kind: 'walkTo', id: number, x: number, y: number]
   | [kind: 'pursue', id: number, goal: 'attack' | 'loot' | 'talk' | 'open', targetId: number]
   | [kind: 'chat', id: number, text: string]
-  | [kind: 'respawn', id: number];
+  | [kind: 'respawn', id: number]
+  | [kind: 'quest', id: number, action: 'accept' | 'abandon', questId: string];
 
 /** An input given while the world's tickCount was `tick`: it takes effect in tick `tick + 1`. */
 export interface LoggedInput {
@@ -29,6 +30,7 @@ export interface Replayable {
   pursue(id: number, goal: 'attack' | 'loot' | 'talk' | 'open', targetId: number): void;
   chat(id: number, text: string): void;
   respawn(id: number): void;
+  quest(id: number, action: 'accept' | 'abandon', questId: string): void;
   tick(): void;
 }
 
@@ -68,6 +70,8 @@ function give(world: Replayable, input: Input): void {
       return world.chat(input[1], input[2]);
     case 'respawn':
       return world.respawn(input[1]);
+    case 'quest':
+      return world.quest(input[1], input[2], input[3]);
     default: {
       const unknown: never = input;
       throw new Error(`unknown input ${String(unknown)}`);

@@ -8,6 +8,7 @@ import type { TileRect } from '../../shared/content/world-map.ts';
 import type { Chest, GroundItem, Mob, Player } from './entities.ts';
 import type { SimContext } from './context.ts';
 import { tellHappened } from './happenings.ts';
+import { addItem } from './bag.ts';
 
 /** Drops stay this long, and blink for the last part of it (the client's business). */
 export const DROP_TICKS = 60 * TICK_RATE;
@@ -89,6 +90,14 @@ export function pickUp(world: SimContext, player: Player, item: GroundItem): voi
   const kind = world.data.items.get(item.kind);
   if (!kind) return removeItem(world, item);
   const say = (text: string): void => void world.tell(player, [Op.Notice, text]);
+  if (kind.type === 'quest') {
+    // Kept for a quest ("bring N"): into the bag, or left lying when the bag is full.
+    if (!addItem(player, kind)) return say(`Your bag is full: you leave the ${kind.name.toLowerCase()}.`);
+    say(`You pick up the ${kind.name.toLowerCase()}.`);
+    tellHappened(world, player, Happening.PickedUp, kind.id);
+    world.events.push({ type: 'itemPickedUp', player, kind, equipped: false });
+    return removeItem(world, item);
+  }
   if (kind.type === 'weapon' || kind.type === 'armor') {
     const current = world.data.items.get(kind.type === 'weapon' ? player.weapon : player.armor);
     if (current && current.level >= kind.level) {

@@ -74,5 +74,7 @@ export function makePlayer(
     wantRespawn: false,
     onPortal: -1,
     bagChanged: true,
+    questsChanged: true,
+    questIntents: [],
   };
 }

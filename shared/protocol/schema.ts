@@ -36,6 +36,8 @@ export const clientSchema = {
   [Op.Chat]: [str(MAX_CLIENT_FRAME)],
   [Op.Respawn]: [],
   [Op.Who]: [],
+  [Op.AcceptQuest]: [str(40)],
+  [Op.AbandonQuest]: [str(40)],
 } as const;
 
 export type ClientOp = keyof typeof clientSchema;

@@ -86,6 +86,14 @@ export type ListedPlayer = [name: string, world: string, level: number];
 export type PlayerListMsg = [op: typeof Op.PlayerList, total: number, players: ListedPlayer[]];
 export type WhisperMsg = [op: typeof Op.Whisper, from: string, to: string, text: string];
 
+/** A quest taken: its id (quests.json) and progress toward its count. */
+export type QuestProgress = [id: string, progress: number];
+export type QuestLogMsg = [op: typeof Op.QuestLog, active: QuestProgress[], done: string[]];
+export type QuestOfferMsg = [op: typeof Op.QuestOffer, npc: number, quest: string];
+/** `!`: the NPC kind has a quest to give this player; `?`: one to take back. */
+export type NpcMark = '!' | '?';
+export type NpcMarkersMsg = [op: typeof Op.NpcMarkers, marks: [kind: string, mark: NpcMark][]];
+
 export type ServerMsg =
   | WelcomeMsg
   | SpawnPlayerMsg
@@ -111,4 +119,7 @@ export type ServerMsg =
   | TransferMsg
   | PopulationMsg
   | PlayerListMsg
-  | WhisperMsg;
+  | WhisperMsg
+  | QuestLogMsg
+  | QuestOfferMsg
+  | NpcMarkersMsg;

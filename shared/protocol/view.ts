@@ -8,6 +8,8 @@ import { Op, type Happening } from './ops.ts';
 import type {
   DespawnMsg,
   ListedPlayer,
+  NpcMark,
+  QuestProgress,
   MovesMsg,
   NoticeMsg,
   ServerMsg,
@@ -58,6 +60,10 @@ export interface WorldView {
   entities: Map<number, SeenEntity>;
   /** The player's own numbers, from the latest Stats message. */
   stats: Stats | null;
+  /** The player's quests, from the latest QuestLog: taken (id -> progress) and handed in. */
+  quests: { active: Map<string, number>; done: string[] };
+  /** What NPCs of each kind show over them (`!` a quest to give, `?` one to take back), from NpcMarkers. */
+  npcMarks: Map<string, NpcMark>;
 }
 
 export interface Stats {
@@ -93,6 +99,11 @@ export type ViewEvent =
   | { type: 'population'; here: number; total: number }
   | { type: 'playerList'; total: number; players: ListedPlayer[] }
   | { type: 'whisper'; from: string; to: string; text: string }
+  /** The quest log changed (the view holds it): `active` and `done` as the server sent them. */
+  | { type: 'questLog'; active: QuestProgress[]; done: string[] }
+  /** The NPC `npc` offers the quest `quest`. */
+  | { type: 'questOffer'; npc: number; quest: string }
+  | { type: 'npcMarks'; marks: Map<string, NpcMark> }
   /** The server created our character: keep this token to play it again. */
   | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
@@ -108,6 +119,8 @@ export function createView(): WorldView {
     stepTicks: 0,
     entities: new Map(),
     stats: null,
+    quests: { active: new Map(), done: [] },
+    npcMarks: new Map(),
   };
 }
 
@@ -171,6 +184,15 @@ const appliers: Appliers = {
   [Op.Population]: (ctx, [, here, total]) => void ctx.events.push({ type: 'population', here, total }),
   [Op.PlayerList]: (ctx, [, total, players]) => void ctx.events.push({ type: 'playerList', total, players }),
   [Op.Whisper]: (ctx, [, from, to, text]) => void ctx.events.push({ type: 'whisper', from, to, text }),
+  [Op.QuestLog]: (ctx, [, active, done]) => {
+    ctx.view.quests = { active: new Map(active), done: [...done] };
+    ctx.events.push({ type: 'questLog', active, done });
+  },
+  [Op.QuestOffer]: (ctx, [, npc, quest]) => void ctx.events.push({ type: 'questOffer', npc, quest }),
+  [Op.NpcMarkers]: (ctx, [, marks]) => {
+    ctx.view.npcMarks = new Map(marks);
+    ctx.events.push({ type: 'npcMarks', marks: ctx.view.npcMarks });
+  },
 };
 
 /**
