@@ -9,6 +9,7 @@ import {
   type SeenEntity,
   type Stats,
   type ViewEvent,
+  type WorldView,
 } from '../shared/protocol/view.ts';
 import type { Tile } from '../shared/rules/path.ts';
 import { isWalkable, type Grid } from '../shared/rules/grid.ts';
@@ -81,6 +82,25 @@ export class GameClient {
   /** The player's own numbers (HP, level, XP, gear), once the server has sent them. */
   get stats(): Stats | null {
     return this.view.stats;
+  }
+
+  /** The quest log as the server last sent it: taken (id -> progress) and handed in. */
+  get quests(): WorldView['quests'] {
+    return this.view.quests;
+  }
+
+  /** What NPCs of each kind show over them (`!` a quest to give, `?` one to take back). */
+  get npcMarks(): WorldView['npcMarks'] {
+    return this.view.npcMarks;
+  }
+
+  /** Takes the quest an NPC beside us offered; the server checks and answers with the log or a notice. */
+  acceptQuest(id: string): void {
+    if (this.canAct) this.connection?.send([Op.AcceptQuest, id]);
+  }
+
+  abandonQuest(id: string): void {
+    this.connection?.send([Op.AbandonQuest, id]);
   }
 
   get dead(): boolean {

@@ -42,6 +42,8 @@ export interface EmberquestApi {
       hp?: number;
       tile: { x: number; y: number };
     }[];
+    /** Quests taken (done: false) with their progress toward `goal`, then those handed in (done: true). */
+    quests: { id: string; progress: number; goal: number; done: boolean }[];
   };
   tileToClient(x: number, y: number): { x: number; y: number };
   /**
@@ -67,6 +69,8 @@ export interface EmberquestApi {
   hudBoxes(): (PageBox & { name: string })[];
   /** Names drawn over the world: page box and how visible each is (0 = hidden in a crowd). */
   labels(): (PageBox & { id: number; type: string; alpha: number })[];
+  /** The `!`/`?` marks drawn over NPCs: the NPC's id, the mark, and where it is on the page. */
+  questMarks(): { id: number; mark: string; x: number; y: number }[];
   /** Shows a game notice the way a server Notice is shown (log and notice line), for layout tests. */
   showNotice(text: string): void;
 }
@@ -99,6 +103,7 @@ export function exposeTestApi(game: Phaser.Game): void {
           armor: '',
           dead: false,
           entities: [],
+          quests: [],
         };
       }
       const stats = client.stats;
@@ -126,6 +131,7 @@ export function exposeTestApi(game: Phaser.Game): void {
           hp: seen.type === 'mob' ? seen.hp : undefined,
           tile: { ...motion.tile },
         })),
+        quests: world().quests.state(),
       };
     },
     tileToClient: (x, y) => world().tileToClient(x, y),
@@ -164,6 +170,13 @@ export function exposeTestApi(game: Phaser.Game): void {
       }));
     },
     showNotice: (text) => world().panels.notice(text),
+    questMarks() {
+      const scene = world();
+      return scene.quests.marks.boxes().map((m) => {
+        const box = worldToPage(scene, { left: m.x, right: m.x, top: m.y, bottom: m.y });
+        return { id: m.id, mark: m.mark, x: box.left, y: box.top };
+      });
+    },
     labels() {
       const out: ReturnType<EmberquestApi['labels']> = [];
       for (const [id, view] of world().views) {

@@ -35,6 +35,7 @@ import { placeLabels } from './world-labels.ts';
 import { ReconnectStatus } from '../net/reconnect.ts';
 import { MapSwitch } from './map-switch.ts';
 import { WorldPicker } from '../ui/world-picker.ts';
+import { QuestUi } from './quest-ui.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -49,6 +50,8 @@ export class WorldScene extends Phaser.Scene {
   private lastTrackTile = '';
   effects!: Effects;
   panels!: Panels;
+  /** The quest panel, offers, NPC marks and quest targets on the map (quest-ui.ts). */
+  quests!: QuestUi;
   /** Sounds and effects for what happens; a fresh one for every join, so no old character's state lingers. */
   private reactions!: Reactions;
   private marker!: Phaser.GameObjects.Sprite;
@@ -93,6 +96,7 @@ export class WorldScene extends Phaser.Scene {
         this.lastTrackTile = '';
         this.followed = { model: null, jumps: 0 };
         this.marker.setVisible(false);
+        this.quests?.mapChanged();
       },
       (message) => this.panels.notice(message),
     );
@@ -136,6 +140,7 @@ export class WorldScene extends Phaser.Scene {
         this.reconnecting.hide();
         this.clearViews();
         this.panels.setPlaying(false);
+        this.quests.reset();
         if (wasPlaying) this.overlay.show(message);
         else this.title.show(message);
       },
@@ -148,7 +153,10 @@ export class WorldScene extends Phaser.Scene {
       reconnecting: (message, delayMs) => this.reconnecting.show(message, delayMs),
       token: (name, token) => saveCharacter({ name, token }),
       notice: (text) => this.panels.notice(text),
-      happened: (event) => this.reactions.react(event),
+      happened: (event) => {
+        this.reactions.react(event);
+        this.quests.react(event);
+      },
       teleported: () => this.audio.play('door'),
     });
     this.panels = new Panels({
@@ -165,6 +173,18 @@ export class WorldScene extends Phaser.Scene {
         info: this.cache.json.get('atlas:ui') as AtlasInfo,
         imageWidth: this.textures.get('atlas:ui').getSourceImage().width,
       },
+    });
+    this.quests = new QuestUi(this, {
+      data: this.readGameData(),
+      client: this.client,
+      npcName: (kind) => this.library.npcName(kind),
+      map: () => ({ path: this.mapPath, objects: this.worldMap.objects }),
+      ui: {
+        url: 'assets/sprites/ui.png',
+        info: this.cache.json.get('atlas:ui') as AtlasInfo,
+        imageWidth: this.textures.get('atlas:ui').getSourceImage().width,
+      },
+      resolution: this.zoom,
     });
     this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
@@ -230,6 +250,7 @@ export class WorldScene extends Phaser.Scene {
       hovered: this.pointer.hovered,
       target: this.pointer.target,
     });
+    this.quests.marks.update(this.views, this.client.npcMarks, time);
     this.effects.follow((id) => {
       const view = this.views.get(id);
       return view ? { x: view.x, y: view.pileTop } : null;
@@ -390,5 +411,6 @@ export class WorldScene extends Phaser.Scene {
     this.cameras.main.setZoom(this.zoom);
     for (const view of this.views.values()) view.setTextResolution(this.zoom);
     this.effects?.setResolution(this.zoom);
+    this.quests?.marks.setResolution(this.zoom);
   }
 }

@@ -22,7 +22,7 @@ export interface LogLine {
 /** Lines kept per kind. */
 const CAPS: Record<LineKind, number> = { chat: 60, whisper: 30, npc: 30, game: 30, milestone: 30 };
 
-const MILESTONE = /^(Level \d+!|Slain by|You have fallen|Checkpoint|Achievement)/;
+const MILESTONE = /^(Level \d+!|Slain by|You have fallen|Checkpoint|Achievement|Quest (taken|complete))/;
 
 /** Game notices that mark progress stay; routine ones (kills, loot, chests) are the first to go. */
 export function kindOfNotice(text: string): LineKind {

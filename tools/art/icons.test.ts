@@ -101,6 +101,7 @@ describe('UI atlas', () => {
         'heart',
         'help',
         'people',
+        'scroll',
         'shield',
         'sound_off',
         'sound_on',
