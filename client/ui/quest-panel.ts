@@ -127,7 +127,8 @@ export class QuestPanel {
       li.append(row(text('strong', r.name), give), text('span', r.line, 'quest-progress'));
       return li;
     });
-    if (items.length === 0) items.push(text('li', 'No quests yet. Talk to the villagers marked !', 'empty'));
+    if (items.length === 0)
+      items.push(text('li', 'No quest taken. Those marked ! have one for you.', 'empty'));
     const done = this.log.done.flatMap((id) => {
       const q = this.deps.quests.get(id);
       return q ? [text('li', q.name, 'quest done')] : [];

@@ -111,7 +111,9 @@ function advance(
     p.quests[id] = next;
     changed(p);
     if (q.count > 1) say(world, p, `${q.label} ${next}/${q.count}`);
-    if (next >= q.count && now < q.count) say(world, p, doneLine(world, q));
+    // Talking to the one who takes it back hands it in at once: no "go back" for that.
+    const handsInNow = q.goal === 'talk' && q.target === q.turnIn;
+    if (next >= q.count && now < q.count && !handsInNow) say(world, p, doneLine(world, q));
   }
 }
 
