@@ -14,6 +14,7 @@ import { ZoneHunt, type HuntStep } from './playthrough-hunt.ts';
 import { pickUp } from './playthrough-loot.ts';
 import { REST_UNTIL, RestSpots, Resting } from './playthrough-rest.ts';
 import { Walker } from './playthrough-walk.ts';
+import { QuestErrands } from './playthrough-quests.ts';
 
 const THINK_MS = 250;
 /** A retreat goes a few tiles at a time, so it stops soon after the chase does. */
@@ -76,6 +77,7 @@ class Playthrough {
   /** What the hunt said this think: a walk is holding back in a zone, fighting anything beatable in sight. */
   private huntStep: HuntStep | null = null;
   private readonly resting: Resting;
+  private readonly quests: QuestErrands;
   private pickingUntil = 0;
   private lastTook = '';
   private respawnAsked = -Infinity;
@@ -96,6 +98,7 @@ class Playthrough {
     this.hunt = new ZoneHunt(o.content, o.stops, o.zoneCapMs ?? ZONE_CAP_MS, o.random);
     this.walker = new Walker(bot, o.content, THINK_MS);
     this.resting = new Resting(new RestSpots(o.content));
+    this.quests = new QuestErrands(bot, o.content, (line) => this.note(line));
     const self = bot.self!;
     this.anchors.push({ x: self.fromX, y: self.fromY });
   }
@@ -125,6 +128,7 @@ class Playthrough {
         if (!this.done) return;
         clearInterval(timer);
         stop();
+        this.quests.dispose();
         resolve(this.result());
       }, THINK_MS);
     });
@@ -237,6 +241,11 @@ class Playthrough {
         !this.isShunned(m, now),
     );
     if (prey) return this.fight(prey.entity, now);
+    // Quests from the people along the way: take what they offer, hand in what is done.
+    const errand = this.quests.step(here, now, mobs, fresh);
+    if (errand === 'wait') return;
+    if (errand && 'id' in errand) return this.fight(errand, now);
+    if (errand) return this.walker.walk(here, errand, now);
     this.travel(here, mobs, stats, now);
   }
 
@@ -390,6 +399,7 @@ class Playthrough {
       weapon: stats?.weapon ?? '',
       armor: stats?.armor ?? '',
       kills: this.book.totalKills(),
+      questsDone: this.quests.done,
       deaths: this.book.totalDeaths(),
       killedBy: this.killedBy,
       journal: this.journal,

@@ -1,5 +1,5 @@
 // What the playthrough bot picks up, as a player would: chests in sight, gear better than its own, and
-// potions when hurt (the server equips gear and drinks potions on pickup).
+// potions when hurt (the server equips gear and drinks potions on pickup), and items a quest asks for.
 import type { GameData } from '../../shared/content/game-data.ts';
 import type { Stats } from '../../shared/protocol/view.ts';
 import type { BotClient } from './bot-client.ts';
@@ -46,7 +46,11 @@ export function pickUp(
       (item.type === 'weapon' && item.level > gearLevel(data, stats.weapon)) ||
       (item.type === 'armor' && item.level > gearLevel(data, stats.armor));
     const potion = item.type === 'consumable' && stats.hp < stats.maxHp * POTION_BELOW;
-    if (upgrade || potion) {
+    // A quest item is worth the walk while a quest taken asks for it.
+    const wanted =
+      item.type === 'quest' &&
+      [...bot.view.quests.active.keys()].some((id) => data.quests?.get(id)?.target === item.id);
+    if (upgrade || potion || wanted) {
       go(e.id);
       bot.loot(e.id);
       return item.id;
