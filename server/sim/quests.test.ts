@@ -6,6 +6,7 @@ import { World } from './world.ts';
 import { BAG_SLOTS } from './character.ts';
 import { countItem } from './bag.ts';
 import { dropItem } from './loot.ts';
+import { replay } from './input-log.ts';
 import {
   adventureMap,
   mobKind,
@@ -18,6 +19,7 @@ import {
   type Place,
   type TestClient,
 } from './test-support.ts';
+import { createView } from '../../shared/protocol/view.ts';
 import type { SavedCharacter } from './character.ts';
 
 /** Rats as these tests need them: one blow kills, they never fight back, and they drop nothing. */
@@ -227,5 +229,26 @@ describe('quests', () => {
     tickTimes(world, [a], 1);
     expect(received(a, Op.QuestLog).length).toBe(before + 1);
     expect(lastLog(a)).toEqual([Op.QuestLog, [['find_wren', 0]], []]);
+  });
+
+  it('quest intents are recorded, and a replay takes and hands in the same quests', () => {
+    const run = (recordInputs: boolean) => {
+      const map = adventureMap(openRows(40, 14), [{ id: 1, type: 'spawn', x: 9, y: 5 }, ...PEOPLE]);
+      return new World({ name: 'w', map, data: withMobs(rat), seed: 3, recordInputs });
+    };
+    const world = run(true);
+    const joined = world.join('A');
+    if (!joined.ok) throw new Error(joined.reason);
+    const a = { player: joined.player, view: createView(), frames: [], problems: [] };
+    tickTimes(world, [a], 2);
+    talkTo(world, a, 'elder');
+    ask(world, a, 'accept', 'find_wren');
+    talkTo(world, a, 'child');
+    expect(a.player.questsDone).toEqual(['find_wren']);
+    const again = run(false);
+    replay(again, world.inputLog!.entries, world.tickCount);
+    const player = [...again.players.values()][0]!;
+    expect(player.questsDone).toEqual(['find_wren']);
+    expect(player.xp).toBe(a.player.xp);
   });
 });
