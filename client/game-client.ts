@@ -103,6 +103,11 @@ export class GameClient {
     this.connection?.send([Op.AbandonQuest, id]);
   }
 
+  /** On the way to another world: the entities are still the old world's until its welcome. */
+  get transferring(): boolean {
+    return this.transfer !== null;
+  }
+
   get dead(): boolean {
     return this.welcomed && this.view.stats !== null && this.view.stats.hp <= 0;
   }

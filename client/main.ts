@@ -5,6 +5,7 @@ import { WorldScene } from './scenes/world.ts';
 import { HudScene } from './scenes/hud.ts';
 import { exposeTestApi } from './test-api.ts';
 import './style.css';
+import './map/maps.css';
 
 const game = new Phaser.Game({
   type: Phaser.AUTO,

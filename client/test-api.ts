@@ -4,6 +4,8 @@ import type Phaser from 'phaser';
 import type { WorldScene } from './scenes/world.ts';
 import { TILE } from './view/constants.ts';
 import type { HudScene } from './scenes/hud.ts';
+import type { MapHud } from './map/map-hud.ts';
+import { setMarks, type MapMark, type MapMarks } from './ui/map-marks.ts';
 
 /** A box in page (CSS) pixels, as getBoundingClientRect gives. */
 export interface PageBox {
@@ -32,6 +34,8 @@ export interface EmberquestApi {
     weapon: string;
     armor: string;
     dead: boolean;
+    /** The name of the place the player stands in (its zone's, else the map's), as last announced. */
+    zone: string;
     entities: {
       id: number;
       /** player, mob, item, npc or chest */
@@ -73,6 +77,13 @@ export interface EmberquestApi {
   questMarks(): { id: number; mark: string; x: number; y: number }[];
   /** Shows a game notice the way a server Notice is shown (log and notice line), for layout tests. */
   showNotice(text: string): void;
+  /** What the minimap and the world map show: the window of tiles, its dots, the zones written. */
+  maps(): ReturnType<MapHud['view']>;
+  /**
+   * Puts marks on this page's maps the way the party and quest code do (ui/map-marks.ts), for drawing
+   * tests: only what this page draws changes, and the next word from the server replaces them.
+   */
+  showMarks(kind: keyof MapMarks, marks: MapMark[]): void;
 }
 
 declare global {
@@ -102,6 +113,7 @@ export function exposeTestApi(game: Phaser.Game): void {
           weapon: '',
           armor: '',
           dead: false,
+          zone: '',
           entities: [],
           quests: [],
         };
@@ -122,6 +134,7 @@ export function exposeTestApi(game: Phaser.Game): void {
         weapon: stats?.weapon ?? '',
         armor: stats?.armor ?? '',
         dead: client.dead,
+        zone: world().mapHud.zone,
         entities: [...client.entities.values()].map(({ seen, motion }) => ({
           id: seen.id,
           type: seen.type,
@@ -177,6 +190,8 @@ export function exposeTestApi(game: Phaser.Game): void {
         return { id: m.id, mark: m.mark, x: box.left, y: box.top };
       });
     },
+    maps: () => world().mapHud.view(),
+    showMarks: (kind, marks) => setMarks(kind, marks),
     labels() {
       const out: ReturnType<EmberquestApi['labels']> = [];
       for (const [id, view] of world().views) {

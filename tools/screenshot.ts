@@ -17,7 +17,7 @@ try {
     bots.push(bot);
   }
   const page = await browser.newPage({ viewport: { width: 1280, height: 720 } });
-  // The bots' shard, picked as a friend joining them would (the picker offers the least full one).
+  // The bots' shard, picked as a friend joining them would (named, so the picture does not depend on the picker's default).
   await joinGame(page, server.url, 'Ember', bots[0]!.view.world);
   const me = await page.evaluate(() => window.__emberquest!.state().tile!);
   // Spread the bots around the player so the picture shows company.

@@ -21,15 +21,26 @@ describe('defaultWorld', () => {
     expect(defaultWorld([world('a', 10), world('b', 50)], 'b')).toBe('b');
   });
 
-  it('passes over a last choice that is now full, down or gone, for the least full', () => {
+  it('passes over a last choice that is now full, down or gone', () => {
     const worlds = [world('a', 100), world('b', 40), world('c', 10, 100, { state: 'down' }), world('d', 30)];
-    expect(defaultWorld(worlds, 'a')).toBe('d');
-    expect(defaultWorld(worlds, 'c')).toBe('d');
-    expect(defaultWorld(worlds, 'gone')).toBe('d');
+    expect(defaultWorld(worlds, 'a')).toBe('b');
+    expect(defaultWorld(worlds, 'c')).toBe('b');
+    expect(defaultWorld(worlds, 'gone')).toBe('b');
+  });
+
+  it('sends a newcomer where people already play, not to an empty shard', () => {
+    expect(defaultWorld([world('a', 0), world('b', 1)], null)).toBe('b');
+    expect(defaultWorld([world('a', 3), world('b', 0)], null)).toBe('a');
+  });
+
+  it('spills over to the least full once the fuller worlds are busy', () => {
+    expect(defaultWorld([world('a', 80), world('b', 60)], null)).toBe('b');
+    expect(defaultWorld([world('a', 90), world('b', 80)], null)).toBe('b');
   });
 
   it('weighs by share of room, not head count, and breaks ties by list order', () => {
-    expect(defaultWorld([world('big', 50, 200), world('small', 20, 40)], null)).toBe('big');
+    expect(defaultWorld([world('big', 50, 200), world('small', 20, 40)], null)).toBe('small');
+    expect(defaultWorld([world('big', 100, 200), world('small', 30, 40)], null)).toBe('big');
     expect(defaultWorld([world('a', 5), world('b', 5)], null)).toBe('a');
     expect(defaultWorld([world('b', 5), world('a', 5)], null)).toBe('b');
   });

@@ -68,16 +68,26 @@ export function fullness(world: WorldEntry): number {
   return world.maxPlayers > 0 ? Math.min(1, world.players / world.maxPlayers) : 1;
 }
 
+/** Past this share of its room a world is busy: the picker sends newcomers to a quieter one. */
+export const BUSY_SHARE = 0.75;
+
 /**
- * The world selected first: the last one chosen if it can still be picked, else the least full one
- * (ties go to the first listed, so every browser agrees), else '' (none can be picked: plain `/ws`
- * lets the server decide or say why not).
+ * The world selected first: the last one chosen if it can still be picked; else the fullest world that
+ * is not yet busy, so a newcomer meets the people already playing instead of an empty shard (with two
+ * empty-ish shards, "least full" put the second player of the evening alone in the other one); when
+ * every open world is busy, the least full. Ties go to the first listed, so every browser agrees.
+ * '' when none can be picked (plain `/ws` lets the server decide or say why not).
  */
 export function defaultWorld(worlds: readonly WorldEntry[], last: string | null): string {
   const open = worlds.filter(pickable);
   if (last && open.some((w) => w.id === last)) return last;
+  const calm = open.filter((w) => fullness(w) < BUSY_SHARE);
   let best: WorldEntry | null = null;
-  for (const w of open) if (!best || fullness(w) < fullness(best)) best = w;
+  if (calm.length > 0) {
+    for (const w of calm) if (!best || fullness(w) > fullness(best)) best = w;
+  } else {
+    for (const w of open) if (!best || fullness(w) < fullness(best)) best = w;
+  }
   return best?.id ?? '';
 }
 
@@ -93,6 +103,6 @@ export function saveLastWorld(id: string): void {
   try {
     localStorage.setItem(LAST_WORLD_KEY, id);
   } catch {
-    // Storage refused (private mode): the default is the least full world next time.
+    // Storage refused (private mode): the picker's default rule chooses next time.
   }
 }

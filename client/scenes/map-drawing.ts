@@ -6,6 +6,7 @@ import { parseWorldMap, type TileRect, type WorldMap } from '../../shared/conten
 import type { TiledMap } from '../../shared/content/tiled-types.ts';
 import { parsePlacements } from '../../shared/content/placements.ts';
 import type { GameData } from '../../shared/content/game-data.ts';
+import type { Zone } from '../../shared/content/zones.ts';
 import type { MusicArea } from '../audio/audio.ts';
 import { splitForDrawing } from '../view/map-layers.ts';
 import { TileAnimations } from '../view/tile-animations.ts';
@@ -18,13 +19,15 @@ export class MapDrawing {
   readonly music: MusicArea[];
   /** Camera bounds of the map's areas (the overworld, each interior), in tiles. */
   readonly bounds: TileRect[];
+  /** The map's named zones (the minimap, the world map and the banner on entry). */
+  readonly zones: Zone[];
   private readonly tilemap: Phaser.Tilemaps.Tilemap;
 
   /** Draws `source`, the map at `path` under assets/; `data` (null if unreadable) reads its placements. */
   constructor(
     scene: Phaser.Scene,
     readonly path: string,
-    source: TiledMap,
+    readonly source: TiledMap,
     data: GameData | null,
   ) {
     this.worldMap = parseWorldMap(source, path);
@@ -47,6 +50,7 @@ export class MapDrawing {
     const placed = data ? placementsOf(this.worldMap, data, path) : null;
     this.music = placed?.music ?? [];
     this.bounds = (placed?.bounds ?? []).map((b) => b.area);
+    this.zones = placed?.zones ?? [];
   }
 
   destroy(): void {

@@ -36,6 +36,8 @@ import { ReconnectStatus } from '../net/reconnect.ts';
 import { MapSwitch } from './map-switch.ts';
 import { WorldPicker } from '../ui/world-picker.ts';
 import { QuestUi } from './quest-ui.ts';
+import type { MapHud } from '../map/map-hud.ts';
+import { createMapHud, drawnMap } from './world-maps.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -52,6 +54,8 @@ export class WorldScene extends Phaser.Scene {
   panels!: Panels;
   /** The quest panel, offers, NPC marks and quest targets on the map (quest-ui.ts). */
   quests!: QuestUi;
+  /** The minimap, the world map and the zone banner. */
+  mapHud!: MapHud;
   /** Sounds and effects for what happens; a fresh one for every join, so no old character's state lingers. */
   private reactions!: Reactions;
   private marker!: Phaser.GameObjects.Sprite;
@@ -97,6 +101,7 @@ export class WorldScene extends Phaser.Scene {
         this.followed = { model: null, jumps: 0 };
         this.marker.setVisible(false);
         this.quests?.mapChanged();
+        this.mapHud.setMap(drawnMap(this, this.maps.drawing));
       },
       (message) => this.panels.notice(message),
     );
@@ -189,6 +194,8 @@ export class WorldScene extends Phaser.Scene {
     this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
     this.picker = new WorldPicker();
+    this.mapHud = createMapHud(this);
+    this.mapHud.setMap(drawnMap(this, this.maps.drawing));
     this.title = createTitleScreen(this.picker, (name, token, world) => {
       this.title.busy(true);
       this.client.join(name, token, world);
@@ -258,6 +265,7 @@ export class WorldScene extends Phaser.Scene {
     const self = this.views.get(this.client.selfId);
     this.updateMusic();
     this.moveCamera(ms);
+    this.mapHud.update(time);
     if (self) {
       const dest = self.model.motion.destination;
       if (

@@ -3,6 +3,7 @@
 import type { GameData } from './game-data.ts';
 import { ContentError, type TileRect, type WorldMap } from './world-map.ts';
 import { isWalkable } from '../rules/grid.ts';
+import { titleProblem, type Zone } from './zones.ts';
 
 export interface MobArea {
   objectId: number;
@@ -66,6 +67,8 @@ export interface Placements {
   music: { track: string; area: TileRect }[];
   /** Camera bounds: the client shows nothing outside the one the player stands in (the server ignores them). */
   bounds: CameraBounds[];
+  /** Named zones for the world map and the banner on entry (the server ignores them). */
+  zones: Zone[];
 }
 
 export interface CameraBounds {
@@ -93,6 +96,7 @@ export const OBJECT_CLASSES = [
   'portal',
   'music',
   'bounds',
+  'zone',
 ] as const;
 
 export type ObjectClass = (typeof OBJECT_CLASSES)[number];
@@ -113,6 +117,7 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
     portals: [],
     music: [],
     bounds: [],
+    zones: [],
   };
 
   const named = new Map(map.objects.filter((o) => o.name).map((o) => [o.name, o]));
@@ -231,6 +236,14 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
         const twin = out.bounds.find((b) => b.name === o.name);
         if (o.name && twin) problem(`has the same name as bounds object ${twin.objectId}`);
         out.bounds.push({ objectId: o.id, name: o.name, area: o.area });
+        break;
+      }
+      case 'zone': {
+        // A named part of the map: the world map writes its title, entering it shows it.
+        const title = prop('title');
+        const why = titleProblem(title);
+        if (why) problem(why);
+        else out.zones.push({ title: String(title).trim(), area: o.area });
         break;
       }
       default:

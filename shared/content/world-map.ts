@@ -3,6 +3,7 @@
 import { makeGrid, type Grid } from '../rules/grid.ts';
 import type { TiledLayer, TiledMap, TiledObject, TiledProperty, TiledTileset } from './tiled-types.ts';
 import { checkMapProperties, shapeProblem } from './map-checks.ts';
+import { titleProblem } from './zones.ts';
 
 /** Tiled keeps flip and rotation flags in the top bits of a gid. */
 const GID_MASK = 0x0fffffff;
@@ -30,6 +31,8 @@ export interface WorldMap {
   grid: Grid;
   spawns: MapObject[];
   objects: MapObject[];
+  /** The map's own name (its `title` property): what a tile outside every zone is called. */
+  title?: string;
   /** Findings that do not stop the game (a hidden layer that still collides): logged and listed. */
   warnings?: readonly string[];
 }
@@ -195,8 +198,24 @@ export function parseWorldMap(map: TiledMap, file: string): WorldMap {
     if (!areaHasWalkable(grid, s.area))
       problems.push(`spawn object ${s.id} ("${s.name}") has no walkable tile`);
   }
+  const title = propertyOf(map.properties, 'title');
+  const titleWhy = title === undefined ? null : titleProblem(title);
+  if (titleWhy)
+    problems.push(
+      `the map's property "title" ${titleWhy.replace(/^needs a "title" property: /, 'must be ')}`,
+    );
   if (problems.length) throw new ContentError(file, problems, warnings);
-  return { width: map.width, height: map.height, tileSize: map.tilewidth, grid, spawns, objects, warnings };
+  const named = typeof title === 'string' && !titleWhy ? { title: title.trim() } : {};
+  return {
+    width: map.width,
+    height: map.height,
+    tileSize: map.tilewidth,
+    grid,
+    spawns,
+    objects,
+    warnings,
+    ...named,
+  };
 }
 
 /** NPCs and static chests occupy their tile: nobody walks through them, on the server or in the browser. */

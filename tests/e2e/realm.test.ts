@@ -93,7 +93,7 @@ describe('the realm in Chromium', () => {
     await page.goto(server.url);
     const picker = page.getByTestId('world-picker');
     await picker.waitFor({ state: 'visible', timeout: 30_000 });
-    // Only the start map's worlds are offered; the least full (the first, all empty) is chosen.
+    // Only the start map's worlds are offered; with all empty, the first is chosen.
     await expect
       .poll(() =>
         picker.locator('[data-world]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.world)),

@@ -78,6 +78,15 @@ describe('the UI on a desktop', () => {
         { timeout: 30_000, interval: 200 },
       )
       .toBe('attack true');
+    // The target frame and the minimap share the top right: side by side, never one over the other.
+    const [frame, minimap] = await page.evaluate(() =>
+      ['#target-frame', '#minimap'].map((sel) =>
+        document.querySelector(sel)!.getBoundingClientRect().toJSON(),
+      ),
+    );
+    expect(frame.right <= minimap.left || frame.bottom <= minimap.top, 'target frame over the minimap').toBe(
+      true,
+    );
     expect(frameText).toContain('Level 1');
     expect(frameText).toMatch(/\d+ \/ 25/);
     expect(cursor).toBe('pointer');

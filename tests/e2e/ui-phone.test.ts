@@ -1,5 +1,5 @@
 // The UI on a phone (390×844, touch), in Chromium: the first-play hint speaks of taps, the achievement
-// toast, notices, target frame and chat line keep off the HP bars and the buttons, and Escape or a tap
+// toast, notices, target frame, chat line and minimap keep off the HP bars, the buttons and each other, and Escape or a tap
 // outside closes every card. Screenshot in test-results/ui-phone.png.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -103,6 +103,7 @@ describe('the UI on a phone', () => {
           notice: box('#notice'),
           chat: box('#chat'),
           target: box('#target-frame'),
+          minimap: box('#minimap'),
         },
       };
     });
@@ -110,11 +111,14 @@ describe('the UI on a phone', () => {
     expect(layout.covers.toast).not.toBeNull();
     expect(layout.covers.notice).not.toBeNull();
     expect(layout.covers.chat).not.toBeNull();
+    expect(layout.covers.minimap).not.toBeNull();
     for (const [name, cover] of Object.entries(layout.covers)) {
       if (!cover) continue;
       for (const hud of layout.hud)
         expect(overlap(cover, hud), `${name} covers the HUD ${hud.name}`).toBe(false);
       for (const b of layout.buttons) expect(overlap(cover, b), `${name} covers a button`).toBe(false);
+      if (name !== 'minimap' && layout.covers.minimap)
+        expect(overlap(cover, layout.covers.minimap), `${name} covers the minimap`).toBe(false);
     }
     await page.screenshot({ path: path.join(shots, 'ui-phone.png') });
     await page.getByTestId('chat-input').press('Escape');

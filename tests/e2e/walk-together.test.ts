@@ -20,7 +20,7 @@ describe('two players in Chromium', () => {
       throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install chromium\` or set CHROMIUM_PATH.`);
     mkdirSync(shots, { recursive: true });
     // The default grace period (30 s): a closed page's character must leave at once, not wait it out.
-    // One world of the overworld: the default realm would put B in the other shard (the least full).
+    // One world of the overworld, so nothing depends on which shard the picker offers.
     server = await startServerProcess({ MAP: 'assets/maps/world.tmj' });
     browser = await launchBrowser();
     pageA = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();

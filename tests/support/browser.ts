@@ -38,7 +38,7 @@ export async function gameState(page: Page): Promise<GameState> {
 
 /**
  * Opens the game, types a name, picks `world` in the world picker when given (friends who want to meet
- * pick the same one; by default the page offers the least full) and presses Play; resolves once the
+ * pick the same one; by default the page offers the fullest world that is not busy) and presses Play; resolves once the
  * server has welcomed us.
  */
 export async function joinGame(page: Page, url: string, name: string, world?: string): Promise<GameState> {

@@ -43,6 +43,7 @@ export function members(data: GameData): Record<ObjectClass, Member[]> {
       { name: 'track', type: 'string', propertyType: 'MusicId', value: first(data.music?.keys() ?? []) },
     ],
     bounds: [],
+    zone: [{ name: 'title', type: 'string', value: '' }],
   };
 }
 
@@ -59,6 +60,7 @@ const COLOURS: Partial<Record<ObjectClass, string>> = {
   destination: '#ff911eb4',
   portal: '#ffdcbeff',
   music: '#ff4363d8',
+  zone: '#fff0c05a',
 };
 
 /** The colour Tiled draws a class in, as #AARRGGBB (grey for the classes not listed). */

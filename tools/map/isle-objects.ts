@@ -70,6 +70,21 @@ export const ISLE_PLACES: readonly Place[] = [
   },
 ];
 
+/** The isle map's own name, and its named corners (last in the object list, so no old id moves). */
+export const ISLE_TITLE = 'Ember Isle';
+const ISLE_ZONES: readonly Place[] = [
+  { type: 'zone', name: 'zone_cove', ...COVE, props: { title: "Smugglers' Cove" } },
+  {
+    type: 'zone',
+    name: 'zone_crater',
+    x: CRATER.cx - CRATER.rx - 2,
+    y: CRATER.cy - CRATER.ry - 2,
+    w: CRATER.rx * 2 + 4,
+    h: CRATER.ry * 2 + 4,
+    props: { title: 'Ember Crater' },
+  },
+];
+
 export function isleObjects(): ObjectSpec[] {
-  return placeObjects(ISLE_PLACES);
+  return placeObjects([...ISLE_PLACES, ...ISLE_ZONES]);
 }

@@ -17,9 +17,9 @@ import { stringifyTiledMap, toTiledMap, type ObjectSpec } from './tmj.ts';
 import { generateVillage } from './village.ts';
 import { placeObjects, villageObjects } from './village-objects.ts';
 import { generateIsle } from './isle.ts';
-import { ISLE_SPAWN, isleObjects } from './isle-objects.ts';
+import { ISLE_SPAWN, ISLE_TITLE, isleObjects } from './isle-objects.ts';
 import { generateWorld } from './world.ts';
-import { ferryObjects, worldObjects } from './world-objects.ts';
+import { ferryObjects, WORLD_TITLE, worldObjects, zoneObjects } from './world-objects.ts';
 import { renderZones } from './zone-previews.ts';
 import { writeGenerated, type Output } from '../generated.ts';
 
@@ -43,8 +43,9 @@ function makeMap(
   builder: MapBuilder,
   objects: ObjectSpec[],
   undergrowth: { filled: number; inOpen: number },
+  title?: string,
 ): Output {
-  const map = toTiledMap(builder, tileset, objects);
+  const map = toTiledMap(builder, tileset, objects, title);
   console.log(
     `made assets/maps/${file} (${map.width}x${map.height}, ${catalog.length} tiles, ${objects.length} objects)`,
   );
@@ -60,6 +61,7 @@ const villageMap = makeMap(
   village.builder,
   [spawnObject('village', village.spawn), ...villageObjects()],
   village.undergrowth,
+  'Emberfall Village',
 );
 const world = generateWorld(catalog);
 const worldObjs = [
@@ -67,10 +69,11 @@ const worldObjs = [
   ...worldObjects(),
   ...placeObjects(world.bounds),
   ...ferryObjects(),
+  ...zoneObjects(),
 ];
-const worldMap = makeMap('world.tmj', world.builder, worldObjs, world.undergrowth);
+const worldMap = makeMap('world.tmj', world.builder, worldObjs, world.undergrowth, WORLD_TITLE);
 const isle = generateIsle(catalog);
-const isleMap = makeMap('isle.tmj', isle.builder, isleObjects(), isle.undergrowth);
+const isleMap = makeMap('isle.tmj', isle.builder, isleObjects(), isle.undergrowth, ISLE_TITLE);
 if (writeGenerated(root, 'npm run map', [villageMap, worldMap, isleMap])) console.log('wrote the maps');
 else process.exitCode = 1;
 

@@ -59,11 +59,18 @@ export interface TiledMap {
   nextobjectid: number;
   layers: (TiledTileLayer | TiledObjectLayer)[];
   tilesets: TiledTileset[];
+  properties?: TiledProperty[];
 }
 
 export type ObjectSpec = Omit<TiledObject, 'id' | 'rotation' | 'visible'>;
 
-export function toTiledMap(b: MapBuilder, tileset: TiledTileset, objects: readonly ObjectSpec[]): TiledMap {
+/** `title` becomes the map's own `title` property (what a tile outside every zone is called). */
+export function toTiledMap(
+  b: MapBuilder,
+  tileset: TiledTileset,
+  objects: readonly ObjectSpec[],
+  title?: string,
+): TiledMap {
   const tileLayers: TiledTileLayer[] = LAYERS.map((name, i) => ({
     id: i + 1,
     name,
@@ -104,6 +111,7 @@ export function toTiledMap(b: MapBuilder, tileset: TiledTileset, objects: readon
     nextobjectid: objects.length + 1,
     layers: [...tileLayers, objectLayer],
     tilesets: [tileset],
+    ...(title ? { properties: [{ name: 'title', type: 'string' as const, value: title }] } : {}),
   };
 }
 

@@ -222,6 +222,34 @@ function musicPlaces(): Place[] {
   }));
 }
 
+/** The world map's own name: what the interiors outside every zone are called. */
+export const WORLD_TITLE = 'Emberfall';
+
+/** What players call each zone of world-layout.ts: the world map writes these, entering one shows it. */
+export const ZONE_TITLES: Record<string, string> = {
+  village: 'Emberfall Village',
+  forest: 'Whispering Woods',
+  coast: 'Saltwind Coast',
+  graveyard: 'Hollow Graveyard',
+  mountains: 'Greystone Valley',
+  desert: 'Sunscorch Desert',
+  volcano: 'Cinder Peaks',
+  caves: 'The Old Mine',
+  lair: "The Wyrm's Lair",
+};
+
+/** The zones' objects, placed after every other object (the ferry's too) so no old id moves. */
+export function zoneObjects(): ObjectSpec[] {
+  return placeObjects(
+    Object.entries(ZONES).map(([zone, r]) => ({
+      type: 'zone',
+      name: `zone_${zone}`,
+      ...r,
+      props: { title: ZONE_TITLES[zone] ?? zone },
+    })),
+  );
+}
+
 /** Tiles where doors and the ferry put players: reachability starts from these as well as the spawn. */
 export function destinations(): [number, number][] {
   return [...DOORS, ...FERRY].filter((p) => p.type === 'destination').map((p) => [p.x, p.y]);
