@@ -48,12 +48,17 @@ describe('quest errands', () => {
     expect(sent).toHaveLength(1);
   });
 
-  it('takes every quest offered, and leaves an NPC marked too far from the road alone', () => {
+  it('takes every quest offered; leaves alone an NPC too far, or with a quest to give in another zone', () => {
     const { view, sent, errands, emit } = standIn();
     emit({ type: 'questOffer', npc: 5, quest: 'find_wren' });
     expect(sent).toEqual([['accept', 'find_wren']]);
     view.npcMarks.set('elder', '!');
     expect(errands.step({ x: elder.x + 80, y: elder.y }, 0, [], true)).toBeNull();
+    // The forest, just north of the village: the elder's ! is not worth going back for; her ? is.
+    const forest = { x: elder.x, y: 244 };
+    expect(errands.step(forest, 0, [], true)).toBeNull();
+    view.npcMarks.set('elder', '?');
+    expect(errands.step(forest, 0, [], true)).toMatchObject({ x: expect.any(Number) });
   });
 
   it('fights the mobs a kill quest wants, when fit, and not once it is done', () => {

@@ -11,9 +11,14 @@ import { isWalkable } from '../../shared/rules/grid.ts';
 
 type Tile = { x: number; y: number };
 
-/** How far (tiles) from the bot an NPC with a quest to give, or one to take back, is worth the detour. */
+/**
+ * How far (tiles) from the bot an NPC with a quest to give, or one to take back, is worth the detour. One
+ * to give must stand in the zone the bot is in (a player meets the people of the zone it walks through);
+ * one to take back may be in another zone, if close.
+ */
 const OFFER_DETOUR = 40;
 const HAND_IN_DETOUR = 60;
+const HAND_IN_ELSEWHERE = 40;
 /** Within this many tiles of the NPC (and seeing it), the bot asks the server to walk it up and talk. */
 const TALK_FROM = 10;
 /** After a talk, the server walks the bot up to the NPC: the bot waits this long before moving on. */
@@ -95,7 +100,10 @@ export class QuestErrands {
       const mark = marks.get(n.kind);
       if (!mark || now - (this.rested.get(n.kind) ?? -Infinity) < COOLDOWN_MS) continue;
       const d = chebyshev(n, here);
-      if (d > (mark === '?' ? HAND_IN_DETOUR : OFFER_DETOUR)) continue;
+      const sameZone = this.zoneOf(n) === this.zoneOf(here);
+      const reach =
+        mark === '?' ? (sameZone ? HAND_IN_DETOUR : HAND_IN_ELSEWHERE) : sameZone ? OFFER_DETOUR : -1;
+      if (d > reach) continue;
       if (this.errand && this.errand.kind !== n.kind) continue;
       if (!best || d < best.d) best = { kind: n.kind, tile: n, d };
     }
@@ -152,6 +160,14 @@ export class QuestErrands {
     // In the area with nothing in sight: wait for the respawns rather than walk off and back.
     if (best && best.d <= 6) return 'wait';
     return best?.tile ?? null;
+  }
+
+  /** The zone (music area) a tile is in, '' for none. */
+  private zoneOf(t: Tile): string {
+    const z = this.content.zones.find(
+      ({ area: a }) => t.x >= a.x && t.y >= a.y && t.x < a.x + a.width && t.y < a.y + a.height,
+    );
+    return z?.name ?? '';
   }
 
   /** An open tile beside an NPC's (its own blocks the walk). */
