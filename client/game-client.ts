@@ -11,6 +11,7 @@ import {
   type SeenEntity,
   type Stats,
   type ViewEvent,
+  type WorldView,
 } from '../shared/protocol/view.ts';
 import type { Tile } from '../shared/rules/path.ts';
 import { isWalkable, type Grid } from '../shared/rules/grid.ts';
@@ -111,6 +112,25 @@ export class GameClient {
   /** Puts the potion of bag slot `slot` on belt slot `belt` (`slot` -1 clears the belt slot). */
   setBelt(belt: number, slot: number): void {
     if (this.canAct) this.connection?.send([Op.SetBelt, belt, slot]);
+  }
+
+  /** The quest log as the server last sent it: taken (id -> progress) and handed in. */
+  get quests(): WorldView['quests'] {
+    return this.view.quests;
+  }
+
+  /** What NPCs of each kind show over them (`!` a quest to give, `?` one to take back). */
+  get npcMarks(): WorldView['npcMarks'] {
+    return this.view.npcMarks;
+  }
+
+  /** Takes the quest an NPC beside us offered; the server checks and answers with the log or a notice. */
+  acceptQuest(id: string): void {
+    if (this.canAct) this.connection?.send([Op.AcceptQuest, id]);
+  }
+
+  abandonQuest(id: string): void {
+    this.connection?.send([Op.AbandonQuest, id]);
   }
 
   /** On the way to another world: the entities are still the old world's until its welcome. */
@@ -417,6 +437,9 @@ export class GameClient {
       case 'partyLine':
       case 'inviteEnded':
       case 'announcement':
+      case 'questLog':
+      case 'questOffer':
+      case 'npcMarks':
         this.events.happened(e);
         break;
       default: {

@@ -52,6 +52,8 @@ export interface EmberquestApi {
       hp?: number;
       tile: { x: number; y: number };
     }[];
+    /** Quests taken (done: false) with their progress toward `goal`, then those handed in (done: true). */
+    quests: { id: string; progress: number; goal: number; done: boolean }[];
   };
   tileToClient(x: number, y: number): { x: number; y: number };
   /**
@@ -77,6 +79,8 @@ export interface EmberquestApi {
   hudBoxes(): (PageBox & { name: string })[];
   /** Names drawn over the world: page box and how visible each is (0 = hidden in a crowd). */
   labels(): (PageBox & { id: number; type: string; alpha: number })[];
+  /** The `!`/`?` marks drawn over NPCs: the NPC's id, the mark, and where it is on the page. */
+  questMarks(): { id: number; mark: string; x: number; y: number }[];
   /** Shows a game notice the way a server Notice is shown (log and notice line), for layout tests. */
   showNotice(text: string): void;
   /** What the minimap and the world map show: the window of tiles, its dots, the zones written. */
@@ -120,6 +124,7 @@ export function exposeTestApi(game: Phaser.Game): void {
           party: [],
           zone: '',
           entities: [],
+          quests: [],
         };
       }
       const stats = client.stats;
@@ -158,6 +163,7 @@ export function exposeTestApi(game: Phaser.Game): void {
           hp: seen.type === 'mob' ? seen.hp : undefined,
           tile: { ...motion.tile },
         })),
+        quests: world().quests.state(),
       };
     },
     tileToClient: (x, y) => world().tileToClient(x, y),
@@ -196,6 +202,13 @@ export function exposeTestApi(game: Phaser.Game): void {
       }));
     },
     showNotice: (text) => world().panels.notice(text),
+    questMarks() {
+      const scene = world();
+      return scene.quests.marks.boxes().map((m) => {
+        const box = worldToPage(scene, { left: m.x, right: m.x, top: m.y, bottom: m.y });
+        return { id: m.id, mark: m.mark, x: box.left, y: box.top };
+      });
+    },
     maps: () => world().mapHud.view(),
     showMarks: (kind, marks) => setMarks(kind, marks),
     labels() {

@@ -37,6 +37,7 @@ import { MapSwitch } from './map-switch.ts';
 import { WorldPicker } from '../ui/world-picker.ts';
 import { BagUi } from '../ui/bag-ui.ts';
 import { PartyUi } from '../ui/party-ui.ts';
+import { QuestUi } from './quest-ui.ts';
 import type { MapHud } from '../map/map-hud.ts';
 import { createMapHud, drawnMap } from './world-maps.ts';
 
@@ -57,6 +58,8 @@ export class WorldScene extends Phaser.Scene {
   bag!: BagUi;
   /** The party frame, invitations, party chat and the menu a click on a player opens. */
   party!: PartyUi;
+  /** The quest panel, offers, NPC marks and quest targets on the map (quest-ui.ts). */
+  quests!: QuestUi;
   /** The minimap, the world map and the zone banner. */
   mapHud!: MapHud;
   /** Sounds and effects for what happens; a fresh one for every join, so no old character's state lingers. */
@@ -104,6 +107,7 @@ export class WorldScene extends Phaser.Scene {
         this.lastTrackTile = '';
         this.followed = { model: null, jumps: 0 };
         this.marker.setVisible(false);
+        this.quests?.mapChanged();
         this.mapHud.setMap(drawnMap(this, this.maps.drawing));
       },
       (message) => this.panels.notice(message),
@@ -154,6 +158,7 @@ export class WorldScene extends Phaser.Scene {
         this.clearViews();
         this.party.clear();
         this.panels.setPlaying(false);
+        this.quests.reset();
         if (wasPlaying) this.overlay.show(message);
         else this.title.show(message);
       },
@@ -171,6 +176,7 @@ export class WorldScene extends Phaser.Scene {
         this.bag.react(event);
         if (event.type === 'partyInvite') this.audio.play('chat');
         if (!this.party.react(event)) this.reactions.react(event);
+        this.quests.react(event);
       },
       teleported: () => this.audio.play('door'),
     });
@@ -196,6 +202,18 @@ export class WorldScene extends Phaser.Scene {
       openChat: (text) => this.panels.openChat(text),
       chatLog: (speaker, text, kind) => this.panels.chatLog(speaker, text, kind),
       worldTitle: (id) => this.picker.titleOf(id),
+    });
+    this.quests = new QuestUi(this, {
+      data: this.readGameData(),
+      client: this.client,
+      npcName: (kind) => this.library.npcName(kind),
+      map: () => ({ path: this.mapPath, objects: this.worldMap.objects }),
+      ui: {
+        url: 'assets/sprites/ui.png',
+        info: this.cache.json.get('atlas:ui') as AtlasInfo,
+        imageWidth: this.textures.get('atlas:ui').getSourceImage().width,
+      },
+      resolution: this.zoom,
     });
     this.reactions = new Reactions(this.stage());
     this.game.events.emit('sound-state', this.audio.soundOn || this.audio.musicOn);
@@ -268,6 +286,7 @@ export class WorldScene extends Phaser.Scene {
       hovered: this.pointer.hovered,
       target: this.pointer.target,
     });
+    this.quests.marks.update(this.views, this.client.npcMarks, time);
     this.effects.follow((id) => {
       const view = this.views.get(id);
       return view ? { x: view.x, y: view.pileTop } : null;
@@ -438,5 +457,6 @@ export class WorldScene extends Phaser.Scene {
     this.cameras.main.setZoom(this.zoom);
     for (const view of this.views.values()) view.setTextResolution(this.zoom);
     this.effects?.setResolution(this.zoom);
+    this.quests?.marks.setResolution(this.zoom);
   }
 }

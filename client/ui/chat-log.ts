@@ -29,7 +29,7 @@ const CAPS: Record<LineKind, number> = {
   milestone: 30,
 };
 
-const MILESTONE = /^(Level \d+!|Slain by|You have fallen|Checkpoint|Achievement)/;
+const MILESTONE = /^(Level \d+!|Slain by|You have fallen|Checkpoint|Achievement|Quest (taken|complete))/;
 
 /** Game notices that mark progress stay; routine ones (kills, loot, chests) are the first to go. */
 export function kindOfNotice(text: string): LineKind {

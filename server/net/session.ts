@@ -86,6 +86,8 @@ const handlers: Handlers = {
   [Op.AnswerInvite]: (s, [, from, accept]) => s.party({ type: 'answer', from, accept: accept === 1 }),
   [Op.LeaveParty]: (s) => s.party({ type: 'leave' }),
   [Op.Kick]: (s, [, name]) => s.party({ type: 'kick', name }),
+  [Op.AcceptQuest]: (s, [, id]) => s.quest('accept', id),
+  [Op.AbandonQuest]: (s, [, id]) => s.quest('abandon', id),
 };
 
 export class Session {
@@ -192,6 +194,11 @@ export class Session {
   party(intent: PartyIntent): void {
     this.lastInputAt = this.now();
     this.host.party?.(this, intent);
+  }
+
+  quest(action: 'accept' | 'abandon', questId: string): void {
+    this.lastInputAt = this.now();
+    this.world.quest(this.playerId, action, questId);
   }
 
   respawn(): void {

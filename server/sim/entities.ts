@@ -55,6 +55,10 @@ export interface Player extends Walker, CharacterState {
   bagIntents: BagIntent[];
   /** The first tick at which the player may drink from its bag again. */
   nextDrinkTick: number;
+  /** The quest log changed (quests.ts): the player is sent it and its NPC marks at the end of the tick. */
+  questsChanged: boolean;
+  /** Quest intents (take, give up) asked for since the last tick, applied in the next one. */
+  questIntents: ['accept' | 'abandon', string][];
   /** Stats changed this tick: the player is sent a Stats message. */
   statsChanged: boolean;
   /** Line index per NPC id, so talking again moves the conversation on. */

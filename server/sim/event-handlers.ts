@@ -7,6 +7,7 @@ import { dropLoot } from './loot.ts';
 import { count, gainXp } from './progress.ts';
 import { shareKill } from './party-share.ts';
 import type { SimContext } from './context.ts';
+import { questArea, questItems, questKill, questTalk } from './quests.ts';
 
 type Handlers = { [T in SimEventType]: (world: SimContext, event: SimEventOf<T>) => void };
 
@@ -28,7 +29,9 @@ const handlers: Handlers = {
     }
   },
   // Quests count kills here (a party shares them), not at mobKilled.
-  killCredited() {},
+  killCredited(world, { player, mob }) {
+    questKill(world, player, mob.kind.id);
+  },
   // Nothing follows a player's death yet beyond the death itself (deaths.ts); parties will listen here.
   playerDied() {},
   // "Back on your feet": counted when the player gets up again. A checkpoint on another map (it came
@@ -47,6 +50,7 @@ const handlers: Handlers = {
       count(world, player, 'equip', kind.type);
     }
     count(world, player, 'loot', kind.id);
+    if (kind.type === 'quest') questItems(world, player, kind.id);
   },
   // Gear put on from the bag counts like gear put on at pickup (it is not a loot).
   itemEquipped(world, { player, kind }) {
@@ -56,11 +60,13 @@ const handlers: Handlers = {
   chestOpened() {},
   areaEntered(world, { player, name }) {
     count(world, player, 'reach', name);
+    questArea(world, player, name);
   },
   // Talking counts at the first line; hearing an NPC out, once the player has heard its last one.
   npcTalked(world, { player, npc, heardOut }) {
     if (!player.counters[`talk:${npc.kind.id}`]) count(world, player, 'talk', npc.kind.id);
     if (heardOut && !player.counters[`hear:${npc.kind.id}`]) count(world, player, 'hear', npc.kind.id);
+    questTalk(world, player, npc);
   },
   chatSaid(world, { player }) {
     count(world, player, 'chat', 'any');

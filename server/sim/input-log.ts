@@ -12,7 +12,8 @@ export type Input =
   | [kind: 'pursue', id: number, goal: 'attack' | 'loot' | 'talk' | 'open', targetId: number]
   | [kind: 'chat', id: number, text: string]
   | [kind: 'respawn', id: number]
-  | [kind: 'bag', id: number, intent: BagIntent];
+  | [kind: 'bag', id: number, intent: BagIntent]
+  | [kind: 'quest', id: number, action: 'accept' | 'abandon', questId: string];
 
 /** An input given while the world's tickCount was `tick`: it takes effect in tick `tick + 1`. */
 export interface LoggedInput {
@@ -32,6 +33,7 @@ export interface Replayable {
   chat(id: number, text: string): void;
   respawn(id: number): void;
   useBag(id: number, intent: BagIntent): void;
+  quest(id: number, action: 'accept' | 'abandon', questId: string): void;
   tick(): void;
 }
 
@@ -73,6 +75,8 @@ function give(world: Replayable, input: Input): void {
       return world.respawn(input[1]);
     case 'bag':
       return world.useBag(input[1], input[2]);
+    case 'quest':
+      return world.quest(input[1], input[2], input[3]);
     default: {
       const unknown: never = input;
       throw new Error(`unknown input ${String(unknown)}`);

@@ -54,7 +54,7 @@ export function takeItem(world: SimContext, player: Player, kind: ItemKind): Tak
     say(`Your bag is full: the ${lower(kind)} stays on the ground.`);
     return null;
   }
-  const belt = stacks(kind) ? beltFor(player, kind.id) : -1;
+  const belt = kind.type === 'consumable' ? beltFor(player, kind.id) : -1;
   say(`You put the ${lower(kind)} in your bag${belt >= 0 ? ` (belt ${belt + 1})` : ''}.`);
   tellHappened(world, player, Happening.PickedUp, kind.id);
   return 'kept';
@@ -136,6 +136,7 @@ function useBelt(world: SimContext, player: Player, belt: number): string | null
 
 /** Drinks one `kind` out of the bag (its last stack first), unless the player has none or no need. */
 function drinkFromBag(world: SimContext, player: Player, kind: ItemKind): string | null {
+  if (kind.type === 'quest') return `The ${lower(kind)} is for a quest: someone is waiting for it.`;
   if (kind.type !== 'consumable') return `The ${lower(kind)} is not something to drink.`;
   if (!player.bag.includes(kind.id)) return `You have no ${plural(kind)} left.`;
   if (!kind.invulnerableSeconds && player.hp >= player.maxHp)

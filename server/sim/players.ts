@@ -77,5 +77,7 @@ export function makePlayer(
     bagChanged: true,
     bagIntents: [],
     nextDrinkTick: 0,
+    questsChanged: true,
+    questIntents: [],
   };
 }

@@ -40,6 +40,7 @@ import { replaceContent } from './content-swap.ts';
 import { getUp } from './deaths.ts';
 import { died, welcome } from './welcome.ts';
 import { applyBagIntents, BAG_INTENTS_PER_TICK, sendBags } from './inventory.ts';
+import { applyQuestIntents, sendQuests, type QuestAction } from './quests.ts';
 
 export type { Player } from './entities.ts';
 
@@ -198,6 +199,7 @@ export class World implements SimContext, Replayable {
     player.away = false;
     player.statsChanged = true;
     player.bagChanged = true;
+    player.questsChanged = true;
     this.resuming.add(player);
   }
 
@@ -253,6 +255,13 @@ export class World implements SimContext, Replayable {
     player.bagIntents.push(intent);
   }
 
+  /** Take or give up a quest (quests.ts): checked and applied in the next tick, refused with a notice. */
+  quest(id: number, action: QuestAction, questId: string): void {
+    this.record(['quest', id, action, questId]);
+    const player = this.players.get(id);
+    if (player && !player.away && player.questIntents.length < 8) player.questIntents.push([action, questId]);
+  }
+
   /** Alive, or dead and getting up in the next tick (so what it asks for next is not lost). */
   private upOrGettingUp(player: Player): boolean {
     return !player.dead || player.wantRespawn;
@@ -286,6 +295,7 @@ export class World implements SimContext, Replayable {
   tick(): void {
     this.tickCount++;
     this.applyIntents(); // intents first (respawns, chat, walks), so a click is answered in the tick it arrives
+    applyQuestIntents(this); // quests taken or given up, checked against where the player stands now
     pursueGoals(this); // attack, loot, talk and open: walk up to the target, act when beside it
     thinkMobs(this); // mobs notice, chase, strike, give up, respawn
     this.moveWalkers(); // everyone advances, possibly into a new interest cell (spawns and despawns)
@@ -296,6 +306,7 @@ export class World implements SimContext, Replayable {
     this.handleEvents(); // what this tick's kills, pickups and visits lead to: loot, XP, achievements
     this.placeArrivals(); // newcomers see the world as it is after this tick's moves
     this.reintroduce(); // so do reconnected players
+    sendQuests(this); // each player's quest log and NPC marks, when they changed
     sendStats(this); // each player's own numbers, when they changed
     sendBags(this); // and its bag and belt, when they changed
     this.shareWalks(); // last: each walk goes to whoever sees the walker now

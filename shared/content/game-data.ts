@@ -3,8 +3,10 @@
 import { ContentError } from './world-map.ts';
 import { Problems } from './check.ts';
 import { parseMusic, type MusicKind } from './music.ts';
+import { parseQuests, type QuestKind } from './quests.ts';
 
-export type ItemType = 'weapon' | 'armor' | 'consumable';
+/** `quest`: an item kept in the bag for a quest ("bring N"), neither worn nor drunk. */
+export type ItemType = 'weapon' | 'armor' | 'consumable' | 'quest';
 
 export interface ItemKind {
   id: string;
@@ -83,12 +85,14 @@ export interface GameData {
   achievements: Achievement[];
   /** The music tracks; absent when the files given had no music list (tests built in code). */
   music?: Map<string, MusicKind>;
+  /** The quests (quests.ts), in file order; absent when the files given had no quest list (tests built in code). */
+  quests?: Map<string, QuestKind>;
   /** Findings that do not stop the game (unknown keys): the server logs them, the checker lists them. */
   warnings?: readonly string[];
 }
 
 /** The data files under assets/data (each `<name>.json`): the one list server, client and tools read. */
-export const DATA_FILES = ['items', 'mobs', 'npcs', 'achievements', 'music'] as const;
+export const DATA_FILES = ['items', 'mobs', 'npcs', 'achievements', 'music', 'quests'] as const;
 export type DataFileName = (typeof DATA_FILES)[number];
 export type DataFiles = Record<DataFileName, unknown>;
 
@@ -109,13 +113,17 @@ export function parseGameData(files: DataFiles, dir = 'assets/data'): GameData {
     npcs,
   });
   const music = files.music === undefined ? undefined : parseMusic(p, files.music, `${dir}/music.json`);
+  const quests =
+    files.quests === undefined
+      ? undefined
+      : parseQuests(p, files.quests, `${dir}/quests.json`, { items, mobs, npcs });
   for (const type of ['weapon', 'armor'] as const) {
     if (![...items.values()].some((i) => i.type === type && i.level === 1)) {
       p.add(`${dir}/items.json`, `needs a level 1 ${type}: every new character starts with one`);
     }
   }
   if (p.list.length) throw new ContentError(dir, p.list, p.warnings);
-  return { items, mobs, npcs, achievements, music, warnings: p.warnings };
+  return { items, mobs, npcs, achievements, music, quests, warnings: p.warnings };
 }
 
 function entries(p: Problems, where: string, v: unknown): [string, Record<string, unknown>][] {
@@ -133,12 +141,12 @@ function parseItems(p: Problems, v: unknown, file: string): Map<string, ItemKind
   for (const [id, e] of entries(p, file, v)) {
     const at = `${file} "${id}"`;
     p.keys(at, e, ['name', 'type', 'level', 'heal', 'invulnerableSeconds']);
-    const type = p.oneOf(`${at} type`, e.type, ['weapon', 'armor', 'consumable'] as const);
+    const type = p.oneOf(`${at} type`, e.type, ['weapon', 'armor', 'consumable', 'quest'] as const);
     const item: ItemKind = {
       id,
       name: p.string(`${at} name`, e.name, 40),
       type,
-      level: type === 'consumable' ? 0 : p.int(`${at} level`, e.level, 1, 100),
+      level: type === 'consumable' || type === 'quest' ? 0 : p.int(`${at} level`, e.level, 1, 100),
       heal: p.int(`${at} heal`, e.heal, 0, 10000, 0),
       invulnerableSeconds: p.number(`${at} invulnerableSeconds`, e.invulnerableSeconds, 0, 600, 0),
     };

@@ -37,6 +37,10 @@ export const Op = {
   LeaveParty: 18,
   /** The party's leader sends a member away: `[Op.Kick, name]`. */
   Kick: 19,
+  /** Take the quest an NPC beside you offers: `[Op.AcceptQuest, questId]` (assets/data/quests.json). */
+  AcceptQuest: 14,
+  /** Give up a quest taken and not handed in: `[Op.AbandonQuest, questId]`; its progress is lost. */
+  AbandonQuest: 15,
   // server → client
   Welcome: 64,
   SpawnPlayer: 65,
@@ -107,6 +111,18 @@ export const Op = {
    * as a banner). Sent by `npm run announce` through the realm's bus.
    */
   Announcement: 99,
+  /**
+   * The player's quests: `[Op.QuestLog, [[id, progress], …], [doneId, …]]`, those taken (with progress)
+   * and those handed in; sent on joining and whenever any of it changes.
+   */
+  QuestLog: 91,
+  /** An NPC the player talked to offers a quest: `[Op.QuestOffer, npcId, questId]`; accept with AcceptQuest. */
+  QuestOffer: 92,
+  /**
+   * What to show over NPCs, by NPC kind: `[Op.NpcMarkers, [[kind, mark], …]]`, mark `!` (a quest to give)
+   * or `?` (one to take back); kinds not listed show nothing. Sent with every QuestLog.
+   */
+  NpcMarkers: 93,
 } as const;
 export type Op = (typeof Op)[keyof typeof Op];
 

@@ -46,6 +46,8 @@ export const clientSchema = {
   [Op.AnswerInvite]: [str(64), int(0, 1)],
   [Op.LeaveParty]: [],
   [Op.Kick]: [str(64)],
+  [Op.AcceptQuest]: [str(40)],
+  [Op.AbandonQuest]: [str(40)],
 } as const;
 
 export type ClientOp = keyof typeof clientSchema;

@@ -111,6 +111,14 @@ export type InviteEndedMsg = [op: typeof Op.InviteEnded, from: string];
 /** The bag's slots (item kind, '' empty) and their counts, and the belt's potion kinds (bag.ts). */
 export type BagMsg = [op: typeof Op.Bag, slots: string[], counts: number[], belt: string[]];
 
+/** A quest taken: its id (quests.json) and progress toward its count. */
+export type QuestProgress = [id: string, progress: number];
+export type QuestLogMsg = [op: typeof Op.QuestLog, active: QuestProgress[], done: string[]];
+export type QuestOfferMsg = [op: typeof Op.QuestOffer, npc: number, quest: string];
+/** `!`: the NPC kind has a quest to give this player; `?`: one to take back. */
+export type NpcMark = '!' | '?';
+export type NpcMarkersMsg = [op: typeof Op.NpcMarkers, marks: [kind: string, mark: NpcMark][]];
+
 export type ServerMsg =
   | WelcomeMsg
   | SpawnPlayerMsg
@@ -142,4 +150,7 @@ export type ServerMsg =
   | PartyMsg
   | PartyLineMsg
   | InviteEndedMsg
-  | AnnouncementMsg;
+  | AnnouncementMsg
+  | QuestLogMsg
+  | QuestOfferMsg
+  | NpcMarkersMsg;

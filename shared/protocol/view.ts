@@ -9,6 +9,8 @@ import type {
   BagMsg,
   DespawnMsg,
   ListedPlayer,
+  NpcMark,
+  QuestProgress,
   MovesMsg,
   NoticeMsg,
   ServerMsg,
@@ -63,6 +65,10 @@ export interface WorldView {
   bag: BagView | null;
   /** Our party's members (us too) from the latest Party message; empty in none. */
   party: PartyMember[];
+  /** The player's quests, from the latest QuestLog: taken (id -> progress) and handed in. */
+  quests: { active: Map<string, number>; done: string[] };
+  /** What NPCs of each kind show over them (`!` a quest to give, `?` one to take back), from NpcMarkers. */
+  npcMarks: Map<string, NpcMark>;
 }
 
 /** One bag or belt slot as the player sees it: the item kind ('' empty) and how many. */
@@ -124,6 +130,11 @@ export type ViewEvent =
   | { type: 'inviteEnded'; from: string }
   /** The host's announcement to every player of the realm. */
   | { type: 'announcement'; text: string }
+  /** The quest log changed (the view holds it): `active` and `done` as the server sent them. */
+  | { type: 'questLog'; active: QuestProgress[]; done: string[] }
+  /** The NPC `npc` offers the quest `quest`. */
+  | { type: 'questOffer'; npc: number; quest: string }
+  | { type: 'npcMarks'; marks: Map<string, NpcMark> }
   /** The server created our character: keep this token to play it again. */
   | { type: 'token'; token: string }
   /** The frame contradicts the view: a server bug, never the player's doing. */
@@ -154,6 +165,8 @@ export function createView(): WorldView {
     stats: null,
     bag: null,
     party: [],
+    quests: { active: new Map(), done: [] },
+    npcMarks: new Map(),
   };
 }
 
@@ -229,6 +242,15 @@ const appliers: Appliers = {
   [Op.PartyLine]: (ctx, [, from, text]) => void ctx.events.push({ type: 'partyLine', from, text }),
   [Op.InviteEnded]: (ctx, [, from]) => void ctx.events.push({ type: 'inviteEnded', from }),
   [Op.Announcement]: (ctx, [, text]) => void ctx.events.push({ type: 'announcement', text }),
+  [Op.QuestLog]: (ctx, [, active, done]) => {
+    ctx.view.quests = { active: new Map(active), done: [...done] };
+    ctx.events.push({ type: 'questLog', active, done });
+  },
+  [Op.QuestOffer]: (ctx, [, npc, quest]) => void ctx.events.push({ type: 'questOffer', npc, quest }),
+  [Op.NpcMarkers]: (ctx, [, marks]) => {
+    ctx.view.npcMarks = new Map(marks);
+    ctx.events.push({ type: 'npcMarks', marks: ctx.view.npcMarks });
+  },
 };
 
 /**

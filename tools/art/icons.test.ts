@@ -31,7 +31,7 @@ describe('item atlas', () => {
     return image.crop((i % cols) * 16, Math.floor(i / cols) * 16, 16, 16);
   };
 
-  it('has an icon for every weapon, armour, potion, gold and both chest states', () => {
+  it('has an icon for every weapon, armour, potion, quest item, gold and both chest states', () => {
     const ids = [
       ...WEAPON_IDS,
       ...ARMOR_IDS,
@@ -41,6 +41,9 @@ describe('item atlas', () => {
       'gold',
       'chest_closed',
       'chest_open',
+      'wolf_pelt',
+      'golem_core',
+      'ember_shard',
     ];
     expect(Object.keys(json.frames).sort()).toEqual([...ids].sort());
   });
@@ -99,6 +102,7 @@ describe('UI atlas', () => {
         'heart',
         'help',
         'people',
+        'scroll',
         'shield',
         'sound_off',
         'sound_on',

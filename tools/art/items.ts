@@ -142,6 +142,40 @@ function chest(open: boolean): FramePainter {
     );
 }
 
+/** A wolf's pelt, folded: grey fur with a darker back stripe and a pale belly edge. */
+function wolfPelt(c: Canvas): void {
+  icon(c, (a) => {
+    a.ellipse(8, 10, 6, 3.2, (dx, dy) => (dy < -0.4 ? P.stone[3] : dx > 0.5 ? P.stone[1] : P.stone[2]));
+    a.hline(4, 11, 9, P.stone[1]); // the back stripe
+    a.hline(3, 12, 12, P.bone[2]); // the belly's edge
+    a.fill(12, 7, 2, 2, P.stone[2]); // an ear
+    a.set(13, 7, P.stone[1]);
+  });
+}
+
+/** A stone golem's core: a grey rock split open on a glowing blue crystal. */
+function golemCore(c: Canvas): void {
+  icon(c, (a) => {
+    a.ellipse(8, 10, 5, 4, (dx, dy) => (dy < -0.3 ? P.stone[3] : dx > 0.4 ? P.stone[1] : P.stone[2]));
+    a.fill(7, 7, 3, 5, P.spirit[2]); // the crystal in the crack
+    a.vline(8, 7, 11, P.spirit[3]);
+    a.set(8, 8, P.spirit[4]);
+  });
+}
+
+/** An ember shard: a jagged splinter of glowing rock, hot at its heart. */
+function emberShard(c: Canvas): void {
+  c.ellipse(8, 9, 6, 6, (dx, dy) => withAlpha(P.ember[3]!, Math.round(70 * (1 - dx * dx - dy * dy))));
+  icon(c, (a) => {
+    for (let y = 3; y <= 13; y++) {
+      const half = Math.max(0, Math.round(2.5 - Math.abs(y - 9) / 2.5));
+      a.hline(8 - half, 8 + half, y, y < 6 ? P.ember[4] : y > 11 ? P.ember[1] : P.ember[2]);
+    }
+    a.vline(8, 5, 11, P.ember[4]);
+    a.set(8, 8, P.ember[5]);
+  });
+}
+
 export const ITEM_ICONS: readonly (readonly [string, FramePainter])[] = [
   ...WEAPON_IDS.map((id) => [id, weaponIcon(id)] as const),
   ...ARMOR_IDS.map((id) => [id, armorIcon(id)] as const),
@@ -151,6 +185,10 @@ export const ITEM_ICONS: readonly (readonly [string, FramePainter])[] = [
   ['gold', gold],
   ['chest_closed', chest(false)],
   ['chest_open', chest(true)],
+  // Quest items, last so the frames before them keep their numbers.
+  ['wolf_pelt', wolfPelt],
+  ['golem_core', golemCore],
+  ['ember_shard', emberShard],
 ];
 
 export function itemAtlas() {

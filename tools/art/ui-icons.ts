@@ -186,6 +186,20 @@ const help = outlined((a) => {
   for (const [y, x0, x1] of mark) a.hline(x0, x1, y, P.white);
 });
 
+/** The quest log: a parchment scroll with its rolled ends and a few lines of writing. */
+const scroll = outlined((a) => {
+  a.fill(4, 3, 8, 10, P.sand[3]);
+  for (const x of [4, 11]) a.vline(x, 3, 12, P.sand[2]);
+  for (const y of [2, 13]) {
+    a.hline(2, 13, y, P.wood[3]); // the rolled ends
+    a.set(2, y, P.wood[2]);
+    a.set(13, y, P.wood[2]);
+  }
+  for (const y of [5, 7, 9]) a.hline(6, 9 + (y === 7 ? 0 : 1), y, P.dirt[1]);
+  a.set(10, 11, P.roofRed[2]); // a wax seal
+  a.set(9, 11, P.roofRed[1]);
+});
+
 /** One head-and-shoulders figure, outlined on its own so the two overlap cleanly. */
 function figure(x: number, y: number, coat: readonly [Rgba, Rgba]): Canvas {
   const f = new Canvas(16, 16);
@@ -234,6 +248,7 @@ export const UI_ICONS: readonly (readonly [string, FramePainter])[] = [
   ['help', help],
   ['people', people],
   ['bag', bag],
+  ['scroll', scroll],
 ];
 
 export function uiAtlas() {

@@ -118,6 +118,19 @@ export class BotClient {
     this.send(encode([Op.Loot, id]));
   }
 
+  talk(id: number): void {
+    this.send(encode([Op.Talk, id]));
+  }
+
+  /** Takes the quest an NPC beside the bot offered (quests.json id). */
+  acceptQuest(id: string): void {
+    this.send(encode([Op.AcceptQuest, id]));
+  }
+
+  abandonQuest(id: string): void {
+    this.send(encode([Op.AbandonQuest, id]));
+  }
+
   open(id: number): void {
     this.send(encode([Op.Open, id]));
   }

@@ -218,6 +218,15 @@ export class AtlasBot {
     this.bot.respawn();
   }
 
+  talk(id: number): void {
+    this.bot.talk(id);
+  }
+
+  /** Takes a quest an NPC offered (playthrough-quests.ts). */
+  acceptQuest(id: string): void {
+    this.bot.acceptQuest(id);
+  }
+
   /** Drinks from belt slot `slot` (playthrough-potions.ts). */
   useBelt(slot: number): void {
     this.bot.useBelt(slot);

@@ -16,6 +16,7 @@ import { pickUp } from './playthrough-loot.ts';
 import { REST_UNTIL, RestSpots, Resting } from './playthrough-rest.ts';
 import { Walker } from './playthrough-walk.ts';
 import { Potions } from './playthrough-potions.ts';
+import { QuestErrands } from './playthrough-quests.ts';
 
 const THINK_MS = 250;
 /** A retreat goes a few tiles at a time, so it stops soon after the chase does. */
@@ -82,6 +83,7 @@ class Playthrough {
   private readonly resting: Resting;
   /** The bag: drinks from the belt in a fight, drops outgrown gear. */
   private readonly potions: Potions;
+  private readonly quests: QuestErrands;
   private pickingUntil = 0;
   private lastTook = '';
   private respawnAsked = -Infinity;
@@ -103,6 +105,7 @@ class Playthrough {
     this.walker = new Walker(bot, o.atlas.content, THINK_MS);
     this.resting = new Resting(new RestSpots(o.atlas.content));
     this.potions = new Potions(bot, o.atlas.content.data);
+    this.quests = new QuestErrands(bot, o.atlas.content, (line) => this.note(line));
     this.anchors.push(bot.tileOf(bot.self!));
   }
 
@@ -131,6 +134,7 @@ class Playthrough {
         if (!this.done) return;
         clearInterval(timer);
         stop();
+        this.quests.dispose();
         resolve(this.result());
       }, THINK_MS);
     });
@@ -246,6 +250,11 @@ class Playthrough {
         !this.isShunned(m, now),
     );
     if (prey) return this.fight(prey.entity, now);
+    // Quests from the people along the way: take what they offer, hand in what is done.
+    const errand = this.quests.step(here, now, mobs, fresh);
+    if (errand === 'wait') return;
+    if (errand && 'id' in errand) return this.fight(errand, now);
+    if (errand) return this.walker.walk(here, errand, now);
     this.travel(here, mobs, stats, now);
   }
 
@@ -399,6 +408,7 @@ class Playthrough {
       weapon: stats?.weapon ?? '',
       armor: stats?.armor ?? '',
       kills: this.book.totalKills(),
+      questsDone: this.quests.done,
       deaths: this.book.totalDeaths(),
       killedBy: this.killedBy,
       journal: this.journal,

@@ -1,6 +1,7 @@
 // What the playthrough bot picks up, as a player would: chests in sight, gear better than its own, and
 // potions while its bag has room for them (the server equips better gear on pickup, drinks a healing
-// potion picked up while hurt, and keeps the rest in the bag, drunk from the belt: playthrough-potions.ts).
+// potion picked up while hurt, and keeps the rest in the bag, drunk from the belt: playthrough-potions.ts),
+// and items a quest asks for.
 import type { GameData } from '../../shared/content/game-data.ts';
 import type { Stats } from '../../shared/protocol/view.ts';
 import type { AtlasBot } from './playthrough-atlas.ts';
@@ -51,7 +52,11 @@ export function pickUp(
     const potion =
       item.type === 'consumable' &&
       ((stats.hp < stats.maxHp * POTION_BELOW && item.heal > 0) || hasRoom(bot.view.bag, item.id));
-    if (upgrade || potion) {
+    // A quest item is worth the walk while a quest taken asks for it.
+    const wanted =
+      item.type === 'quest' &&
+      [...bot.view.quests.active.keys()].some((id) => data.quests?.get(id)?.target === item.id);
+    if (upgrade || potion || wanted) {
       go(e.id);
       bot.loot(e.id);
       return item.id;

@@ -124,6 +124,8 @@ export interface PlaythroughResult {
   weapon: string;
   armor: string;
   kills: number;
+  /** Quests handed in (quests.json), taken from the NPCs along the road. */
+  questsDone: number;
   deaths: number;
   killedBy: Record<string, number>;
   /** The bot's last log lines: what it did and why, for a failing test's message. */

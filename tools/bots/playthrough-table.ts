@@ -15,9 +15,9 @@ function lastJson(text: string): PlaythroughRun {
 const runs = process.argv.slice(2).map((f) => lastJson(readFileSync(f, 'utf8')));
 runs.sort((a, b) => a.seed - b.seed);
 console.log(
-  '| seed | finished | how it ended | time | level, gear | arrivals (min:s, level, gear) | deaths by zone | killed by |',
+  '| seed | finished | how it ended | time | level, gear | quests done | arrivals (min:s, level, gear) | deaths by zone | killed by |',
 );
-console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
+console.log('| --- | --- | --- | --- | --- | --- | --- | --- | --- |');
 for (const r of runs) {
   const arrivals = r.zones
     .map((z) => `${z.zone} ${minutes(z.simSeconds)} L${z.level} ${gear(z.weapon)}/${gear(z.armor)}`)
@@ -29,7 +29,7 @@ for (const r of runs) {
       .join(', ') || '–';
   const ended = r.finished ? 'killed the wyrm' : `${r.reason}, in ${r.stoppedIn} before ${r.stoppedBefore}`;
   console.log(
-    `| ${r.seed} | ${r.finished} | ${ended} | ${minutes(r.seconds)} | L${r.level} ${gear(r.weapon)}/${gear(r.armor)} | ${arrivals} | ${deaths} | ${killers} |`,
+    `| ${r.seed} | ${r.finished} | ${ended} | ${minutes(r.seconds)} | L${r.level} ${gear(r.weapon)}/${gear(r.armor)} | ${r.questsDone ?? 0} | ${arrivals} | ${deaths} | ${killers} |`,
   );
 }
 const done = runs.filter((r) => r.finished).map((r) => r.seconds);

@@ -19,7 +19,7 @@ export class Walker {
   private sent = 0;
 
   constructor(
-    private readonly bot: AtlasBot,
+    private readonly bot: Pick<AtlasBot, 'self' | 'endOf' | 'walkTo'>,
     private readonly content: PlayerContent,
     /** How often the bot thinks: a stopped walk to the same goal is asked again no sooner. */
     private readonly thinkMs: number,

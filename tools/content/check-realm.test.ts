@@ -35,11 +35,26 @@ function realmAssets(
   const b = linkedMap('maps/a.tmj', 'a_landing', 'b_landing');
   edit(a, b);
   const files = { a: writeMap(dir, a, 'a.tmj'), b: writeMap(dir, b, 'b.tmj') };
+  writeQuests(dir, TINY_QUESTS);
   const realm = writeRealm(dir, [
     { id: 'a-1', title: 'A', map: 'maps/a.tmj', shard: '1' },
     { id: 'b', title: 'B', map: 'maps/b.tmj' },
   ]);
   return { dir, files, realm };
+}
+
+/** Quests the tiny maps can hold (an elder, rats, a small potion in a chest). */
+const quest = (giver: string, goal: string, target: string, more: Record<string, unknown> = {}) => ({
+  ...{ name: target, zone: 'village', giver, goal, target, offer: 'Please?', thanks: 'Thanks!' },
+  ...more,
+});
+const TINY_QUESTS = {
+  rats: quest('elder', 'kill', 'rat', { count: 2 }),
+  potion: quest('elder', 'bring', 'small_potion', { requires: ['rats'] }),
+};
+
+function writeQuests(dir: string, quests: unknown): void {
+  writeFileSync(path.join(dir, 'data', 'quests.json'), JSON.stringify(quests, null, 2));
 }
 
 describe('checkContent with a realm', () => {
@@ -147,4 +162,34 @@ describe('checkContent with a realm', () => {
     );
     expect(out).toMatch(/in the data files and 2 map\(s\)/);
   }, 30_000);
+
+  it('names a quest whose NPC, mob, place or item no map of the realm holds, whichever map it is on', () => {
+    const { dir } = realmAssets((a) => {
+      objectsOf(a).push({ ...rect(7, 'area', 0, 4, 2, 2), name: 'old_well' });
+    });
+    writeQuests(dir, {
+      ...TINY_QUESTS,
+      well: quest('elder', 'reach', 'old_well'),
+      smith: quest('smith', 'kill', 'wolf', { turnIn: 'guard' }),
+      lake: quest('elder', 'reach', 'lake'),
+      pelts: quest('elder', 'bring', 'wolf_pelt', { count: 2 }),
+      chat: quest('elder', 'talk', 'hermit'),
+    });
+    const messages = checkContent({ assetsDir: dir, maps: [] }).map((f) => `${f.level} ${f.message}`);
+    const file = rel(path.join(dir, 'data', 'quests.json'));
+    expect(
+      checkContent({ assetsDir: dir, maps: [] }).every((f) => f.file === file),
+      messages.join('\n'),
+    ).toBe(true);
+    expect(messages).toEqual([
+      expect.stringMatching(
+        /^error "smith" giver: no map of the realm \(.*a\.tmj.*\) has an NPC of kind "smith"/,
+      ),
+      expect.stringMatching(/^error "smith" turnIn: no map of the realm .* has an NPC of kind "guard"/),
+      expect.stringMatching(/^error "smith" target: no map of the realm has a mob area of "wolf"/),
+      expect.stringMatching(/^error "lake" target: no map of the realm has an area object named "lake"/),
+      expect.stringMatching(/^error "pelts" target: item "wolf_pelt" drops from no mob living on a map/),
+      expect.stringMatching(/^error "chat" target: no map of the realm .* has an NPC of kind "hermit"/),
+    ]);
+  });
 });

@@ -8,6 +8,7 @@ import type { GameData } from '../../shared/content/game-data.ts';
 import { parsePlacements } from '../../shared/content/placements.ts';
 import { checkRespawnSafety } from '../../shared/content/respawn-safety.ts';
 import { realmFindings, type LoadedMap } from '../../shared/content/realm-checks.ts';
+import { questFindings } from '../../shared/content/quest-checks.ts';
 import { realmMaps, type Realm } from '../../shared/content/realm.ts';
 import { ContentError } from '../../shared/content/world-map.ts';
 import { loadGameData } from '../../server/load-data.ts';
@@ -106,6 +107,10 @@ export function checkContent(request: CheckRequest): Finding[] {
     const concerns = request.maps.length === 0 || labels.some((l) => f.file === l || f.message.includes(l));
     if (concerns) findings.push(f);
   }
+  // Quests name NPCs, mobs, areas and items on whichever maps the realm plays.
+  const played = realmMaps(realm).flatMap((m) => loaded.get(m) ?? []);
+  const questFile = rel(path.join(assetsDir, 'data', 'quests.json'));
+  findings.push(...questFindings(data, played, questFile));
   return findings;
 }
 
