@@ -6,7 +6,7 @@
 // started, and while a world is paused past its lease (SIGSTOP). A sampler checks the invariants every
 // 200 ms all along (cluster-sampler.ts), and the end checks them from PostgreSQL: no character live in
 // two worlds, no save going backwards, every character back with its progress (≤ 2 s lost).
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import pg from 'pg';
 import { readFileSync } from 'node:fs';
 import { parseRealm } from '../../shared/content/realm.ts';
@@ -107,6 +107,19 @@ beforeAll(async () => {
   sampler.start();
   measured.setupMs = Math.round(performance.now() - began);
 }, 150_000);
+
+// A failed check shows what each world process said last (and whether it is still alive), so a fault
+// seen once on a loaded machine can be read afterwards instead of guessed at.
+afterEach((ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  for (const [key, p] of processes) {
+    const { exitCode, signalCode } = p.child;
+    const state = exitCode !== null || signalCode !== null ? `exited (${exitCode ?? signalCode})` : 'running';
+    console.error(
+      `--- world process ${key} (${WORLDS[key]}), ${state}; its last output:\n${p.output().slice(-3000)}`,
+    );
+  }
+});
 
 afterAll(async () => {
   await sampler?.stop();
