@@ -105,9 +105,9 @@ function isObjectClass(kind: string): kind is ObjectClass {
   return (OBJECT_CLASSES as readonly string[]).includes(kind);
 }
 
-export function parsePlacements(map: WorldMap, data: GameData, file: string): Placements {
-  const problems: string[] = [];
-  const out: Placements = {
+/** No objects of any class: what a map with none has, and the start of every list built up. */
+export function emptyPlacements(): Placements {
+  return {
     mobAreas: [],
     npcs: [],
     chests: [],
@@ -119,6 +119,11 @@ export function parsePlacements(map: WorldMap, data: GameData, file: string): Pl
     bounds: [],
     zones: [],
   };
+}
+
+export function parsePlacements(map: WorldMap, data: GameData, file: string): Placements {
+  const problems: string[] = [];
+  const out = emptyPlacements();
 
   const named = new Map(map.objects.filter((o) => o.name).map((o) => [o.name, o]));
   const sameName = (name: string): number => map.objects.filter((o) => o.name === name).length;

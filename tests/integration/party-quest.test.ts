@@ -2,38 +2,26 @@
 // quest, form a party, and only Ada fights. Bram keeps near her and never lands a blow, yet every rat
 // she kills counts for his quest too (the kill is credited to members near it), so both hand it in.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BotClient } from '../../tools/bots/bot-client.ts';
-import { loadPlayerContent, middle, type PlayerContent } from '../../tools/bots/playthrough-route.ts';
-import { QuestSteps } from '../../tools/bots/quest-steps.ts';
-import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import type { BotClient } from '../../tools/bots/bot-client.ts';
+import { middle } from '../../tools/bots/playthrough-route.ts';
+import type { QuestSteps } from '../../tools/bots/quest-steps.ts';
 import { sleep } from '../support/processes.ts';
+import { startQuestServer, takeVillageQuests, type QuestServer } from '../support/quest-server.ts';
 
 describe('a party finishing a quest together', () => {
-  let server: ServerProcess;
-  let content: PlayerContent;
-  let url = '';
-  const bots: BotClient[] = [];
+  let realm: QuestServer;
 
   beforeAll(async () => {
-    content = loadPlayerContent(repoRoot);
-    server = await startServerProcess({}, { timeoutMs: 60_000 });
-    url = server.url.replace(/^http/, 'ws').replace(/\/$/, '') + '/ws/emberfall-1';
+    realm = await startQuestServer();
   }, 70_000);
 
   afterAll(async () => {
-    await Promise.all(bots.map((b) => b.close()));
-    await server?.stop();
+    await realm?.stop();
   });
 
   async function joined(name: string): Promise<{ bot: BotClient; steps: QuestSteps }> {
-    const bot = await BotClient.connect({ url, name });
-    bots.push(bot);
-    await bot.waitForWelcome(15_000);
-    const steps = new QuestSteps(bot, content);
-    await steps.take('elder', 'find_wren');
-    await steps.handIn('child', 'find_wren');
-    await steps.take('elder', 'rat_trouble');
-    return { bot, steps };
+    const bot = await realm.join(name);
+    return { bot, steps: await takeVillageQuests(bot, realm.content) };
   }
 
   it('two party members both finish a kill quest from the kills of one of them', async () => {
@@ -50,7 +38,7 @@ describe('a party finishing a quest together', () => {
     for (const m of [ada, bram])
       await m.bot.waitFor(() => m.bot.view.party.length === 2, 5000, 'the party of two');
 
-    const meadow = content.placements.mobAreas.find((a) => a.name === 'west_meadow')!;
+    const meadow = realm.content.placements.mobAreas.find((a) => a.name === 'west_meadow')!;
     let hunting = true;
     // Bram walks along with Ada, a few tiles off, and attacks nothing.
     const follow = (async () => {

@@ -2,37 +2,24 @@
 // elder and hand it in to Little Wren, then take the elder's kill quest, kill five rats in the west
 // meadow and hand it in: XP paid, the log done, and the character saved with it (a rejoin finds it).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BotClient } from '../../tools/bots/bot-client.ts';
-import { loadPlayerContent, middle, type PlayerContent } from '../../tools/bots/playthrough-route.ts';
-import { QuestSteps } from '../../tools/bots/quest-steps.ts';
-import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import { middle } from '../../tools/bots/playthrough-route.ts';
+import { startQuestServer, takeVillageQuests, type QuestServer } from '../support/quest-server.ts';
 
 describe('quests on a real server', () => {
-  let server: ServerProcess;
-  let content: PlayerContent;
-  let url = '';
-  const bots: BotClient[] = [];
+  let realm: QuestServer;
 
   beforeAll(async () => {
-    content = loadPlayerContent(repoRoot);
-    server = await startServerProcess({}, { timeoutMs: 60_000 });
-    url = server.url.replace(/^http/, 'ws').replace(/\/$/, '') + '/ws/emberfall-1';
+    realm = await startQuestServer();
   }, 70_000);
 
   afterAll(async () => {
-    await Promise.all(bots.map((b) => b.close()));
-    await server?.stop();
+    await realm?.stop();
   });
 
   async function play(name: string): Promise<{ xp: number; token: string }> {
-    const bot = await BotClient.connect({ url, name });
-    bots.push(bot);
-    await bot.waitForWelcome(15_000);
-    const steps = new QuestSteps(bot, content);
-    await steps.take('elder', 'find_wren');
-    await steps.handIn('child', 'find_wren');
-    await steps.take('elder', 'rat_trouble');
-    const meadow = content.placements.mobAreas.find((a) => a.name === 'west_meadow')!;
+    const bot = await realm.join(name);
+    const steps = await takeVillageQuests(bot, realm.content);
+    const meadow = realm.content.placements.mobAreas.find((a) => a.name === 'west_meadow')!;
     await steps.hunt('rat_trouble', 'rat', 5, middle(meadow.area));
     const before = bot.view.stats!.xp;
     await steps.handIn('elder', 'rat_trouble');
@@ -44,15 +31,13 @@ describe('quests on a real server', () => {
   it('two bots each take and finish a kill quest, and their characters keep it', async () => {
     const results = await Promise.all([play('Quester'), play('Hunter')]);
     for (const [i, name] of ['Quester', 'Hunter'].entries()) {
-      const bot = bots[i]!;
+      const bot = realm.bots[i]!;
       expect(bot.view.quests.done).toEqual(['find_wren', 'rat_trouble']);
       expect(bot.view.quests.active.size).toBe(0);
       // Both chains done: the smith has the next quest for them.
       expect(bot.view.npcMarks.get('smith')).toBe('!');
       await bot.close();
-      const again = await BotClient.connect({ url, name, token: results[i]!.token });
-      bots.push(again);
-      await again.waitForWelcome(15_000);
+      const again = await realm.join(name, results[i]!.token);
       await again.waitFor(() => again.view.quests.done.length === 2, 5000, `${name}'s saved quests`);
       expect(again.view.quests.done).toEqual(['find_wren', 'rat_trouble']);
       expect(again.view.stats?.xp).toBe(results[i]!.xp);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseRealm } from '../../shared/content/realm.ts';
+import { emptyPlacements } from '../../shared/content/placements.ts';
 import { arrivalTile } from '../../shared/content/realm-checks.ts';
 import type { SeenEntity } from '../../shared/protocol/view.ts';
 import { makeGrid } from '../../shared/rules/grid.ts';
@@ -78,18 +79,7 @@ export function loadAtlas(root: string): Atlas {
   const content: PlayerContent = {
     map: { ...first.map, width, height, grid, spawns: [], objects: [] },
     data: first.data,
-    placements: {
-      mobAreas: [],
-      npcs: [],
-      chests: [],
-      checkpoints: [],
-      areas: [],
-      doors: [],
-      portals: [],
-      music: [],
-      bounds: [],
-      zones: [],
-    },
+    placements: emptyPlacements(),
     zones: [],
     road,
     links,
