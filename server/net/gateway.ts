@@ -164,7 +164,8 @@ export class Gateway {
     const stdio: ('inherit' | 'ipc' | 'pipe')[] = ['inherit', 'inherit', 'inherit', 'ipc'];
     stdio[DATA_FD] = 'pipe';
     const child = fork(entry, [], {
-      execArgv: ['--import', tsxLoader],
+      // A profiled game (the bench's --profile) profiles its gateway too.
+      execArgv: ['--import', tsxLoader, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
       serialization: 'advanced',
       stdio,
       env: { ...process.env, EMBERQUEST_PING_MS: String(this.options.pingMs) },

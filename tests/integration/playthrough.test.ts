@@ -15,8 +15,12 @@ import { runPlaythrough } from '../../tools/bots/playthrough.ts';
 import { repoRoot, startServerProcess } from '../../tools/server-process.ts';
 import { seedCharacter } from '../support/realm-bots.ts';
 
-/** Wall-clock budget for the bot; the test's own timeout leaves room for the server to start and stop. */
-const MINUTES = 1.75;
+/**
+ * Wall-clock budget for the bot; the test's own timeout leaves room for the server to start and stop. The
+ * village's quest chain (talk, rats, slimes) comes before the forest: 92–107 s on a 2-core machine, so 1.75
+ * minutes was too tight (CI stopped it at 105 s in the village).
+ */
+const MINUTES = 3.5;
 /** The bot hunts the village this long at most before walking on, leaving time for the walk. */
 const ZONE_MINUTES = 0.5;
 
