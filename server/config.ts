@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { HEARTBEAT_MS } from '../shared/protocol/liveness.ts';
 import { parseAllowedOrigins, type AllowedOrigins } from './net/origin.ts';
+import { DEFAULT_GAP_MS } from './net/coalescer.ts';
 
 export interface Config {
   port: number;
@@ -25,6 +26,11 @@ export interface Config {
   pingMs: number;
   /** After this long with nothing to send, a heartbeat frame goes out so clients know we are alive. */
   heartbeatMs: number;
+  /**
+   * COALESCE_MS: a frame for a player this soon after the last write to its socket waits for the next
+   * one and goes out with it (net/coalescer.ts); 0 writes every frame at once.
+   */
+  coalesceMs: number;
   /** Origins besides the page's own whose pages may open a game socket (`*`: any). */
   allowedOrigins: AllowedOrigins;
   /** Reverse proxies whose X-Forwarded-For is believed (their own address is not the client's). */
@@ -94,6 +100,7 @@ export function readConfig(env: Env, root: string): Config {
     idleMs: intSetting(env, 'IDLE_SECONDS', 15 * 60, 1, 7 * 24 * 3600) * 1000,
     pingMs: 15_000,
     heartbeatMs: HEARTBEAT_MS,
+    coalesceMs: intSetting(env, 'COALESCE_MS', DEFAULT_GAP_MS, 0, 1000),
     allowedOrigins: originsSetting(env),
     trustedProxies: addressesSetting(env, 'TRUSTED_PROXIES', ''),
     exemptAddresses: addressesSetting(env, 'EXEMPT_ADDRESSES', '127.0.0.1,::1'),

@@ -8,6 +8,7 @@ import type { IncomingMessage } from 'node:http';
 import { Socket } from 'node:net';
 import { CloseCode, MAX_CLIENT_FRAME } from '../../shared/protocol/ops.ts';
 import { Keepalive } from './keepalive.ts';
+import { Coalescer } from './coalescer.ts';
 import { CLIENT_BUDGET, InboundBudget } from './inbound-budget.ts';
 import {
   DATA_FD,
@@ -31,6 +32,9 @@ const pingMs = Number(process.env.EMBERQUEST_PING_MS) || 15_000;
 const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME, perMessageDeflate: false });
 const keepalive = new Keepalive(wss, pingMs);
 const sockets = new Map<number, WebSocket>();
+/** Each WebSocket's TCP socket, whose writes the coalescer holds and lets go. */
+const tcp = new WeakMap<WebSocket, Socket>();
+const coalescer = new Coalescer(Number(process.env.EMBERQUEST_COALESCE_MS) || 0);
 /** Frames, opens and closes not yet passed on: written to the data pipe once this turn is done. */
 const inbound = new InBatch();
 let passOnQueued = false;
@@ -63,6 +67,7 @@ function queuePassOn(): void {
 
 function accept(id: number, ws: WebSocket, socket: Socket, address: string): void {
   sockets.set(id, ws);
+  tcp.set(ws, socket);
   keepalive.watch(ws);
   if (pipeFull) hold(ws);
   inbound.open(id, address);
@@ -95,6 +100,7 @@ function accept(id: number, ws: WebSocket, socket: Socket, address: string): voi
   // An error here is the client breaking the protocol (an oversized frame): no grace period for it.
   ws.on('error', () => (broke = true));
   ws.on('close', (code) => {
+    coalescer.forget(socket);
     if (sockets.get(id) !== ws) return; // already reported (dropped as too slow)
     sockets.delete(id);
     // In the same stream as its frames: what the client sent before it went reaches the game first.
@@ -149,7 +155,9 @@ function send(batch: Uint8Array): void {
     if (out.kind === 'stop') return stop();
     const ws = sockets.get(out.id);
     if (!ws) continue; // gone already; the game hears of it from its close
+    const socket = tcp.get(ws)!;
     if (out.kind === 'close') {
+      coalescer.flush(socket); // what was held goes before the close
       ws.close(out.code, out.reason); // its close event tells the game the socket is gone
       // A client that ignores the close would keep its socket (and keep sending) for ws's 30 s.
       setTimeout(() => ws.terminate(), CLOSE_WAIT_MS).unref();
@@ -159,13 +167,15 @@ function send(batch: Uint8Array): void {
       inbound.closed(out.id, CloseCode.TooSlow, false);
       queuePassOn();
     } else {
-      ws.send(out.bytes);
+      coalescer.send(socket, () => ws.send(out.bytes));
     }
   }
+  coalescer.release(); // frames held since the last tick go now, even for players this tick had nothing for
 }
 
 function stop(): void {
   keepalive.stop();
+  coalescer.stop();
   clearInterval(stats);
   for (const ws of sockets.values()) ws.close(CloseCode.Shutdown, 'The server is restarting.');
   // Closing sockets politely takes a round trip; whatever is left after a second is cut off.

@@ -28,6 +28,8 @@ export interface GatewayEvents {
 
 export interface GatewayOptions {
   pingMs: number;
+  /** Frames held to share a socket write (coalescer.ts); 0: none. */
+  coalesceMs?: number;
   log: Log;
   events: GatewayEvents;
 }
@@ -168,7 +170,11 @@ export class Gateway {
       execArgv: ['--import', tsxLoader, ...process.execArgv.filter((a) => a.startsWith('--cpu-prof'))],
       serialization: 'advanced',
       stdio,
-      env: { ...process.env, EMBERQUEST_PING_MS: String(this.options.pingMs) },
+      env: {
+        ...process.env,
+        EMBERQUEST_PING_MS: String(this.options.pingMs),
+        EMBERQUEST_COALESCE_MS: String(this.options.coalesceMs ?? 0),
+      },
     });
     this.child = child;
     this.pipe = child.stdio[DATA_FD] as Socket;

@@ -1,6 +1,7 @@
 // The bots' side of a benchmark, run in its own process (so bots and server do not share an event loop):
 // connect the swarm, warm up, measure a window, report over IPC, close every bot and exit.
 import path from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { loadWorldMap } from '../../server/load-map.ts';
 import { Swarm, type Traffic } from '../bots/swarm.ts';
 import type { BotClient } from '../bots/bot-client.ts';
@@ -41,11 +42,14 @@ async function run(request: BotsRequest): Promise<void> {
   const before = swarm.traffic();
   const tallyBefore = swarm.tally();
   const cpuBefore = process.cpuUsage();
+  const loop = monitorEventLoopDelay({ resolution: 20 });
+  loop.enable();
   const started = performance.now();
   tell({ type: 'window-start' });
   await sleep(request.seconds * 1000);
   const windowSeconds = (performance.now() - started) / 1000;
   const cpu = process.cpuUsage(cpuBefore);
+  loop.disable();
   const after = swarm.traffic();
   tell({ type: 'window-end' });
 
@@ -53,6 +57,9 @@ async function run(request: BotsRequest): Promise<void> {
   const report = summarise(before, after, windowSeconds, swarm);
   report.play = perMinute(tallyBefore, tallyAfter, windowSeconds, swarm.bots.length);
   report.botsCpuPercent = ((cpu.user + cpu.system) / 1e6 / windowSeconds) * 100;
+  // The histogram is in ns and counts the sampling interval itself.
+  const lag = (ns: number): number => Math.max(0, ns / 1e6 - 20);
+  report.botsLoopDelayMs = { p99: lag(loop.percentile(99)), max: lag(loop.max) };
   tell({ type: 'report', report });
   await swarm.close();
   process.exit(0);
@@ -91,6 +98,7 @@ function summarise(before: Traffic[], after: Traffic[], seconds: number, swarm: 
     windowSeconds: seconds,
     bytesInPerBot: { avg: mean(bytesIn), p50: quantile(bytesIn, 0.5), max: bytesIn[bytesIn.length - 1] ?? 0 },
     framesInPerBot: mean(rate((t) => t.framesIn)),
+    readsInPerBot: mean(rate((t) => t.readsIn)),
     bytesOutPerBot: mean(rate((t) => t.bytesOut)),
     othersSeenPerBot: mean(seen),
     play: { hits: 0, kills: 0, deaths: 0, chatHeard: 0 },

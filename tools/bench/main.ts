@@ -10,6 +10,7 @@ import { repoRoot, startServerProcess, type ServerProcess } from '../server-proc
 import { writeBenchMap } from './bench-map.ts';
 import type { BotsReport, BotsRequest, ToBench } from './messages.ts';
 import { scrape, type Samples } from './prometheus.ts';
+import { findBottleneck } from './bottleneck.ts';
 import { appendRow, checkTargets, commitMeasured, machine, serverFigures, type Summary } from './report.ts';
 import { BENCH_MAP, SCENARIOS, VILLAGE_MAP } from './scenarios.ts';
 import { ATTACKS } from './attacks.ts';
@@ -146,8 +147,11 @@ async function main(): Promise<void> {
       command,
       commit: commitMeasured(repoRoot),
     };
-    const summary: Summary = { ...partial, targets: checkTargets(partial) };
+    const limitedBy = findBottleneck(report, machineAtStart);
+    const summary: Summary = { ...partial, targets: checkTargets(partial), limitedBy };
     console.log(JSON.stringify(summary, null, 2));
+    for (const why of [...limitedBy.bots, ...limitedBy.machine])
+      console.error(`bench: not the server: ${why}`);
     if (!args['no-record']) await appendRow(path.join(repoRoot, 'BENCHMARKS.md'), summary);
   } catch (err) {
     console.error(`bench failed: ${(err as Error).message}`);

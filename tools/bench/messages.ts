@@ -48,6 +48,8 @@ export interface BotsReport {
   windowSeconds: number;
   bytesInPerBot: Spread;
   framesInPerBot: number;
+  /** TCP reads per bot per second: below frames/s when the server's gateway coalesces writes. */
+  readsInPerBot?: number;
   bytesOutPerBot: number;
   /** Other players in a bot's view at the end: how much each one hears about. */
   othersSeenPerBot: number;
@@ -55,6 +57,11 @@ export interface BotsReport {
   play: { hits: number; kills: number; deaths: number; chatHeard: number };
   botsCpuPercent: number;
   botsRssMb: number;
+  /**
+   * The bots process's own event-loop delay over the window (ms): a bot answers the server's pings and
+   * reads its frames only when that loop runs, so a long delay is the load generator falling behind.
+   */
+  botsLoopDelayMs?: { p99: number; max: number };
 }
 
 export type ToBench =

@@ -6,6 +6,7 @@ import os from 'node:os';
 import * as prettier from 'prettier';
 import { EVENT_LOOP_RESOLUTION_MS } from '../../server/metrics.ts';
 import type { BotsReport } from './messages.ts';
+import type { Bottleneck } from './bottleneck.ts';
 import { histogramQuantile, sample, type Samples } from './prometheus.ts';
 
 export interface ServerFigures {
@@ -45,6 +46,8 @@ export interface Summary {
   /** The commit measured, with "+changes" when server/ or shared/ differed from it. */
   commit: string;
   targets: Record<string, { target: string; met: boolean }>;
+  /** What limited the run besides the server (bottleneck.ts): the bots process, the machine's other work. */
+  limitedBy?: Bottleneck;
 }
 
 export function serverFigures(before: Samples, after: Samples, seconds: number, bots: number): ServerFigures {
@@ -157,7 +160,8 @@ export function markdownRow(s: Summary): string {
     n(s.server.cpuMsPerTick, 1),
     n(s.server.eventLoopDelayP99Ms, 1),
     play(b.play),
-    `${s.machine.cores} cores, Node ${s.machine.node.replace(/^v/, '')}, load ${s.machine.load}`,
+    `${s.machine.cores} cores, Node ${s.machine.node.replace(/^v/, '')}, load ${s.machine.load}` +
+      (s.limitedBy?.bots.length ? ', **bots-bound**' : ''),
     s.commit,
     `\`${s.command}\``,
   ];

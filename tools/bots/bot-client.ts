@@ -43,6 +43,8 @@ export class BotClient {
   bytesIn = 0;
   framesOut = 0;
   bytesOut = 0;
+  /** Reads from the TCP socket: fewer than frames when the server writes several frames at once. */
+  readsIn = 0;
   /** What the bot did in the game: blows it landed, mobs it killed, its deaths, chat lines it heard. */
   readonly tally = { hits: 0, kills: 0, deaths: 0, chatHeard: 0 };
   /** Frames the view could not make sense of (a server bug): should stay empty. */
@@ -63,6 +65,8 @@ export class BotClient {
   ) {
     this.now = options.now ?? (() => performance.now());
     socket.binaryType = 'nodebuffer';
+    // ws's own TCP socket (not public): each chunk it reads is one read of what the server wrote.
+    (socket as unknown as { _socket?: NodeJS.EventEmitter })._socket?.on('data', () => this.readsIn++);
     socket.on('message', (data: Buffer, isBinary: boolean) => this.receive(data, isBinary));
     socket.on('close', (code: number, reason: Buffer) => {
       this.closed = { code, reason: reason.toString() };

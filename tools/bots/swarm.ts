@@ -36,6 +36,7 @@ export interface Traffic {
   bytesIn: number;
   framesOut: number;
   bytesOut: number;
+  readsIn: number;
 }
 
 export class Swarm {
@@ -76,11 +77,12 @@ export class Swarm {
   }
 
   traffic(): Traffic[] {
-    return this.bots.map(({ framesIn, bytesIn, framesOut, bytesOut }) => ({
+    return this.bots.map(({ framesIn, bytesIn, framesOut, bytesOut, readsIn }) => ({
       framesIn,
       bytesIn,
       framesOut,
       bytesOut,
+      readsIn,
     }));
   }
 
