@@ -8,6 +8,7 @@ import { makeWalker } from './walking.ts';
 import { randomWalkableTile } from './spawning.ts';
 import { mobStrikes } from './combat.ts';
 import type { SimContext } from './context.ts';
+import { FORGET_RADIUS } from './interest.ts';
 
 export function populateMobs(world: SimContext): void {
   for (const area of world.placements.mobAreas) {
@@ -53,16 +54,49 @@ function randomTile(world: SimContext, area: MobArea, id: number): { x: number; 
 export function thinkMobs(world: SimContext): void {
   const s = surroundings(world);
   s.tick = world.tickCount;
+  const watched = watchedCells(world);
   for (const mob of world.mobs.values()) {
     if (mob.respawnTick > 0) {
       if (world.tickCount >= mob.respawnTick) revive(world, mob);
       continue;
     }
+    if (dormant(mob, watched)) continue;
     const hp = mob.hp;
     thinkMob(mob, s);
     // Back home and whole again: those who saw it hurt must see its health bar fill.
     if (mob.hp > hp) world.vis.broadcast(mob, [Op.Healed, mob.id, mob.hp]);
   }
+}
+
+/**
+ * A mob nobody could know of (no player within FORGET_RADIUS cells), whole, at rest and minding nobody
+ * does not think: its roaming would be seen by no one, and the first player to come within that radius
+ * (farther than anyone sees) wakes it. On a map of many mob areas and few players this is most of them.
+ */
+function dormant(mob: Mob, watched: Uint8Array): boolean {
+  return (
+    mob.cell >= 0 &&
+    watched[mob.cell] === 0 &&
+    mob.hate.size === 0 &&
+    !mob.returning &&
+    mob.path.length === 0 &&
+    mob.hp === mob.kind.hp
+  );
+}
+
+/** Per interest cell, 1 when a player is within FORGET_RADIUS cells of it (reused tick to tick). */
+const watchedCache = new WeakMap<SimContext, Uint8Array>();
+
+function watchedCells(world: SimContext): Uint8Array {
+  const g = world.vis.watchers;
+  let watched = watchedCache.get(world);
+  if (!watched || watched.length !== g.columns * g.rows) {
+    watched = new Uint8Array(g.columns * g.rows);
+    watchedCache.set(world, watched);
+  }
+  watched.fill(0);
+  for (const cell of g.occupied()) for (const c of g.around(cell, FORGET_RADIUS)) watched[c] = 1;
+  return watched;
 }
 
 function revive(world: SimContext, mob: Mob): void {
