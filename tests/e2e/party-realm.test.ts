@@ -1,41 +1,25 @@
 // A party across two shards of the default realm, in Chromium: A (Emberfall I) invites B (Emberfall II)
 // from the player list's "In other worlds"; B joins; each page's party frame names the other's world;
 // party chat crosses from one shard to the other.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
-import { CHROMIUM, gameState, haveChromium, joinGame, launchBrowser } from '../support/browser.ts';
-
-const shots = path.join(repoRoot, 'test-results');
-
-async function say(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('Enter');
-  await page.getByTestId('chat-input').fill(text);
-  await page.getByTestId('chat-input').press('Enter');
-}
+import type { Page } from 'playwright-core';
+import type { ServerProcess } from '../../tools/server-process.ts';
+import { gameState, joinGame } from '../support/browser.ts';
+import { shots, twoBrowsers, type TwoBrowsers, say } from '../support/two-browsers.ts';
 
 describe('a party across two shards in two browsers', () => {
+  let two: TwoBrowsers;
   let server: ServerProcess;
-  let browser: Browser;
   let pageA: Page;
   let pageB: Page;
 
   beforeAll(async () => {
-    if (!haveChromium())
-      throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install chromium\` or set CHROMIUM_PATH.`);
-    mkdirSync(shots, { recursive: true });
-    server = await startServerProcess({});
-    browser = await launchBrowser();
-    pageA = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-    pageB = await (await browser.newContext({ viewport: { width: 1024, height: 640 } })).newPage();
+    two = await twoBrowsers({}, { width: 1024, height: 640 });
+    ({ server, pageA, pageB } = two);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => two?.stop());
 
   it('invited from the player list, joined, shown in the other world, chatting across', async () => {
     await joinGame(pageA, server.url, 'Ari', 'emberfall-1');

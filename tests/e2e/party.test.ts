@@ -1,47 +1,28 @@
 // Two players in Chromium make a party: A types `/invite Bea`, B's page asks and B presses Join; both see
 // the party frame (the other member with HP), state().party names both; party chat shows in B's log in
 // its own colour; a click on B in the world opens A's menu; the player list offers Invite; B leaves.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
-import { CHROMIUM, gameState, haveChromium, joinGame, launchBrowser } from '../support/browser.ts';
-
-const shots = path.join(repoRoot, 'test-results');
-
-async function say(page: Page, text: string): Promise<void> {
-  await page.keyboard.press('Enter');
-  await page.getByTestId('chat-input').fill(text);
-  await page.getByTestId('chat-input').press('Enter');
-}
+import type { Page } from 'playwright-core';
+import type { ServerProcess } from '../../tools/server-process.ts';
+import { gameState, joinGame } from '../support/browser.ts';
+import { shots, twoBrowsers, type TwoBrowsers, say } from '../support/two-browsers.ts';
 
 const partyNames = async (page: Page): Promise<string[]> => (await gameState(page)).party.map((m) => m.name);
 
 describe('a party in two browsers', () => {
+  let two: TwoBrowsers;
   let server: ServerProcess;
-  let browser: Browser;
   let pageA: Page;
   let pageB: Page;
 
   beforeAll(async () => {
-    if (!haveChromium())
-      throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install chromium\` or set CHROMIUM_PATH.`);
-    mkdirSync(shots, { recursive: true });
     // One world, so both pages meet in it (the default realm spreads new players over its shards).
-    server = await startServerProcess({ MAP: 'assets/maps/world.tmj' });
-    browser = await launchBrowser();
-    pageA = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-    // B on a phone: the prompt, the frame and Leave are tapped.
-    pageB = await (
-      await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
-    ).newPage();
+    two = await twoBrowsers({ MAP: 'assets/maps/world.tmj' });
+    ({ server, pageA, pageB } = two);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => two?.stop());
 
   it('forms by /invite and Join; both see the party frame; party chat; B leaves', async () => {
     await joinGame(pageA, server.url, 'Ari');

@@ -1,38 +1,26 @@
 // Two real browsers join the real server: A clicks a tile, B watches A arrive there.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import type { Page } from 'playwright-core';
+import type { ServerProcess } from '../../tools/server-process.ts';
 import { reachableNear, playMap } from '../support/tiles.ts';
-import { CHROMIUM, gameState, haveChromium, joinGame, launchBrowser } from '../support/browser.ts';
-
-const shots = path.join(repoRoot, 'test-results');
+import { gameState, joinGame } from '../support/browser.ts';
+import { shots, twoBrowsers, type TwoBrowsers } from '../support/two-browsers.ts';
 
 describe('two players in Chromium', () => {
+  let two: TwoBrowsers;
   let server: ServerProcess;
-  let browser: Browser;
   let pageA: Page;
   let pageB: Page;
 
   beforeAll(async () => {
-    if (!haveChromium())
-      throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install chromium\` or set CHROMIUM_PATH.`);
-    mkdirSync(shots, { recursive: true });
     // The default grace period (30 s): a closed page's character must leave at once, not wait it out.
     // One world of the overworld, so nothing depends on which shard the picker offers.
-    server = await startServerProcess({ MAP: 'assets/maps/world.tmj' });
-    browser = await launchBrowser();
-    pageA = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
-    pageB = await (
-      await browser.newContext({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true })
-    ).newPage();
+    two = await twoBrowsers({ MAP: 'assets/maps/world.tmj' });
+    ({ server, pageA, pageB } = two);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => two?.stop());
 
   it('B sees A walk to the tile A clicked', async () => {
     const a = await joinGame(pageA, server.url, 'Alice');
@@ -77,7 +65,7 @@ describe('two players in Chromium', () => {
   }, 90_000);
 
   it('a name already in use is refused on the title screen', async () => {
-    const page = await browser.newPage();
+    const page = await two.browser.newPage();
     try {
       await page.goto(server.url);
       await page.getByTestId('name-input').fill('alice');
