@@ -1,34 +1,26 @@
 // A party across the worlds of one realm (one server process, three worlds): an invitation from one shard
 // to the other, party chat both ways, the party frame's news of where each member plays, a member who
 // goes through a portal staying in the party and showing up in the new world, and leaving from there.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/ops.ts';
 import type { PartyMember } from '../../shared/protocol/view.ts';
-import { startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import type { ServerProcess } from '../../tools/server-process.ts';
 import type { BotClient } from '../../tools/bots/bot-client.ts';
 import { follow, joinWorld, type RealmBot } from '../support/realm-bots.ts';
-import { writeRealmFixture, type RealmFixture } from '../support/realm-fixture.ts';
+import type { RealmFixture } from '../support/realm-fixture.ts';
+import { startRealmServer, type RealmServer } from '../support/realm-server.ts';
 
+let realm: RealmServer;
 let fixture: RealmFixture;
 let server: ServerProcess;
-let dataDir: string;
-const bots: BotClient[] = [];
+let bots: BotClient[];
 
 beforeAll(async () => {
-  fixture = writeRealmFixture();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'emberquest-party-data-'));
-  server = await startServerProcess({ REALM: fixture.file, DATA_DIR: dataDir });
+  realm = await startRealmServer();
+  ({ fixture, server, bots } = realm);
 }, 30_000);
 
-afterAll(async () => {
-  await Promise.all(bots.map((b) => b.close()));
-  await server?.stop();
-  fixture?.remove();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => realm?.stop());
 
 interface Member extends RealmBot {
   lines: { from: string; text: string }[];

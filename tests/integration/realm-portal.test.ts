@@ -1,21 +1,20 @@
 // Portals and cross-world play on a real server (a realm of two field shards and a shared cave): a hop
 // both ways keeps every field and lands on the destination, a join to the wrong map's world is sent on,
 // a whisper crosses worlds, and one character joining two worlds at once ends with exactly one live.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CloseCode } from '../../shared/protocol/ops.ts';
 import { playerMaxHp, xpForLevel } from '../../shared/rules/combat.ts';
-import { startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import type { ServerProcess } from '../../tools/server-process.ts';
 import type { BotClient } from '../../tools/bots/bot-client.ts';
 import { follow, joinWorld, seedCharacter, storedCharacter, type RealmBot } from '../support/realm-bots.ts';
-import { writeRealmFixture, type RealmFixture } from '../support/realm-fixture.ts';
+import type { RealmFixture } from '../support/realm-fixture.ts';
+import { startRealmServer, type RealmServer } from '../support/realm-server.ts';
 
+let realm: RealmServer;
 let fixture: RealmFixture;
 let server: ServerProcess;
 let dataDir: string;
-const bots: BotClient[] = [];
+let bots: BotClient[];
 const tokens = new Map<string, string>();
 
 const LEVEL = 4;
@@ -33,21 +32,16 @@ const seeded = {
 };
 
 beforeAll(async () => {
-  fixture = writeRealmFixture();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'emberquest-realm-data-'));
-  // Hopper stands beside the field's portal; Wanderer is in the cave already.
-  tokens.set('Hopper', await seedCharacter(dataDir, 'Hopper', { ...seeded, x: 9, y: 5 }));
-  tokens.set('Wanderer', await seedCharacter(dataDir, 'Wanderer', { map: fixture.cave, x: 3, y: 3 }));
-  tokens.set('Twin', await seedCharacter(dataDir, 'Twin', { x: 2, y: 2 }));
-  server = await startServerProcess({ REALM: fixture.file, DATA_DIR: dataDir });
+  realm = await startRealmServer(async (dir, f) => {
+    // Hopper stands beside the field's portal; Wanderer is in the cave already.
+    tokens.set('Hopper', await seedCharacter(dir, 'Hopper', { ...seeded, x: 9, y: 5 }));
+    tokens.set('Wanderer', await seedCharacter(dir, 'Wanderer', { map: f.cave, x: 3, y: 3 }));
+    tokens.set('Twin', await seedCharacter(dir, 'Twin', { x: 2, y: 2 }));
+  });
+  ({ fixture, server, dataDir, bots } = realm);
 }, 30_000);
 
-afterAll(async () => {
-  await Promise.all(bots.map((b) => b.close()));
-  await server?.stop();
-  fixture?.remove();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => realm?.stop());
 
 async function joined(world: string, name: string): Promise<RealmBot> {
   const b = await joinWorld(server.wsUrl, world, name, tokens.get(name) ?? '');

@@ -1,32 +1,24 @@
 // The realm on a real server: worlds routed by /ws/<world>, shards that do not see each other, GET
 // /worlds and /status, and a bad realm file refused with a message naming the entry.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
 import type { BotClient } from '../../tools/bots/bot-client.ts';
 import { joinWorld, type RealmBot } from '../support/realm-bots.ts';
-import { writeRealmFixture, type RealmFixture } from '../support/realm-fixture.ts';
+import type { RealmFixture } from '../support/realm-fixture.ts';
+import { startRealmServer, type RealmServer } from '../support/realm-server.ts';
 
+let realm: RealmServer;
 let fixture: RealmFixture;
 let server: ServerProcess;
-let dataDir: string;
-const bots: BotClient[] = [];
+let bots: BotClient[];
 
 beforeAll(async () => {
-  fixture = writeRealmFixture();
-  dataDir = mkdtempSync(path.join(tmpdir(), 'emberquest-realm-data-'));
-  server = await startServerProcess({ REALM: fixture.file, DATA_DIR: dataDir });
+  realm = await startRealmServer();
+  ({ fixture, server, bots } = realm);
 }, 30_000);
 
-afterAll(async () => {
-  await Promise.all(bots.map((b) => b.close()));
-  await server?.stop();
-  fixture?.remove();
-  rmSync(dataDir, { recursive: true, force: true });
-});
+afterAll(() => realm?.stop());
 
 async function joined(world: string, name: string): Promise<RealmBot> {
   const b = await joinWorld(server.wsUrl, world, name);
