@@ -1,7 +1,15 @@
 // The checker names each way content breaks silently: a broken copy of the assets per case, and the
 // finding (level, file, what and the fix) the modder would read.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../shared/content/world-map.ts';
@@ -224,10 +232,22 @@ describe('checkContent names silent breakage in data and art', () => {
         level: 'error',
         file: expect.stringMatching(/assets$/),
         message: expect.stringMatching(
-          /^assets\/audio\/music\/harbour\.wav is missing: music track "harbour" \(music\.json\) would play silence/,
+          /^assets\/audio\/music\/harbour\.mp3 or assets\/audio\/music\/harbour\.wav is missing: music track "harbour" \(music\.json\) would play silence/,
         ),
       },
     ]);
+  });
+
+  it("a music track with a WAV and no MP3 (a modder's own tune) is fine: the game plays the WAV", () => {
+    const dir = copyAssets();
+    const shipped = path.resolve('assets/audio/music');
+    rmSync(path.join(dir, 'audio'));
+    mkdirSync(path.join(dir, 'audio/music'), { recursive: true });
+    for (const f of readdirSync(shipped).filter((f) => f.endsWith('.wav')))
+      symlinkSync(path.join(shipped, f), path.join(dir, 'audio/music', f));
+    symlinkSync(path.join(shipped, 'coast.wav'), path.join(dir, 'audio/music/harbour.wav'));
+    editJson(path.join(dir, 'data/music.json'), (j) => (j.harbour = { name: 'Harbour' }));
+    expect(check(dir)).toEqual([]);
   });
 
   it('an unknown key in a data file is a warning (exit 0) naming the known keys', () => {
