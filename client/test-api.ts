@@ -90,6 +90,8 @@ export interface EmberquestApi {
    * tests: only what this page draws changes, and the next word from the server replaces them.
    */
   showMarks(kind: keyof MapMarks, marks: MapMark[]): void;
+  /** The decoded sounds in Phaser's audio cache: key (`sfx:hit`, `music:village`) → seconds. */
+  sounds(): Record<string, number>;
 }
 
 declare global {
@@ -222,6 +224,12 @@ export function exposeTestApi(game: Phaser.Game): void {
         out.push({ id, type: view.model.seen.type, alpha: view.labelAlpha, ...worldToPage(world(), box) });
       }
       return out;
+    },
+    sounds() {
+      const cache = game.cache.audio;
+      return Object.fromEntries(
+        cache.getKeys().map((key) => [key, (cache.get(key) as AudioBuffer | undefined)?.duration ?? 0]),
+      );
     },
   };
 }

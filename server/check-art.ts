@@ -102,9 +102,9 @@ export function artProblems(assetsDir: string, data: GameData): string[] {
     }
   }
   for (const tune of data.music?.values() ?? []) {
-    if (!existsSync(path.join(assetsDir, tune.file)))
+    if (!tune.files.some((f) => existsSync(path.join(assetsDir, f))))
       problems.push(
-        `assets/${tune.file} is missing: music track "${tune.id}" (music.json) would play silence; ` +
+        `${tune.files.map((f) => `assets/${f}`).join(' or ')} is missing: music track "${tune.id}" (music.json) would play silence; ` +
           'add the file, or set the track\'s "file" to where it is',
       );
   }

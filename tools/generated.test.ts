@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { SOUND_EFFECTS } from '../client/audio/catalog.ts';
+import { COMPOSED_TRACKS } from './audio/music/index.ts';
 import { iconAtlases } from './art/catalog.ts';
 import { atlasProblems, loadPng } from './art/atlas-check.ts';
 import { encodePng } from './art/png.ts';
@@ -58,7 +60,7 @@ describe('writeGenerated', () => {
     );
   });
 
-  it('the committed manifest records every file npm run map and npm run art write, as committed', () => {
+  it('the committed manifest records every file npm run map, art and audio write, as committed', () => {
     const manifest = JSON.parse(readFileSync(MANIFEST, 'utf8')) as Record<string, string>;
     for (const p of [
       'assets/maps/world.tmj',
@@ -68,6 +70,12 @@ describe('writeGenerated', () => {
     ])
       expect(Object.keys(manifest)).toContain(p);
     for (const a of iconAtlases()) expect(Object.keys(manifest)).toContain(`${a.path}.png`);
+    // Each sound as its source WAV and the MP3 the client plays (tools/audio/mp3.test.ts re-encodes some).
+    const sounds = [...SOUND_EFFECTS.map((e) => `sfx/${e}`), ...COMPOSED_TRACKS.map((t) => `music/${t}`)];
+    for (const s of sounds)
+      expect(Object.keys(manifest)).toEqual(
+        expect.arrayContaining([`assets/audio/${s}.wav`, `assets/audio/${s}.mp3`]),
+      );
   });
 
   it('every hash in the committed manifest is the file as committed, unless the file is listed as hand-edited', () => {

@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import type Phaser from 'phaser';
-import { Audio, CROSSFADE_MS, MUSIC_LEVEL, preloadAudio } from './audio.ts';
-import { SOUND_EFFECTS, musicKey, musicTracks, musicUrl, setMusicTracks, sfxKey } from './catalog.ts';
+import { Audio, CROSSFADE_MS, MUSIC_LEVEL } from './audio.ts';
+import {
+  SOUND_EFFECTS,
+  musicKey,
+  musicTracks,
+  musicUrls,
+  setMusicTracks,
+  sfxKey,
+  sfxUrls,
+} from './catalog.ts';
 import { DEFAULT_SETTINGS, SETTINGS_KEY, loadSettings, type SettingsStorage } from './settings.ts';
 
 type Handler = { fn: (...args: never[]) => void; ctx?: unknown; once: boolean };
@@ -76,16 +84,34 @@ function fakeScene(opts: { locked?: boolean; loaded?: string[] } = {}) {
     },
     play: vi.fn(() => true),
   });
-  const load = Object.assign(new Emitter(), { audio: vi.fn(), start: vi.fn() });
+  // The sound fetcher: each call waits until the test says the file arrived (or failed).
+  const fetches: { urls: readonly string[]; arrive: () => Promise<void>; fail: () => Promise<void> }[] = [];
+  const fetchSound = vi.fn((urls: readonly string[]) => {
+    return new Promise<AudioBuffer>((resolve, reject) => {
+      const settle = (f: () => void) => async () => {
+        f();
+        await new Promise((r) => setTimeout(r, 0));
+      };
+      fetches.push({
+        urls,
+        arrive: settle(() => resolve({} as AudioBuffer)),
+        fail: settle(() => reject(new Error(`no sound at ${urls.join(', ')}`))),
+      });
+    });
+  });
   const game = { events: new Emitter() };
   const events = new Emitter();
-  const scene = { sound, load, game, events, cache: { audio: { exists: (k: string) => cached.has(k) } } };
+  const audioCache = { exists: (k: string) => cached.has(k), add: (k: string) => void cached.add(k) };
+  const scene = { sound, game, events, cache: { audio: audioCache } };
   const step = (ms: number) => game.events.emit('step', 0, ms);
   const playing = () => sounds.filter((s) => s.playing);
   return {
     scene: scene as unknown as Phaser.Scene,
     sound,
-    load,
+    fetchSound,
+    fetches,
+    /** An Audio on this scene, fetching through the fake. */
+    audio: (storage: SettingsStorage) => new Audio(scene as unknown as Phaser.Scene, storage, fetchSound),
     events,
     game,
     sounds,
@@ -110,35 +136,26 @@ describe('the track list is data', () => {
   it('takes tracks from music.json: a new one, in any file, needs no code edit', () => {
     expect(musicTracks()).toContain('lair');
     setMusicTracks({ ...shippedTracks, harbour: { name: 'Harbour', file: 'audio/music/harbour.ogg' } });
-    expect(musicUrl('harbour')).toBe('assets/audio/music/harbour.ogg');
-    const s = fakeScene();
-    preloadAudio(s.scene);
-    expect(s.load.audio).toHaveBeenCalledWith('music:harbour', 'assets/audio/music/harbour.ogg');
+    expect(musicUrls('harbour')).toEqual(['assets/audio/music/harbour.ogg']);
     setMusicTracks(shippedTracks);
   });
-});
 
-describe('preloadAudio', () => {
-  it('queues every effect and every track by default, or only the tracks named', () => {
-    const all = fakeScene();
-    preloadAudio(all.scene);
-    const keys = all.load.audio.mock.calls.map((c) => c[0]);
-    expect(keys).toEqual([...SOUND_EFFECTS.map(sfxKey), ...musicTracks().map(musicKey)]);
-    expect(all.load.audio).toHaveBeenCalledWith('sfx:hit', 'assets/audio/sfx/hit.wav');
-
-    const few = fakeScene();
-    preloadAudio(few.scene, ['village']);
-    expect(few.load.audio.mock.calls.map((c) => c[0])).toEqual([
-      ...SOUND_EFFECTS.map(sfxKey),
-      'music:village',
+  it('plays the MP3 npm run audio writes, or a WAV of the same name where there is none', () => {
+    expect(sfxUrls('hit')).toEqual(['assets/audio/sfx/hit.mp3', 'assets/audio/sfx/hit.wav']);
+    expect(musicUrls('forest')).toEqual(['assets/audio/music/forest.mp3', 'assets/audio/music/forest.wav']);
+    setMusicTracks({ ...shippedTracks, harbour: { name: 'Harbour' } });
+    expect(musicUrls('harbour')).toEqual([
+      'assets/audio/music/harbour.mp3',
+      'assets/audio/music/harbour.wav',
     ]);
+    setMusicTracks(shippedTracks);
   });
 });
 
 describe('Audio', () => {
   it('plays effects at the master volume, and not while sound is off', () => {
     const f = fakeScene();
-    const audio = new Audio(f.scene, memoryStorage());
+    const audio = f.audio(memoryStorage());
     audio.play('hit');
     expect(f.sound.play).toHaveBeenCalledWith('sfx:hit', { volume: DEFAULT_SETTINGS.volume });
     audio.soundOn = false;
@@ -148,7 +165,7 @@ describe('Audio', () => {
 
   it('drops effects and holds the track until the first click unlocks audio', () => {
     const f = fakeScene({ locked: true });
-    const audio = new Audio(f.scene, memoryStorage());
+    const audio = f.audio(memoryStorage());
     audio.play('loot');
     audio.setTrack('village');
     expect(f.sound.play).not.toHaveBeenCalled();
@@ -160,7 +177,7 @@ describe('Audio', () => {
 
   it('fades a track in over the crossfade time', () => {
     const f = fakeScene();
-    const audio = new Audio(f.scene, memoryStorage());
+    const audio = f.audio(memoryStorage());
     audio.setTrack('forest');
     const [forest] = f.sounds;
     f.step(CROSSFADE_MS / 2);
@@ -171,7 +188,7 @@ describe('Audio', () => {
 
   it('crossfades between tracks, then stops the old one', () => {
     const f = fakeScene();
-    const audio = new Audio(f.scene, memoryStorage());
+    const audio = f.audio(memoryStorage());
     audio.setTrack('village');
     f.step(CROSSFADE_MS);
     audio.setTrack('forest');
@@ -186,7 +203,7 @@ describe('Audio', () => {
 
   it('does not restart the same track, and turns back to a track still fading out', () => {
     const f = fakeScene();
-    const audio = new Audio(f.scene, memoryStorage());
+    const audio = f.audio(memoryStorage());
     audio.setTrack('village');
     f.step(CROSSFADE_MS);
     audio.setTrack('village');
@@ -202,7 +219,7 @@ describe('Audio', () => {
   it('fades to silence for null or an unknown track, warning once', () => {
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const f = fakeScene();
-    const audio = new Audio(f.scene, memoryStorage());
+    const audio = f.audio(memoryStorage());
     audio.setTrack('village');
     audio.setTrack('jazz');
     audio.setTrack('village');
@@ -215,7 +232,7 @@ describe('Audio', () => {
 
   it('turning music off fades it out; on again starts the current track', () => {
     const f = fakeScene();
-    const audio = new Audio(f.scene, memoryStorage());
+    const audio = f.audio(memoryStorage());
     audio.setTrack('caves');
     f.step(CROSSFADE_MS);
     audio.musicOn = false;
@@ -229,7 +246,7 @@ describe('Audio', () => {
 
   it('changing the volume changes the music at once', () => {
     const f = fakeScene();
-    const audio = new Audio(f.scene, memoryStorage());
+    const audio = f.audio(memoryStorage());
     audio.setTrack('coast');
     f.step(CROSSFADE_MS);
     audio.volume = 0.5;
@@ -252,42 +269,76 @@ describe('Audio', () => {
     expect([second.soundOn, second.musicOn, second.volume]).toEqual([false, true, 0.3]);
   });
 
-  it('loads a track that was not preloaded, then starts it if still wanted', () => {
+  it('loads a track not loaded yet, then starts it if still wanted', async () => {
     const f = fakeScene({ loaded: [] });
-    const audio = new Audio(f.scene, memoryStorage());
+    const audio = f.audio(memoryStorage());
     audio.setTrack('desert');
     audio.setTrack('desert');
-    expect(f.load.audio).toHaveBeenCalledTimes(1);
-    expect(f.load.audio).toHaveBeenCalledWith('music:desert', 'assets/audio/music/desert.wav');
-    expect(f.load.start).toHaveBeenCalled();
-    f.cached.add('music:desert');
-    f.load.emit('filecomplete-audio-music:desert');
+    expect(f.fetchSound).toHaveBeenCalledTimes(1);
+    expect(f.fetchSound).toHaveBeenCalledWith([
+      'assets/audio/music/desert.mp3',
+      'assets/audio/music/desert.wav',
+    ]);
+    expect(f.playing()).toEqual([]);
+    await f.fetches[0]?.arrive();
+    expect(f.cached.has('music:desert')).toBe(true);
     expect(f.playing().map((s) => s.key)).toEqual(['music:desert']);
   });
 
-  it('while loads are held fetches nothing; released, queues the effects and the wanted track', () => {
+  it('says when a sound fails to load, plays on without it, and tries again when asked again', async () => {
+    const f = fakeScene({ loaded: [] });
+    const audio = f.audio(memoryStorage());
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    audio.setTrack('caves');
+    await f.fetches[0]?.fail();
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringMatching(/^Sound "music:caves" did not load: no sound at .*caves\.mp3/),
+    );
+    warn.mockRestore();
+    expect(f.playing()).toEqual([]);
+    audio.setTrack('village');
+    audio.setTrack('caves');
+    expect(f.fetchSound.mock.calls.map((c) => c[0][0])).toEqual([
+      'assets/audio/music/caves.mp3',
+      'assets/audio/music/village.mp3',
+      'assets/audio/music/caves.mp3',
+    ]);
+  });
+
+  it('a track that arrives after the player moved on is kept but not started', async () => {
+    const f = fakeScene({ loaded: [] });
+    const audio = f.audio(memoryStorage());
+    audio.setTrack('lair');
+    audio.setTrack(null);
+    await f.fetches[0]?.arrive();
+    expect(f.cached.has('music:lair')).toBe(true);
+    expect(f.playing()).toEqual([]);
+  });
+
+  it('while loads are held fetches nothing; released, fetches the effects and the wanted track', async () => {
     const f = fakeScene({ loaded: ['sfx:hit'] });
-    const audio = new Audio(f.scene, memoryStorage());
+    const audio = f.audio(memoryStorage());
     audio.holdLoads();
     audio.setTrack('title');
     audio.play('kill');
-    expect(f.load.audio).not.toHaveBeenCalled();
-    expect(f.load.start).not.toHaveBeenCalled();
+    expect(f.fetchSound).not.toHaveBeenCalled();
     audio.setTrack('village');
     audio.releaseLoads();
-    const keys = f.load.audio.mock.calls.map((c) => c[0]);
-    expect(keys).toEqual([...SOUND_EFFECTS.filter((e) => e !== 'hit').map(sfxKey), 'music:village']);
-    expect(f.load.start).toHaveBeenCalled();
+    const firstUrls = f.fetchSound.mock.calls.map((c) => c[0][0]);
+    expect(firstUrls).toEqual([
+      ...SOUND_EFFECTS.filter((e) => e !== 'hit').map((e) => `assets/audio/sfx/${e}.mp3`),
+      'assets/audio/music/village.mp3',
+    ]);
     audio.releaseLoads(); // once is enough
-    expect(f.load.audio).toHaveBeenCalledTimes(keys.length);
-    f.cached.add('music:village');
-    f.load.emit('filecomplete-audio-music:village');
+    expect(f.fetchSound).toHaveBeenCalledTimes(firstUrls.length);
+    for (const fetch of f.fetches) await fetch.arrive();
+    expect(SOUND_EFFECTS.every((e) => f.cached.has(sfxKey(e)))).toBe(true);
     expect(f.playing().map((s) => s.key)).toEqual(['music:village']);
   });
 
   it('stops its music and unhooks itself when its scene shuts down', () => {
     const f = fakeScene();
-    const audio = new Audio(f.scene, memoryStorage());
+    const audio = f.audio(memoryStorage());
     audio.setTrack('volcano');
     f.events.emit('shutdown');
     expect(f.playing()).toHaveLength(0);

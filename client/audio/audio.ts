@@ -1,7 +1,5 @@
 // The game's sound: effects, zone music with crossfades, and the player's sound settings.
 //
-//   preloadAudio(scene, tracks?)   in a scene's preload(): queues every effect and the music tracks
-//                                  given (all by default); a track not preloaded loads when first asked.
 //   const audio = new Audio(scene) once, in a scene that lives as long as the game view (it stops its
 //                                  music and unhooks itself when that scene shuts down).
 //   audio.play('hit')              a one-shot effect; ignored while sound is off or still locked.
@@ -11,7 +9,9 @@
 //   trackAt(placements.music, tileX, tileY, 'village')   picks the track for where the player stands.
 //   audio.holdLoads() / releaseLoads()   the sound files wait until the player is in the game: a first
 //                                  visit then spends its bandwidth on what playing needs (issue 17);
-//                                  releasing queues every effect and the wanted track in the background.
+//                                  releasing fetches every effect and the wanted track in the background;
+//                                  a track not loaded yet loads when first asked for. Each sound is the
+//                                  first of its URLs that is there (catalog.ts), fetched by sound-file.ts.
 //
 // Browsers keep audio locked until the player's first click, tap or key. Phaser's sound manager
 // unlocks itself then and fires "unlocked"; until that moment effects are dropped (they would all
@@ -22,9 +22,9 @@ import {
   isMusicTrack,
   musicKey,
   musicTracks,
-  musicUrl,
+  musicUrls,
   sfxKey,
-  sfxUrl,
+  sfxUrls,
   type MusicTrack,
   type SoundEffect,
 } from './catalog.ts';
@@ -36,6 +36,7 @@ import {
   type AudioSettings,
   type SettingsStorage,
 } from './settings.ts';
+import { webAudioFetcher, type SoundFetcher } from './sound-file.ts';
 
 export { trackAt, type MusicArea } from './track-at.ts';
 export type { MusicTrack, SoundEffect } from './catalog.ts';
@@ -45,9 +46,10 @@ export const CROSSFADE_MS = 1500;
 /** Music sits under the effects: this share of the master volume. */
 export const MUSIC_LEVEL = 0.55;
 
-export function preloadAudio(scene: Phaser.Scene, tracks: readonly MusicTrack[] = musicTracks()): void {
-  for (const effect of SOUND_EFFECTS) scene.load.audio(sfxKey(effect), sfxUrl(effect));
-  for (const track of tracks) scene.load.audio(musicKey(track), musicUrl(track));
+/** Fetches with the sound manager's Web Audio context; none (Phaser fell back to no sound or HTML5 audio) loads nothing. */
+function defaultFetcher(scene: Phaser.Scene): SoundFetcher | null {
+  const context = (scene.sound as Partial<Phaser.Sound.WebAudioSoundManager>).context;
+  return context ? webAudioFetcher(context) : null;
 }
 
 /** A playing loop and where its fade is heading: level runs 0 → 1 (fading in) or 1 → 0 (out). */
@@ -70,6 +72,7 @@ export class Audio {
   constructor(
     private readonly scene: Phaser.Scene,
     private readonly storage: SettingsStorage | null = defaultStorage(),
+    private readonly fetchSound: SoundFetcher | null = defaultFetcher(scene),
   ) {
     this.settings = loadSettings(storage);
     scene.game.events.on('step', this.step, this);
@@ -137,8 +140,7 @@ export class Audio {
     if (!this.held || this.destroyed) return;
     this.held = false;
     const missing = SOUND_EFFECTS.filter((e) => !this.scene.cache.audio.exists(sfxKey(e)));
-    for (const effect of missing) this.scene.load.audio(sfxKey(effect), sfxUrl(effect));
-    if (missing.length > 0) this.scene.load.start();
+    for (const effect of missing) void this.load(sfxKey(effect), sfxUrls(effect));
     this.startWanted();
   }
 
@@ -177,13 +179,24 @@ export class Audio {
   private loadThenStart(track: MusicTrack): void {
     if (this.held || this.loading.has(track)) return;
     this.loading.add(track);
-    const key = musicKey(track);
-    this.scene.load.once(`filecomplete-audio-${key}`, () => {
+    void this.load(musicKey(track), musicUrls(track)).then((loaded) => {
       this.loading.delete(track);
-      if (this.wanted === track) this.startWanted();
+      if (loaded && this.wanted === track) this.startWanted();
     });
-    this.scene.load.audio(key, musicUrl(track));
-    this.scene.load.start();
+  }
+
+  /** Fetches a sound into Phaser's audio cache; true once it is there. A failure is said, not swallowed. */
+  private async load(key: string, urls: readonly string[]): Promise<boolean> {
+    if (!this.fetchSound) return false;
+    try {
+      const buffer = await this.fetchSound(urls);
+      if (this.destroyed) return false;
+      if (!this.scene.cache.audio.exists(key)) this.scene.cache.audio.add(key, buffer);
+      return true;
+    } catch (err) {
+      console.warn(`Sound "${key}" did not load: ${err instanceof Error ? err.message : String(err)}`);
+      return false;
+    }
   }
 
   private step(_time: number, delta: number): void {

@@ -143,10 +143,14 @@ export class WorldScene extends Phaser.Scene {
         // same map in a new version (live reload swapped it on the server): fetch it again and redraw.
         if (map && (map !== this.mapPath || this.maps.outdated(version))) void this.showMap(map, version);
         this.reactions = new Reactions(this.stage());
-        // A second after the welcome: the first frames of play and the zone's tune (not the title's)
-        // come first, then the sound files download while the player walks. (A page timer: this
-        // scene's Phaser clock did not fire here in headless Chromium.)
-        setTimeout(() => this.audio.releaseLoads(), 1000);
+        // A second after the own character stands in the world (the player can walk): the first frames
+        // of play and the zone's tune (not the title's) come first, then the sound files download while
+        // the player walks. (Page timers: this scene's Phaser clock did not fire here in headless Chromium.)
+        const soundsAfterSpawn = (tries: number): void => {
+          if (this.client.self || tries <= 0) setTimeout(() => this.audio.releaseLoads(), 1000);
+          else setTimeout(() => soundsAfterSpawn(tries - 1), 100);
+        };
+        soundsAfterSpawn(300);
         this.title.hide();
         this.overlay.hide();
         this.reconnecting.hide();

@@ -1,15 +1,16 @@
 // The music tracks (assets/data/music.json): the ids music areas name and the file each plays. Data, so a
-// modder adds a tune with a WAV file and one line, without a code edit or a rebuild.
+// modder adds a tune with a sound file and one line, without a code edit or a rebuild.
 import type { Problems } from './check.ts';
 
 export interface MusicKind {
   id: string;
   name: string;
-  /** Path under assets/ (default `audio/music/<id>.wav`); any format browsers play. */
-  file: string;
+  /** Paths under assets/, the first there is plays: `file` if music.json names one (any format browsers play), else defaultMusicFiles. */
+  files: string[];
 }
 
-export const musicFileOf = (id: string): string => `audio/music/${id}.wav`;
+/** A track without a `file` plays its MP3 (what `npm run audio` writes), or a WAV of that name where there is no MP3. */
+export const defaultMusicFiles = (id: string): string[] => [`audio/music/${id}.mp3`, `audio/music/${id}.wav`];
 
 export function parseMusic(p: Problems, v: unknown, file: string): Map<string, MusicKind> {
   const out = new Map<string, MusicKind>();
@@ -20,10 +21,14 @@ export function parseMusic(p: Problems, v: unknown, file: string): Map<string, M
     const e = p.object(at, raw);
     if (!e) continue;
     p.keys(at, e, ['name', 'file']);
-    const path = p.string(`${at} file`, e.file, 200, musicFileOf(id));
-    if (path.startsWith('/') || path.split('/').includes('..'))
-      p.add(`${at} file`, `"${path}" must be a path under assets/, like "${musicFileOf(id)}"`);
-    out.set(id, { id, name: p.string(`${at} name`, e.name, 60), file: path });
+    const path = e.file === undefined ? null : p.string(`${at} file`, e.file, 200);
+    if (path !== null && (path.startsWith('/') || path.split('/').includes('..')))
+      p.add(`${at} file`, `"${path}" must be a path under assets/, like "audio/music/${id}.mp3"`);
+    out.set(id, {
+      id,
+      name: p.string(`${at} name`, e.name, 60),
+      files: path ? [path] : defaultMusicFiles(id),
+    });
   }
   return out;
 }

@@ -61,8 +61,9 @@ describe('the first visit', () => {
     expect(early.filter((p) => p.startsWith('/assets/sprites/mobs/'))).toEqual([]);
     expect(early.filter((p) => p.startsWith('/assets/audio/'))).toEqual([]);
     const later = first.fetches.map(path).filter((p) => !early.includes(p));
-    expect(later).toContain('/assets/audio/sfx/hit.wav');
-    expect(later.some((p) => p.startsWith('/assets/audio/music/'))).toBe(true);
+    expect(later).toContain('/assets/audio/sfx/hit.mp3');
+    expect(later.some((p) => /^\/assets\/audio\/music\/.*\.mp3$/.test(p))).toBe(true);
+    expect(later.filter((p) => p.endsWith('.wav'))).toEqual([]); // the WAVs are the sources, not sent
   });
 });
 

@@ -118,6 +118,21 @@ describe('compression', () => {
     expect(tiny.headers['content-encoding']).toBeUndefined();
     expect(tiny.body.toString()).toBe('x;\n');
   });
+
+  it('sends the sound as MP3 (audio/mpeg), as it is, revalidated like the other assets', async () => {
+    const file = readFileSync(path.join(repoRoot, 'assets', 'audio', 'music', 'village.mp3'));
+    const mp3 = await get('/assets/audio/music/village.mp3', { 'accept-encoding': 'br, gzip' });
+    expect(mp3.status).toBe(200);
+    expect(mp3.headers['content-type']).toBe('audio/mpeg');
+    expect(mp3.headers['content-encoding']).toBeUndefined(); // compressed already
+    expect(mp3.headers['cache-control']).toBe('no-cache');
+    expect(mp3.body.equals(file)).toBe(true);
+    const again = await get('/assets/audio/music/village.mp3', {
+      'if-none-match': String(mp3.headers['etag']),
+    });
+    expect(again.status).toBe(304);
+    expect(again.body.length).toBe(0);
+  });
 });
 
 describe('revalidation', () => {

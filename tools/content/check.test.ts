@@ -1,7 +1,16 @@
 // The checker names each way content breaks silently: a broken copy of the assets per case, and the
 // finding (level, file, what and the fix) the modder would read.
 import { execFileSync } from 'node:child_process';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContentError } from '../../shared/content/world-map.ts';
@@ -224,10 +233,48 @@ describe('checkContent names silent breakage in data and art', () => {
         level: 'error',
         file: expect.stringMatching(/assets$/),
         message: expect.stringMatching(
-          /^assets\/audio\/music\/harbour\.wav is missing: music track "harbour" \(music\.json\) would play silence/,
+          /^assets\/audio\/music\/harbour\.mp3 or assets\/audio\/music\/harbour\.wav is missing: music track "harbour" \(music\.json\) would play silence/,
         ),
       },
     ]);
+  });
+
+  it("a music track with a WAV and no MP3 (a modder's own tune) is fine: the game plays the WAV", () => {
+    const dir = copyAssets();
+    const shipped = path.resolve('assets/audio/music');
+    rmSync(path.join(dir, 'audio'));
+    mkdirSync(path.join(dir, 'audio/music'), { recursive: true });
+    for (const f of readdirSync(shipped).filter((f) => f.endsWith('.wav')))
+      symlinkSync(path.join(shipped, f), path.join(dir, 'audio/music', f));
+    symlinkSync(path.join(shipped, 'coast.wav'), path.join(dir, 'audio/music/harbour.wav'));
+    editJson(path.join(dir, 'data/music.json'), (j) => (j.harbour = { name: 'Harbour' }));
+    expect(check(dir)).toEqual([]);
+  });
+
+  it('a WAV changed since npm run audio made the MP3 beside it is a warning: the game plays the old MP3', () => {
+    const dir = copyAssets();
+    const shipped = path.resolve('assets/audio');
+    rmSync(path.join(dir, 'audio'));
+    for (const folder of ['sfx', 'music']) {
+      mkdirSync(path.join(dir, 'audio', folder), { recursive: true });
+      for (const f of readdirSync(path.join(shipped, folder)))
+        symlinkSync(path.join(shipped, folder, f), path.join(dir, 'audio', folder, f));
+    }
+    cpSync(path.resolve('assets/generated.json'), path.join(dir, 'generated.json'));
+    expect(check(dir)).toEqual([]);
+    rmSync(path.join(dir, 'audio/sfx/hit.wav'));
+    cpSync(path.join(shipped, 'sfx/kill.wav'), path.join(dir, 'audio/sfx/hit.wav')); // my own hit
+    expect(check(dir)).toEqual([
+      {
+        level: 'warning',
+        file: expect.stringMatching(/data$/),
+        message:
+          'assets/audio/sfx/hit.wav was changed since npm run audio made hit.mp3 from it, and the game plays ' +
+          'the MP3: delete assets/audio/sfx/hit.mp3 to play your WAV (or put your own MP3 there)',
+      },
+    ]);
+    rmSync(path.join(dir, 'audio/sfx/hit.mp3'));
+    expect(check(dir)).toEqual([]);
   });
 
   it('an unknown key in a data file is a warning (exit 0) naming the known keys', () => {
