@@ -45,7 +45,8 @@ export class QuestMarks {
         this.drawn.set(id, text);
       }
       if (text.text !== mark) text.setText(mark).setColor(COLOURS[mark]);
-      text.setPosition(view.x, view.pileTop - 1 + bob).setDepth(300000 + view.y);
+      // Over the name, wherever it was moved (kept on screen, out from under the HUD).
+      text.setPosition(view.labelX ?? view.x, view.pileTop - 1 + bob).setDepth(300000 + view.y);
     }
   }
 

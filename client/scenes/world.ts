@@ -39,6 +39,7 @@ import { QuestUi } from './quest-ui.ts';
 import type { MapHud } from '../map/map-hud.ts';
 import { createMapHud, drawnMap } from './world-maps.ts';
 import { WorldCamera } from './world-camera.ts';
+import { HudSafeArea } from './hud-safe-area.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -66,6 +67,8 @@ export class WorldScene extends Phaser.Scene {
   private marker!: Phaser.GameObjects.Sprite;
   pointer!: WorldPointer;
   private camera!: WorldCamera;
+  /** Where the HUD lies over the world: names keep out from under it. */
+  private safeArea!: HudSafeArea;
   private lastTime = -1;
   /** Wall clock (Date.now) of the latest frame, for tests comparing what is drawn with the server. */
   frameAt = 0;
@@ -245,6 +248,7 @@ export class WorldScene extends Phaser.Scene {
 
     this.cameras.main.setRoundPixels(true);
     this.camera = new WorldCamera(this, this.worldMap.spawns[0]!.area);
+    this.safeArea = new HudSafeArea(this);
     this.fitToWindow();
     this.scale.on('resize', () => this.fitToWindow());
     hideLoading();
@@ -277,6 +281,7 @@ export class WorldScene extends Phaser.Scene {
       view: this.cameras.main.worldView,
       hovered: this.pointer.hovered,
       target: this.pointer.target,
+      hud: this.safeArea.inWorld(time),
     });
     this.quests.marks.update(this.views, this.client.npcMarks, time);
     this.effects.follow((id) => {
@@ -291,14 +296,9 @@ export class WorldScene extends Phaser.Scene {
       height: this.worldMap.height,
     });
     this.mapHud.update(time);
+    // The walk's end marker goes once the player stands still.
     if (self) {
-      const dest = self.model.motion.destination;
-      if (
-        !self.model.motion.moving ||
-        (dest.x === self.model.motion.to.x && dest.y === self.model.motion.to.y)
-      ) {
-        if (!self.model.motion.moving) this.marker.setVisible(false);
-      }
+      if (!self.model.motion.moving) this.marker.setVisible(false);
     } else if (!this.client.connected) {
       this.camera.drift(this.time.now);
     }
