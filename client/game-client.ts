@@ -1,8 +1,8 @@
-// The client's model of the game: the connection, the entities it knows and how they move (our own
-// character's walk prediction is in self-walk.ts).
-// No Phaser here; scenes draw whatever this holds. A lost connection is retried with backoff; the server
-// keeps the character for a while, so the player usually resumes where they were.
-import { CloseCode, Op } from '../shared/protocol/ops.ts';
+// The client's model of the game: the entities it knows and how they move (our own character's walk
+// prediction is in self-walk.ts), and the intents it sends on the session (net/session.ts, which retries
+// a lost connection; the server keeps the character for a while, so the player usually resumes where
+// they were). No Phaser here; scenes draw whatever this holds.
+import { Op } from '../shared/protocol/ops.ts';
 import {
   applyFrame,
   createView,
@@ -16,14 +16,10 @@ import {
 import type { Tile } from '../shared/rules/path.ts';
 import { isWalkable, type Grid } from '../shared/rules/grid.ts';
 import { PLAYER_STEP_TICKS, TICK_MS } from '../shared/rules/movement.ts';
-import { Connection, closeMessage } from './net/connection.ts';
-import { retryDelay, shouldRetry } from './net/reconnect.ts';
+import { Session } from './net/session.ts';
 import { Motion, type Walk } from './view/motion.ts';
 import { SelfWalk } from './self-walk.ts';
 import type { ClientEvents, EntityModel } from './client-events.ts';
-
-/** How long to wait for the server to close the old socket after a Transfer before closing it ourselves. */
-const TRANSFER_CLOSE_WAIT_MS = 3000;
 
 /** Intents sent for a click on each kind of entity. */
 const INTERACT = { mob: Op.Attack, item: Op.Loot, npc: Op.Talk, chest: Op.Open } as const;
@@ -39,18 +35,9 @@ export class GameClient {
   world = '';
   /** The map of that world (a path under assets/), as the server named it. */
   map = '';
-  /** A move to another world: waits for the old socket to close and for the scene to draw the new map. */
-  private transfer: { closed: boolean; arrived: boolean; timer: ReturnType<typeof setTimeout> } | null = null;
   /** The scene is drawing another map: clicks and keys wait (the walls in hand are the old map's). */
   held = false;
-  private connection: Connection | null = null;
-  /** Welcomed since the player pressed Play: a lost connection is then retried rather than reported. */
-  private playing = false;
-  private attempt = 0;
-  private retryTimer: ReturnType<typeof setTimeout> | null = null;
-  /** The view is cleared when the next welcome arrives, so the old picture stays up while reconnecting. */
-  private stale = false;
-  private welcomed = false;
+  private readonly session: Session;
   private view = createView();
   /** The server's time for one step (Welcome's tickMs × stepTicks): every walk is drawn at this pace. */
   stepMs = PLAYER_STEP_TICKS * TICK_MS;
@@ -64,9 +51,17 @@ export class GameClient {
 
   constructor(
     private grid: Grid,
-    private readonly socketUrl: (world: string) => string,
+    socketUrl: (world: string) => string,
     private readonly events: ClientEvents,
   ) {
+    this.session = new Session({
+      who: () => ({ world: this.world, name: this.name, token: this.token }),
+      socketUrl,
+      frame: (frame) => this.applyFrame(frame),
+      reset: () => this.reset(),
+      forgetWalk: () => this.selfWalk.forget(),
+      events,
+    });
     this.selfWalk = new SelfWalk(grid, {
       self: () => this.view.entities.get(this.selfId),
       clock: () => this.clock,
@@ -77,7 +72,7 @@ export class GameClient {
 
   /** Open and welcomed on the current connection (while reconnecting, the old picture has a selfId). */
   get connected(): boolean {
-    return this.connection?.connected === true && this.welcomed;
+    return this.session.connected;
   }
 
   get self(): EntityModel | undefined {
@@ -96,22 +91,22 @@ export class GameClient {
 
   /** Uses what a bag slot holds: drinks a potion, or puts on a piece of gear. The server decides. */
   useSlot(slot: number): void {
-    if (this.canAct) this.connection?.send([Op.UseSlot, slot]);
+    if (this.canAct) this.session.send([Op.UseSlot, slot]);
   }
 
   /** Drinks one of the potion on a belt slot (0–3). */
   useBelt(slot: number): void {
-    if (this.canAct) this.connection?.send([Op.UseBelt, slot]);
+    if (this.canAct) this.session.send([Op.UseBelt, slot]);
   }
 
   /** Drops one of what a bag slot holds at our feet. */
   dropSlot(slot: number): void {
-    if (this.canAct) this.connection?.send([Op.DropSlot, slot]);
+    if (this.canAct) this.session.send([Op.DropSlot, slot]);
   }
 
   /** Puts the potion of bag slot `slot` on belt slot `belt` (`slot` -1 clears the belt slot). */
   setBelt(belt: number, slot: number): void {
-    if (this.canAct) this.connection?.send([Op.SetBelt, belt, slot]);
+    if (this.canAct) this.session.send([Op.SetBelt, belt, slot]);
   }
 
   /** The quest log as the server last sent it: taken (id -> progress) and handed in. */
@@ -126,25 +121,25 @@ export class GameClient {
 
   /** Takes the quest an NPC beside us offered; the server checks and answers with the log or a notice. */
   acceptQuest(id: string): void {
-    if (this.canAct) this.connection?.send([Op.AcceptQuest, id]);
+    if (this.canAct) this.session.send([Op.AcceptQuest, id]);
   }
 
   abandonQuest(id: string): void {
-    this.connection?.send([Op.AbandonQuest, id]);
+    this.session.send([Op.AbandonQuest, id]);
   }
 
   /** On the way to another world: the entities are still the old world's until its welcome. */
   get transferring(): boolean {
-    return this.transfer !== null;
+    return this.session.transferring;
   }
 
   get dead(): boolean {
-    return this.welcomed && this.view.stats !== null && this.view.stats.hp <= 0;
+    return this.session.welcomed && this.view.stats !== null && this.view.stats.hp <= 0;
   }
 
   /** Connected, alive and not on the way to another world (what is asked there would be lost). */
   private get canAct(): boolean {
-    return this.connection !== null && !this.transfer && !this.held && !this.dead;
+    return this.session.open && !this.session.transferring && !this.held && !this.dead;
   }
 
   /** Acts on an entity: attack a mob, pick up an item, talk to an NPC, open a chest. */
@@ -152,16 +147,16 @@ export class GameClient {
     const target = this.entities.get(id)?.seen;
     if (!target || target.type === 'player' || !this.canAct) return false;
     this.selfWalk.forget();
-    this.connection?.send([INTERACT[target.type], id]);
+    this.session.send([INTERACT[target.type], id]);
     return true;
   }
 
   chat(text: string): void {
-    if (text.trim()) this.connection?.send([Op.Chat, text]);
+    if (text.trim()) this.session.send([Op.Chat, text]);
   }
 
   respawn(): void {
-    this.connection?.send([Op.Respawn]);
+    this.session.send([Op.Respawn]);
   }
 
   /** The walls of the map now drawn (a transfer changes it). */
@@ -173,29 +168,29 @@ export class GameClient {
 
   /** Asks the server who is online in the whole realm (answered by a `playerList` event). */
   who(): void {
-    this.connection?.send([Op.Who]);
+    this.session.send([Op.Who]);
   }
 
   /** Asks `name` (in any world) to join our party; the server says whether it went. */
   invite(name: string): void {
-    if (name) this.connection?.send([Op.Invite, name]);
+    if (name) this.session.send([Op.Invite, name]);
   }
 
   answerInvite(from: string, accept: boolean): void {
-    this.connection?.send([Op.AnswerInvite, from, accept ? 1 : 0]);
+    this.session.send([Op.AnswerInvite, from, accept ? 1 : 0]);
   }
 
   leaveParty(): void {
-    this.connection?.send([Op.LeaveParty]);
+    this.session.send([Op.LeaveParty]);
   }
 
   kick(name: string): void {
-    this.connection?.send([Op.Kick, name]);
+    this.session.send([Op.Kick, name]);
   }
 
   /** Joins `world` ('' lets the server pick one of its start map). */
   join(name: string, token = '', world = ''): void {
-    this.leave();
+    this.session.leave();
     this.reset();
     // Kept through a reconnect or a transfer (the server re-sends it when it changed); not to another character.
     this.party = [];
@@ -204,94 +199,16 @@ export class GameClient {
     this.token = token;
     this.world = world;
     this.map = '';
-    this.playing = false;
-    this.attempt = 0;
-    this.connect();
+    this.session.start();
   }
 
   leave(): void {
-    if (this.retryTimer) clearTimeout(this.retryTimer);
-    this.retryTimer = null;
-    if (this.transfer) clearTimeout(this.transfer.timer);
-    this.transfer = null;
-    const c = this.connection;
-    this.connection = null;
-    c?.close();
-  }
-
-  private connect(): void {
-    this.retryTimer = null;
-    this.welcomed = false;
-    const connection: Connection = new Connection(this.socketUrl(this.world), this.name, this.token, {
-      onFrame: (frame) => {
-        if (this.connection === connection) this.applyFrame(frame);
-      },
-      onClose: (code, reason) => {
-        if (this.connection !== connection) return;
-        this.connection = null;
-        if (this.transfer) this.transferClosed();
-        else if (code === CloseCode.Transfer && this.playing)
-          this.connect(); // told nothing: rejoin
-        else this.lost(code, closeMessage(code, reason));
-      },
-    });
-    this.connection = connection;
+    this.session.leave();
   }
 
   /** The scene has drawn the new world's map: join it once the old socket has closed. */
   arrive(): void {
-    if (!this.transfer) return;
-    this.transfer.arrived = true;
-    this.completeTransfer();
-  }
-
-  private startTransfer(world: string, map: string): void {
-    if (this.transfer) clearTimeout(this.transfer.timer);
-    this.world = world;
-    this.map = map;
-    this.selfWalk.forget();
-    // The server closes the old socket straight after its Transfer; if it does not, stop waiting.
-    // (Closing it ourselves detaches its handlers, so its close is not heard: we carry on here.)
-    const timer = setTimeout(() => {
-      const old = this.connection;
-      this.connection = null;
-      old?.close();
-      this.transferClosed();
-    }, TRANSFER_CLOSE_WAIT_MS);
-    this.transfer = { closed: false, arrived: false, timer };
-    this.events.transferring(world, map);
-  }
-
-  private transferClosed(): void {
-    if (!this.transfer) return;
-    clearTimeout(this.transfer.timer);
-    this.transfer.closed = true;
-    this.completeTransfer();
-  }
-
-  private completeTransfer(): void {
-    const t = this.transfer;
-    if (!t?.closed || !t.arrived) return;
-    this.transfer = null;
-    // The old world's entities go with its map; the new world's welcome brings ours back.
-    this.reset();
-    this.attempt = 0;
-    this.connect();
-  }
-
-  /** Whatever was asked while offline is gone with the old socket: nothing is replayed on reconnect. */
-  private lost(code: number, message: string): void {
-    if (this.playing && shouldRetry(code)) {
-      const delay = retryDelay(this.attempt++);
-      this.stale = true;
-      this.selfWalk.forget();
-      this.retryTimer = setTimeout(() => this.connect(), delay);
-      this.events.reconnecting(message, delay);
-      return;
-    }
-    const wasPlaying = this.playing;
-    this.playing = false;
-    this.events.closed(message, code, wasPlaying);
+    this.session.arrive();
   }
 
   /** Walks the own character toward a tile: starts at once locally and asks the server. */
@@ -299,7 +216,7 @@ export class GameClient {
     const self = this.self;
     if (!self || !this.canAct) return null;
     const end = this.selfWalk.start(self.motion, target, performance.now() - this.updatedAt);
-    this.connection?.send([Op.WalkTo, target.x, target.y]);
+    this.session.send([Op.WalkTo, target.x, target.y]);
     return end;
   }
 
@@ -348,10 +265,6 @@ export class GameClient {
   }
 
   private applyFrame(frame: Uint8Array): void {
-    if (this.stale) {
-      this.stale = false;
-      this.reset();
-    }
     let events: ViewEvent[];
     try {
       events = applyFrame(this.view, frame, this.now());
@@ -371,9 +284,7 @@ export class GameClient {
         this.world = this.view.world || this.world;
         this.map = this.view.map;
         this.stepMs = this.view.tickMs * this.view.stepTicks;
-        this.playing = true;
-        this.welcomed = true;
-        this.attempt = 0;
+        this.session.welcome();
         this.events.joined(this.add(e.entity), this.world, this.map, this.view.version);
         break;
       }
@@ -422,7 +333,10 @@ export class GameClient {
         console.warn(`Server frame problem: ${e.text}`);
         break;
       case 'transfer':
-        this.startTransfer(e.world, e.map);
+        this.world = e.world;
+        this.map = e.map;
+        this.selfWalk.forget();
+        this.session.moveTo(e.world, e.map);
         break;
       case 'party':
         this.party = e.members;

@@ -1,5 +1,5 @@
 // `window.__emberquest`: a view of the client for our browser tests and for curious players (read-only but
-// for showNotice, which drives the notice path for layout tests).
+// for showNotice and showZoneBanner, which drive the notice and banner paths for layout tests).
 import type Phaser from 'phaser';
 import type { WorldScene } from './scenes/world.ts';
 import { TILE } from './view/constants.ts';
@@ -83,6 +83,8 @@ export interface EmberquestApi {
   questMarks(): { id: number; mark: string; x: number; y: number }[];
   /** Shows a game notice the way a server Notice is shown (log and notice line), for layout tests. */
   showNotice(text: string): void;
+  /** Names a place in the zone banner the way entering a zone does, for layout tests. */
+  showZoneBanner(title: string): void;
   /** What the minimap and the world map show: the window of tiles, its dots, the zones written. */
   maps(): ReturnType<MapHud['view']>;
   /**
@@ -204,6 +206,7 @@ export function exposeTestApi(game: Phaser.Game): void {
       }));
     },
     showNotice: (text) => world().panels.notice(text),
+    showZoneBanner: (title) => world().mapHud.announce(title),
     questMarks() {
       const scene = world();
       return scene.quests.marks.boxes().map((m) => {

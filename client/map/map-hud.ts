@@ -83,6 +83,7 @@ export class MapHud {
 
   /** Once a frame. */
   update(now: number): void {
+    this.banner.keepClear();
     const self = this.deps.self();
     const map = this.map;
     if (!self || !map) {
@@ -116,6 +117,11 @@ export class MapHud {
     const centre = { x: me.x + 0.5, y: me.y + 0.5 };
     this.minimap.draw(this.picture, viewWindow(centre, size, area), area, this.dots, this.version);
     this.worldMap.update(this.dots);
+  }
+
+  /** Names a place in the banner (as entering a zone does; the test API drives it for layout tests). */
+  announce(title: string): void {
+    this.banner.show(title);
   }
 
   /** The name of the place the player stands in ('' before joining). */

@@ -3,6 +3,7 @@
 // reveals new cells copies just those pixels in.
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { Exploration } from './exploration.ts';
+import { NPC_MARK_COLOURS } from '../view/constants.ts';
 
 export class MapPicture {
   /** Explored tiles in their colours; the rest transparent. */
@@ -47,11 +48,16 @@ export class MapPicture {
 export const DOT_COLOURS: Record<string, { fill: string; size: number }> = {
   player: { fill: '#f7e9c8', size: 0.55 },
   quest: { fill: '#ffd166', size: 0.9 },
+  offer: { fill: NPC_MARK_COLOURS['!'], size: 1 },
+  handIn: { fill: NPC_MARK_COLOURS['?'], size: 1 },
   party: { fill: '#5fd68a', size: 0.8 },
   self: { fill: '#ff7a2f', size: 1 },
 };
 
-/** One dot: a round mark with a dark rim; a quest target is a diamond, the player an ember with a halo. */
+/**
+ * One dot: a round mark with a dark rim; a quest target is a diamond, an NPC with a quest to give or take
+ * back the `!` or `?` it shows in the world, the player an ember with a halo.
+ */
 export function drawDot(
   ctx: CanvasRenderingContext2D,
   kind: string,
@@ -60,6 +66,7 @@ export function drawDot(
   unit: number,
 ): void {
   const style = DOT_COLOURS[kind] ?? DOT_COLOURS.player!;
+  if (kind === 'offer' || kind === 'handIn') return drawGlyph(ctx, kind === 'offer' ? '!' : '?', x, y, unit);
   const r = Math.max(2, unit * style.size);
   ctx.beginPath();
   if (kind === 'quest') {
@@ -81,4 +88,18 @@ export function drawDot(
     ctx.lineWidth = Math.max(1, r * 0.35);
     ctx.stroke();
   }
+}
+
+/** A mark as a letter in the world's own colour, outlined in ink so it reads on any ground. */
+function drawGlyph(ctx: CanvasRenderingContext2D, mark: '!' | '?', x: number, y: number, unit: number): void {
+  const size = Math.max(10, Math.round(unit * 2.8));
+  ctx.font = `bold ${size}px Trebuchet MS, Verdana, DejaVu Sans, sans-serif`;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'middle';
+  ctx.lineJoin = 'round';
+  ctx.lineWidth = Math.max(2, size * 0.22);
+  ctx.strokeStyle = '#1b1220';
+  ctx.strokeText(mark, x, y);
+  ctx.fillStyle = NPC_MARK_COLOURS[mark];
+  ctx.fillText(mark, x, y);
 }

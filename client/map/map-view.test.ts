@@ -23,9 +23,14 @@ describe('dotsFor', () => {
       { label: 'Bo', map: 'maps/isle.tmj', x: 1, y: 1 },
     ],
     quests: [{ label: 'Rats', map: 'maps/world.tmj', x: 9, y: 9 }],
+    offers: [{ label: 'Elder Maren', map: 'maps/world.tmj', x: 4, y: 4 }],
+    handIns: [
+      { label: 'Little Wren', map: 'maps/world.tmj', x: 9, y: 9 },
+      { label: 'Old Pell', map: 'maps/isle.tmj', x: 3, y: 3 },
+    ],
   };
 
-  it('keeps the marks of this map, draws party members once, and the player last (on top)', () => {
+  it('keeps the marks of this map, draws party members once, NPC marks over quest targets, and the player last (on top)', () => {
     const dots = dotsFor(
       'maps/world.tmj',
       { x: 2, y: 2, label: 'Me' },
@@ -38,9 +43,13 @@ describe('dotsFor', () => {
     expect(dots.map((d) => `${d.kind}:${d.label}`)).toEqual([
       'player:Cy',
       'quest:Rats',
+      'offer:Elder Maren',
+      'handIn:Little Wren',
       'party:Ada',
       'self:Me',
     ]);
-    expect(dotsFor('maps/isle.tmj', null, [], marks).map((d) => d.label)).toEqual(['Bo']);
+    // The quest going back to Wren: her ? on the very tile of its target, drawn after (over) it.
+    expect(dots.find((d) => d.kind === 'handIn')).toMatchObject({ x: 9, y: 9 });
+    expect(dotsFor('maps/isle.tmj', null, [], marks).map((d) => d.label)).toEqual(['Old Pell', 'Bo']);
   });
 });

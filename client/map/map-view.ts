@@ -1,5 +1,6 @@
 // Where the minimap looks and what it marks: the window of tiles around the player (kept inside the area
-// the camera keeps to), and the dots for the player, party members, quest targets and other players.
+// the camera keeps to), and the dots for the player, party members, quest targets, the NPCs with a quest
+// to give or take back, and other players.
 // Pure, so the drawing's geometry is tested without a browser.
 import type { TileRect } from '../../shared/content/world-map.ts';
 import type { MapMarks } from '../ui/map-marks.ts';
@@ -9,7 +10,8 @@ export interface Point {
   y: number;
 }
 
-export type DotKind = 'self' | 'party' | 'quest' | 'player';
+/** `offer` and `handIn` are NPCs showing `!` (a quest to give) and `?` (one to take back). */
+export type DotKind = 'self' | 'party' | 'quest' | 'offer' | 'handIn' | 'player';
 
 export interface Dot {
   kind: DotKind;
@@ -36,7 +38,10 @@ export function viewWindow(centre: Point, size: number, area: TileRect): TileRec
   };
 }
 
-/** The dots to draw on map `map`: marks of other maps are left out; the player is drawn last, on top. */
+/**
+ * The dots to draw on map `map`: marks of other maps are left out; an NPC's `!` or `?` is drawn over a
+ * quest target on its tile (the quest going back to it), and the player last, on top.
+ */
 export function dotsFor(
   map: string,
   self: (Point & { label: string }) | null,
@@ -48,6 +53,8 @@ export function dotsFor(
   return [
     ...players.filter((p) => !party.has(p.label)).map((p) => ({ kind: 'player' as const, ...p })),
     ...here(marks.quests).map((m) => ({ kind: 'quest' as const, x: m.x, y: m.y, label: m.label })),
+    ...here(marks.offers).map((m) => ({ kind: 'offer' as const, x: m.x, y: m.y, label: m.label })),
+    ...here(marks.handIns).map((m) => ({ kind: 'handIn' as const, x: m.x, y: m.y, label: m.label })),
     ...here(marks.party).map((m) => ({ kind: 'party' as const, x: m.x, y: m.y, label: m.label })),
     ...(self ? [{ kind: 'self' as const, ...self }] : []),
   ];

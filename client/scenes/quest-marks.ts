@@ -3,9 +3,9 @@
 import type Phaser from 'phaser';
 import type { NpcMark } from '../../shared/protocol/server-messages.ts';
 import type { EntityView } from '../view/entity-view.ts';
+import { NPC_MARK_COLOURS as COLOURS } from '../view/constants.ts';
 
 const FONT = 'Trebuchet MS, Verdana, DejaVu Sans, sans-serif';
-const COLOURS: Record<NpcMark, string> = { '!': '#ffd166', '?': '#9be37a' };
 
 export class QuestMarks {
   private readonly drawn = new Map<number, Phaser.GameObjects.Text>();
@@ -45,7 +45,8 @@ export class QuestMarks {
         this.drawn.set(id, text);
       }
       if (text.text !== mark) text.setText(mark).setColor(COLOURS[mark]);
-      text.setPosition(view.x, view.pileTop - 1 + bob).setDepth(300000 + view.y);
+      // Over the name, wherever it was moved (kept on screen, out from under the HUD).
+      text.setPosition(view.labelX ?? view.x, view.pileTop - 1 + bob).setDepth(300000 + view.y);
     }
   }
 

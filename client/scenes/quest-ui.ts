@@ -1,6 +1,6 @@
 // Everything the page shows of quests, fed by the world scene: the panel and the offer card (DOM), the
-// marks over NPCs (Phaser), and the quest targets on the map drawn, handed to the minimap through
-// ui/map-marks.ts. It only shows what the server sent: the log, the offers, the NPC marks.
+// marks over NPCs (Phaser), and the quest targets and marked NPCs on the map drawn, handed to the minimap
+// and the world map through ui/map-marks.ts. It only shows what the server sent: the log, the offers, the NPC marks.
 import type Phaser from 'phaser';
 import type { GameData } from '../../shared/content/game-data.ts';
 import type { QuestKind } from '../../shared/content/quests.ts';
@@ -9,7 +9,7 @@ import type { ViewEvent } from '../../shared/protocol/view.ts';
 import type { GameClient } from '../game-client.ts';
 import type { IconSource } from '../ui/icons.ts';
 import { setMarks } from '../ui/map-marks.ts';
-import { questTargets } from '../ui/quest-log.ts';
+import { npcMarkPlaces, questTargets } from '../ui/quest-log.ts';
 import { QuestPanel } from '../ui/quest-panel.ts';
 import { QuestMarks } from './quest-marks.ts';
 
@@ -56,18 +56,24 @@ export class QuestUi {
         this.panel.offer(event.quest, npc?.kind ?? this.quests.get(event.quest)?.giver ?? '');
         break;
       }
+      case 'npcMarks':
+        this.mapChanged();
+        break;
       default:
         break;
     }
   }
 
-  /** The quest targets on the map drawn now, for the minimap (a new map, or a new log). */
+  /** The quest targets and marked NPCs on the map drawn now, for the maps (a new map, log or marks). */
   mapChanged(): void {
     const { path, objects } = this.deps.map();
     const mobs = [...(this.deps.data?.mobs.values() ?? [])];
     const droppedBy = (item: string): string[] =>
       mobs.filter((m) => m.drops.some((d) => d.item === item)).map((m) => m.id);
     setMarks('quests', questTargets(this.quests, this.deps.client.quests, objects, path, droppedBy));
+    const npcs = npcMarkPlaces(this.deps.client.npcMarks, objects, path, (kind) => this.deps.npcName(kind));
+    setMarks('offers', npcs.offers);
+    setMarks('handIns', npcs.handIns);
   }
 
   /** Left the game: nothing of this character's quests stays on screen. */
@@ -75,6 +81,8 @@ export class QuestUi {
     this.panel.hide();
     this.marks.clear();
     setMarks('quests', []);
+    setMarks('offers', []);
+    setMarks('handIns', []);
   }
 
   /** For state(): each quest taken with its progress and goal, then each one handed in. */

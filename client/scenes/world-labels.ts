@@ -1,20 +1,31 @@
 // Once a frame, decides how each name over the world is drawn: hovered and targeted mobs show theirs,
-// NPC names are kept inside the view, and in a crowd names that would overlap a more important one are
+// NPC names are kept inside the view and slide out from under the HUD, other names under the HUD are
+// hidden until their owner walks clear, and in a crowd names that would overlap a more important one are
 // hidden while distant ones fade (view/labels.ts does the deciding).
-import { clampToView, declutter, type LabelBox } from '../view/labels.ts';
+import {
+  clampToView,
+  declutter,
+  dropClear,
+  slideClear,
+  underAny,
+  type LabelBox,
+  type Rect,
+} from '../view/labels.ts';
 import type { EntityView } from '../view/entity-view.ts';
 
 /** Where names are being placed: who we are, where we stand, what the camera shows, what is pointed at. */
 export interface LabelSight {
   selfId: number;
   me: { x: number; y: number } | undefined;
-  view: { left: number; right: number };
+  view: { left: number; right: number; bottom: number };
   hovered: number | null;
   target: number | null;
+  /** The HUD's parts over the world (hud-safe-area.ts), in world pixels: no name is drawn under them. */
+  hud: readonly Rect[];
 }
 
 export function placeLabels(views: ReadonlyMap<number, EntityView>, sight: LabelSight): void {
-  const { me, view, hovered, target } = sight;
+  const { me, view, hovered, target, hud } = sight;
   const boxes: LabelBox[] = [];
   for (const [id, v] of views) {
     v.emphasised = id === hovered || id === target;
@@ -22,7 +33,16 @@ export function placeLabels(views: ReadonlyMap<number, EntityView>, sight: Label
     if (!box) continue;
     const self = id === sight.selfId;
     const npc = v.model.seen.type === 'npc';
-    const x = npc ? clampToView(box.x, box.width, view.left, view.right) : box.x;
+    if (!npc && underAny(box.x, box.y, box.width, box.height, hud)) {
+      v.labelX = null;
+      v.labelAlpha = 0;
+      v.labelLift = 0;
+      continue;
+    }
+    const inView = npc ? clampToView(box.x, box.width, view.left, view.right) : box.x;
+    const x = npc
+      ? (slideClear(inView, box.y, box.width, box.height, hud, view.left, view.right) ?? inView)
+      : box.x;
     v.labelX = npc ? x : null;
     const at = v.model.motion.position;
     boxes.push({
@@ -36,9 +56,27 @@ export function placeLabels(views: ReadonlyMap<number, EntityView>, sight: Label
       keep: self || v.emphasised || npc || v.model.seen.type === 'mob',
     });
   }
+  const byId = new Map(boxes.map((b) => [b.id, b]));
   for (const [id, { alpha, dy }] of declutter(boxes)) {
     const drawn = views.get(id)!;
+    const b = byId.get(id)!;
+    let lift = dy;
+    // Still under the HUD (no room beside it on its row, or lifted into it clear of a crowd): an NPC's
+    // name slides along its row, or else drops below the HUD; any other name is hidden.
+    if (alpha > 0 && underAny(b.x, b.y + dy, b.width, b.height, hud)) {
+      const npc = drawn.labelX !== null;
+      const slid = npc ? slideClear(b.x, b.y + dy, b.width, b.height, hud, view.left, view.right) : null;
+      const drop =
+        npc && slid === null ? dropClear(b.x, b.y + dy, b.width, b.height, hud, view.bottom) : null;
+      if (slid === null && drop === null) {
+        drawn.labelAlpha = 0;
+        drawn.labelLift = 0;
+        continue;
+      }
+      if (slid !== null) drawn.labelX = slid;
+      else lift += drop!;
+    }
     drawn.labelAlpha = alpha;
-    drawn.labelLift = dy;
+    drawn.labelLift = lift;
   }
 }

@@ -25,8 +25,6 @@ import type { AchievementInfo } from '../ui/achievements-panel.ts';
 import type { AtlasInfo, IconSource } from '../ui/icons.ts';
 import { SoundSettings } from '../ui/sound-settings.ts';
 import { Audio as GameAudio, trackAt, type SoundEffect } from '../audio/audio.ts';
-import { areaAt, CameraFollow, clampCentre, type Point } from '../view/camera.ts';
-import type { EntityModel } from '../game-client.ts';
 import type { TileRect } from '../../shared/content/world-map.ts';
 import { parseGameData, readDataFiles, type GameData } from '../../shared/content/game-data.ts';
 import { mobTable } from '../view/mob-info.ts';
@@ -40,6 +38,8 @@ import { PartyUi } from '../ui/party-ui.ts';
 import { QuestUi } from './quest-ui.ts';
 import type { MapHud } from '../map/map-hud.ts';
 import { createMapHud, drawnMap } from './world-maps.ts';
+import { WorldCamera } from './world-camera.ts';
+import { HudSafeArea } from './hud-safe-area.ts';
 
 export class WorldScene extends Phaser.Scene {
   client!: GameClient;
@@ -66,14 +66,9 @@ export class WorldScene extends Phaser.Scene {
   private reactions!: Reactions;
   private marker!: Phaser.GameObjects.Sprite;
   pointer!: WorldPointer;
-  private follow = { x: 0, y: 0 };
-  private camera = new CameraFollow();
-  /** The character and jump count the camera last followed: a change means jump, not sweep. */
-  private followed: { model: EntityModel | null; jumps: number } = { model: null, jumps: 0 };
-  /** Dark panels over whatever lies outside the camera's area (another interior, the void). */
-  private letterbox: Phaser.GameObjects.Rectangle[] = [];
-  /** The area the camera keeps to now, in tiles (for tests). */
-  cameraArea: TileRect = { x: 0, y: 0, width: 0, height: 0 };
+  private camera!: WorldCamera;
+  /** Where the HUD lies over the world: names keep out from under it. */
+  private safeArea!: HudSafeArea;
   private lastTime = -1;
   /** Wall clock (Date.now) of the latest frame, for tests comparing what is drawn with the server. */
   frameAt = 0;
@@ -85,6 +80,11 @@ export class WorldScene extends Phaser.Scene {
 
   constructor() {
     super('world');
+  }
+
+  /** The area the camera keeps to now, in tiles (the maps and tests read it). */
+  get cameraArea(): TileRect {
+    return this.camera.area;
   }
 
   get worldMap(): WorldMap {
@@ -105,7 +105,7 @@ export class WorldScene extends Phaser.Scene {
       () => {
         this.client.setGrid(this.worldMap.grid);
         this.lastTrackTile = '';
-        this.followed = { model: null, jumps: 0 };
+        this.camera.forget();
         this.marker.setVisible(false);
         this.quests?.mapChanged();
         this.mapHud.setMap(drawnMap(this, this.maps.drawing));
@@ -251,12 +251,8 @@ export class WorldScene extends Phaser.Scene {
     );
 
     this.cameras.main.setRoundPixels(true);
-    const spawn = this.worldMap.spawns[0]!.area;
-    this.follow.x = (spawn.x + spawn.width / 2) * TILE;
-    this.follow.y = (spawn.y + spawn.height / 2) * TILE;
-    this.letterbox = [0, 1, 2, 3].map(() =>
-      this.add.rectangle(0, 0, 1, 1, 0x1b1220).setOrigin(0, 0).setDepth(400000),
-    );
+    this.camera = new WorldCamera(this, this.worldMap.spawns[0]!.area);
+    this.safeArea = new HudSafeArea(this);
     this.fitToWindow();
     this.scale.on('resize', () => this.fitToWindow());
     hideLoading();
@@ -289,6 +285,7 @@ export class WorldScene extends Phaser.Scene {
       view: this.cameras.main.worldView,
       hovered: this.pointer.hovered,
       target: this.pointer.target,
+      hud: this.safeArea.inWorld(time),
     });
     this.quests.marks.update(this.views, this.client.npcMarks, time);
     this.effects.follow((id) => {
@@ -297,19 +294,17 @@ export class WorldScene extends Phaser.Scene {
     });
     const self = this.views.get(this.client.selfId);
     this.updateMusic();
-    this.moveCamera(ms);
+    this.camera.update(ms, this.client.self ?? null, {
+      bounds: this.maps.drawing.bounds,
+      width: this.worldMap.width,
+      height: this.worldMap.height,
+    });
     this.mapHud.update(time);
+    // The walk's end marker goes once the player stands still.
     if (self) {
-      const dest = self.model.motion.destination;
-      if (
-        !self.model.motion.moving ||
-        (dest.x === self.model.motion.to.x && dest.y === self.model.motion.to.y)
-      ) {
-        if (!self.model.motion.moving) this.marker.setVisible(false);
-      }
+      if (!self.model.motion.moving) this.marker.setVisible(false);
     } else if (!this.client.connected) {
-      // On the title screen the camera drifts slowly over the village.
-      this.follow.x += Math.sin(this.time.now / 4000) * 0.25;
+      this.camera.drift(this.time.now);
     }
   }
 
@@ -340,71 +335,9 @@ export class WorldScene extends Phaser.Scene {
     }
   }
 
-  /**
-   * Centres the camera on the player's drawn position, inside the area they are in. Any move the player
-   * did not walk (join, reconnect, respawn, door, correction) jumps there with its area; walks are
-   * followed at a rate in time.
-   */
-  private moveCamera(ms: number): void {
-    const model = this.client.self ?? null;
-    let target: Point = this.follow;
-    let jump = false;
-    let tile: Point = { x: Math.floor(this.follow.x / TILE), y: Math.floor(this.follow.y / TILE) };
-    if (model) {
-      const pos = model.motion.position;
-      target = { x: pos.x * TILE + TILE / 2, y: pos.y * TILE + TILE / 2 };
-      tile = model.motion.tile;
-      jump = model !== this.followed.model || model.motion.jumps !== this.followed.jumps;
-      this.followed = { model, jumps: model.motion.jumps };
-    } else if (this.followed.model) {
-      jump = true; // back on the title screen
-      this.followed = { model: null, jumps: 0 };
-    }
-    const cam = this.cameras.main;
-    const area = areaAt(this.maps.drawing.bounds, tile, this.worldMap);
-    const pixels = {
-      x: area.x * TILE,
-      y: area.y * TILE,
-      width: area.width * TILE,
-      height: area.height * TILE,
-    };
-    const view = { width: cam.width / cam.zoom, height: cam.height / cam.zoom };
-    const centre = clampCentre(this.camera.update(target, ms, jump), view, pixels);
-    cam.centerOn(centre.x, centre.y);
-    this.cameraArea = area;
-    this.coverOutside(pixels, centre, view);
-  }
-
-  /** Four panels covering the view outside `area`, so another area's tiles never show beside this one. */
-  private coverOutside(area: TileRect, centre: Point, view: { width: number; height: number }): void {
-    const left = centre.x - view.width / 2 - TILE;
-    const top = centre.y - view.height / 2 - TILE;
-    const right = centre.x + view.width / 2 + TILE;
-    const bottom = centre.y + view.height / 2 + TILE;
-    const panels: [number, number, number, number][] = [
-      [left, top, Math.max(0, area.x - left), bottom - top],
-      [area.x + area.width, top, Math.max(0, right - area.x - area.width), bottom - top],
-      [area.x, top, area.width, Math.max(0, area.y - top)],
-      [area.x, area.y + area.height, area.width, Math.max(0, bottom - area.y - area.height)],
-    ];
-    panels.forEach(([x, y, w, h], i) => {
-      const panel = this.letterbox[i]!;
-      panel
-        .setPosition(x, y)
-        .setSize(w, h)
-        .setVisible(w > 0 && h > 0);
-    });
-  }
-
   /** Page coordinates of a tile's centre (for tests and tools). */
   tileToClient(x: number, y: number): { x: number; y: number } {
-    const cam = this.cameras.main;
-    const rect = this.game.canvas.getBoundingClientRect();
-    const ratio = rect.width / this.game.canvas.width;
-    return {
-      x: rect.left + (x * TILE + TILE / 2 - cam.worldView.x) * cam.zoom * ratio,
-      y: rect.top + (y * TILE + TILE / 2 - cam.worldView.y) * cam.zoom * ratio,
-    };
+    return this.camera.tileToClient(x, y);
   }
 
   private syncViews(): void {

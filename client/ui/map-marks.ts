@@ -1,5 +1,6 @@
-// What the minimap and the world map mark besides the map itself: party members and quest targets. The
-// party and quest code put what the server told them here; the maps read it and redraw on a change, so
+// What the minimap and the world map mark besides the map itself: party members, quest targets and the
+// NPCs with a quest to give (`!`) or to take back (`?`). The party and quest code put what the server
+// told them here; the maps read it and redraw on a change, so
 // neither side knows the other.
 
 /** A place on a map: a tile of the map at `map` (its path under assets/, as in state().map). */
@@ -14,11 +15,15 @@ export interface MapMark {
 export interface MapMarks {
   party: readonly MapMark[];
   quests: readonly MapMark[];
+  /** NPCs with a quest to give: the `!` over them. */
+  offers: readonly MapMark[];
+  /** NPCs a finished quest goes back to: the `?` over them. */
+  handIns: readonly MapMark[];
 }
 
 type Listener = (marks: MapMarks) => void;
 
-let marks: MapMarks = { party: [], quests: [] };
+let marks: MapMarks = { party: [], quests: [], offers: [], handIns: [] };
 const listeners = new Set<Listener>();
 
 export function currentMarks(): MapMarks {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseGameData, readDataFiles } from '../../shared/content/game-data.ts';
 import type { MapObject } from '../../shared/content/world-map.ts';
-import { activeRows, goalLine, questTargets, rewardLine } from './quest-log.ts';
+import { activeRows, goalLine, npcMarkPlaces, questTargets, rewardLine } from './quest-log.ts';
 
 const data = parseGameData(
   readDataFiles((name) => JSON.parse(readFileSync(`assets/data/${name}.json`, 'utf8')) as unknown),
@@ -72,5 +72,36 @@ describe('the quest log as the page shows it', () => {
     ]);
     log.active.set('rat_trouble', 5);
     expect(questTargets(quests, log, objects, 'maps/world.tmj')[0]).toMatchObject({ x: 52, y: 61 });
+  });
+});
+
+describe('the NPC marks on the maps', () => {
+  const objects = [
+    object(1, 'npc', 10, 20, { kind: 'elder' }),
+    object(2, 'npc', 30, 40, { kind: 'child' }),
+    object(3, 'npc', 50, 60, { kind: 'smith' }),
+    object(4, 'mobArea', 70, 80, { kind: 'elder' }),
+  ];
+
+  it('puts each marked NPC of the map drawn at its place, ! as an offer and ? as a hand-in', () => {
+    const marks = new Map([
+      ['elder', '!' as const],
+      ['child', '?' as const],
+      ['fisher', '!' as const],
+    ]);
+    expect(npcMarkPlaces(marks, objects, 'maps/world.tmj', npcName)).toEqual({
+      // The fisher is not on this map, the smith has no mark, and a mob area named like an NPC is no NPC.
+      offers: [{ label: 'Elder Maren', map: 'maps/world.tmj', x: 12, y: 21 }],
+      handIns: [{ label: 'Little Wren', map: 'maps/world.tmj', x: 32, y: 41 }],
+    });
+    expect(npcMarkPlaces(new Map(), objects, 'maps/world.tmj', npcName)).toEqual({ offers: [], handIns: [] });
+  });
+
+  it("a finished quest points at the NPC it goes back to: the same tile as that NPC's ?", () => {
+    const log = { active: new Map([['find_wren', 1]]), done: [] };
+    const [target] = questTargets(quests, log, objects, 'maps/world.tmj');
+    const turnIn = quests.get('find_wren')!.turnIn;
+    const { handIns } = npcMarkPlaces(new Map([[turnIn, '?' as const]]), objects, 'maps/world.tmj', npcName);
+    expect(handIns.map(({ x, y }) => ({ x, y }))).toEqual([{ x: target!.x, y: target!.y }]);
   });
 });

@@ -2,6 +2,7 @@
 // "Speak to Little Wren", "Done: back to Elder Maren") and where its target is on the map drawn now (the
 // NPC who takes it back once done, else the mobs, area or NPC it asks for). Pure, so it is tested alone.
 import type { QuestKind } from '../../shared/content/quests.ts';
+import type { NpcMark } from '../../shared/protocol/server-messages.ts';
 import type { MapObject } from '../../shared/content/world-map.ts';
 import type { MapMark } from './map-marks.ts';
 
@@ -77,6 +78,28 @@ export function questTargets(
     marks.push({ label: q.name, map, x: x + Math.floor(width / 2), y: y + Math.floor(height / 2) });
   }
   return marks;
+}
+
+/**
+ * Where the NPCs the server marked (`!` a quest to give, `?` one to take back, by NPC kind) stand on the
+ * map drawn: every NPC of a marked kind placed there, whether in sight or not, labelled with its name.
+ */
+export function npcMarkPlaces(
+  marks: ReadonlyMap<string, NpcMark>,
+  objects: readonly MapObject[],
+  map: string,
+  npcName: (kind: string) => string,
+): { offers: MapMark[]; handIns: MapMark[] } {
+  const places = { offers: [] as MapMark[], handIns: [] as MapMark[] };
+  for (const o of objects) {
+    const kind = String(o.properties.kind ?? '');
+    const mark = o.kind === 'npc' ? marks.get(kind) : undefined;
+    if (!mark) continue;
+    const { x, y, width, height } = o.area;
+    const place = { label: npcName(kind), map, x: x + Math.floor(width / 2), y: y + Math.floor(height / 2) };
+    (mark === '!' ? places.offers : places.handIns).push(place);
+  }
+  return places;
 }
 
 function targetObject(

@@ -1,5 +1,9 @@
 // Drawing constants shared by the scenes.
 import { VIEW_RADIUS_TILES } from '../../shared/rules/sight.ts';
+import type { NpcMark } from '../../shared/protocol/server-messages.ts';
+
+/** The `!` (a quest to give) and `?` (one to take back) over NPCs and on the maps: one colour each. */
+export const NPC_MARK_COLOURS: Record<NpcMark, string> = { '!': '#ffd166', '?': '#9be37a' };
 
 /** Tile size in source pixels. */
 export const TILE = 16;

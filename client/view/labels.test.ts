@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { clampToView, declutter, fadeFor, freeLane, stackPile, type LabelBox } from './labels.ts';
+import {
+  clampToView,
+  declutter,
+  dropClear,
+  fadeFor,
+  freeLane,
+  slideClear,
+  stackPile,
+  underAny,
+  type LabelBox,
+} from './labels.ts';
 
 describe("an entity's pile", () => {
   it('puts the name above the HP bar, not on it, and the pile top above both', () => {
@@ -80,5 +90,46 @@ describe('declutter', () => {
     expect(clampToView(5, 40, 0, 300)).toBe(20);
     expect(clampToView(295, 40, 0, 300)).toBe(280);
     expect(clampToView(150, 40, 0, 300)).toBe(150);
+  });
+});
+
+describe('names and the HUD over the world', () => {
+  // A 640×400 view: the bars top left, the online count top right with the minimap under it.
+  const bars = { left: 0, top: 0, right: 110, bottom: 34 };
+  const online = { left: 580, top: 2, right: 638, bottom: 20 };
+  const minimap = { left: 550, top: 26, right: 638, bottom: 110 };
+  const hud = [bars, online, minimap];
+
+  it('tells a name under a part of the HUD from one clear of it', () => {
+    expect(underAny(600, 18, 60, 10, hud)).toBe(true);
+    expect(underAny(300, 18, 60, 10, hud)).toBe(false);
+    // On the minimap's row, but left of it.
+    expect(underAny(500, 60, 60, 10, hud)).toBe(false);
+  });
+
+  it('slides a name at the top right out from under the online count, along its row, to the nearer clear side', () => {
+    // The name's row (8..18) meets the count only: it goes just left of the count.
+    expect(slideClear(600, 18, 60, 10, hud, 0, 640)).toBe(580 - 30 - 1);
+    // A row (14..28) that meets the count and the minimap's top: left of both.
+    expect(slideClear(600, 28, 60, 14, hud, 0, 640)).toBe(550 - 30 - 1);
+    // Top left, on the bars: it goes right of them.
+    expect(slideClear(40, 18, 60, 10, hud, 0, 640)).toBe(110 + 30 + 1);
+    // Clear already: it stays.
+    expect(slideClear(300, 18, 60, 10, hud, 0, 640)).toBe(300);
+  });
+
+  it('finds no place beside the HUD on a row full of it (a phone), and drops such a name below it', () => {
+    const phone = [
+      { left: 0, top: 0, right: 110, bottom: 34 },
+      { left: 120, top: 2, right: 195, bottom: 20 },
+    ];
+    expect(slideClear(150, 18, 80, 10, phone, 0, 195)).toBeNull();
+    // Below the count (bottom 20): its bottom at 20 + 10 + 1.
+    expect(dropClear(150, 18, 80, 10, phone, 400)).toBe(31 - 18);
+    // Meeting the bars too once dropped past the count: below the bars as well.
+    expect(dropClear(110, 18, 80, 10, phone, 400)).toBe(45 - 18);
+    // Not past the bottom of the view.
+    expect(dropClear(150, 18, 80, 10, phone, 25)).toBeNull();
+    expect(dropClear(300, 200, 80, 10, phone, 400)).toBe(0);
   });
 });

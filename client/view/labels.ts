@@ -1,6 +1,7 @@
 // Keeps the words over entities readable: each entity's own pile (HP bar, name, bubble) is stacked so
-// none covers another, damage numbers take free lanes, and in a crowd lower-priority names that would
-// overlap a more important one are hidden while distant ones fade. Pure: boxes in, placements out.
+// none covers another, damage numbers take free lanes, in a crowd lower-priority names that would
+// overlap a more important one are hidden while distant ones fade, and names keep out from under the
+// HUD. Pure: boxes in, placements out.
 
 /** The things piled over one entity, bottom first, each with its height in world pixels (0 = absent). */
 export interface Pile {
@@ -100,4 +101,75 @@ export function clampToView(x: number, width: number, viewLeft: number, viewRigh
   const half = width / 2;
   if (viewRight - viewLeft <= width) return (viewLeft + viewRight) / 2;
   return Math.min(viewRight - half, Math.max(viewLeft + half, x));
+}
+
+/** A box in world pixels (the HUD's parts, as they lie over the world now). */
+export interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
+
+/** Whether a label (centre `x`, bottom `y`) meets any of `boxes`. */
+export function underAny(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  boxes: readonly Rect[],
+): boolean {
+  return boxes.some((b) => meets(b, x - width / 2, x + width / 2, y - height, y));
+}
+
+/**
+ * The centre x nearest `x` at which a label on its row lies clear of every HUD box and inside the view
+ * (beside the box it would be under: an NPC at the top right keeps its name left of the online count), or
+ * null if its row has no such place. The HUD is drawn over the world, so a name under it is lost.
+ */
+export function slideClear(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  hud: readonly Rect[],
+  viewLeft: number,
+  viewRight: number,
+): number | null {
+  const half = width / 2;
+  const row = hud.filter((b) => b.top < y && y - height < b.bottom);
+  const spots = [x, ...row.flatMap((b) => [b.left - half - 1, b.right + half + 1])];
+  let best: number | null = null;
+  for (const spot of spots) {
+    if (spot - half < viewLeft - 0.5 || spot + half > viewRight + 0.5) continue;
+    if (row.some((b) => meets(b, spot - half, spot + half, y - height, y))) continue;
+    if (best === null || Math.abs(spot - x) < Math.abs(best - x)) best = spot;
+  }
+  return best;
+}
+
+/**
+ * How far down (world pixels) a label must go to lie below every HUD box it meets, for a row with no room
+ * beside them (a phone's top row: bars on the left, the online count on the right); null if that takes it
+ * past `viewBottom`.
+ */
+export function dropClear(
+  x: number,
+  y: number,
+  width: number,
+  height: number,
+  hud: readonly Rect[],
+  viewBottom: number,
+): number | null {
+  let dy = 0;
+  for (let tries = 0; tries <= hud.length; tries++) {
+    const hit = hud.filter((b) => meets(b, x - width / 2, x + width / 2, y + dy - height, y + dy));
+    if (!hit.length) return y + dy <= viewBottom ? dy : null;
+    dy = Math.max(...hit.map((b) => b.bottom + height + 1 - y));
+  }
+  return null;
+}
+
+function meets(b: Rect, left: number, right: number, top: number, bottom: number): boolean {
+  return b.left < right && left < b.right && b.top < bottom && top < b.bottom;
 }

@@ -1,6 +1,7 @@
-// Quests in Chromium: the elder shows !, talking to her offers the first village quest, the player takes
-// it, finds Little Wren (marked ?), hands it in for XP and a potion, and after a reload finds it done.
-// Screenshots of the marker, the offer, the quest panel and the panel after the hand-in are saved.
+// Quests in Chromium: the elder shows !, on the minimap too, talking to her offers the first village
+// quest, the player takes it, finds Little Wren (marked ?, on the minimap too), hands it in for XP and a
+// potion, and after a reload finds it done. Screenshots of the marker, the minimap, the offer, the quest
+// panel and the panel after the hand-in are saved.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -50,6 +51,16 @@ describe('quests in Chromium', () => {
   const markOver = (id: number): Promise<string | undefined> =>
     page.evaluate((npc) => window.__emberquest!.questMarks().find((m) => m.id === npc)?.mark, id);
 
+  /** The minimap's dots of one kind (in its window now): label and tile. */
+  const minimapMarks = (kind: string): Promise<{ label: string; x: number; y: number }[]> =>
+    page.evaluate(
+      (k) =>
+        (window.__emberquest!.maps().minimap?.dots ?? [])
+          .filter((d) => d.kind === k)
+          .map((d) => ({ label: d.label, x: d.x, y: d.y })),
+      kind,
+    );
+
   it('takes the first village quest from the elder, hands it in to Wren, and keeps it done after a reload', async () => {
     await joinGame(page, server.url, 'Questor', 'emberfall-1');
     expect((await gameState(page)).quests).toEqual([]);
@@ -57,6 +68,12 @@ describe('quests in Chromium', () => {
     const elder = (await gameState(page)).entities.find((e) => e.kind === 'elder')!;
     await expect.poll(() => markOver(elder.id), { timeout: 5000 }).toBe('!');
     await page.screenshot({ path: path.join(shots, 'e2e-quest-marker.png') });
+    // The minimap shows her ! too, on her tile.
+    const elderTile = npcTile.get('elder')!;
+    await expect
+      .poll(() => minimapMarks('offer'), { timeout: 5000 })
+      .toContainEqual({ label: 'Elder Maren', x: elderTile.x, y: elderTile.y });
+    await page.locator('#minimap').screenshot({ path: path.join(shots, 'e2e-quest-minimap.png') });
 
     await talkTo('elder');
     const offer = page.getByTestId('quest-offer');
@@ -69,6 +86,14 @@ describe('quests in Chromium', () => {
       .poll(async () => (await gameState(page)).quests, { timeout: 5000 })
       .toEqual([{ id: 'find_wren', progress: 0, goal: 1, done: false }]);
     expect(await offer.isVisible()).toBe(false);
+    // Taken: the elder's ! leaves the minimap and Wren's ? comes, over the quest's target on her tile.
+    const wrenTile = npcTile.get('child')!;
+    await expect
+      .poll(() => minimapMarks('handIn'), { timeout: 5000 })
+      .toEqual([{ label: 'Little Wren', x: wrenTile.x, y: wrenTile.y }]);
+    expect(await minimapMarks('offer')).toEqual([]);
+    expect(await minimapMarks('quest')).toContainEqual({ label: 'Where is Wren?', ...wrenTile });
+    await page.locator('#minimap').screenshot({ path: path.join(shots, 'e2e-quest-minimap-taken.png') });
 
     await page.keyboard.press('q');
     const panel = page.getByTestId('quest-panel');
