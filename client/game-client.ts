@@ -104,6 +104,13 @@ export class GameClient {
     if (this.canAct) this.session.send([Op.DropSlot, slot]);
   }
 
+  /** Rearranges the bag: moves (merges, swaps) two slots, sorts it, or splits a stack. */
+  arrangeBag(
+    msg: [typeof Op.MoveSlot, number, number] | [typeof Op.SortBag] | [typeof Op.SplitSlot, number],
+  ): void {
+    if (this.canAct) this.session.send(msg);
+  }
+
   /** Puts the potion of bag slot `slot` on belt slot `belt` (`slot` -1 clears the belt slot). */
   setBelt(belt: number, slot: number): void {
     if (this.canAct) this.session.send([Op.SetBelt, belt, slot]);

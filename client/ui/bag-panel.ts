@@ -1,7 +1,9 @@
 // The bag card: the bag's slots as the server last sent them (icon, count), and for the slot picked what
 // it is, how it compares with what is worn, and what can be done with it (use, put on the belt, drop).
 // A first tap picks a slot (on a phone there is no hover to read the comparison first); a tap on the
-// picked slot, or its button, uses it. Everything asked goes to the server, which says yes or why not.
+// picked slot, or its button, uses it. A slot is moved by dragging it onto another (a mouse), or by its
+// Move button and a tap on where it goes (a phone); Sort tidies the whole bag. Everything asked goes to
+// the server, which says yes or why not.
 import type { ItemKind } from '../../shared/content/game-data.ts';
 import type { BagView, SlotView } from '../../shared/protocol/view.ts';
 import { paintIcon, type IconSource } from './icons.ts';
@@ -11,6 +13,9 @@ export interface BagActions {
   useSlot(slot: number): void;
   dropSlot(slot: number): void;
   setBelt(belt: number, slot: number): void;
+  moveSlot(from: number, to: number): void;
+  sortBag(): void;
+  splitSlot(slot: number): void;
 }
 
 export interface BagPanelDeps extends BagActions {
@@ -30,9 +35,17 @@ export class BagPanel {
   private picked = -1;
   /** The slot under the mouse, shown instead of the picked one while there. */
   private hovered = -1;
+  /** The slot whose Move was pressed: the next tap on a slot says where it goes (-1: none). */
+  private moving = -1;
+  /** The slot being dragged by the mouse (-1: none). */
+  private dragged = -1;
 
   constructor(private readonly deps: BagPanelDeps) {
     this.root.querySelector('.bag-close')!.addEventListener('click', () => this.hide());
+    this.root.querySelector('.bag-sort')!.addEventListener('click', () => {
+      this.picked = this.moving = -1;
+      deps.sortBag();
+    });
   }
 
   get isOpen(): boolean {
@@ -51,7 +64,7 @@ export class BagPanel {
 
   hide(): void {
     this.root.hidden = true;
-    this.picked = -1;
+    this.picked = this.moving = -1;
   }
 
   /** What the server says the bag holds now, and what the player wears (for the comparisons). */
@@ -59,6 +72,7 @@ export class BagPanel {
     this.bag = bag;
     this.wearer = wearer;
     if (this.picked >= 0 && !bag?.slots[this.picked]?.item) this.picked = -1;
+    if (this.moving >= 0 && !bag?.slots[this.moving]?.item) this.moving = -1;
     this.render();
   }
 
@@ -86,9 +100,36 @@ export class BagPanel {
         this.hovered = -1;
         this.renderDetail();
       });
+      this.dragAndDrop(button, i);
       return button;
     });
     this.grid.replaceChildren(...this.slots);
+  }
+
+  /** A slot dragged onto another moves there (the server merges or swaps). */
+  private dragAndDrop(button: HTMLButtonElement, i: number): void {
+    button.addEventListener('dragstart', (e) => {
+      if (!this.bag?.slots[i]?.item) return e.preventDefault();
+      this.dragged = i;
+      e.dataTransfer?.setData('text/plain', String(i));
+    });
+    button.addEventListener('dragend', () => (this.dragged = -1));
+    button.addEventListener('dragover', (e) => {
+      if (this.dragged >= 0) e.preventDefault(); // a drop target
+    });
+    button.addEventListener('drop', (e) => {
+      e.preventDefault();
+      const from = this.dragged;
+      this.dragged = -1;
+      if (from >= 0 && from !== i) this.moveTo(from, i);
+    });
+  }
+
+  private moveTo(from: number, to: number): void {
+    this.moving = -1;
+    this.picked = to;
+    this.deps.moveSlot(from, to);
+    this.render();
   }
 
   private paintSlot(button: HTMLButtonElement, slot: SlotView, i: number): void {
@@ -98,6 +139,8 @@ export class BagPanel {
     if (slot.item) paintIcon(icon, this.deps.icons, slot.item);
     button.querySelector('span')!.textContent = slot.count > 1 ? String(slot.count) : '';
     button.classList.toggle('picked', i === this.picked);
+    button.classList.toggle('moving', i === this.moving);
+    button.draggable = !!slot.item;
     button.classList.toggle('empty', !slot.item);
     button.classList.toggle(
       'upgrade',
@@ -116,7 +159,11 @@ export class BagPanel {
   }
 
   private tap(i: number): void {
-    if (!this.bag?.slots[i]?.item) return;
+    if (this.moving >= 0) {
+      if (i === this.moving) this.moving = -1;
+      else return this.moveTo(this.moving, i);
+    }
+    if (!this.bag?.slots[i]?.item) return this.render();
     if (this.picked === i) return this.use(i);
     this.picked = i;
     this.render();
@@ -135,6 +182,12 @@ export class BagPanel {
       const used = this.bag?.slots.filter((s) => s.item).length ?? 0;
       this.detail.replaceChildren(
         line('bag-hint', `${used}/${this.bag?.slots.length ?? 0} slots used. Tap an item to see it.`),
+      );
+      return;
+    }
+    if (this.moving >= 0 && i === this.moving) {
+      this.detail.replaceChildren(
+        line('bag-hint', `Tap the slot to move the ${kind.name} to (or it again to keep it).`),
       );
       return;
     }
@@ -159,7 +212,13 @@ export class BagPanel {
     row.append(
       action(gear ? 'Equip' : 'Drink', 'bag-use', () => this.use(i)),
       action('Drop', 'bag-drop', () => this.deps.dropSlot(i)),
+      action('Move', 'bag-move', () => {
+        this.moving = i;
+        this.render();
+      }),
     );
+    if ((this.bag?.slots[i]?.count ?? 0) > 1)
+      row.append(action('Split', 'bag-split', () => this.deps.splitSlot(i)));
     if (!gear) {
       const belt = document.createElement('span');
       belt.className = 'bag-belt-set';

@@ -90,3 +90,100 @@ function changed(player: Carrier): void {
   player.bagChanged = true;
   player.dirty = true;
 }
+
+/** Why `slot` is not a slot of the bag, or null. */
+function noSlot(player: Carrier, slot: number): string | null {
+  return slot < player.bag.length ? null : `Your bag has no slot ${slot + 1}: it has ${player.bag.length}.`;
+}
+
+/**
+ * Moves what `from` holds to `to`: into an empty slot it moves, onto a stack of its kind it tops that
+ * stack up (what does not fit stays), onto anything else the two swap. Returns why not, or null.
+ */
+export function moveSlot(
+  player: Carrier,
+  kinds: ReadonlyMap<string, ItemKind>,
+  from: number,
+  to: number,
+): string | null {
+  const bad = noSlot(player, from) ?? noSlot(player, to);
+  if (bad) return bad;
+  const kind = player.bag[from]!;
+  if (!kind) return `Bag slot ${from + 1} is empty.`;
+  if (from === to) return null;
+  const { bag, bagCounts: counts } = player;
+  const stacking = bag[to] === kind && kinds.get(kind) !== undefined && stacks(kinds.get(kind)!);
+  if (stacking) {
+    const put = Math.min(counts[from]!, STACK_MAX - counts[to]!);
+    if (put === 0) return `That stack is full (${STACK_MAX}).`;
+    counts[to]! += put;
+    counts[from]! -= put;
+    if (counts[from] === 0) bag[from] = '';
+  } else {
+    [bag[from], bag[to]] = [bag[to]!, bag[from]!];
+    [counts[from], counts[to]] = [counts[to]!, counts[from]!];
+  }
+  changed(player);
+  return null;
+}
+
+/** Half of a stack (rounded down) goes to the first empty slot. Returns why not, or null. */
+export function splitSlot(player: Carrier, slot: number): string | null {
+  const bad = noSlot(player, slot);
+  if (bad) return bad;
+  if (!player.bag[slot]) return `Bag slot ${slot + 1} is empty.`;
+  const count = player.bagCounts[slot]!;
+  if (count < 2) return 'Only one: nothing to split.';
+  const free = player.bag.indexOf('');
+  if (free < 0) return 'Your bag is full: no slot to split into.';
+  const half = Math.floor(count / 2);
+  player.bag[free] = player.bag[slot]!;
+  player.bagCounts[free] = half;
+  player.bagCounts[slot] = count - half;
+  changed(player);
+  return null;
+}
+
+/** Where a kind goes in a sorted bag: weapons, armor, potions, quest items. */
+const SORT_GROUPS: readonly ItemKind['type'][] = ['weapon', 'armor', 'consumable', 'quest'];
+
+/**
+ * Sorts the bag: by group, within a group the strongest first (gear by level, potions by what they heal),
+ * then by name; stacks of one kind merged; the empty slots last. Kinds the data no longer knows go at
+ * the end.
+ */
+export function sortBag(player: Carrier, kinds: ReadonlyMap<string, ItemKind>): void {
+  const totals = new Map<string, number>();
+  for (let i = 0; i < player.bag.length; i++) {
+    const id = player.bag[i]!;
+    if (id) totals.set(id, (totals.get(id) ?? 0) + player.bagCounts[i]!);
+  }
+  const rank = (id: string): [number, number, string] => {
+    const kind = kinds.get(id);
+    if (!kind) return [SORT_GROUPS.length + 1, 0, id];
+    const group = SORT_GROUPS.indexOf(kind.type);
+    const strength = kind.type === 'consumable' ? kind.heal + kind.invulnerableSeconds * 100 : kind.level;
+    return [group, -strength, kind.name];
+  };
+  const order = [...totals.keys()].sort((a, b) => {
+    const [ga, sa, na] = rank(a);
+    const [gb, sb, nb] = rank(b);
+    return ga - gb || sa - sb || na.localeCompare(nb);
+  });
+  const bag: string[] = [];
+  const counts: number[] = [];
+  for (const id of order) {
+    const kind = kinds.get(id);
+    const per = kind && stacks(kind) ? STACK_MAX : 1;
+    for (let left = totals.get(id)!; left > 0; left -= per) {
+      bag.push(id);
+      counts.push(Math.min(per, left));
+    }
+  }
+  // Merging never needs more slots than the bag had.
+  for (let i = 0; i < player.bag.length; i++) {
+    player.bag[i] = bag[i] ?? '';
+    player.bagCounts[i] = counts[i] ?? 0;
+  }
+  changed(player);
+}

@@ -17,7 +17,11 @@ export type BagIntent =
   | { type: 'belt'; slot: number }
   | { type: 'drop'; slot: number }
   /** `slot` -1 clears the belt slot. */
-  | { type: 'setBelt'; belt: number; slot: number };
+  | { type: 'setBelt'; belt: number; slot: number }
+  /** Rearranging (bag.ts): move, merge or swap two slots; sort the bag; split a stack in two. */
+  | { type: 'move'; from: number; to: number }
+  | { type: 'sort' }
+  | { type: 'split'; slot: number };
 
 export interface Player extends Walker, CharacterState {
   type: 'player';

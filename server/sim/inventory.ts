@@ -8,7 +8,7 @@ import type { ItemKind } from '../../shared/content/game-data.ts';
 import type { BagIntent, GroundItem, Player } from './entities.ts';
 import type { SimContext } from './context.ts';
 import { tellHappened } from './happenings.ts';
-import { addItem, removeItem, stacks } from './bag.ts';
+import { addItem, moveSlot, removeItem, sortBag, splitSlot, stacks } from './bag.ts';
 import { dropItem, removeGroundItem } from './loot.ts';
 
 /** Bag intents kept per tick; more in one tick are a flood, not a player (the rest are dropped). */
@@ -93,6 +93,13 @@ function bagIntent(world: SimContext, player: Player, intent: BagIntent): string
       return dropSlot(world, player, intent.slot);
     case 'setBelt':
       return setBelt(world, player, intent.belt, intent.slot);
+    case 'move':
+      return moveSlot(player, world.data.items, intent.from, intent.to);
+    case 'split':
+      return splitSlot(player, intent.slot);
+    case 'sort':
+      sortBag(player, world.data.items);
+      return null;
   }
 }
 

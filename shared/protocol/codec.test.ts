@@ -28,6 +28,9 @@ const validClientMessages: ClientMsg[] = [
   [Op.UseBelt, 0],
   [Op.DropSlot, 255],
   [Op.SetBelt, 3, -1],
+  [Op.MoveSlot, 0, 15],
+  [Op.SortBag],
+  [Op.SplitSlot, 3],
 ];
 
 describe('client frames', () => {

@@ -1,7 +1,7 @@
 // Wire constants shared by server and client: opcodes, the protocol version and close codes.
 
 /** Bump whenever a message shape changes; the handshake refuses a mismatch. */
-export const PROTOCOL_VERSION = 8;
+export const PROTOCOL_VERSION = 9;
 
 /** Opcodes, the first element of every message tuple. Client→server ops are below 64. */
 export const Op = {
@@ -41,6 +41,15 @@ export const Op = {
   AcceptQuest: 14,
   /** Give up a quest taken and not handed in: `[Op.AbandonQuest, questId]`; its progress is lost. */
   AbandonQuest: 15,
+  /**
+   * Move what bag slot `from` holds to slot `to`: `[Op.MoveSlot, from, to]`. Into an empty slot it moves,
+   * onto a stack of its kind it tops that up, onto anything else the two swap.
+   */
+  MoveSlot: 20,
+  /** Sort the bag: gear first (best first), then potions, quest items and the rest, stacks merged. */
+  SortBag: 21,
+  /** Split a stack: half of what bag slot `slot` holds goes to the first empty slot: `[Op.SplitSlot, slot]`. */
+  SplitSlot: 22,
   // server → client
   Welcome: 64,
   SpawnPlayer: 65,

@@ -41,6 +41,9 @@ export const clientSchema = {
   [Op.UseBelt]: [int(0, 255)],
   [Op.DropSlot]: [int(0, 255)],
   [Op.SetBelt]: [int(0, 255), int(-1, 255)],
+  [Op.MoveSlot]: [int(0, 255), int(0, 255)],
+  [Op.SortBag]: [],
+  [Op.SplitSlot]: [int(0, 255)],
   // Names are checked by the party rules (an over-long one is simply not online), not here.
   [Op.Invite]: [str(64)],
   [Op.AnswerInvite]: [str(64), int(0, 1)],
