@@ -31,5 +31,6 @@ export async function sendAnnouncement(url: string, token: string, text: string)
   }
   const body = (await res.json().catch(() => ({}))) as { worlds?: number; error?: string };
   if (res.ok) return { ok: true, message: `Announced to every player in ${body.worlds} world(s).` };
+  // Partly heard (the server names the worlds that missed it) or not sent at all: the host must know.
   return { ok: false, message: body.error ?? `The server answered ${res.status}.` };
 }
