@@ -337,8 +337,13 @@ describe('a realm on three processes behind nginx, played by a swarm through fau
       `every actor to hear "${text}", announced to every world`,
     );
     for (const p of partial) {
-      const wrong = actors.filter((a) => p.missed.includes(where.get(a)!) && a.announcements.includes(p.text));
-      expect(wrong.map((a) => a.name), `heard "${p.text}", said missed in ${p.missed}`).toEqual([]);
+      const wrong = actors.filter(
+        (a) => p.missed.includes(where.get(a)!) && a.announcements.includes(p.text),
+      );
+      expect(
+        wrong.map((a) => a.name),
+        `heard "${p.text}", said missed in ${p.missed}`,
+      ).toEqual([]);
     }
     expect(actors.flatMap((x) => x.problems)).toEqual([]);
   }, 60_000);
