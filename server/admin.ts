@@ -1,10 +1,11 @@
 // /admin/: what a host does to a running realm, guarded by ADMIN_TOKEN (`Authorization: Bearer …`).
-// POST /admin/announce {"text": "…"} says a line to every player of every world; GET /admin/players
+// POST /admin/announce {"text": "…"} says a line to every player of every world (and answers which
+// worlds heard it: 503 naming those that did not); GET /admin/players
 // lists who plays in this process's worlds, with each one's lease epoch (for hosts and the cluster
 // test). Off (404) unless ADMIN_TOKEN is set; the generated nginx config keeps /admin/ off the internet.
 import { timingSafeEqual, createHash } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { announcementText } from './realm/announcements.ts';
+import { announcementText, type Announced } from './realm/announcements.ts';
 import { CrossWorldUnavailable } from './realm/steady.ts';
 import type { Log } from './log.ts';
 
@@ -14,7 +15,7 @@ const MAX_BODY = 4096;
 export interface AdminParts {
   token: string | null;
   log: Log;
-  announce(text: string): Promise<number>;
+  announce(text: string): Promise<Announced>;
   seated(): Record<string, [name: string, epoch: number][]>;
 }
 
@@ -60,9 +61,20 @@ async function announceRoute(parts: AdminParts, req: IncomingMessage, res: Serve
   const checked = announcementText(raw);
   if ('refused' in checked) return reply(res, 400, { error: checked.refused });
   try {
-    const worlds = await parts.announce(checked.text);
-    parts.log.info(`Announced to ${worlds} world(s): ${checked.text}`);
-    reply(res, 200, { worlds, text: checked.text });
+    const { reached, missed } = await parts.announce(checked.text);
+    const counts = { worlds: reached.length, of: reached.length + missed.length, missed, text: checked.text };
+    if (missed.length === 0) {
+      parts.log.info(`Announced to ${reached.length} world(s): ${checked.text}`);
+      return reply(res, 200, counts);
+    }
+    // Retryable (503): those worlds' processes are down or not listening to the bus yet.
+    const them = missed.length === 1 ? 'it' : 'them';
+    const error =
+      `Announced in ${reached.length} of ${counts.of} world(s); not heard in ${missed.join(', ')}: no ` +
+      `process was listening for ${them} (down, or not yet back on the realm's bus). Send it again soon ` +
+      '(the worlds that heard it show it again).';
+    parts.log.warn(`${error} Text: ${checked.text}`);
+    reply(res, 503, { ...counts, error });
   } catch (err) {
     const unavailable = err instanceof CrossWorldUnavailable;
     parts.log.warn(`Announcement not sent: ${(err as Error).message}`);

@@ -94,6 +94,23 @@ describe('Saver', () => {
     expect(saver.pending('alice')).toBeUndefined();
   });
 
+  it('after a long outage, retries every few seconds, so the queued copy lands soon after the store is back', async () => {
+    const { store, saver, world, join, advance } = setup();
+    const alice = await join('Alice');
+    store.failing = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    alice.xp = 5;
+    saver.collect(world.players.values());
+    // 100 s down, tried whenever the saver's chores would try (every second).
+    for (let t = 0; t < 100; t++) {
+      await saver.flush();
+      advance(1000);
+    }
+    store.failing = null;
+    advance(5000); // within seconds of its return, not the half minute a doubling backoff reaches
+    expect(await saver.flush()).toBe(true);
+    expect((await store.load('alice'))?.record.xp).toBe(5);
+  });
+
   it('a copy taken while a write is under way is kept for the next write', async () => {
     const { store, saver, world, join } = setup();
     const alice = await join('Alice');

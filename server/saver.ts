@@ -17,8 +17,12 @@ import type {
 } from './store/store.ts';
 import type { Log } from './log.ts';
 
-/** Longest wait between retries of a failing write. */
-const MAX_BACKOFF_MS = 30_000;
+/**
+ * Longest wait between retries of a failing write. Short, because it is also how long queued progress
+ * waits once the store works again (PostgreSQL back after an outage): a failed try costs one refused
+ * connection, and the failure is logged once, so trying every few seconds costs next to nothing.
+ */
+const MAX_BACKOFF_MS = 5000;
 /**
  * How long a lease lasts without a write: a world that stops (killed, paused, cut off from the database)
  * frees its characters for other worlds this long after its last write.

@@ -21,9 +21,18 @@ describe('announce', () => {
     const bus = new MemoryBus();
     const heard: [string, BusMessage][] = [];
     for (const id of ['a', 'b', 'c']) bus.subscribe(id, (m) => heard.push([id, m]));
-    expect(await announce(bus, ['a', 'b', 'c'], 'hello')).toBe(3);
+    expect(await announce(bus, ['a', 'b', 'c'], 'hello')).toEqual({ reached: ['a', 'b', 'c'], missed: [] });
     await Promise.resolve();
     expect(heard).toEqual(['a', 'b', 'c'].map((id) => [id, { type: 'announcement', text: 'hello' }]));
+  });
+
+  it('names the worlds nobody listened for (a process down, or not yet subscribed again)', async () => {
+    const bus = new MemoryBus();
+    const heard: string[] = [];
+    bus.subscribe('b', () => heard.push('b'));
+    expect(await announce(bus, ['a', 'b', 'c'], 'hello')).toEqual({ reached: ['b'], missed: ['a', 'c'] });
+    await Promise.resolve();
+    expect(heard).toEqual(['b']);
   });
 
   it('says it is unavailable when the bus cannot be reached', async () => {

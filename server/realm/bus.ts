@@ -1,6 +1,8 @@
 // Messages between worlds: a whisper for a player there, a request to let a character go, the host's
 // announcement. Addressed to a world id, JSON-serialisable and delivered asynchronously, so a Redis
 // pub/sub version can stand in when worlds run in many processes; this one delivers within the process.
+// Delivery is at most once, to whoever listens at that moment; publish says how many did, so a sender
+// that must know (an announcement) can tell a world that heard it from one that was not listening.
 
 export type BusMessage =
   /** Tell `to` (who plays in the addressed world) that `from` whispered `text`; the whisperer's world echoes it. */
@@ -21,8 +23,11 @@ export type BusMessage =
   | { type: 'announcement'; text: string };
 
 export interface Bus {
-  /** Delivers `message` to the world's subscriber, if it has one; resolves once sent (not handled). */
-  publish(world: string, message: BusMessage): Promise<void>;
+  /**
+   * Delivers `message` to the world's subscribers, if it has any; resolves once sent (not handled) with
+   * how many subscriptions it reached (0: no process listens for that world right now).
+   */
+  publish(world: string, message: BusMessage): Promise<number>;
   /** Hands every message for `world` to `handler`; returns the function that stops it. */
   subscribe(world: string, handler: (message: BusMessage) => void): () => void;
 }
@@ -30,12 +35,13 @@ export interface Bus {
 export class MemoryBus implements Bus {
   private readonly handlers = new Map<string, Set<(message: BusMessage) => void>>();
 
-  publish(world: string, message: BusMessage): Promise<void> {
+  publish(world: string, message: BusMessage): Promise<number> {
     // A copy through JSON, as a networked bus would deliver it: nothing shared by reference.
     const copy = JSON.parse(JSON.stringify(message)) as BusMessage;
     const found = this.handlers.get(world);
-    if (found) queueMicrotask(() => found.forEach((h) => h(copy)));
-    return Promise.resolve();
+    if (!found || found.size === 0) return Promise.resolve(0);
+    queueMicrotask(() => found.forEach((h) => h(copy)));
+    return Promise.resolve(1); // one process: one subscription, however many handlers
   }
 
   subscribe(world: string, handler: (message: BusMessage) => void): () => void {

@@ -17,7 +17,7 @@ import { CrossWorldUnavailable, SteadyBus, SteadyDirectory } from './steady.ts';
 import { WorldLink } from './world-link.ts';
 import { MemoryParties, type Parties } from './parties.ts';
 import { checkRealm } from '../../shared/content/realm-checks.ts';
-import { announce } from './announcements.ts';
+import { announce, type Announced } from './announcements.ts';
 
 export interface WorldRun extends SocketWorld {
   info: RealmWorld;
@@ -176,7 +176,7 @@ export class Realm {
   }
 
   /** The host's announcement to every world of the realm (every process's); see announcements.ts. */
-  announce(text: string): Promise<number> {
+  announce(text: string): Promise<Announced> {
     return announce(
       this.bus,
       this.layout.worlds.map((w) => w.id),

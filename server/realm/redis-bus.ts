@@ -17,8 +17,9 @@ export class RedisBus implements Bus {
     private readonly log: Log,
   ) {}
 
-  async publish(world: string, message: BusMessage): Promise<void> {
-    await this.publisher.publish(channel(world), JSON.stringify(message));
+  /** PUBLISH's own answer: the subscribers (connections) that got it, 0 while a world's has not resubscribed. */
+  publish(world: string, message: BusMessage): Promise<number> {
+    return this.publisher.publish(channel(world), JSON.stringify(message));
   }
 
   subscribe(world: string, handler: (message: BusMessage) => void): () => void {

@@ -60,7 +60,9 @@ describe('Redis directory and bus', () => {
       two.bus.subscribe('a', (m) => got.push(m));
       two.bus.subscribe('b', (m) => wrong.push(m));
       await new Promise((r) => setTimeout(r, 100)); // the subscription reaches Redis
-      await one.bus.publish('a', { type: 'release', name: 'Bea', by: 'b' });
+      // PUBLISH says how many listened: one process for 'a', none for a world nobody runs.
+      expect(await one.bus.publish('a', { type: 'release', name: 'Bea', by: 'b' })).toBe(1);
+      expect(await one.bus.publish('nobody', { type: 'release', name: 'Bea', by: 'b' })).toBe(0);
       await waitUntil(() => got.length === 1, 2000, 'the message');
       expect(got).toEqual([{ type: 'release', name: 'Bea', by: 'b' }]);
       expect(wrong).toEqual([]);

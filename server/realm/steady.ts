@@ -52,7 +52,7 @@ export class SteadyDirectory implements Directory {
 export class SteadyBus implements Bus {
   constructor(private readonly inner: Bus) {}
 
-  publish(world: string, message: BusMessage): Promise<void> {
+  publish(world: string, message: BusMessage): Promise<number> {
     return this.inner
       .publish(world, message)
       .catch(() => Promise.reject(new CrossWorldUnavailable('Reaching other worlds')));

@@ -71,7 +71,10 @@ export class WorldLink implements RosterLink {
 
   letGo(name: string, world: string): Promise<void> {
     // With the bus down the request cannot go; the claim is still retried (the lease may run out).
-    return this.realm.bus.publish(world, { type: 'release', name, by: this.info.id }).catch(() => {});
+    return this.realm.bus.publish(world, { type: 'release', name, by: this.info.id }).then(
+      () => {},
+      () => {},
+    );
   }
 
   entered(player: Player): void {

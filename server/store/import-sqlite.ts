@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import type pg from 'pg';
 import { openSqliteStore } from './sqlite-store.ts';
+import { inTransaction } from './pg-checkout.ts';
 
 interface SqliteRow {
   name_key: string;
@@ -42,10 +43,8 @@ export async function importSqlite(dataDir: string, pool: pg.Pool): Promise<Impo
     )
     .all() as SqliteRow[];
   db.close();
-  const client = await pool.connect();
   const report: ImportReport = { copied: 0, skipped: [], lookalikes: [] };
-  try {
-    await client.query('BEGIN');
+  await inTransaction(pool, async (client) => {
     for (const r of rows) {
       const alike = await client.query(
         'SELECT 1 FROM characters WHERE name_skeleton = $1 AND name_key <> $2',
@@ -71,12 +70,6 @@ export async function importSqlite(dataDir: string, pool: pg.Pool): Promise<Impo
       else report.skipped.push(r.name);
       if (rowCount === 1 && (alike.rowCount ?? 0) > 0) report.lookalikes.push(r.name);
     }
-    await client.query('COMMIT');
-  } catch (err) {
-    await client.query('ROLLBACK').catch(() => {});
-    throw err;
-  } finally {
-    client.release();
-  }
+  });
   return report;
 }

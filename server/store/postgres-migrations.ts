@@ -3,6 +3,7 @@
 // edit a step that has shipped; add the next one.
 import type pg from 'pg';
 import { StoreError } from './store.ts';
+import { withClient } from './pg-checkout.ts';
 
 /** An arbitrary constant naming the migration lock among the database's advisory locks. */
 const MIGRATION_LOCK = 0x656d6265;
@@ -32,32 +33,33 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
 ];
 
 export async function migratePostgres(pool: pg.Pool, where: string): Promise<void> {
-  const db = await pool.connect();
-  try {
+  await withClient(pool, async (db, broke) => {
     await db.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
-    await db.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
-    const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_version');
-    let version = rows[0]?.version ?? 0;
-    if (rows.length === 0) await db.query('INSERT INTO schema_version VALUES (0)');
-    if (version > POSTGRES_MIGRATIONS.length) {
-      throw new StoreError(
-        `The database ${where} has schema version ${version}, newer than this server knows ` +
-          `(${POSTGRES_MIGRATIONS.length}). Run a newer Emberquest, or restore a backup.`,
-      );
-    }
-    for (; version < POSTGRES_MIGRATIONS.length; version++) {
-      await db.query('BEGIN');
-      try {
-        await db.query(POSTGRES_MIGRATIONS[version]!);
-        await db.query('UPDATE schema_version SET version = $1', [version + 1]);
-        await db.query('COMMIT');
-      } catch (err) {
-        await db.query('ROLLBACK');
-        throw err;
+    try {
+      await db.query('CREATE TABLE IF NOT EXISTS schema_version (version integer NOT NULL)');
+      const { rows } = await db.query<{ version: number }>('SELECT version FROM schema_version');
+      let version = rows[0]?.version ?? 0;
+      if (rows.length === 0) await db.query('INSERT INTO schema_version VALUES (0)');
+      if (version > POSTGRES_MIGRATIONS.length) {
+        throw new StoreError(
+          `The database ${where} has schema version ${version}, newer than this server knows ` +
+            `(${POSTGRES_MIGRATIONS.length}). Run a newer Emberquest, or restore a backup.`,
+        );
       }
+      for (; version < POSTGRES_MIGRATIONS.length; version++) {
+        await db.query('BEGIN');
+        try {
+          await db.query(POSTGRES_MIGRATIONS[version]!);
+          await db.query('UPDATE schema_version SET version = $1', [version + 1]);
+          await db.query('COMMIT');
+        } catch (err) {
+          await db.query('ROLLBACK').catch(broke);
+          throw err;
+        }
+      }
+    } finally {
+      // A session lock: a client that could not give it back must not go back to the pool holding it.
+      await db.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(broke);
     }
-  } finally {
-    await db.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]).catch(() => {});
-    db.release();
-  }
+  });
 }

@@ -72,6 +72,49 @@ describe('PostgresStore', () => {
     }
   });
 
+  // Seen in the cluster test: PostgreSQL stopped while a world's save was in its transaction ended the
+  // world process (the pooled connection's "terminated unexpectedly" error had no listener while checked
+  // out). A save cut off like that must reject, and the store must work again with a new connection.
+  it('rejects a save whose connection is cut in its transaction, and saves again after', async () => {
+    const store = await openPostgresStore(await freshDatabase(), quiet);
+    const blocker = new pg.Client({ connectionString: store.pool.options.connectionString });
+    try {
+      await store.create(played('Cutoff'), hashToken('t'));
+      const claim = await store.claim('Cutoff', 'w1', 30_000);
+      if (!claim?.ok) throw new Error('not claimed');
+      const save = (hp: number): Promise<string[]> =>
+        store.save([{ ...played('Cutoff'), hp, lease: claim.lease }]);
+      // The row locked elsewhere, so the save waits inside its transaction until its backend is ended.
+      await blocker.connect();
+      await blocker.query('BEGIN');
+      await blocker.query("SELECT 1 FROM characters WHERE name = 'Cutoff' FOR UPDATE");
+      const saving = save(60);
+      saving.catch(() => {});
+      const waiting = async (): Promise<number[]> =>
+        (
+          await blocker.query<{ pid: number }>(
+            `SELECT pid FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND query LIKE 'UPDATE characters%'`,
+          )
+        ).rows.map((r) => r.pid);
+      let pids: number[] = [];
+      for (let i = 0; i < 100 && pids.length === 0; i++) {
+        pids = await waiting();
+        if (pids.length === 0) await new Promise((r) => setTimeout(r, 20));
+      }
+      expect(pids).toHaveLength(1);
+      await blocker.query('SELECT pg_terminate_backend($1)', [pids[0]]);
+      await expect(saving).rejects.toThrow();
+      await blocker.query('ROLLBACK');
+      // The cut connection's own "terminated" error comes a moment later: it must not escape.
+      await new Promise((r) => setTimeout(r, 200));
+      expect(await save(61)).toEqual([]);
+      expect((await store.load('Cutoff'))?.record.hp).toBe(61);
+    } finally {
+      await blocker.end().catch(() => {});
+      store.close();
+    }
+  });
+
   it('migrates once when several processes open a new database at the same time', async () => {
     const admin = new pg.Client({ connectionString: server.url });
     await admin.connect();

@@ -7,6 +7,7 @@ import { nameKey } from '../../shared/rules/names.ts';
 import { nameSkeleton } from '../../shared/rules/name-skeleton.ts';
 import { readCharacter, writeCharacter } from './character-document.ts';
 import { migratePostgres } from './postgres-migrations.ts';
+import { inTransaction } from './pg-checkout.ts';
 import {
   StoreError,
   type CharacterRecord,
@@ -115,7 +116,7 @@ export class PostgresStore implements Store {
 
   async create(record: CharacterRecord, tokenHash: Uint8Array): Promise<boolean> {
     const skeleton = nameSkeleton(record.name);
-    return this.transaction(async (db) => {
+    return inTransaction(this.pool, async (db) => {
       // Two processes making lookalike names at once: the second waits here, then sees the first.
       await db.query('SELECT pg_advisory_xact_lock(hashtext($1))', [skeleton]);
       const { rowCount } = await db.query(
@@ -165,7 +166,7 @@ export class PostgresStore implements Store {
     if (updates.length === 0 && renewals.length === 0) return [];
     // One statement for all the saves and one for all the renewals (arrays unnested into rows): a
     // statement per character cost a round trip each, and 1,000 of them took over a second under load.
-    return this.transaction(async (db) => {
+    return inTransaction(this.pool, async (db) => {
       const written = new Set<string>();
       if (updates.length > 0) {
         const { rows } = await db.query<{ name_key: string }>(
@@ -285,20 +286,5 @@ export class PostgresStore implements Store {
       shard: row.shard,
     };
     return { record, tokenHash: new Uint8Array(row.token_hash) };
-  }
-
-  private async transaction<T>(run: (db: pg.PoolClient) => Promise<T>): Promise<T> {
-    const db = await this.pool.connect();
-    try {
-      await db.query('BEGIN');
-      const result = await run(db);
-      await db.query('COMMIT');
-      return result;
-    } catch (err) {
-      await db.query('ROLLBACK').catch(() => {});
-      throw err;
-    } finally {
-      db.release();
-    }
   }
 }

@@ -43,7 +43,13 @@ export async function lockWorlds(
   options: WorldLockOptions,
 ): Promise<WorldLocks> {
   const retryMs = options.retryMs ?? 2000;
-  let client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  // Heard from the start: an error event with no listener (the connection cut before watch) ends the process.
+  const connection = (): pg.Client => {
+    const c = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    c.on('error', (err) => log.warn(`The world-lock connection to PostgreSQL failed: ${err.message}`));
+    return c;
+  };
+  let client = connection();
   let stopping = false;
   let held = [...ids];
   await client.connect();
@@ -57,7 +63,6 @@ export async function lockWorlds(
     );
   }
   const watch = (c: pg.Client): void => {
-    c.on('error', (err) => log.warn(`The world-lock connection to PostgreSQL failed: ${err.message}`));
     c.on('end', () => {
       if (stopping) return;
       log.warn(`Lost the PostgreSQL connection holding the locks of ${held.join(', ')}; taking them again.`);
@@ -66,7 +71,7 @@ export async function lockWorlds(
   };
   const retake = async (): Promise<void> => {
     if (stopping) return;
-    const next = new pg.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+    const next = connection();
     try {
       await next.connect();
       const takenElsewhere = await take(next, held);

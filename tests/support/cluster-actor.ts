@@ -11,6 +11,8 @@ import { sleep } from './processes.ts';
 
 /** Longest stretch of confirmed progress a crashed or paused world may lose. */
 export const MAX_LOST_MS = 2000;
+/** A line said this long ago with no echo was refused (talking too fast), not delayed. */
+const UNHEARD_MS = 10_000;
 
 export interface SwarmSettings {
   /** ws://host:port/ of nginx. */
@@ -81,7 +83,12 @@ export class Actor {
   /** We closed the current bot ourselves (a shard hop). */
   private leaving = false;
   private nextChatAt = 0;
-  private lastChatAt = 0;
+  /**
+   * When each line said on the current bot was said, until its echo comes back (the world counted it).
+   * A hop waits for them, however long a loaded machine takes: a line the world counts but the bot never
+   * hears (its socket closed first) would read as progress stored that the bot never made.
+   */
+  private unheard: number[] = [];
   private nextHopAt = 0;
   private nextWalkAt = 0;
   private stopped = false;
@@ -137,7 +144,7 @@ export class Actor {
     if (bot.framesIn !== this.framesSeen) [this.framesSeen, this.lastFrameAt] = [bot.framesIn, now];
     if (now >= this.nextChatAt) {
       bot.chat(`line ${this.said + 1} of ${this.name}`);
-      this.lastChatAt = now;
+      this.unheard.push(now);
       this.nextChatAt = now + 2000 + Math.random() * 500;
     }
     if (this.swarm.whispering && Math.random() < 0.01) {
@@ -150,8 +157,10 @@ export class Actor {
       bot.walkTo(box.x + Math.floor(Math.random() * box.w), box.y + Math.floor(Math.random() * box.h));
       this.nextWalkAt = now + 1000 + Math.random() * 1000;
     }
-    // Not right after a line: its echo (the bot's count of it) must arrive before the socket goes.
-    if (this.swarm.hopping && now >= this.nextHopAt && now - this.lastChatAt > 600) {
+    // A line refused by the world (talking too fast: a notice, no echo) is given up on after a while.
+    while (this.unheard.length > 0 && now - this.unheard[0]! > UNHEARD_MS) this.unheard.shift();
+    // Not while a line is unheard: its echo (the bot's count of it) must arrive before the socket goes.
+    if (this.swarm.hopping && now >= this.nextHopAt && this.unheard.length === 0) {
       this.nextHopAt = now + 3000 + Math.random() * 4000;
       this.hopping = true;
       await this.hop().finally(() => (this.hopping = false));
@@ -230,6 +239,7 @@ export class Actor {
       if (e.type === 'chat' && e.id === bot.view.selfId && this.current?.bot === bot) {
         this.said++;
         this.saidAt.push(performance.now());
+        this.unheard.shift();
       } else if (e.type === 'announcement') this.announcements.push(e.text);
       else if (e.type === 'whisper' && e.to === this.name) this.whispers.push({ ...e, world: this.world });
       else if (e.type === 'notice') this.notices.push(e.text);
@@ -258,6 +268,7 @@ export class Actor {
       this.saidAt.length = row.said;
     }
     this.current = b;
+    this.unheard = [];
     this.clean = true;
     this.lastFrameAt = performance.now();
     this.framesSeen = b.bot.framesIn;

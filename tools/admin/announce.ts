@@ -5,6 +5,8 @@ export interface AnnounceResult {
   ok: boolean;
   /** One line for the host. */
   message: string;
+  /** Worlds the server found no process listening for (they did not hear it). */
+  missed: string[];
 }
 
 /** Where the announcement goes: ANNOUNCE_URL, else this machine's game server on PORT (8000). */
@@ -27,9 +29,12 @@ export async function sendAnnouncement(url: string, token: string, text: string)
     return {
       ok: false,
       message: `No game server answered at ${url} (${cause}). Is it running? Set ANNOUNCE_URL.`,
+      missed: [],
     };
   }
-  const body = (await res.json().catch(() => ({}))) as { worlds?: number; error?: string };
-  if (res.ok) return { ok: true, message: `Announced to every player in ${body.worlds} world(s).` };
-  return { ok: false, message: body.error ?? `The server answered ${res.status}.` };
+  const body = (await res.json().catch(() => ({}))) as { worlds?: number; missed?: string[]; error?: string };
+  const missed = body.missed ?? [];
+  if (res.ok) return { ok: true, message: `Announced to every player in ${body.worlds} world(s).`, missed };
+  // Partly heard (the server names the worlds that missed it) or not sent at all: the host must know.
+  return { ok: false, message: body.error ?? `The server answered ${res.status}.`, missed };
 }
