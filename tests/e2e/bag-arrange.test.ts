@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { BAG_SLOTS } from '../../server/sim/character.ts';
 import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
-import { gameState, launchBrowser } from '../support/browser.ts';
+import { continueAs, gameState, launchBrowser } from '../support/browser.ts';
 import { seedCharacter } from '../support/realm-bots.ts';
 
 const shots = path.join(repoRoot, 'test-results');
@@ -48,24 +48,11 @@ describe('rearranging the bag in a browser', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  async function continueAs(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-    const context = await browser.newContext(options);
-    await context.addInitScript(
-      (t) => localStorage.setItem('emberquest.character', JSON.stringify({ name: 'Tidy', token: t })),
-      token,
-    );
-    const page = await context.newPage();
-    await page.goto(server.url);
-    await page.getByTestId('continue-button').click();
-    await page.waitForFunction(() => window.__emberquest?.state().connected === true, null, {
-      timeout: 20_000,
-    });
-    await page.waitForFunction(() => window.__emberquest!.state().bag.length > 0, null, { timeout: 5000 });
-    return page;
-  }
+  const continueTidy = (options: Parameters<Browser['newContext']>[0]): Promise<Page> =>
+    continueAs(browser, server.url, { name: 'Tidy', token }, options);
 
   it('drags a slot onto another, sorts, and splits a stack', async () => {
-    const page = await continueAs({ viewport: { width: 1280, height: 720 } });
+    const page = await continueTidy({ viewport: { width: 1280, height: 720 } });
     await page.keyboard.press('b');
     await expect.poll(() => page.getByTestId('bag').isVisible()).toBe(true);
     // The club dragged into the empty slot 3.
@@ -94,7 +81,11 @@ describe('rearranging the bag in a browser', () => {
   }, 90_000);
 
   it('on a phone, Move and a tap put a slot elsewhere; a reload finds the bag as it was left', async () => {
-    const phone = await continueAs({ viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true });
+    const phone = await continueTidy({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
     await phone.locator('#btn-bag').tap({ timeout: 10_000 });
     await expect.poll(() => phone.getByTestId('bag').isVisible()).toBe(true);
     await phone.getByTestId('bag-slot-0').tap();

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
-import { gameState, launchBrowser, type GameState } from '../support/browser.ts';
+import { continueAs, gameState, launchBrowser, waitPlaying, type GameState } from '../support/browser.ts';
 import { seedCharacter } from '../support/realm-bots.ts';
 import { playMap, reachableNear } from '../support/tiles.ts';
 import type { PageBox } from '../../client/test-api.ts';
@@ -40,22 +40,11 @@ describe('the bag and belt in a browser', () => {
     rmSync(dataDir, { recursive: true, force: true });
   });
 
-  /** A page of a browser that holds Belter's token, continued into the game. */
-  async function continueAs(options: Parameters<Browser['newContext']>[0]): Promise<Page> {
-    const context = await browser.newContext(options);
-    await context.addInitScript(
-      (t) => localStorage.setItem('emberquest.character', JSON.stringify({ name: 'Belter', token: t })),
-      token,
-    );
-    const p = await context.newPage();
-    await p.goto(server.url);
-    await p.getByTestId('continue-button').click();
-    await waitPlaying(p);
-    return p;
-  }
+  const continueBelter = (options: Parameters<Browser['newContext']>[0]): Promise<Page> =>
+    continueAs(browser, server.url, { name: 'Belter', token }, options);
 
   it('a potion picked up at full HP goes onto the belt; the sword is worn and the club kept', async () => {
-    page = await continueAs({ viewport: { width: 1280, height: 720 } });
+    page = await continueBelter({ viewport: { width: 1280, height: 720 } });
     const chest = (await gameState(page)).entities.find((e) => e.type === 'chest');
     expect(chest, 'the meadow chest in sight').toBeDefined();
     await clickEntity(page, chest!.id);
@@ -143,7 +132,7 @@ describe('the bag and belt in a browser', () => {
   }, 60_000);
 
   it('on a phone the belt and the bag keep off the HP bars and the buttons', async () => {
-    const phone = await continueAs({
+    const phone = await continueBelter({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 2,
       hasTouch: true,
@@ -163,13 +152,6 @@ describe('the bag and belt in a browser', () => {
     expect((await gameState(phone)).bag[club]).toEqual({ item: 'short_sword', count: 1 });
   }, 90_000);
 });
-
-async function waitPlaying(page: Page): Promise<void> {
-  await page.waitForFunction(() => window.__emberquest?.state().connected === true, null, {
-    timeout: 20_000,
-  });
-  await page.waitForFunction(() => window.__emberquest!.state().bag.length > 0, null, { timeout: 5000 });
-}
 
 async function clickEntity(page: Page, id: number): Promise<void> {
   const box = await page.evaluate((i) => window.__emberquest!.spriteBox(i), id);

@@ -52,6 +52,36 @@ export async function joinGame(page: Page, url: string, name: string, world?: st
   return gameState(page);
 }
 
+/** Until the page plays: connected and welcomed, its bag sent. */
+export async function waitPlaying(page: Page): Promise<void> {
+  await page.waitForFunction(() => window.__emberquest?.state().connected === true, null, {
+    timeout: 20_000,
+  });
+  await page.waitForFunction(() => window.__emberquest!.state().bag.length > 0, null, { timeout: 5000 });
+}
+
+/**
+ * A page in a new context of `browser` whose storage holds a saved character (name and token), continued
+ * into the game with the title screen's Continue button, as a returning player does.
+ */
+export async function continueAs(
+  browser: Browser,
+  url: string,
+  character: { name: string; token: string },
+  options: Parameters<Browser['newContext']>[0],
+): Promise<Page> {
+  const context = await browser.newContext(options);
+  await context.addInitScript(
+    (c) => localStorage.setItem('emberquest.character', JSON.stringify(c)),
+    character,
+  );
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.getByTestId('continue-button').click();
+  await waitPlaying(page);
+  return page;
+}
+
 /** Clicks tiles along a path until the player stands within `near` tiles of the target (bounded). */
 export async function walkNear(
   page: Page,
