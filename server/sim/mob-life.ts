@@ -71,7 +71,9 @@ export function thinkMobs(world: SimContext): void {
 /**
  * A mob nobody could know of (no player within FORGET_RADIUS cells), whole, at rest and minding nobody
  * does not think: its roaming would be seen by no one, and the first player to come within that radius
- * (farther than anyone sees) wakes it. On a map of many mob areas and few players this is most of them.
+ * (farther than anyone sees) wakes it. Nor can it miss a quarry: a player beyond FORGET_RADIUS cells is at
+ * least 25 tiles away, past any aggro radius the data allows (20). On a map of many mob areas and few
+ * players this is most of them.
  */
 function dormant(mob: Mob, watched: Uint8Array): boolean {
   return (
