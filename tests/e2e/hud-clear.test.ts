@@ -2,14 +2,14 @@
 // touch), in Chromium: the zone banner named on joining moves clear of the bag card opened under it, and
 // an NPC standing at the top right of the view keeps its name clear of the online count and the minimap.
 // Screenshots in test-results/hud-clear-*.png.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import { repoRoot, type ServerProcess } from '../../tools/server-process.ts';
+import { serverAndBrowser, type ServerAndBrowser } from '../support/two-browsers.ts';
 import { isWalkable } from '../../shared/rules/grid.ts';
 import type { PageBox } from '../../client/test-api.ts';
-import { gameState, joinGame, launchBrowser, walkNear } from '../support/browser.ts';
+import { gameState, joinGame, walkNear } from '../support/browser.ts';
 import { loadPlaces, type Places } from '../support/places.ts';
 import { travel } from '../support/travel.ts';
 
@@ -21,21 +21,18 @@ const SCREENS = [
 ] as const;
 
 describe('the HUD keeps clear of names and banners', () => {
+  let both: ServerAndBrowser;
   let server: ServerProcess;
   let browser: Browser;
   let places: Places;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     places = loadPlaces();
-    server = await startServerProcess({ MAP: 'assets/maps/world.tmj' });
-    browser = await launchBrowser();
+    both = await serverAndBrowser({ MAP: 'assets/maps/world.tmj' });
+    ({ server, browser } = both);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => both?.stop());
 
   for (const screen of SCREENS) {
     it(`${screen.name}: the zone banner keeps off the bag, and an NPC's name off the online count and the minimap`, async () => {

@@ -1,36 +1,33 @@
 // The UI as a desktop player meets it, in Chromium: the target frame names what is under the pointer,
 // clicks act on what is drawn there (not on the tile below), names stay readable in a crowd, and death
 // says what killed you with the world still in view. Screenshots land in test-results/.
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { repoRoot, startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
+import { repoRoot, type ServerProcess } from '../../tools/server-process.ts';
+import { serverAndBrowser, type ServerAndBrowser } from '../support/two-browsers.ts';
 import { BotClient } from '../../tools/bots/bot-client.ts';
-import { gameState, joinGame, launchBrowser } from '../support/browser.ts';
+import { gameState, joinGame } from '../support/browser.ts';
 import { travel } from '../support/travel.ts';
 import { loadPlaces, type Places } from '../support/places.ts';
 
 const shots = path.join(repoRoot, 'test-results');
 
 describe('the UI on a desktop', () => {
+  let both: ServerAndBrowser;
   let server: ServerProcess;
   let browser: Browser;
   let places: Places;
 
   beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
     places = loadPlaces();
     // One world of the overworld: the crowd test needs every player in the same world, and the default
     // realm spreads plain /ws joins (and the title screen's default pick) over its shards.
-    server = await startServerProcess({ MAP: 'assets/maps/world.tmj' });
-    browser = await launchBrowser();
+    both = await serverAndBrowser({ MAP: 'assets/maps/world.tmj' });
+    ({ server, browser } = both);
   });
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  afterAll(() => both?.stop());
 
   async function newPlayer(name: string): Promise<Page> {
     const page = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();

@@ -8,13 +8,39 @@ import { CHROMIUM, haveChromium, launchBrowser } from './browser.ts';
 
 export const shots = path.join(repoRoot, 'test-results');
 
-export interface TwoBrowsers {
-  server: ServerProcess;
-  browser: Browser;
+export interface TwoBrowsers extends ServerAndBrowser {
   pageA: Page;
   pageB: Page;
-  /** Closes the browser and stops the server (safe after a failed start). */
   stop(): Promise<void>;
+}
+
+export interface ServerAndBrowser {
+  server: ServerProcess;
+  browser: Browser;
+  /** Closes the browser and stops the server. */
+  stop(): Promise<void>;
+}
+
+/** A real server process (`env`) and Chromium, the set-up every browser test starts from. */
+export async function serverAndBrowser(env: Record<string, string>): Promise<ServerAndBrowser> {
+  if (!haveChromium())
+    throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install chromium\` or set CHROMIUM_PATH.`);
+  mkdirSync(shots, { recursive: true });
+  const server = await startServerProcess(env);
+  try {
+    const browser = await launchBrowser();
+    return {
+      server,
+      browser,
+      stop: async () => {
+        await browser.close();
+        await server.stop();
+      },
+    };
+  } catch (err) {
+    await server.stop();
+    throw err;
+  }
 }
 
 /** `env` for the server; `b` is page B's viewport (a 390×844 phone with touch by default). */
@@ -22,31 +48,15 @@ export async function twoBrowsers(
   env: Record<string, string>,
   b: { width: number; height: number; phone?: boolean } = { width: 390, height: 844, phone: true },
 ): Promise<TwoBrowsers> {
-  if (!haveChromium())
-    throw new Error(`No Chromium at ${CHROMIUM}: run \`apt-get install chromium\` or set CHROMIUM_PATH.`);
-  mkdirSync(shots, { recursive: true });
-  const server = await startServerProcess(env);
-  let browser: Browser | undefined;
+  const both = await serverAndBrowser(env);
   try {
-    browser = await launchBrowser();
-    const pageA = await (await browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
+    const pageA = await (await both.browser.newContext({ viewport: { width: 1280, height: 720 } })).newPage();
     const viewport = { width: b.width, height: b.height };
     const phone = b.phone ? { hasTouch: true, isMobile: true } : {};
-    const pageB = await (await browser.newContext({ viewport, ...phone })).newPage();
-    const open = browser;
-    return {
-      server,
-      browser,
-      pageA,
-      pageB,
-      stop: async () => {
-        await open.close();
-        await server.stop();
-      },
-    };
+    const pageB = await (await both.browser.newContext({ viewport, ...phone })).newPage();
+    return { ...both, pageA, pageB };
   } catch (err) {
-    await browser?.close();
-    await server.stop();
+    await both.stop();
     throw err;
   }
 }
