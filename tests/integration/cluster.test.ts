@@ -7,41 +7,32 @@
 // 200 ms all along (cluster-sampler.ts), and the end checks them from PostgreSQL: no character live in
 // two worlds, no save going backwards, every character back with its progress (≤ 2 s lost).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import pg from 'pg';
-import { readFileSync } from 'node:fs';
-import { parseRealm } from '../../shared/content/realm.ts';
+import type pg from 'pg';
 import { CloseCode } from '../../shared/protocol/ops.ts';
 import { startServerProcess, type ServerProcess } from '../../tools/server-process.ts';
-import { nginxConfig } from '../../tools/deploy/nginx-config.ts';
 import { sendAnnouncement } from '../../tools/admin/announce.ts';
 import type { BotClient } from '../../tools/bots/bot-client.ts';
-import {
-  startNginx,
-  startPostgres,
-  startRedis,
-  type Postgres,
-  type Redis,
-  type Service,
-} from '../support/services.ts';
+import type { Postgres, Redis } from '../support/services.ts';
+import { CLUSTER_WORLDS, START, startCluster, type Cluster, type WorldKey } from '../support/cluster.ts';
 import { follow, joinWorld, type RealmBot } from '../support/realm-bots.ts';
-import { writeRealmFixture, type RealmFixture } from '../support/realm-fixture.ts';
+import type { RealmFixture } from '../support/realm-fixture.ts';
 import { sleep, waitUntil } from '../support/processes.ts';
 import { Actor, MAX_LOST_MS, type SwarmSettings } from '../support/cluster-actor.ts';
 import { ClusterSampler } from '../support/cluster-sampler.ts';
 
 const ADMIN_TOKEN = 'cluster-test-admin-token-0123456789';
 const SWARM = 32;
-const WORLDS = { a: 'field-1', b: 'field-2', c: 'cave' } as const;
-type Key = keyof typeof WORLDS;
+const WORLDS = CLUSTER_WORLDS;
+type Key = WorldKey;
 
+let cluster: Cluster;
 let db: Postgres;
 let redis: Redis;
-let nginx: Service;
 let fixture: RealmFixture;
 let pool: pg.Pool;
 let sampler: ClusterSampler;
 let swarm: SwarmSettings;
-const processes = new Map<Key, ServerProcess>();
+let processes: Map<Key, ServerProcess>;
 /** Processes killed or paused right now: the sampler leaves them alone. */
 const away = new Set<Key>();
 const bots: BotClient[] = [];
@@ -52,46 +43,12 @@ let http = '';
 const measured: Record<string, number | string> = {};
 const began = performance.now();
 
-function envFor(key: Key): Record<string, string> {
-  return {
-    REALM: fixture.file,
-    DATABASE_URL: db.url,
-    REDIS_URL: redis.url,
-    WORLD_IDS: WORLDS[key],
-    GRACE_SECONDS: '2',
-    // Short leases, so a paused world loses its characters within the test's time.
-    LEASE_SECONDS: '6',
-    ADMIN_TOKEN,
-  };
-}
-
-/**
- * Starting a world process compiles the server (tsx): slow when other work shares the 2 cores. Each test's
- * own limit is above the sum of its bounded waits (this one included), so a slow machine fails a named
- * wait with its reason, never the test's clock first.
- */
-const START = { timeoutMs: 60_000 };
-
-async function startWorld(key: Key, port = '0'): Promise<ServerProcess> {
-  const p = await startServerProcess({ ...envFor(key), PORT: port }, START);
-  processes.set(key, p);
-  return p;
-}
+const envFor = (key: Key): Record<string, string> => cluster.envFor(key);
+const startWorld = (key: Key, port?: string): Promise<ServerProcess> => cluster.startWorld(key, port);
 
 beforeAll(async () => {
-  [db, redis] = await Promise.all([startPostgres(), startRedis()]);
-  fixture = writeRealmFixture();
-  const started = await Promise.all((['a', 'b', 'c'] as const).map((k) => startWorld(k)));
-  const realm = parseRealm(JSON.parse(readFileSync(fixture.file, 'utf8')), fixture.file, 50);
-  const routes = started.map((p, i) => ({
-    address: new URL(p.url).host,
-    worlds: [Object.values(WORLDS)[i]!],
-  }));
-  nginx = await startNginx((port) => nginxConfig(realm, routes, { listen: `127.0.0.1:${port}` }));
-  base = `ws://127.0.0.1:${nginx.port}/`;
-  http = `http://127.0.0.1:${nginx.port}/`;
-  pool = new pg.Pool({ connectionString: db.url, max: 4, connectionTimeoutMillis: 1000 });
-  pool.on('error', () => {}); // PostgreSQL is stopped on purpose below
+  cluster = await startCluster(ADMIN_TOKEN);
+  ({ db, redis, fixture, pool, processes, base, http } = cluster);
   swarm = {
     base,
     db: pool,
@@ -115,25 +72,14 @@ beforeAll(async () => {
 // A failed check shows what each world process said last (and whether it is still alive), so a fault
 // seen once on a loaded machine can be read afterwards instead of guessed at.
 afterEach((ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  for (const [key, p] of processes) {
-    const { exitCode, signalCode } = p.child;
-    const state = exitCode !== null || signalCode !== null ? `exited (${exitCode ?? signalCode})` : 'running';
-    console.error(
-      `--- world process ${key} (${WORLDS[key]}), ${state}; its last output:\n${p.output().slice(-3000)}`,
-    );
-  }
+  if (ctx.task.result?.state === 'fail') console.error(cluster.report());
 });
 
 afterAll(async () => {
   await sampler?.stop();
   await Promise.all(actors.map((a) => a.stop()));
   await Promise.all(bots.map((b) => b.close()));
-  await Promise.all([...processes.values()].map((p) => p.stop()));
-  await nginx?.stop();
-  await pool?.end();
-  fixture?.remove();
-  await Promise.all([db?.stop(), redis?.stop()]);
+  await cluster?.stop();
   measured.totalMs = Math.round(performance.now() - began);
   console.log(`cluster test measured: ${JSON.stringify(measured)}`);
 });
