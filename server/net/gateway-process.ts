@@ -32,7 +32,7 @@ const pingMs = Number(process.env.EMBERQUEST_PING_MS) || 15_000;
 const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_CLIENT_FRAME, perMessageDeflate: false });
 const keepalive = new Keepalive(wss, pingMs);
 const sockets = new Map<number, WebSocket>();
-/** Each WebSocket's TCP socket, whose writes the coalescer holds and lets go. */
+/** Each WebSocket's TCP socket, to which the coalescer writes its messages. */
 const tcp = new WeakMap<WebSocket, Socket>();
 const coalescer = new Coalescer(Number(process.env.EMBERQUEST_COALESCE_MS) || 0);
 /** Frames, opens and closes not yet passed on: written to the data pipe once this turn is done. */
@@ -166,8 +166,9 @@ function send(batch: Uint8Array): void {
       ws.terminate(); // it is not reading: a polite close would only wait in its buffer too
       inbound.closed(out.id, CloseCode.TooSlow, false);
       queuePassOn();
-    } else {
-      coalescer.send(socket, () => ws.send(out.bytes));
+    } else if (ws.readyState === ws.OPEN) {
+      // Written by us, not ws.send: see coalescer.ts. Once closing, a socket gets no more messages.
+      coalescer.send(socket, out.parts, out.count, out.length);
     }
   }
   coalescer.release(); // frames held since the last tick go now, even for players this tick had nothing for

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InBatch, OutBatch, readInBatch, readOutBatch, Unframer } from './gateway-wire.ts';
+import { InBatch, OutBatch, readInBatch, readOutBatch, Unframer, type Outgoing } from './gateway-wire.ts';
 
 /** The batches in a stream of bytes, fed to an Unframer in pieces of `piece` bytes. */
 function unframe(stream: Uint8Array, piece = stream.length): Uint8Array[] {
@@ -7,6 +7,25 @@ function unframe(stream: Uint8Array, piece = stream.length): Uint8Array[] {
   const reader = new Unframer((b) => batches.push(b));
   for (let at = 0; at < stream.length; at += piece) reader.push(stream.slice(at, at + piece));
   return batches;
+}
+
+/** A batch's records with each frame's parts joined (the reader reuses its parts list record to record). */
+type Read = Exclude<Outgoing, { kind: 'frame' }> | { kind: 'frame'; id: number; bytes: Uint8Array };
+
+function read(batch: Uint8Array): Read[] {
+  return Array.from(readOutBatch(batch), (r) =>
+    r.kind === 'frame' ? { kind: 'frame', id: r.id, bytes: joined(r.parts, r.count, r.length) } : r,
+  );
+}
+
+function joined(parts: Uint8Array[], count: number, length: number): Uint8Array {
+  const out = new Uint8Array(length);
+  let at = 0;
+  for (let i = 0; i < count; i++) {
+    out.set(parts[i]!, at);
+    at += parts[i]!.length;
+  }
+  return out;
 }
 
 const one = (taken: Uint8Array): Uint8Array => {
@@ -24,7 +43,7 @@ describe('OutBatch', () => {
     batch.frame(2 ** 32 - 1, []);
     batch.stop();
     expect(batch.isEmpty).toBe(false);
-    const records = [...readOutBatch(one(batch.take()))];
+    const records = read(one(batch.take()));
     expect(records).toEqual([
       { kind: 'frame', id: 7, bytes: Uint8Array.of(1, 2, 3) },
       { kind: 'close', id: 7, code: 4006, reason: 'The server is restarting… 再见' },
@@ -32,7 +51,7 @@ describe('OutBatch', () => {
       { kind: 'stop' },
     ]);
     expect(batch.isEmpty).toBe(true);
-    expect([...readOutBatch(one(batch.take()))]).toEqual([]);
+    expect(read(one(batch.take()))).toEqual([]);
   });
 
   it('grows past its first buffer, and a taken batch is not changed by the next one', () => {
@@ -41,7 +60,7 @@ describe('OutBatch', () => {
     for (let id = 0; id < 4; id++) batch.frame(id, [big, Uint8Array.of(id)]);
     const first = batch.take();
     batch.frame(9, [Uint8Array.of(9, 9, 9)]);
-    const records = [...readOutBatch(one(first))];
+    const records = read(one(first));
     expect(records.map((r) => (r.kind === 'frame' ? r.id : -1))).toEqual([0, 1, 2, 3]);
     for (const r of records) {
       if (r.kind !== 'frame') throw new Error('expected frames only');
@@ -49,9 +68,45 @@ describe('OutBatch', () => {
       expect(r.bytes[49_999]).toBe(49_999 & 0xff);
       expect(r.bytes[50_000]).toBe(r.id);
     }
-    expect([...readOutBatch(one(batch.take()))]).toEqual([
-      { kind: 'frame', id: 9, bytes: Uint8Array.of(9, 9, 9) },
-    ]);
+    expect(read(one(batch.take()))).toEqual([{ kind: 'frame', id: 9, bytes: Uint8Array.of(9, 9, 9) }]);
+  });
+});
+
+describe('OutBatch shared parts', () => {
+  it('copies a part many frames share once, and every frame still reads back whole', () => {
+    const batch = new OutBatch();
+    const walks = Uint8Array.from({ length: 1000 }, (_, i) => (i * 13) & 0xff);
+    const short = Uint8Array.of(5, 6); // under the sharing size: copied each time
+    for (let id = 0; id < 100; id++)
+      batch.frame(id, [Uint8Array.of(id, 0, 0, 0, 0, 0, 0, 0, 0), walks, short]);
+    const taken = batch.take();
+    // 100 frames of 1,011 bytes, but the 1,000 shared bytes are in the batch once.
+    expect(taken.length).toBeLessThan(1000 + 100 * 30);
+    const records = read(one(taken));
+    expect(records).toHaveLength(100);
+    records.forEach((r, id) => {
+      if (r.kind !== 'frame') throw new Error('expected frames only');
+      expect(r.id).toBe(id);
+      expect([...r.bytes]).toEqual([id, 0, 0, 0, 0, 0, 0, 0, 0, ...walks, 5, 6]);
+    });
+  });
+
+  it('numbers parts afresh in each batch, so a batch reads back on its own', () => {
+    const batch = new OutBatch();
+    const part = Uint8Array.from({ length: 64 }, (_, i) => i);
+    batch.frame(1, [part]);
+    batch.frame(2, [part]);
+    const first = batch.take();
+    batch.frame(3, [part, part]);
+    const second = batch.take();
+    expect(read(one(second))).toEqual([{ kind: 'frame', id: 3, bytes: Uint8Array.from([...part, ...part]) }]);
+    expect(read(one(first)).map((r) => (r.kind === 'frame' ? r.bytes.length : -1))).toEqual([64, 64]);
+  });
+
+  it('refuses a frame that names a part its batch never gave', () => {
+    // A frame record (kind 0, id 1, 1 byte) whose one entry names shared part 0.
+    const record = Uint8Array.of(0, 0, 0, 0, 1, 0, 0, 0, 1, 2);
+    expect(() => [...readOutBatch(record)]).toThrow(/never gave/);
   });
 });
 
