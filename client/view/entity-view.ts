@@ -151,6 +151,11 @@ export class EntityView {
     };
   }
 
+  /** Where a bubble over this entity is placed from: its centre x, its pile's top and its feet. */
+  speaker(): { x: number; top: number; bottom: number } {
+    return { x: this.x, top: this.pileTop, bottom: this.drawnBox()?.bottom ?? this.pileTop };
+  }
+
   /** The name's box (centre x, bottom y, size) while it is drawn, for the crowd pass. */
   labelBox(): { x: number; y: number; width: number; height: number } | null {
     const l = this.label;
