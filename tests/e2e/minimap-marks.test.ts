@@ -1,7 +1,6 @@
 // The `?` of an NPC right beside us on the minimap stays readable, on a desktop and a phone, in Chromium:
 // it is drawn over our own dot and its halo, not under them. Read from the minimap's own pixels: the
-// mark's colour beside us against the same mark drawn far from us. Screenshots in
-// test-results/minimap-mark-*.png.
+// mark's colour beside us against the same mark drawn far from us. Screenshots in test-results/minimap-mark-*.png.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -24,7 +23,7 @@ describe("an NPC's quest mark beside us on the minimap", () => {
   afterAll(() => both?.stop());
 
   for (const screen of SCREENS) {
-    it(`${screen.name}: the ? one tile from our dot shows as much as one far away`, async () => {
+    it(`${screen.name}: the ? one tile from us shows as much as one far away`, async () => {
       const context = await both.browser.newContext({
         viewport: screen.viewport,
         deviceScaleFactor: screen.touch ? 2 : 1,
@@ -47,9 +46,10 @@ describe("an NPC's quest mark beside us on the minimap", () => {
             .boundingBox()
             .then((b) => b!),
         });
-        expect(far, 'the far ? is drawn at all').toBeGreaterThan(8);
+        expect(far, 'the far ? is drawn at all').toBeGreaterThanOrEqual(4);
+        // Drawn a tile from the far one's pixel grid, its count differs by a pixel or two.
         expect(beside, `the ? beside us shows ${beside} of its ${far} pixels`).toBeGreaterThanOrEqual(
-          far * 0.9,
+          far * 0.75,
         );
       } finally {
         await context.close();
@@ -60,7 +60,8 @@ describe("an NPC's quest mark beside us on the minimap", () => {
 
 /**
  * Marks an NPC with a quest to take back at `tile` (as the quest code does) and counts the minimap's
- * pixels in the `?`'s colour around where it is drawn.
+ * pixels of the `?`'s own colour around where it is drawn. Only the glyph's inside is that exact colour:
+ * its edges blend with what lies under them, and the ground is never so light a green.
  */
 async function markPixels(page: Page, map: string, tile: { x: number; y: number }): Promise<number> {
   await page.evaluate(
@@ -83,7 +84,7 @@ async function markPixels(page: Page, map: string, tile: { x: number; y: number 
       const unit = canvas.width / shown.window.width;
       const cx = (tile.x + 0.5 - shown.window.x) * unit;
       const cy = (tile.y + 0.5 - shown.window.y) * unit;
-      // The glyph is about 2.8 tiles high; a box of 4 around its centre holds all of it.
+      // The glyph is about 2.8 tiles high (map-picture.ts); a box 4 tiles across holds all of it.
       const half = Math.ceil(unit * 2);
       const x0 = Math.max(0, Math.floor(cx - half));
       const y0 = Math.max(0, Math.floor(cy - half));
@@ -91,7 +92,7 @@ async function markPixels(page: Page, map: string, tile: { x: number; y: number 
       const want = [1, 3, 5].map((i) => parseInt(colour.slice(i, i + 2), 16));
       let count = 0;
       for (let i = 0; i < data.length; i += 4)
-        if (want.every((v, c) => Math.abs(data[i + c]! - v) <= 48)) count++;
+        if (want.every((v, c) => Math.abs(data[i + c]! - v) <= 8)) count++;
       return count;
     },
     { tile, colour },
