@@ -1,6 +1,7 @@
 // Short-lived things drawn over the world: floating damage numbers, hit sparks, death smoke, the
 // level-up ring, and speech bubbles for chat and NPC lines. Text is always drawn as text, never HTML.
-// Over an entity, damage numbers take lanes above its name and HP bar, and its bubble sits above them.
+// Over an entity, damage numbers take lanes above its name and HP bar, and its bubble sits above them,
+// unless the view's edge or the HUD is in the way (bubble-place.ts finds it another place).
 import type Phaser from 'phaser';
 import { freeLane, type Rect } from './labels.ts';
 import { bubbleBox, placeBubble, type Speaker, type View } from './bubble-place.ts';
