@@ -1,5 +1,6 @@
 // `window.__emberquest`: a view of the client for our browser tests and for curious players (read-only but
-// for showNotice and showZoneBanner, which drive the notice and banner paths for layout tests).
+// for showNotice, showZoneBanner and showLine, which drive the notice, banner and bubble paths for layout
+// tests).
 import type Phaser from 'phaser';
 import type { WorldScene } from './scenes/world.ts';
 import { TILE } from './view/constants.ts';
@@ -85,6 +86,11 @@ export interface EmberquestApi {
   showNotice(text: string): void;
   /** Names a place in the zone banner the way entering a zone does, for layout tests. */
   showZoneBanner(title: string): void;
+  /** Says a line in a bubble over entity `id` the way an NPC's line is shown, for layout tests. */
+  showLine(id: number, text: string): void;
+  /** Speech bubbles up now: the speaker, the whole bubble's page box (its tail too), and whether it hangs
+   * under the speaker rather than over it. */
+  bubbles(): (PageBox & { id: number; below: boolean })[];
   /** What the minimap and the world map show: the window of tiles, its dots, the zones written. */
   maps(): ReturnType<MapHud['view']>;
   /**
@@ -207,6 +213,14 @@ export function exposeTestApi(game: Phaser.Game): void {
     },
     showNotice: (text) => world().panels.notice(text),
     showZoneBanner: (title) => world().mapHud.announce(title),
+    showLine(id, text) {
+      const view = world().views.get(id);
+      if (view) world().effects.bubble(id, view.x, view.pileTop, text, 'npc');
+    },
+    bubbles: () =>
+      world()
+        .effects.bubbleBoxes()
+        .map(({ id, below, ...box }) => ({ id, below, ...worldToPage(world(), box) })),
     questMarks() {
       const scene = world();
       return scene.quests.marks.boxes().map((m) => {

@@ -30,7 +30,7 @@ describe('dotsFor', () => {
     ],
   };
 
-  it('keeps the marks of this map, draws party members once, NPC marks over quest targets, and the player last (on top)', () => {
+  it('keeps the marks of this map, draws party members once, and NPC marks over quest targets and the player', () => {
     const dots = dotsFor(
       'maps/world.tmj',
       { x: 2, y: 2, label: 'Me' },
@@ -43,13 +43,13 @@ describe('dotsFor', () => {
     expect(dots.map((d) => `${d.kind}:${d.label}`)).toEqual([
       'player:Cy',
       'quest:Rats',
-      'offer:Elder Maren',
-      'handIn:Little Wren',
       'party:Ada',
       'self:Me',
+      'offer:Elder Maren',
+      'handIn:Little Wren',
     ]);
     // The quest going back to Wren: her ? on the very tile of its target, drawn after (over) it.
     expect(dots.find((d) => d.kind === 'handIn')).toMatchObject({ x: 9, y: 9 });
-    expect(dotsFor('maps/isle.tmj', null, [], marks).map((d) => d.label)).toEqual(['Old Pell', 'Bo']);
+    expect(dotsFor('maps/isle.tmj', null, [], marks).map((d) => d.label)).toEqual(['Bo', 'Old Pell']);
   });
 });

@@ -39,8 +39,10 @@ export function viewWindow(centre: Point, size: number, area: TileRect): TileRec
 }
 
 /**
- * The dots to draw on map `map`: marks of other maps are left out; an NPC's `!` or `?` is drawn over a
- * quest target on its tile (the quest going back to it), and the player last, on top.
+ * The dots to draw on map `map`, bottom first: marks of other maps are left out; an NPC's `!` or `?` is
+ * drawn over a quest target on its tile (the quest going back to it), and over the player too: an NPC
+ * beside us is a tile off, less than the player's dot and halo, and a mark under it could not be read,
+ * while the thin glyph leaves the dot showing around it.
  */
 export function dotsFor(
   map: string,
@@ -53,10 +55,10 @@ export function dotsFor(
   return [
     ...players.filter((p) => !party.has(p.label)).map((p) => ({ kind: 'player' as const, ...p })),
     ...here(marks.quests).map((m) => ({ kind: 'quest' as const, x: m.x, y: m.y, label: m.label })),
-    ...here(marks.offers).map((m) => ({ kind: 'offer' as const, x: m.x, y: m.y, label: m.label })),
-    ...here(marks.handIns).map((m) => ({ kind: 'handIn' as const, x: m.x, y: m.y, label: m.label })),
     ...here(marks.party).map((m) => ({ kind: 'party' as const, x: m.x, y: m.y, label: m.label })),
     ...(self ? [{ kind: 'self' as const, ...self }] : []),
+    ...here(marks.offers).map((m) => ({ kind: 'offer' as const, x: m.x, y: m.y, label: m.label })),
+    ...here(marks.handIns).map((m) => ({ kind: 'handIn' as const, x: m.x, y: m.y, label: m.label })),
   ];
 }
 

@@ -288,10 +288,7 @@ export class WorldScene extends Phaser.Scene {
       hud: this.safeArea.inWorld(time),
     });
     this.quests.marks.update(this.views, this.client.npcMarks, time);
-    this.effects.follow((id) => {
-      const view = this.views.get(id);
-      return view ? { x: view.x, y: view.pileTop } : null;
-    });
+    this.effects.follow(this.views, this.safeArea.inWorld(time, 'bubbles'), this.cameras.main.worldView);
     const self = this.views.get(this.client.selfId);
     this.updateMusic();
     this.camera.update(ms, this.client.self ?? null, {

@@ -1,8 +1,10 @@
 // Short-lived things drawn over the world: floating damage numbers, hit sparks, death smoke, the
 // level-up ring, and speech bubbles for chat and NPC lines. Text is always drawn as text, never HTML.
-// Over an entity, damage numbers take lanes above its name and HP bar, and its bubble sits above them.
+// Over an entity, damage numbers take lanes above its name and HP bar, and its bubble sits above them,
+// unless the view's edge or the HUD is in the way (bubble-place.ts finds it another place).
 import type Phaser from 'phaser';
-import { freeLane } from './labels.ts';
+import { freeLane, type Rect } from './labels.ts';
+import { bubbleBox, placeBubble, type Speaker, type View } from './bubble-place.ts';
 
 /** Height of one damage number's lane (its text plus how far it rises). */
 const LANE_H = 15;
@@ -10,8 +12,38 @@ const RISE = 6;
 
 const FONT = 'Trebuchet MS, Verdana, DejaVu Sans, sans-serif';
 
+/** How far a bubble's tail reaches out of its box, to the tip at the container's origin. */
+const TAIL = 4;
+
+/** A speech bubble: its box (without the tail) and how it was last drawn, so it is redrawn only on a change. */
+interface Bubble {
+  container: Phaser.GameObjects.Container;
+  box: Phaser.GameObjects.Graphics;
+  text: Phaser.GameObjects.Text;
+  tone: 'chat' | 'npc';
+  width: number;
+  height: number;
+  drawn: string;
+}
+
+/** Draws the box and tail over the tip (`below`: the box hangs under it, tail up), `tailX` off centre. */
+function drawBubble(b: Bubble, below: boolean, tailX: number): void {
+  const key = `${below ? 'below' : 'over'}${tailX}`;
+  if (key === b.drawn) return;
+  b.drawn = key;
+  const { width: w, height: h } = b;
+  const fill = b.tone === 'npc' ? 0xe9fbf6 : 0xfff6e0;
+  const top = below ? TAIL : -h - TAIL;
+  const edge = below ? TAIL : -TAIL;
+  b.box.clear();
+  b.box.fillStyle(fill, 0.96).fillRoundedRect(-w / 2, top, w, h, 3);
+  b.box.lineStyle(1, 0x1b1220, 1).strokeRoundedRect(-w / 2, top, w, h, 3);
+  b.box.fillStyle(fill, 0.96).fillTriangle(tailX - 3, edge, tailX + 3, edge, tailX, 0);
+  b.text.setPosition(0, top + h - 3);
+}
+
 export class Effects {
-  private bubbles = new Map<number, Phaser.GameObjects.Container>();
+  private bubbles = new Map<number, Bubble>();
   /** Lanes taken by damage numbers in the air, per entity. */
   private lanes = new Map<number, Set<number>>();
 
@@ -72,7 +104,7 @@ export class Effects {
 
   /** A speech bubble over an entity for a few seconds; a newer one from the same speaker replaces it. */
   bubble(id: number, x: number, y: number, line: string, tone: 'chat' | 'npc'): void {
-    this.bubbles.get(id)?.destroy();
+    this.bubbles.get(id)?.container.destroy();
     const text = this.scene.add
       .text(0, 0, line, {
         fontFamily: FONT,
@@ -83,29 +115,55 @@ export class Effects {
       })
       .setOrigin(0.5, 1)
       .setResolution(this.resolution);
-    const w = Math.ceil(text.width) + 8;
-    const h = Math.ceil(text.height) + 6;
     const box = this.scene.add.graphics();
-    box.fillStyle(tone === 'npc' ? 0xe9fbf6 : 0xfff6e0, 0.96).fillRoundedRect(-w / 2, -h - 3, w, h, 3);
-    box.lineStyle(1, 0x1b1220, 1).strokeRoundedRect(-w / 2, -h - 3, w, h, 3);
-    box.fillStyle(tone === 'npc' ? 0xe9fbf6 : 0xfff6e0, 0.96).fillTriangle(-3, -3, 3, -3, 0, 1);
-    text.setPosition(0, -6);
-    const bubble = this.scene.add.container(x, y, [box, text]).setDepth(300000);
+    const container = this.scene.add.container(x, y, [box, text]).setDepth(300000);
+    const bubble: Bubble = {
+      container,
+      box,
+      text,
+      tone,
+      width: Math.ceil(text.width) + 8,
+      height: Math.ceil(text.height) + 6,
+      drawn: '',
+    };
+    drawBubble(bubble, false, 0);
     this.bubbles.set(id, bubble);
     const ms = Math.min(9000, 2500 + line.length * 60);
     this.scene.time.delayedCall(ms, () => {
       if (this.bubbles.get(id) !== bubble) return;
       this.bubbles.delete(id);
-      this.scene.tweens.add({ targets: bubble, alpha: 0, duration: 300, onComplete: () => bubble.destroy() });
+      this.scene.tweens.add({
+        targets: container,
+        alpha: 0,
+        duration: 300,
+        onComplete: () => container.destroy(),
+      });
     });
   }
 
-  /** Keeps bubbles above their speakers' piles (and any damage numbers) as they walk. */
-  follow(positions: (id: number) => { x: number; y: number } | null): void {
+  /**
+   * Keeps bubbles with their speakers as they walk: over their piles (and any damage numbers), or where
+   * bubble-place.ts finds room inside the view and clear of the HUD's parts (`hud`, world pixels).
+   */
+  follow(speakers: ReadonlyMap<number, { speaker(): Speaker }>, hud: readonly Rect[], view: View): void {
     for (const [id, bubble] of this.bubbles) {
-      const at = positions(id);
-      if (at) bubble.setPosition(at.x, at.y - this.lanesHeight(id));
+      const at = speakers.get(id)?.speaker();
+      if (!at) continue;
+      const speaker = { ...at, top: at.top - this.lanesHeight(id) };
+      const place = placeBubble(speaker, bubble.width, bubble.height + TAIL, hud, view);
+      bubble.container.setPosition(place.x, place.y);
+      // The tail points back at the speaker from wherever the bubble went.
+      const reach = bubble.width / 2 - 5;
+      drawBubble(bubble, place.below, Math.round(Math.max(-reach, Math.min(reach, speaker.x - place.x))));
     }
+  }
+
+  /** The bubbles up now, in world pixels (the tail included), for tests. */
+  bubbleBoxes(): (Rect & { id: number; below: boolean })[] {
+    return [...this.bubbles].map(([id, b]) => {
+      const place = { x: b.container.x, y: b.container.y, below: b.drawn.startsWith('below') };
+      return { id, below: place.below, ...bubbleBox(place, b.width, b.height + TAIL) };
+    });
   }
 
   /** How high the damage numbers over an entity reach above its pile. */

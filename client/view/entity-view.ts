@@ -151,6 +151,17 @@ export class EntityView {
     };
   }
 
+  /**
+   * Where a bubble over this entity is placed from: its centre x, its pile's top, and its feet or, when its
+   * name was moved down below them (out from under the HUD), that name's foot, so a bubble hung under the
+   * speaker does not cover its name.
+   */
+  speaker(): { x: number; top: number; bottom: number } {
+    const feet = this.drawnBox()?.bottom ?? this.pileTop;
+    const name = this.label && this.nameOn && this.labelAlpha > 0 ? this.label.y : -Infinity;
+    return { x: this.x, top: this.pileTop, bottom: Math.max(feet, name) };
+  }
+
   /** The name's box (centre x, bottom y, size) while it is drawn, for the crowd pass. */
   labelBox(): { x: number; y: number; width: number; height: number } | null {
     const l = this.label;

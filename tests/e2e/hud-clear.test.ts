@@ -1,17 +1,17 @@
 // The HUD and the world's words keep clear of each other, on a desktop (1280×800) and a phone (390×844,
-// touch), in Chromium: the zone banner named on joining moves clear of the bag card opened under it, and
-// an NPC standing at the top right of the view keeps its name clear of the online count and the minimap.
+// touch), in Chromium: the zone banner named on joining moves clear of the bag card opened under it; an
+// NPC standing at the top right of the view keeps its name, and the line it says, clear of the online
+// count and the minimap; and in the camera's top row its name and bubble stay whole on the page.
 // Screenshots in test-results/hud-clear-*.png.
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { repoRoot, type ServerProcess } from '../../tools/server-process.ts';
 import { serverAndBrowser, type ServerAndBrowser } from '../support/two-browsers.ts';
-import { isWalkable } from '../../shared/rules/grid.ts';
 import type { PageBox } from '../../client/test-api.ts';
-import { gameState, joinGame, walkNear } from '../support/browser.ts';
+import { joinGame } from '../support/browser.ts';
 import { loadPlaces, type Places } from '../support/places.ts';
-import { travel } from '../support/travel.ts';
+import { inTopRow, nameUnderOnline, overlap, standWithNpc } from '../support/npc-on-screen.ts';
 
 const shots = path.join(repoRoot, 'test-results');
 
@@ -35,7 +35,7 @@ describe('the HUD keeps clear of names and banners', () => {
   afterAll(() => both?.stop());
 
   for (const screen of SCREENS) {
-    it(`${screen.name}: the zone banner keeps off the bag, and an NPC's name off the online count and the minimap`, async () => {
+    it(`${screen.name}: the zone banner keeps off the bag, an NPC's name and line off the online count and the minimap, and whole in the top row`, async () => {
       const context = await browser.newContext({
         viewport: screen.viewport,
         deviceScaleFactor: screen.touch ? 2 : 1,
@@ -78,7 +78,7 @@ describe('the HUD keeps clear of names and banners', () => {
           for (const hud of l.hud) expect(overlap(l.banner, hud), 'the banner covers the HUD').toBe(false);
         expect(closed.banner.top).toBeCloseTo(home.banner.top, 0);
 
-        const smith = await standWithNameUnderOnline(page, places, 'smith');
+        const smith = await standWithNpc(page, places, 'smith', nameUnderOnline);
         const seen = await page.evaluate(() => ({
           labels: window.__emberquest!.labels(),
           hud: window.__emberquest!.hudBoxes(),
@@ -98,70 +98,28 @@ describe('the HUD keeps clear of names and banners', () => {
           expect(n.left).toBeGreaterThanOrEqual(-0.5);
           expect(n.right).toBeLessThanOrEqual(screen.viewport.width + 0.5);
         }
+        // The smith speaks there: his bubble, over his name and so under the count or past the page's top,
+        // goes where the whole of it can be read.
+        await bubbleReadable(page, smith, screen.viewport, `hud-clear-bubble-${screen.name}.png`);
+
+        // The smith in the camera's top row: his name comes down onto the page, and his line hangs
+        // under him rather than over the edge.
+        await standWithNpc(page, places, 'smith', inTopRow(screen.viewport.width / 2));
+        await page.waitForTimeout(300);
+        const edge = await page.evaluate(() => window.__emberquest!.labels());
+        await page.screenshot({ path: path.join(shots, `hud-clear-top-row-${screen.name}.png`) });
+        expect(edge.find((l) => l.id === smith)?.alpha, "the smith's name is shown").toBeGreaterThan(0);
+        for (const l of edge.filter((l) => l.alpha > 0))
+          expect
+            .soft(insidePage(l, screen.viewport), `the ${l.type} name ${l.id} is cut by the page's edge`)
+            .toBe(true);
+        await bubbleReadable(page, smith, screen.viewport, `hud-clear-bubble-top-${screen.name}.png`);
       } finally {
         await context.close();
       }
     }, 200_000);
   }
 });
-
-/**
- * Walks to where the NPC of `kind` is drawn with its name, left where it is, over the online count:
- * its sprite under the count, its name's row on the count's row; returns the NPC's id. Measures and
- * corrects, as the camera may stop at an area's edge.
- */
-async function standWithNameUnderOnline(page: Page, places: Places, kind: string): Promise<number> {
-  const npcTile = places.npc(kind);
-  expect(await travel(page, places.map, npcTile, 3)).toBe(true);
-  for (let attempt = 0; attempt < 4; attempt++) {
-    await page.waitForTimeout(800); // the camera settles
-    const s = await gameState(page);
-    const npc = s.entities.find((e) => e.type === 'npc' && e.kind === kind);
-    const look = await page.evaluate(
-      ({ id, tile }) => {
-        const api = window.__emberquest!;
-        const a = api.tileToClient(tile.x, tile.y);
-        const b = api.tileToClient(tile.x + 1, tile.y);
-        return {
-          at: a,
-          tilePx: b.x - a.x,
-          sprite: id === null ? null : api.spriteBox(id),
-          label: api.labels().find((l) => l.id === id) ?? null,
-          online: document.getElementById('btn-online')!.getBoundingClientRect().toJSON() as DOMRect,
-        };
-      },
-      { id: npc?.id ?? null, tile: npcTile },
-    );
-    const { online, label, sprite, tilePx } = look;
-    // Where the name is drawn when nothing moves it aside: centred over the sprite, sitting on its head.
-    if (!label || !sprite) throw new Error(`the ${kind} or its name is not drawn`);
-    const width = label.right - label.left;
-    const height = label.bottom - label.top;
-    const centre = (sprite.left + sprite.right) / 2;
-    const natural = {
-      left: centre - width / 2,
-      right: centre + width / 2,
-      top: sprite.top - height,
-      bottom: sprite.top,
-    };
-    if (overlap(natural, online)) return npc!.id;
-    // Shift the standing tile so the NPC moves on screen to the count (the player walks the other way).
-    const labelMid = sprite.top - height / 2 - look.at.y;
-    const want = { x: (online.left + online.right) / 2, y: (online.top + online.bottom) / 2 - labelMid };
-    const me = s.tile!;
-    const goal = {
-      x: me.x + Math.round((look.at.x - want.x) / tilePx),
-      y: me.y + Math.round((look.at.y - want.y) / tilePx),
-    };
-    const grid = places.map.grid;
-    const spot = [0, -1, 1, -2, 2, -3, 3]
-      .map((dx) => ({ x: goal.x + dx, y: goal.y }))
-      .find((t) => isWalkable(grid, t.x, t.y));
-    if (!spot) throw new Error(`nowhere to stand on row ${goal.y} near ${goal.x}`);
-    await walkNear(page, grid, spot, 0, 60_000);
-  }
-  throw new Error(`could not stand with the ${kind}'s name under the online count`);
-}
 
 /** Where the banner, the bag and the HUD's parts are on the page, and whether the banner is up. */
 async function layout(page: Page) {
@@ -182,6 +140,57 @@ function bannerOn(page: Page): Promise<boolean> {
   return page.evaluate(() => document.getElementById('zone-banner')!.classList.contains('on'));
 }
 
-function overlap(a: PageBox, b: PageBox): boolean {
-  return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+/** A line the length of the smith's longer ones, wrapped over a few rows. */
+const LINE = 'Bring me iron and I will make you a blade worth carrying into the caves.';
+
+/**
+ * Has the NPC `id` say LINE and checks its bubble: all of it on the page, and clear of the HUD's parts
+ * (the canvas bars and gear, and the DOM parts a bubble keeps clear of).
+ */
+async function bubbleReadable(
+  page: Page,
+  id: number,
+  viewport: { width: number; height: number },
+  shot: string,
+): Promise<void> {
+  await page.evaluate(({ id, line }) => window.__emberquest!.showLine(id, line), { id, line: LINE });
+  await page.waitForTimeout(300);
+  const seen = await page.evaluate(() => {
+    const dom = [
+      '#btn-online',
+      '#minimap',
+      '#target-frame',
+      '#toolbar',
+      '#belt',
+      '#chat-log',
+      '#chat',
+      '#bag',
+    ];
+    const parts = dom.flatMap((sel) => {
+      const el = document.querySelector<HTMLElement>(sel);
+      if (!el || el.hidden || el.offsetParent === null) return [];
+      return [{ name: sel, ...(el.getBoundingClientRect().toJSON() as DOMRect) }];
+    });
+    return { bubbles: window.__emberquest!.bubbles(), hud: [...window.__emberquest!.hudBoxes(), ...parts] };
+  });
+  await page.screenshot({ path: path.join(shots, shot) });
+  const bubble = seen.bubbles.find((b) => b.id === id);
+  expect(bubble, 'the bubble is up').toBeDefined();
+  if (!bubble) return;
+  expect
+    .soft(insidePage(bubble, viewport), `the bubble ${JSON.stringify(bubble)} leaves the page`)
+    .toBe(true);
+  for (const box of seen.hud)
+    expect
+      .soft(overlap(bubble, box), `the bubble ${JSON.stringify(bubble)} is under the ${box.name}`)
+      .toBe(false);
+}
+
+function insidePage(box: PageBox, viewport: { width: number; height: number }): boolean {
+  return (
+    box.left >= -0.5 &&
+    box.top >= -0.5 &&
+    box.right <= viewport.width + 0.5 &&
+    box.bottom <= viewport.height + 0.5
+  );
 }
