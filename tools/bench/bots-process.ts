@@ -28,6 +28,7 @@ async function run(request: BotsRequest): Promise<void> {
     areas: scenario.areas?.(map),
     seed: request.seed,
     localAddress: request.ownAddresses ? botAddress : undefined,
+    namePrefix: request.namePrefix,
   });
   // The bench may stop us at any time (timeout, Ctrl-C): close the bots cleanly first.
   process.on('disconnect', () => void swarm.close().then(() => process.exit(1)));
@@ -35,6 +36,7 @@ async function run(request: BotsRequest): Promise<void> {
   await swarm.connect();
   const seconds = (performance.now() - connectStart) / 1000;
   tell({ type: 'connected', bots: swarm.bots.length, seconds, firstFailure: swarm.failures[0] });
+  if (request.waitForGo) await new Promise<void>((go) => process.once('message', () => go()));
   swarm.start();
   await sleep(request.warmupSeconds * 1000);
   if (request.phases) return playInPhases(swarm);

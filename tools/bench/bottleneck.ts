@@ -5,7 +5,7 @@
 // the reader to guess. It judges the load generator and the machine, never the server.
 import type { BotsReport } from './messages.ts';
 
-/** The bots are one Node process: past this share of a core it is saturated. */
+/** A bots process is one Node thread: past this share of a core it is saturated. */
 const BOTS_CPU_SATURATED = 90;
 /** Event-loop delay (p99) past which bots read their frames visibly late (two ticks and more). */
 const BOTS_LAG_MS = 100;
@@ -21,9 +21,13 @@ export interface Bottleneck {
 
 export function findBottleneck(bots: BotsReport, machine: { cores: number; load: number }): Bottleneck {
   const found: Bottleneck = { bots: [], machine: [] };
-  const cpu = bots.botsCpuPercent;
+  const cpu = bots.busiestBotsCpuPercent ?? bots.botsCpuPercent;
   if (cpu >= BOTS_CPU_SATURATED)
-    found.bots.push(`the bots process used ${cpu.toFixed(0)}% of the one core it can use`);
+    found.bots.push(
+      (bots.botsProcesses ?? 1) > 1
+        ? `the busiest of ${bots.botsProcesses} bots processes used ${cpu.toFixed(0)}% of the one core it can use`
+        : `the bots process used ${cpu.toFixed(0)}% of the one core it can use`,
+    );
   const lag = bots.botsLoopDelayMs;
   if (lag && lag.p99 >= BOTS_LAG_MS)
     found.bots.push(

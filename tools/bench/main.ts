@@ -8,8 +8,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { repoRoot, startServerProcess, type ServerProcess } from '../server-process.ts';
 import { writeBenchMap } from './bench-map.ts';
-import type { BotsReport, BotsRequest, ToBench } from './messages.ts';
-import { scrape, type Samples } from './prometheus.ts';
+import type { BotsRequest } from './messages.ts';
+import { BOTS_PER_PROCESS, runBotsGroup, shares } from './bots-group.ts';
 import { findBottleneck } from './bottleneck.ts';
 import { appendRow, checkTargets, commitMeasured, machine, serverFigures, type Summary } from './report.ts';
 import { BENCH_MAP, SCENARIOS, VILLAGE_MAP } from './scenarios.ts';
@@ -18,7 +18,7 @@ import { runAttackBench } from './attack-run.ts';
 import { runHopBench } from './hop-run.ts';
 
 const USAGE = `usage: npm run bench -- --scenario ${Object.keys(SCENARIOS).join('|')} --bots N --seconds S
-  [--warmup S] [--seed N] [--map assets/maps/x.tmj] [--bots-nice N] [--profile] [--no-record]
+  [--warmup S] [--seed N] [--map assets/maps/x.tmj] [--bots-nice N] [--bots-processes N] [--profile] [--no-record]
   attack only: [--recovery S] [--attacks ${ATTACKS.map((a) => a.name).join(',')}]
   hop only: [--hops N] (portal hops in all, shared out over the bots)`;
 
@@ -36,6 +36,7 @@ const { values: args } = parseArgs({
     seed: { type: 'string', default: '7' },
     map: { type: 'string' },
     'bots-nice': { type: 'string', default: '10' },
+    'bots-processes': { type: 'string' },
     profile: { type: 'boolean', default: false },
     'no-record': { type: 'boolean', default: false },
     recovery: { type: 'string', default: '8' },
@@ -55,6 +56,10 @@ const seconds = count('seconds', args.seconds, 1, 3600);
 const warmupSeconds = count('warmup', args.warmup, 0, 600);
 const seed = count('seed', args.seed, 0, 2 ** 31 - 1);
 const botsNice = count('bots-nice', args['bots-nice'], 0, 19);
+// One per 1,000 bots, up to a process per core: one bots process saturates near 2,000 (bots-group.ts).
+const botsProcesses = args['bots-processes']
+  ? count('bots-processes', args['bots-processes'], 1, 16)
+  : Math.max(1, Math.min(os.cpus().length, Math.ceil(bots / BOTS_PER_PROCESS)));
 const map = args.map ?? scenario.map;
 const command = `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim();
 
@@ -95,15 +100,15 @@ async function main(): Promise<void> {
     : [];
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'emberquest-bench-'));
   let server: ServerProcess | null = null;
-  let botsProcess: ChildProcess | null = null;
+  const botsChildren: ChildProcess[] = [];
   const timer = setTimeout(() => {
     console.error(`bench: gave up after ${timeoutMs / 1000} s`);
     void cleanUp().then(() => process.exit(1));
   }, timeoutMs);
   async function cleanUp(): Promise<void> {
     clearTimeout(timer);
-    // The bots process closes its bots and exits after reporting; give it time, then make it.
-    if (botsProcess) await stopChild(botsProcess, 10_000);
+    // A bots process closes its bots and exits after reporting; give it time, then make it.
+    await Promise.all(botsChildren.map((child) => stopChild(child, 10_000)));
     await server?.stop();
     rmSync(dataDir, { recursive: true, force: true });
   }
@@ -115,15 +120,6 @@ async function main(): Promise<void> {
       { nodeArgs },
     );
     console.error(`bench: server up at ${server.url} (${map}); connecting ${bots} bots`);
-    botsProcess = fork(path.join(repoRoot, 'tools/bench/bots-process.ts'), [], {
-      // Thousands of bots decode every walk they hear into short-lived objects: a larger young generation
-      // makes their garbage collection (a third of their time with the default) cheap.
-      execArgv: ['--import', 'tsx', '--max-semi-space-size=64', ...nodeArgs],
-      cwd: repoRoot,
-    });
-    // Players' computers are not the server's: on one machine the bots (a core's worth at 2,000) yield to
-    // the server they measure, so its tick times are its own, not the load generator's (0 to compare).
-    if (botsNice > 0) os.setPriority(botsProcess.pid!, botsNice);
     const request: BotsRequest = {
       wsUrl: server.url.replace(/^http/, 'ws') + 'ws',
       scenario: scenario!.name,
@@ -133,7 +129,20 @@ async function main(): Promise<void> {
       warmupSeconds,
       seed,
     };
-    const { report, before, after } = await runBots(botsProcess, request, server.url);
+    const requests = shares(bots, botsProcesses).map(({ count, namePrefix }, k) => {
+      const child = fork(path.join(repoRoot, 'tools/bench/bots-process.ts'), [], {
+        // Thousands of bots decode every walk they hear into short-lived objects: a larger young generation
+        // makes their garbage collection (a third of their time with the default) cheap.
+        execArgv: ['--import', 'tsx', '--max-semi-space-size=64', ...nodeArgs],
+        cwd: repoRoot,
+      });
+      botsChildren.push(child);
+      // Players' computers are not the server's: on one machine the bots (a core's worth at 2,000) yield to
+      // the server they measure, so its tick times are its own, not the load generator's (0 to compare).
+      if (botsNice > 0) os.setPriority(child.pid!, botsNice);
+      return { ...request, bots: count, namePrefix, seed: seed + k };
+    });
+    const { report, before, after } = await runBotsGroup(botsChildren, requests, server.url);
     await cleanUp();
     const partial: Omit<Summary, 'targets'> = {
       date: new Date().toISOString(),
@@ -169,40 +178,6 @@ async function stopChild(child: ChildProcess, graceMs: number): Promise<void> {
   await exited;
   clearTimeout(term);
   clearTimeout(kill);
-}
-
-/** Drives the bots process and scrapes the server when its window starts and ends. */
-function runBots(
-  child: ChildProcess,
-  request: BotsRequest,
-  serverUrl: string,
-): Promise<{ report: BotsReport; before: Samples; after: Samples }> {
-  return new Promise((resolve, reject) => {
-    let before: Promise<Samples> | null = null;
-    let after: Promise<Samples> | null = null;
-    // A failed scrape (the server died) fails the run at once, not when the report arrives.
-    const watched = (p: Promise<Samples>): Promise<Samples> => {
-      p.catch(reject);
-      return p;
-    };
-    child.on('message', (m: ToBench) => {
-      if (m.type === 'connected') {
-        console.error(`bench: ${m.bots} bots welcomed in ${m.seconds.toFixed(1)} s`);
-        if (m.bots === 0) reject(new Error(`no bot was welcomed: ${m.firstFailure ?? 'no reason given'}`));
-      } else if (m.type === 'window-start') before = watched(scrape(serverUrl));
-      else if (m.type === 'window-end') after = watched(scrape(serverUrl));
-      else if (m.type === 'error') reject(new Error(`bots process: ${m.message}`));
-      else if (m.type === 'report') {
-        if (!before || !after) return reject(new Error('bots reported before measuring a window'));
-        Promise.all([before, after]).then(
-          ([b, a]) => resolve({ report: m.report, before: b, after: a }),
-          reject,
-        );
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`bots process exited with code ${code} before reporting`)));
-    child.send(request);
-  });
 }
 
 await main();

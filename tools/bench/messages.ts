@@ -17,10 +17,14 @@ export interface BotsRequest {
   phases?: boolean;
   /** Each bot connects from its own loopback address (127.0.1.1, 127.0.1.2, …), as players do. */
   ownAddresses?: boolean;
+  /** Bots are named PREFIX1, PREFIX2, …: each bots process of a run has its own ("Bot" unless given). */
+  namePrefix?: string;
+  /** Once connected, wait for `go` before playing: a run's bots processes all start their warm-up together. */
+  waitForGo?: boolean;
 }
 
 /** Bench → bots process, after the request, in phases mode. */
-export type ToBots = { type: 'mark' } | { type: 'finish' };
+export type ToBots = { type: 'mark' } | { type: 'finish' } | { type: 'go' };
 
 /** The bots' counters at a mark: frames received by all bots so far, and when. */
 export interface Mark {
@@ -55,7 +59,11 @@ export interface BotsReport {
   othersSeenPerBot: number;
   /** Per bot per minute over the window: blows landed, mobs killed, deaths, chat lines heard. */
   play: { hits: number; kills: number; deaths: number; chatHeard: number };
+  /** All the bots processes together, % of one core. */
   botsCpuPercent: number;
+  /** How many bots processes drove the run, and the busiest one's CPU (% of the one core it can use). */
+  botsProcesses?: number;
+  busiestBotsCpuPercent?: number;
   botsRssMb: number;
   /**
    * The bots process's own event-loop delay over the window (ms): a bot answers the server's pings and

@@ -154,7 +154,9 @@ export function markdownRow(s: Summary): string {
     n(b.framesInPerBot, 1),
     n(b.bytesOutPerBot, 1),
     n(s.server.cpuPercent, 1),
-    n(b.botsCpuPercent, 1),
+    (b.botsProcesses ?? 1) > 1
+      ? `${n(b.botsCpuPercent, 1)} (${b.botsProcesses} processes)`
+      : n(b.botsCpuPercent, 1),
     n(s.server.rssMb),
     `${n(s.server.tickMs.p50, 2)} / ${n(s.server.tickMs.p99, 2)} / ${n(s.server.tickMs.max, 1)}`,
     n(s.server.cpuMsPerTick, 1),
