@@ -1,16 +1,20 @@
 // A client's picture of the world, kept by applying server frames exactly as the protocol means them.
 // Pure and shared: the browser client and the bots keep their model with it, and the tests use it to
 // prove that what the server sends keeps every client in step with the server's truth.
-import { DX, DY, type Dir } from '../rules/dirs.ts';
 import { decodeServerFrame } from './codec.ts';
-import { readMoves, type WalkRecord } from './moves.ts';
-import { Op, type Happening } from './ops.ts';
+import { WalkReader } from './moves.ts';
+import { startWalk } from './seen-walk.ts';
+import { Op } from './ops.ts';
+import {
+  createView,
+  type EntityType,
+  type SeenEntity,
+  type ViewEvent,
+  type WorldView,
+} from './view-model.ts';
 import type {
   BagMsg,
   DespawnMsg,
-  ListedPlayer,
-  NpcMark,
-  QuestProgress,
   MovesMsg,
   NoticeMsg,
   ServerMsg,
@@ -21,162 +25,38 @@ import type {
   WelcomeMsg,
 } from './server-messages.ts';
 
-export type EntityType = 'player' | 'mob' | 'item' | 'npc' | 'chest';
-
-export interface SeenEntity {
-  id: number;
-  type: EntityType;
-  /** The data-file kind (mob, item or NPC id); for players, their armor. */
-  kind: string;
-  /** A player's name; for other entities, their kind. */
-  name: string;
-  hp: number;
-  maxHp: number;
-  weapon: string;
-  armor: string;
-  level: number;
-  /** Ticks an item stays on the ground from its spawn (0: for good). */
-  ttlTicks: number;
-  /** The tile the current walk starts on; where the entity stands when it has no steps. */
-  fromX: number;
-  fromY: number;
-  steps: Dir[];
-  /** The tile the current walk ends on. A walk record without a start continues from here. */
-  endX: number;
-  endY: number;
-  /** The caller's clock when the current walk arrived, to work out where the entity is now. */
-  since: number;
-}
-
-export interface WorldView {
-  /** The player's own id, or -1 until the welcome. The player is also in `entities`. */
-  selfId: number;
-  world: string;
-  /** The map the world plays (path under `assets/`), from the welcome. */
-  map: string;
-  /** The welcome's content version: changes when live reload swapped the world's map or data. */
-  version: string;
-  tickMs: number;
-  stepTicks: number;
-  entities: Map<number, SeenEntity>;
-  /** The player's own numbers, from the latest Stats message. */
-  stats: Stats | null;
-  /** The player's bag and belt, from the latest Bag message (null until one came). */
-  bag: BagView | null;
-  /** Our party's members (us too) from the latest Party message; empty in none. */
-  party: PartyMember[];
-  /** The player's quests, from the latest QuestLog: taken (id -> progress) and handed in. */
-  quests: { active: Map<string, number>; done: string[] };
-  /** What NPCs of each kind show over them (`!` a quest to give, `?` one to take back), from NpcMarkers. */
-  npcMarks: Map<string, NpcMark>;
-}
-
-/** One bag or belt slot as the player sees it: the item kind ('' empty) and how many. */
-export interface SlotView {
-  item: string;
-  count: number;
-}
-
-/**
- * The bag's slots and the belt's. A belt slot's count is how many of its potion the bag holds in all
- * (the belt is a shortcut to them, not a place of its own): 0 shows an empty shortcut.
- */
-export interface BagView {
-  slots: SlotView[];
-  belt: SlotView[];
-}
-
-export interface Stats {
-  hp: number;
-  maxHp: number;
-  level: number;
-  xp: number;
-  weapon: string;
-  armor: string;
-  invulnerableTicks: number;
-}
-
-export type ViewEvent =
-  | { type: 'welcome'; entity: SeenEntity }
-  | { type: 'spawn'; entity: SeenEntity }
-  | { type: 'despawn'; entity: SeenEntity }
-  | { type: 'walk'; entity: SeenEntity }
-  | { type: 'notice'; text: string }
-  | { type: 'hit'; attacker: number; target: number; damage: number; hpLeft: number }
-  /** The entity died (it is gone from the view); `entity` is what it was, `killer` who struck last. */
-  | { type: 'died'; id: number; entity: SeenEntity | undefined; killer: SeenEntity | undefined }
-  | { type: 'stats'; stats: Stats }
-  | { type: 'looks'; entity: SeenEntity }
-  | { type: 'chat'; id: number; text: string }
-  | { type: 'npcLine'; id: number; text: string }
-  | { type: 'achievement'; id: string }
-  | { type: 'healed'; id: number; hp: number }
-  | { type: 'achievementList'; ids: string[] }
-  /** Something happened to the player (a chest opened, gear put on, a level reached…). */
-  | { type: 'happened'; what: Happening; detail: string | number }
-  /** The character moved to another world: join `/ws/<world>`, drawing `map` (a path under `assets/`). */
-  | { type: 'transfer'; world: string; map: string }
-  | { type: 'population'; here: number; total: number }
-  | { type: 'playerList'; total: number; players: ListedPlayer[] }
-  | { type: 'whisper'; from: string; to: string; text: string }
-  /** The bag or belt changed (the view's `bag` holds them now). */
-  | { type: 'bag'; bag: BagView }
-  /** `from` invites us into their party, for `seconds`. */
-  | { type: 'partyInvite'; from: string; seconds: number }
-  /** Our party now (no members: none). */
-  | { type: 'party'; leader: string; members: PartyMember[] }
-  | { type: 'partyLine'; from: string; text: string }
-  /** The invitation from `from` is closed (lapsed, or answered). */
-  | { type: 'inviteEnded'; from: string }
-  /** The host's announcement to every player of the realm. */
-  | { type: 'announcement'; text: string }
-  /** The quest log changed (the view holds it): `active` and `done` as the server sent them. */
-  | { type: 'questLog'; active: QuestProgress[]; done: string[] }
-  /** The NPC `npc` offers the quest `quest`. */
-  | { type: 'questOffer'; npc: number; quest: string }
-  | { type: 'npcMarks'; marks: Map<string, NpcMark> }
-  /** The server created our character: keep this token to play it again. */
-  | { type: 'token'; token: string }
-  /** The frame contradicts the view: a server bug, never the player's doing. */
-  | { type: 'problem'; text: string };
-
-/** One party member as the server last told it (`online` false: between worlds, or its connection lost). */
-export interface PartyMember {
-  name: string;
-  world: string;
-  map: string;
-  level: number;
-  hp: number;
-  maxHp: number;
-  x: number;
-  y: number;
-  online: boolean;
-}
-
-export function createView(): WorldView {
-  return {
-    selfId: -1,
-    world: '',
-    map: '',
-    version: '',
-    tickMs: 0,
-    stepTicks: 0,
-    entities: new Map(),
-    stats: null,
-    bag: null,
-    party: [],
-    quests: { active: new Map(), done: [] },
-    npcMarks: new Map(),
-  };
-}
+export { tileAt } from './seen-walk.ts';
+export { createView };
+export type {
+  BagView,
+  EntityType,
+  PartyMember,
+  SeenEntity,
+  SlotView,
+  Stats,
+  ViewEvent,
+  WorldView,
+} from './view-model.ts';
 
 /** What one frame is applied with: the view, the time, and the entities spawned earlier in the frame. */
 interface FrameContext {
   view: WorldView;
   now: number;
-  spawned: Set<number>;
+  /** Made at the frame's first spawn: most frames have none. */
+  spawned: Set<number> | null;
   events: ViewEvent[];
+  walkEvents: boolean;
 }
+
+export interface ApplyOptions {
+  /**
+   * False: no 'walk' events (the view still takes every walk). For callers that read walks from the
+   * view when they need them, as the bots do: a frame's walks are most of its events.
+   */
+  walkEvents?: boolean;
+}
+
+const EVERY_EVENT: ApplyOptions = {};
 
 type Appliers = {
   [O in ServerMsg[0]]: (ctx: FrameContext, msg: Extract<ServerMsg, [O, ...unknown[]]>) => void;
@@ -191,12 +71,15 @@ const appliers: Appliers = {
   [Op.Token]: (ctx, [, token]: TokenMsg) => void ctx.events.push({ type: 'token', token }),
   [Op.Heartbeat]: () => {},
   [Op.SpawnMob]: applySpawnMob,
-  [Op.SpawnItem]: (ctx, [, id, kind, x, y, ttlTicks]) =>
-    addEntity(ctx, { ...standing(id, kind, x, y, ctx.now), type: 'item', kind, ttlTicks }, null),
+  [Op.SpawnItem]: (ctx, [, id, kind, x, y, ttlTicks]) => {
+    const item = standing(id, 'item', kind, kind, x, y, ctx.now);
+    item.ttlTicks = ttlTicks;
+    addEntity(ctx, item, null);
+  },
   [Op.SpawnNpc]: (ctx, [, id, kind, x, y]) =>
-    addEntity(ctx, { ...standing(id, kind, x, y, ctx.now), type: 'npc', kind }, null),
+    addEntity(ctx, standing(id, 'npc', kind, kind, x, y, ctx.now), null),
   [Op.SpawnChest]: (ctx, [, id, x, y]) =>
-    addEntity(ctx, { ...standing(id, 'chest', x, y, ctx.now), type: 'chest', kind: 'chest' }, null),
+    addEntity(ctx, standing(id, 'chest', 'chest', 'chest', x, y, ctx.now), null),
   [Op.Hit]: (ctx, [, attacker, target, damage, hpLeft]) => {
     const entity = ctx.view.entities.get(target);
     if (entity) entity.hp = hpLeft;
@@ -205,7 +88,7 @@ const appliers: Appliers = {
   [Op.Died]: (ctx, [, id, killerId]) => {
     const entity = ctx.view.entities.get(id);
     const killer = ctx.view.entities.get(killerId);
-    ctx.spawned.delete(id);
+    ctx.spawned?.delete(id);
     if (id !== ctx.view.selfId) ctx.view.entities.delete(id);
     ctx.events.push({ type: 'died', id, entity, killer });
   },
@@ -257,8 +140,13 @@ const appliers: Appliers = {
  * Applies one server frame (one tick's messages) to the view and returns what changed, in order.
  * `now` is the caller's clock, stored on walks. Throws only on bytes that are not a server frame.
  */
-export function applyFrame(view: WorldView, frame: Uint8Array, now = 0): ViewEvent[] {
-  const ctx: FrameContext = { view, now, spawned: new Set(), events: [] };
+export function applyFrame(
+  view: WorldView,
+  frame: Uint8Array,
+  now = 0,
+  options: ApplyOptions = EVERY_EVENT,
+): ViewEvent[] {
+  const ctx: FrameContext = { view, now, spawned: null, events: [], walkEvents: options.walkEvents ?? true };
   for (const msg of decodeServerFrame(frame)) {
     const apply = appliers[msg[0]] as ((c: FrameContext, m: ServerMsg) => void) | undefined;
     if (apply) apply(ctx, msg);
@@ -275,7 +163,7 @@ function applyWelcome(
   // A welcome starts the picture afresh (a join, a reconnect, a respawn): what follows is all there is.
   const previous = ctx.view.entities.get(selfId);
   ctx.view.entities.clear();
-  const entity = { ...standing(selfId, name, x, y, ctx.now), type: 'player' as const };
+  const entity = standing(selfId, 'player', '', name, x, y, ctx.now);
   if (previous)
     Object.assign(entity, { weapon: previous.weapon, armor: previous.armor, level: previous.level });
   if (ctx.view.stats) Object.assign(entity, { weapon: ctx.view.stats.weapon, armor: ctx.view.stats.armor });
@@ -284,19 +172,18 @@ function applyWelcome(
 }
 
 function applySpawn(ctx: FrameContext, [, id, name, x, y, walk, weapon, armor, level]: SpawnPlayerMsg): void {
-  const entity: SeenEntity = {
-    ...standing(id, name, x, y, ctx.now),
-    type: 'player',
-    kind: armor,
-    weapon,
-    armor,
-    level,
-  };
+  const entity = standing(id, 'player', armor, name, x, y, ctx.now);
+  entity.weapon = weapon;
+  entity.armor = armor;
+  entity.level = level;
   addEntity(ctx, entity, walk);
 }
 
 function applySpawnMob(ctx: FrameContext, [, id, kind, x, y, walk, hp, maxHp]: SpawnMobMsg): void {
-  addEntity(ctx, { ...standing(id, kind, x, y, ctx.now), type: 'mob', kind, hp, maxHp }, walk);
+  const entity = standing(id, 'mob', kind, kind, x, y, ctx.now);
+  entity.hp = hp;
+  entity.maxHp = maxHp;
+  addEntity(ctx, entity, walk);
 }
 
 function addEntity(ctx: FrameContext, entity: SeenEntity, walk: Uint8Array | null): void {
@@ -304,10 +191,10 @@ function addEntity(ctx: FrameContext, entity: SeenEntity, walk: Uint8Array | nul
     ctx.events.push({ type: 'problem', text: `spawn of ${entity.id}, already seen` });
   }
   // The spawn carries the ongoing walk, so this frame's Moves record for the entity is already in it.
-  const record = walk && readMoves(walk)[0];
-  if (record) startWalk(entity, record);
+  const reader = walk && new WalkReader(walk);
+  if (reader && reader.next()) startWalk(entity, reader);
   ctx.view.entities.set(entity.id, entity);
-  ctx.spawned.add(entity.id);
+  (ctx.spawned ??= new Set()).add(entity.id);
   ctx.events.push({ type: 'spawn', entity });
 }
 
@@ -334,31 +221,41 @@ function applyBag(ctx: FrameContext, [, kinds, counts, beltKinds]: BagMsg): void
 
 function applyDespawn(ctx: FrameContext, [, id]: DespawnMsg): void {
   const entity = ctx.view.entities.get(id);
-  ctx.spawned.delete(id);
+  ctx.spawned?.delete(id);
   if (!entity) return void ctx.events.push({ type: 'problem', text: `despawn of ${id}, never seen` });
   ctx.view.entities.delete(id);
   ctx.events.push({ type: 'despawn', entity });
 }
 
 function applyMoves(ctx: FrameContext, [, packed]: MovesMsg): void {
-  for (const record of readMoves(packed)) {
-    if (ctx.spawned.has(record.id)) continue;
-    const entity = ctx.view.entities.get(record.id);
+  const walk = new WalkReader(packed);
+  while (walk.next()) {
+    if (ctx.spawned?.has(walk.id)) continue;
+    const entity = ctx.view.entities.get(walk.id);
     if (!entity) {
-      ctx.events.push({ type: 'problem', text: `walk of ${record.id}, never seen` });
+      ctx.events.push({ type: 'problem', text: `walk of ${walk.id}, never seen` });
       continue;
     }
-    startWalk(entity, record);
+    startWalk(entity, walk);
     entity.since = ctx.now;
-    ctx.events.push({ type: 'walk', entity });
+    if (ctx.walkEvents) ctx.events.push({ type: 'walk', entity });
   }
 }
 
-function standing(id: number, name: string, x: number, y: number, now: number): SeenEntity {
+/** A new entity standing on (x, y). Every entity is made here, so all have one shape (fast to read). */
+function standing(
+  id: number,
+  type: EntityType,
+  kind: string,
+  name: string,
+  x: number,
+  y: number,
+  now: number,
+): SeenEntity {
   return {
     id,
-    type: 'player',
-    kind: '',
+    type,
+    kind,
     name,
     hp: 0,
     maxHp: 0,
@@ -373,33 +270,4 @@ function standing(id: number, name: string, x: number, y: number, now: number): 
     endY: y,
     since: now,
   };
-}
-
-function startWalk(entity: SeenEntity, record: WalkRecord): void {
-  entity.fromX = record.start ? record.start.x : entity.endX;
-  entity.fromY = record.start ? record.start.y : entity.endY;
-  entity.steps = record.steps;
-  let x = entity.fromX;
-  let y = entity.fromY;
-  for (const d of record.steps) {
-    x += DX[d]!;
-    y += DY[d]!;
-  }
-  entity.endX = x;
-  entity.endY = y;
-}
-
-/** The tile the entity has reached on its walk at `now`, given the milliseconds one step takes. */
-export function tileAt(entity: SeenEntity, now: number, stepMs: number): { x: number; y: number } {
-  const done =
-    stepMs > 0
-      ? Math.min(entity.steps.length, Math.floor((now - entity.since) / stepMs))
-      : entity.steps.length;
-  let x = entity.fromX;
-  let y = entity.fromY;
-  for (let i = 0; i < done; i++) {
-    x += DX[entity.steps[i]!]!;
-    y += DY[entity.steps[i]!]!;
-  }
-  return { x, y };
 }

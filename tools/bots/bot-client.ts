@@ -6,6 +6,7 @@ import {
   applyFrame,
   createView,
   tileAt,
+  type ApplyOptions,
   type SeenEntity,
   type ViewEvent,
   type WorldView,
@@ -34,7 +35,11 @@ export interface Closed {
 /** How often waitFor re-checks between frames. */
 const POLL_MS = 20;
 
+/** What a bot's listeners hear: the view's events but 'walk' (a bot reads walks from its view), and the close. */
 export type BotEvent = ViewEvent | { type: 'close'; code: number; reason: string };
+
+/** Walks are most of what a frame says, and no bot listens for them: thousands of bots skip the events. */
+const APPLY: ApplyOptions = { walkEvents: false };
 
 export class BotClient {
   readonly view: WorldView = createView();
@@ -54,7 +59,8 @@ export class BotClient {
   token: string | null = null;
   /** Where the server sent the bot (`Op.Transfer`): join that world to play on (see `follow`). */
   transfer: { world: string; map: string } | null = null;
-  private readonly listeners = new Set<(event: BotEvent) => void>();
+  /** Replaced, never changed, when one is added or removed: emitting needs no copy to be safe from that. */
+  private listeners: readonly ((event: BotEvent) => void)[] = [];
   /** Pending waitFor checks, run after every frame and on close. */
   private readonly waiters = new Set<() => void>();
   private readonly now: () => number;
@@ -192,8 +198,8 @@ export class BotClient {
 
   /** Calls `listener` with every view event and the close; returns the function that stops it. */
   on(listener: (event: BotEvent) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    if (!this.listeners.includes(listener)) this.listeners = [...this.listeners, listener];
+    return () => void (this.listeners = this.listeners.filter((l) => l !== listener));
   }
 
   /**
@@ -269,7 +275,7 @@ export class BotClient {
   private apply(frame: Uint8Array): void {
     let events: ViewEvent[];
     try {
-      events = applyFrame(this.view, frame, this.now());
+      events = applyFrame(this.view, frame, this.now(), APPLY);
     } catch (err) {
       return void this.problems.push(`undecodable frame: ${(err as Error).message}`);
     }
@@ -292,11 +298,11 @@ export class BotClient {
   }
 
   private settle(): void {
-    for (const check of [...this.waiters]) check();
+    if (this.waiters.size > 0) for (const check of [...this.waiters]) check();
   }
 
   private emit(event: BotEvent): void {
-    for (const listener of [...this.listeners]) listener(event);
+    for (const listener of this.listeners) listener(event);
   }
 
   private describe(): string {
