@@ -1,13 +1,15 @@
-// The bots of one bench run, shared out over several bots processes: one Node thread decoding 2,000 bots'
-// frames is saturated (90% of its core, reads 300–450 ms late), and then the run measures the load
-// generator, not the server. Each process connects its share, all start their warm-up on one `go`, and
+// The bots of one bench run, shared out over several bots processes: past a core's worth of decoding one
+// Node thread reads its frames late, and then the run measures the load generator, not the server. Each process connects its share, all start their warm-up on one `go`, and
 // the server is scraped when the first window starts and the last one ends. Their reports merge into one.
 import type { ChildProcess } from 'node:child_process';
 import type { BotsReport, BotsRequest, Spread, ToBench, ToBots } from './messages.ts';
 import { scrape, type Samples } from './prometheus.ts';
 
-/** Bots per bots process the bench aims for by default. */
-export const BOTS_PER_PROCESS = 1000;
+/**
+ * Bots per bots process the bench aims for by default. One process drives 2,000 at ~75% of its core since
+ * frames are applied without garbage (decode-bench.ts); on 2 cores a second one takes the server's core time.
+ */
+export const BOTS_PER_PROCESS = 2000;
 
 /** How `bots` are shared out: [count, name prefix] per process, the counts adding up to `bots`. */
 export function shares(bots: number, processes: number): { count: number; namePrefix: string }[] {

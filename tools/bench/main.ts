@@ -56,7 +56,7 @@ const seconds = count('seconds', args.seconds, 1, 3600);
 const warmupSeconds = count('warmup', args.warmup, 0, 600);
 const seed = count('seed', args.seed, 0, 2 ** 31 - 1);
 const botsNice = count('bots-nice', args['bots-nice'], 0, 19);
-// One per 1,000 bots, up to a process per core: one bots process saturates near 2,000 (bots-group.ts).
+// One per 2,000 bots, up to a process per core (bots-group.ts).
 const botsProcesses = args['bots-processes']
   ? count('bots-processes', args['bots-processes'], 1, 16)
   : Math.max(1, Math.min(os.cpus().length, Math.ceil(bots / BOTS_PER_PROCESS)));
