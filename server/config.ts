@@ -3,7 +3,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { HEARTBEAT_MS } from '../shared/protocol/liveness.ts';
 import { parseAllowedOrigins, type AllowedOrigins } from './net/origin.ts';
-import { DEFAULT_GAP_MS } from './net/coalescer.ts';
+import { DEFAULT_FRAMES_PER_WRITE } from './net/coalescer.ts';
 
 export interface Config {
   port: number;
@@ -27,10 +27,10 @@ export interface Config {
   /** After this long with nothing to send, a heartbeat frame goes out so clients know we are alive. */
   heartbeatMs: number;
   /**
-   * COALESCE_MS: a frame for a player this soon after the last write to its socket waits for the next
-   * one and goes out with it (net/coalescer.ts); 0 writes every frame at once.
+   * COALESCE_FRAMES: a player's frames are written this many ticks' worth at a time, except a frame that
+   * answers the player (net/coalescer.ts); 1 writes every frame at once.
    */
-  coalesceMs: number;
+  framesPerWrite: number;
   /** Origins besides the page's own whose pages may open a game socket (`*`: any). */
   allowedOrigins: AllowedOrigins;
   /** Reverse proxies whose X-Forwarded-For is believed (their own address is not the client's). */
@@ -71,6 +71,16 @@ function intSetting(env: Env, name: string, fallback: number, min: number, max: 
   return value;
 }
 
+/** COALESCE_FRAMES, and a clear word for a host still setting the millisecond gap it replaced. */
+function coalesceSetting(env: Env): number {
+  if (env.COALESCE_MS !== undefined && env.COALESCE_MS !== '') {
+    throw new ConfigError(
+      'COALESCE_MS is gone: use COALESCE_FRAMES, the ticks of frames written at a time (1: each at once; default 3).',
+    );
+  }
+  return intSetting(env, 'COALESCE_FRAMES', DEFAULT_FRAMES_PER_WRITE, 1, 5);
+}
+
 export function readConfig(env: Env, root: string): Config {
   const worldName = (env.WORLD_NAME ?? 'Emberfall').trim();
   if (!worldName || worldName.length > 40) throw new ConfigError('WORLD_NAME must be 1–40 characters.');
@@ -100,7 +110,7 @@ export function readConfig(env: Env, root: string): Config {
     idleMs: intSetting(env, 'IDLE_SECONDS', 15 * 60, 1, 7 * 24 * 3600) * 1000,
     pingMs: 15_000,
     heartbeatMs: HEARTBEAT_MS,
-    coalesceMs: intSetting(env, 'COALESCE_MS', DEFAULT_GAP_MS, 0, 1000),
+    framesPerWrite: coalesceSetting(env),
     allowedOrigins: originsSetting(env),
     trustedProxies: addressesSetting(env, 'TRUSTED_PROXIES', ''),
     exemptAddresses: addressesSetting(env, 'EXEMPT_ADDRESSES', '127.0.0.1,::1'),

@@ -55,7 +55,7 @@ export async function startSockets(parts: SocketParts): Promise<Sockets> {
   const socketAddresses = new Map<number, string>();
   const gateway = await Gateway.start({
     pingMs: config.pingMs,
-    coalesceMs: config.coalesceMs,
+    framesPerWrite: config.framesPerWrite,
     log,
     events: {
       opened(connection, id, address) {

@@ -1,6 +1,7 @@
-// The coalescer on real loopback sockets, read by a real WebSocket parser (ws's Receiver): a frame soon
-// after a write waits for the next and goes out with it, one after a quiet spell goes at once, a held
-// frame alone still goes within a tick, and 0 holds nothing. Each frame arrives as its own message.
+// The coalescer on real loopback sockets, read by a real WebSocket parser (ws's Receiver): frames that
+// come every tick are written three ticks' worth at a time, one after a quiet spell goes at once, a held
+// frame alone still goes two ticks later, frames answering the player are never held, and 1 holds
+// nothing. Each frame arrives as its own message.
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import * as ws from 'ws';
@@ -76,66 +77,92 @@ function send(c: Coalescer, out: Socket, text: string): void {
 }
 
 describe('Coalescer', () => {
-  it('writes a first frame at once, holds the next and writes it with the one after', async () => {
+  it('writes a frame every tick three at a time, each its own message, in order', async () => {
     const { out, heard, reads } = await pair();
-    const c = new Coalescer(80);
-    send(c, out, 'a');
-    await until(() => heard().length === 1);
-    send(c, out, 'bee');
-    expect(c.holding).toBe(1);
-    await sleep(15);
-    expect(heard()).toEqual(['a']); // b waits
-    send(c, out, 'seven');
-    expect(c.holding).toBe(0);
-    await until(() => heard().length === 3);
-    expect(heard()).toEqual(['a', 'bee', 'seven']);
-    expect(reads()).toBe(2);
+    const c = new Coalescer(3);
+    const sent: string[] = [];
+    for (let tick = 0; tick < 10; tick++) {
+      const text = `frame ${tick}`;
+      sent.push(text);
+      send(c, out, text);
+      c.release();
+      // The first goes at once (nothing before it), then every third tick writes.
+      expect(c.holding).toBe(tick === 0 ? 0 : tick % 3 === 0 ? 0 : 1);
+      await until(() => heard().length === [1, 1, 1, 4, 4, 4, 7, 7, 7, 10][tick]);
+    }
+    expect(heard()).toEqual(sent);
+    expect(reads()).toBe(4);
     c.stop();
   });
 
-  it('writes at once after a quiet spell longer than the gap', async () => {
+  it('writes at once the first frame after a quiet spell of as many ticks', async () => {
     const { out, heard } = await pair();
-    const c = new Coalescer(30);
+    const c = new Coalescer(3);
     send(c, out, 'a');
-    await sleep(40);
+    c.release();
+    c.release();
+    c.release(); // three ticks with nothing for this socket
     send(c, out, 'b');
     expect(c.holding).toBe(0);
     await until(() => heard().length === 2);
     c.stop();
   });
 
-  it('lets a held frame go within about a tick when nothing follows it', async () => {
+  it('lets a held frame go two ticks after it came when nothing follows it', async () => {
     const { out, heard } = await pair();
-    const c = new Coalescer(80);
+    const c = new Coalescer(3);
     send(c, out, 'a');
+    c.release();
     send(c, out, 'b');
-    const waited = await until(() => heard().length === 2, 500);
-    expect(waited).toBeGreaterThanOrEqual(30);
-    expect(waited).toBeLessThan(400);
-    expect(c.holding).toBe(0);
-    c.stop();
-  });
-
-  it('release() after a batch lets go only what was held for a tick', async () => {
-    const { out, heard } = await pair();
-    let t = 0;
-    const c = new Coalescer(80, () => t);
-    send(c, out, 'a');
-    t = 10;
-    send(c, out, 'b');
-    t = 30;
     c.release();
     expect(c.holding).toBe(1);
-    t = 60;
+    c.release();
+    expect(c.holding).toBe(1);
     c.release();
     expect(c.holding).toBe(0);
     await until(() => heard().length === 2);
+    expect(heard()).toEqual(['a', 'b']);
+    c.stop();
+  });
+
+  it('holds nothing in the two ticks after the player said something, and writes what was held first', async () => {
+    const { out, heard } = await pair();
+    const c = new Coalescer(3);
+    send(c, out, 'a');
+    c.release();
+    send(c, out, 'b');
+    c.release();
+    expect(c.holding).toBe(1);
+    c.heard(out);
+    send(c, out, 'answer');
+    expect(c.holding).toBe(0); // 'b' went with it
+    c.release();
+    send(c, out, 'next');
+    expect(c.holding).toBe(0); // the second tick after: still at once
+    c.release();
+    send(c, out, 'news');
+    expect(c.holding).toBe(1); // held again
+    c.stop();
+    await until(() => heard().length === 5);
+    expect(heard()).toEqual(['a', 'b', 'answer', 'next', 'news']);
+  });
+
+  it('lets held frames go on a timer when no more ticks come', async () => {
+    const { out, heard } = await pair();
+    const c = new Coalescer(3);
+    send(c, out, 'a');
+    c.release();
+    send(c, out, 'b');
+    const waited = await until(() => heard().length === 2, 1000);
+    expect(waited).toBeGreaterThanOrEqual(100);
+    expect(waited).toBeLessThan(800);
+    expect(c.holding).toBe(0);
     c.stop();
   });
 
   it('frames of every header size arrive whole: under 126 bytes, 16-bit and 64-bit lengths', async () => {
     const { out, heard } = await pair();
-    const c = new Coalescer(80);
+    const c = new Coalescer(3);
     const texts = [125, 126, 4095, 4096, 65_535, 65_536, 200_000].map((n) => 'x'.repeat(n - 1) + (n % 10));
     for (const t of texts) send(c, out, t);
     c.stop();
@@ -144,15 +171,16 @@ describe('Coalescer', () => {
     expect(heard()).toEqual(texts);
   });
 
-  it('flush() writes what is held before a close; gap 0 never holds', async () => {
+  it('flush() writes what is held before a close; 1 frame per write never holds', async () => {
     const { out, heard } = await pair();
-    const c = new Coalescer(80);
+    const c = new Coalescer(3);
     send(c, out, 'a');
     send(c, out, 'b');
+    expect(c.holding).toBe(1);
     c.flush(out);
     expect(c.holding).toBe(0);
     await until(() => heard().length === 2);
-    const none = new Coalescer(0);
+    const none = new Coalescer(1);
     send(none, out, 'c');
     send(none, out, 'd');
     expect(none.holding).toBe(0);

@@ -1,28 +1,36 @@
-// Fewer socket writes for the same frames. On this machine one write to a loopback TCP socket costs ~13 µs
-// of system time, about as much as the whole simulation spends on the player it carries; at 20 frames a
-// second that was three quarters of the gateway's CPU. A frame that comes less than `gapMs` after its
-// socket's last write is held and goes out with the next one, in the same write: under steady traffic one
-// write carries two ticks' frames. Each stays its own WebSocket message, so the client reads exactly what
-// it read before, the held one up to a tick late. A frame after a quiet spell goes out at once, and
-// nothing is held longer than about a tick.
+// Fewer socket writes for the same frames. One write to a loopback TCP socket costs this machine ~8 µs
+// of the gateway's CPU, more than the simulation spends on the player it carries, and the gateway is
+// mostly those writes. So a socket's frames are gathered and written `frames` ticks' worth at a time
+// (3: every third tick, the oldest up to two ticks late), each still its own WebSocket message, so the
+// client reads exactly what it read before.
+//
+// Nothing a player waits for is held: a frame in the two ticks after the player said something (the
+// tick that answers a click, whichever side of the tick the click fell on) goes out at once, with
+// whatever was held before it; so does the first frame after a quiet spell. What is held is news of
+// others, whose walks the client draws from their start, catching up a step it heard of late.
+//
+// Ticks are counted in batches (`release()` ends one), not measured on a clock: a busy tick that comes
+// late does not make frames wait a tick longer. A timer lets held frames go when no batch comes at all.
 //
 // The WebSocket framing is done here too (ws-frame.ts): a write is one buffer, the frames' headers and
 // parts copied in, rather than ws's header and payload per message gathered by the stream.
 import type { Socket } from 'node:net';
 import { frameHeader } from './ws-frame.ts';
 
-/** How long after a write a frame is held by default: under two ticks at 20 Hz, so every other tick writes. */
-export const DEFAULT_GAP_MS = 80;
-/** A held frame whose socket got nothing in the next batch goes out with that batch: a tick, give or take. */
-const HOLD_MS = 45;
-/**
- * When no batch comes at all (a quiet world), the timer lets held frames go after this long: later than
- * the next tick's batch, which must come first to share the write.
- */
-const TIMER_MS = 75;
+/** Ticks' frames a socket gets per write by default. */
+export const DEFAULT_FRAMES_PER_WRITE = 3;
+/** Batches after a player's message in which its frames go out at once: the answer is in one of them. */
+const ANSWER_BATCHES = 2;
+const TICK_MS = 50;
 
 interface Line {
-  lastWriteAt: number;
+  /** The batch of the last write. */
+  wroteIn: number;
+  /** Frames written with the next write, and the batch the first of them came in. */
+  held: number;
+  heldIn: number;
+  /** Frames in batches before this one go out at once: the player said something. */
+  answerUntil: number;
   /** Frame headers and parts not yet written, in order; `bytes` in all. */
   chunks: Uint8Array[];
   bytes: number;
@@ -30,36 +38,42 @@ interface Line {
 
 export class Coalescer {
   private readonly lines = new Map<Socket, Line>();
-  /** Sockets holding frames now, oldest first, with when their held frame came. */
+  /** Sockets holding frames now, oldest first, with when (clock) their first held frame came. */
   private readonly held = new Map<Socket, number>();
+  private batch = 0;
   private timer: NodeJS.Timeout | null = null;
 
-  /** `gapMs` 0: every frame is written at once. */
+  /** `framesPerWrite` 1: every frame is written at once. */
   constructor(
-    private readonly gapMs: number,
+    private readonly framesPerWrite: number,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
   /**
    * A binary WebSocket message of the first `count` of `parts` (`length` bytes in all) for `socket`:
-   * written now, with the one held, or held for the next. The parts must not change until written.
+   * written now, with those held, or held for a later write. The parts must not change until written.
    */
   send(socket: Socket, parts: readonly Uint8Array[], count: number, length: number): void {
-    let line = this.lines.get(socket);
-    if (!line) {
-      line = { lastWriteAt: -Infinity, chunks: [], bytes: 0 };
-      this.lines.set(socket, line);
-    }
+    const line = this.lineOf(socket);
     const header = frameHeader(length);
     line.chunks.push(header);
     for (let i = 0; i < count; i++) line.chunks.push(parts[i]!);
     line.bytes += header.length + length;
-    const t = this.now();
-    if (this.gapMs <= 0 || this.held.has(socket) || t - line.lastWriteAt >= this.gapMs) {
-      return this.write(socket, line);
+    const due =
+      line.held + 1 >= this.framesPerWrite ||
+      this.batch < line.answerUntil ||
+      (line.held === 0 && this.batch - line.wroteIn >= this.framesPerWrite);
+    if (due) return this.write(socket, line);
+    if (line.held++ === 0) {
+      line.heldIn = this.batch;
+      this.held.set(socket, this.now());
+      this.schedule();
     }
-    this.held.set(socket, t);
-    this.schedule();
+  }
+
+  /** The player on `socket` said something: its next frames answer it, and are not held. */
+  heard(socket: Socket): void {
+    this.lineOf(socket).answerUntil = this.batch + ANSWER_BATCHES;
   }
 
   /** Writes whatever is held for this socket now (before a close, say). */
@@ -74,13 +88,18 @@ export class Coalescer {
     this.held.delete(socket);
   }
 
-  /** Writes the frames held for a tick or more: call after each batch of frames (a timer does it too). */
+  /**
+   * Ends a batch (call after each tick's frames): what has waited `framesPerWrite - 1` ticks goes now,
+   * even for players this tick had nothing for.
+   */
   release(): void {
-    const t = this.now();
-    for (const [socket, since] of this.held) {
-      if (t - since < HOLD_MS) break; // the rest came later
-      this.write(socket, this.lines.get(socket)!);
+    const oldest = this.batch - (this.framesPerWrite - 2);
+    for (const socket of this.held.keys()) {
+      const line = this.lines.get(socket)!;
+      if (line.heldIn >= oldest) break; // the rest came later
+      this.write(socket, line);
     }
+    this.batch++;
   }
 
   /** Sockets holding frames now. */
@@ -95,15 +114,29 @@ export class Coalescer {
     for (const socket of [...this.held.keys()]) this.flush(socket);
   }
 
-  /** While anything is held, a timer releases it even if no more frames come. */
+  private lineOf(socket: Socket): Line {
+    let line = this.lines.get(socket);
+    if (!line) {
+      line = { wroteIn: -Infinity, held: 0, heldIn: 0, answerUntil: 0, chunks: [], bytes: 0 };
+      this.lines.set(socket, line);
+    }
+    return line;
+  }
+
+  /** While anything is held, a timer lets it go if the batches stop coming (a quiet or stopped world). */
   private schedule(): void {
     if (this.timer) return;
     const oldest = this.held.values().next();
     if (oldest.done) return;
-    const wait = Math.max(1, oldest.value + TIMER_MS - this.now());
+    const limit = this.framesPerWrite * TICK_MS + TICK_MS / 2;
+    const wait = Math.max(1, oldest.value + limit - this.now());
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.release();
+      const t = this.now();
+      for (const [socket, since] of this.held) {
+        if (t - since < limit) break;
+        this.write(socket, this.lines.get(socket)!);
+      }
       this.schedule();
     }, wait);
     this.timer.unref();
@@ -111,7 +144,8 @@ export class Coalescer {
 
   /** One write of everything the line holds: its frames joined into one buffer. */
   private write(socket: Socket, line: Line): void {
-    line.lastWriteAt = this.now();
+    line.wroteIn = this.batch;
+    line.held = 0;
     this.held.delete(socket);
     const { chunks, bytes } = line;
     if (bytes === 0) return;

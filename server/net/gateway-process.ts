@@ -34,7 +34,7 @@ const keepalive = new Keepalive(wss, pingMs);
 const sockets = new Map<number, WebSocket>();
 /** Each WebSocket's TCP socket, to which the coalescer writes its messages. */
 const tcp = new WeakMap<WebSocket, Socket>();
-const coalescer = new Coalescer(Number(process.env.EMBERQUEST_COALESCE_MS) || 0);
+const coalescer = new Coalescer(Number(process.env.EMBERQUEST_FRAMES_PER_WRITE) || 1);
 /** Frames, opens and closes not yet passed on: written to the data pipe once this turn is done. */
 const inbound = new InBatch();
 let passOnQueued = false;
@@ -93,6 +93,7 @@ function accept(id: number, ws: WebSocket, socket: Socket, address: string): voi
       return ws.close(CloseCode.BadMessage, 'Bad message: frames must be binary.');
     }
     inbound.frame(id, toBytes(data));
+    coalescer.heard(socket); // its next frames answer it: none of them is held
     // A turn can read many sockets: pass on in slices, so a full pipe pauses the rest before they are read.
     if (inbound.length >= PASS_ON_BYTES) passOn();
     else queuePassOn();

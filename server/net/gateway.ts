@@ -28,8 +28,8 @@ export interface GatewayEvents {
 
 export interface GatewayOptions {
   pingMs: number;
-  /** Frames held to share a socket write (coalescer.ts); 0: none. */
-  coalesceMs?: number;
+  /** Ticks of frames a socket gets per write (coalescer.ts); 1 (the default): each frame at once. */
+  framesPerWrite?: number;
   log: Log;
   events: GatewayEvents;
 }
@@ -173,7 +173,7 @@ export class Gateway {
       env: {
         ...process.env,
         EMBERQUEST_PING_MS: String(this.options.pingMs),
-        EMBERQUEST_COALESCE_MS: String(this.options.coalesceMs ?? 0),
+        EMBERQUEST_FRAMES_PER_WRITE: String(this.options.framesPerWrite ?? 1),
       },
     });
     this.child = child;

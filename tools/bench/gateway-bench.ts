@@ -3,7 +3,7 @@
 // as the game hands them over (a cell's walks shared by 20 players, a header, a part of the player's own).
 // Prints the gateway's CPU per frame, so a change to the gateway is measured without the game or bots
 // that `npm run bench` adds (they share the machine's cores and move its numbers by ±15%):
-//   node --import tsx tools/bench/gateway-bench.ts [--players 2000] [--seconds 20] [--coalesce 80]
+//   node --import tsx tools/bench/gateway-bench.ts [--players 2000] [--seconds 20] [--coalesce 3]
 import { fork } from 'node:child_process';
 import { createServer } from 'node:http';
 import net from 'node:net';
@@ -43,14 +43,14 @@ async function main(): Promise<void> {
     options: {
       players: { type: 'string', default: '2000' },
       seconds: { type: 'string', default: '20' },
-      coalesce: { type: 'string', default: '80' },
+      coalesce: { type: 'string', default: '3' },
     },
   });
   const players = Number(values.players);
   const connections: Connection[] = [];
   const gateway = await Gateway.start({
     pingMs: 60_000,
-    coalesceMs: Number(values.coalesce),
+    framesPerWrite: Number(values.coalesce),
     log: consoleLog(true),
     events: { opened: (c) => connections.push(c), received: () => {}, closed: () => {} },
   });
@@ -98,7 +98,7 @@ async function main(): Promise<void> {
   console.log(
     JSON.stringify({
       players,
-      coalesceMs: Number(values.coalesce),
+      framesPerWrite: Number(values.coalesce),
       gatewayCpuPercent: Number(((cpu / seconds) * 100).toFixed(1)),
       gatewayUsPerFrame: Number(((cpu * 1e6) / sent).toFixed(2)),
       framesPerSecond: Math.round(sent / seconds),
