@@ -4,33 +4,35 @@
 // (3: every third tick, the oldest up to two ticks late), each still its own WebSocket message, so the
 // client reads exactly what it read before.
 //
-// Nothing a player waits for is held: a frame in the two ticks after the player said something (the
-// tick that answers a click, whichever side of the tick the click fell on) goes out at once, with
-// whatever was held before it; so does the first frame after a quiet spell. What is held is news of
-// others, whose walks the client draws from their start, catching up a step it heard of late.
+// Nothing a player waits for is held: the two frames after the player said something (one of them
+// answers the click, whichever side of a tick it fell on) go out at once, with whatever was held before
+// them; so does the first frame after a quiet spell. What is held is news of others, whose walks the
+// client draws from their start, catching up a step it heard of late.
 //
-// Ticks are counted in batches (`release()` ends one), not measured on a clock: a busy tick that comes
-// late does not make frames wait a tick longer. A timer lets held frames go when no batch comes at all.
+// A socket's own frames are counted, one a tick, so the sockets of every world in the process keep their
+// own pace (each world ticks on its own timer and sends its own batch). Only what no later frame carries
+// out is judged by the clock: after any batch (`release()`), a frame held for more than two ticks goes,
+// so a player with little news around gets a held frame up to three ticks late.
 //
 // The WebSocket framing is done here too (ws-frame.ts): a write is one buffer, the frames' headers and
 // parts copied in, rather than ws's header and payload per message gathered by the stream.
 import type { Socket } from 'node:net';
+import { TICK_MS } from '../../shared/rules/movement.ts';
 import { frameHeader } from './ws-frame.ts';
 
 /** Ticks' frames a socket gets per write by default. */
 export const DEFAULT_FRAMES_PER_WRITE = 3;
-/** Batches after a player's message in which its frames go out at once: the answer is in one of them. */
-const ANSWER_BATCHES = 2;
-const TICK_MS = 50;
+/** Frames after a player's message that go out at once: the answer is in one of them. */
+const ANSWER_FRAMES = 2;
+/** Room for a tick that comes early or late: the game's batches are not evenly spaced. */
+const SLACK_MS = 20;
 
 interface Line {
-  /** The batch of the last write. */
-  wroteIn: number;
-  /** Frames written with the next write, and the batch the first of them came in. */
+  lastWriteAt: number;
+  /** Frames written with the next write. */
   held: number;
-  heldIn: number;
-  /** Frames in batches before this one go out at once: the player said something. */
-  answerUntil: number;
+  /** Frames still to go out at once: the player said something. */
+  answers: number;
   /** Frame headers and parts not yet written, in order; `bytes` in all. */
   chunks: Uint8Array[];
   bytes: number;
@@ -38,16 +40,25 @@ interface Line {
 
 export class Coalescer {
   private readonly lines = new Map<Socket, Line>();
-  /** Sockets holding frames now, oldest first, with when (clock) their first held frame came. */
+  /** Sockets holding frames now, oldest first, with when their first held frame came. */
   private readonly held = new Map<Socket, number>();
-  private batch = 0;
   private timer: NodeJS.Timeout | null = null;
+  /**
+   * A held frame older than this goes after the next batch: just over `framesPerWrite - 1` ticks, so the
+   * socket's own next frame, in its world's batch, comes first even when that batch is a little late.
+   */
+  private readonly holdMs: number;
+  /** A frame this long after the socket's last write goes at once. */
+  private readonly quietMs: number;
 
   /** `framesPerWrite` 1: every frame is written at once. */
   constructor(
     private readonly framesPerWrite: number,
     private readonly now: () => number = () => performance.now(),
-  ) {}
+  ) {
+    this.holdMs = (framesPerWrite - 1) * TICK_MS + SLACK_MS;
+    this.quietMs = framesPerWrite * TICK_MS - SLACK_MS;
+  }
 
   /**
    * A binary WebSocket message of the first `count` of `parts` (`length` bytes in all) for `socket`:
@@ -59,21 +70,25 @@ export class Coalescer {
     line.chunks.push(header);
     for (let i = 0; i < count; i++) line.chunks.push(parts[i]!);
     line.bytes += header.length + length;
-    const due =
+    const t = this.now();
+    const answer = line.answers > 0;
+    if (answer) line.answers--;
+    if (
+      answer ||
       line.held + 1 >= this.framesPerWrite ||
-      this.batch < line.answerUntil ||
-      (line.held === 0 && this.batch - line.wroteIn >= this.framesPerWrite);
-    if (due) return this.write(socket, line);
+      (line.held === 0 && t - line.lastWriteAt >= this.quietMs)
+    ) {
+      return this.write(socket, line);
+    }
     if (line.held++ === 0) {
-      line.heldIn = this.batch;
-      this.held.set(socket, this.now());
+      this.held.set(socket, t);
       this.schedule();
     }
   }
 
   /** The player on `socket` said something: its next frames answer it, and are not held. */
   heard(socket: Socket): void {
-    this.lineOf(socket).answerUntil = this.batch + ANSWER_BATCHES;
+    this.lineOf(socket).answers = ANSWER_FRAMES;
   }
 
   /** Writes whatever is held for this socket now (before a close, say). */
@@ -88,18 +103,9 @@ export class Coalescer {
     this.held.delete(socket);
   }
 
-  /**
-   * Ends a batch (call after each tick's frames): what has waited `framesPerWrite - 1` ticks goes now,
-   * even for players this tick had nothing for.
-   */
+  /** After each batch of frames: what has waited `framesPerWrite - 1` ticks goes now, even with no frame after it. */
   release(): void {
-    const oldest = this.batch - (this.framesPerWrite - 2);
-    for (const socket of this.held.keys()) {
-      const line = this.lines.get(socket)!;
-      if (line.heldIn >= oldest) break; // the rest came later
-      this.write(socket, line);
-    }
-    this.batch++;
+    this.releaseOlderThan(this.holdMs);
   }
 
   /** Sockets holding frames now. */
@@ -117,10 +123,18 @@ export class Coalescer {
   private lineOf(socket: Socket): Line {
     let line = this.lines.get(socket);
     if (!line) {
-      line = { wroteIn: -Infinity, held: 0, heldIn: 0, answerUntil: 0, chunks: [], bytes: 0 };
+      line = { lastWriteAt: -Infinity, held: 0, answers: 0, chunks: [], bytes: 0 };
       this.lines.set(socket, line);
     }
     return line;
+  }
+
+  private releaseOlderThan(ms: number): void {
+    const t = this.now();
+    for (const [socket, since] of this.held) {
+      if (t - since < ms) break; // the rest came later
+      this.write(socket, this.lines.get(socket)!);
+    }
   }
 
   /** While anything is held, a timer lets it go if the batches stop coming (a quiet or stopped world). */
@@ -128,15 +142,11 @@ export class Coalescer {
     if (this.timer) return;
     const oldest = this.held.values().next();
     if (oldest.done) return;
-    const limit = this.framesPerWrite * TICK_MS + TICK_MS / 2;
+    const limit = this.holdMs + TICK_MS;
     const wait = Math.max(1, oldest.value + limit - this.now());
     this.timer = setTimeout(() => {
       this.timer = null;
-      const t = this.now();
-      for (const [socket, since] of this.held) {
-        if (t - since < limit) break;
-        this.write(socket, this.lines.get(socket)!);
-      }
+      this.releaseOlderThan(limit);
       this.schedule();
     }, wait);
     this.timer.unref();
@@ -144,7 +154,7 @@ export class Coalescer {
 
   /** One write of everything the line holds: its frames joined into one buffer. */
   private write(socket: Socket, line: Line): void {
-    line.wroteIn = this.batch;
+    line.lastWriteAt = this.now();
     line.held = 0;
     this.held.delete(socket);
     const { chunks, bytes } = line;
