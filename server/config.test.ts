@@ -6,10 +6,10 @@ import { ConfigError, readConfig } from './config.ts';
 const root = path.resolve(import.meta.dirname, '..');
 
 describe('readConfig', () => {
-  it('writes three ticks of frames at a time unless COALESCE_FRAMES says otherwise', () => {
-    expect(readConfig({}, root).framesPerWrite).toBe(3);
+  it('writes two ticks of frames at a time unless COALESCE_FRAMES says otherwise', () => {
+    expect(readConfig({}, root).framesPerWrite).toBe(2);
     expect(readConfig({ COALESCE_FRAMES: '1' }, root).framesPerWrite).toBe(1);
-    expect(readConfig({ COALESCE_FRAMES: '2' }, root).framesPerWrite).toBe(2);
+    expect(readConfig({ COALESCE_FRAMES: '3' }, root).framesPerWrite).toBe(3);
   });
 
   it('refuses a COALESCE_FRAMES out of range, and says what to set instead of the old COALESCE_MS', () => {

@@ -75,7 +75,7 @@ function intSetting(env: Env, name: string, fallback: number, min: number, max: 
 function coalesceSetting(env: Env): number {
   if (env.COALESCE_MS !== undefined && env.COALESCE_MS !== '') {
     throw new ConfigError(
-      'COALESCE_MS is gone: use COALESCE_FRAMES, the ticks of frames written at a time (1: each at once; default 3).',
+      'COALESCE_MS is gone: use COALESCE_FRAMES, the ticks of frames written at a time (1: each at once; default 2).',
     );
   }
   return intSetting(env, 'COALESCE_FRAMES', DEFAULT_FRAMES_PER_WRITE, 1, 5);

@@ -25,8 +25,8 @@ describe('the camera and own walking in Chromium', () => {
   beforeAll(async () => {
     mkdirSync(shots, { recursive: true });
     // Every frame written at once: the observer bot below stands for the server's truth, and the gateway
-    // holds news of others up to two ticks (coalescer.ts, tested in gateway-coalesce.test.ts), which under
-    // a loaded test run put the observer's picture a tile further behind than the player's own drawing.
+    // holds news of others (coalescer.ts, tested in gateway-coalesce.test.ts); at three ticks a write, under
+    // a loaded test run, that put the observer's picture a tile further behind than the player's own drawing.
     server = await startServerProcess({ MAP: writeCameraMap(), GRACE_SECONDS: '5', COALESCE_FRAMES: '1' });
     browser = await launchBrowser();
   });
