@@ -1,42 +1,40 @@
 // Fewer socket writes for the same frames. One write to a loopback TCP socket costs this machine ~8 µs
 // of the gateway's CPU, more than the simulation spends on the player it carries, and the gateway is
-// mostly those writes. So a socket's frames are gathered and written `framesPerWrite` ticks' worth at a
-// time (2: every other tick, the oldest a tick late; 3: every third, two ticks late), each still its own WebSocket message, so the
+// mostly those writes. So a socket's frames are gathered and written `frames` ticks' worth at a time
+// (3: every third tick, the oldest up to two ticks late), each still its own WebSocket message, so the
 // client reads exactly what it read before.
 //
-// Nothing a player waits for is held: the two frames after the player said something (one of them
-// answers the click, whichever side of a tick it fell on) go out at once, with whatever was held before
-// them; so does the first frame after a quiet spell. What is held is news of others, whose walks the
-// client draws from their start, catching up a step it heard of late.
+// Nothing a player waits for is held: a frame in the two ticks after the player said something (the
+// tick that answers a click, whichever side of the tick the click fell on) goes out at once, with
+// whatever was held before it; so does the first frame after a quiet spell. What is held is news of
+// others, whose walks the client draws from their start, catching up a step it heard of late.
 //
-// A socket's own frames are counted, one a tick, so the sockets of every world in the process keep their
-// own pace (each world ticks on its own timer and sends its own batch). Only what no later frame carries
-// out is judged by the clock: after any batch (`release()`), a frame held for more than two ticks goes,
-// so a player with little news around gets a held frame up to three ticks late.
+// Ticks are counted in batches (`release()` ends one), not measured on a clock: a busy tick that comes
+// late does not make frames wait a tick longer. A timer lets held frames go when no batch comes at all.
 //
 // The WebSocket framing is done here too (ws-frame.ts): a write is one buffer, the frames' headers and
 // parts copied in, rather than ws's header and payload per message gathered by the stream.
 import type { Socket } from 'node:net';
-import { TICK_MS } from '../../shared/rules/movement.ts';
 import { frameHeader } from './ws-frame.ts';
 
 /**
- * Ticks' frames a socket gets per write by default. Three cut the gateway's CPU by a further fifth, but a
- * playthrough bot, whose every decision waits on news, ran out of time in the village with it once in a
- * full test run: until that is measured apart, two (COALESCE_FRAMES=3 for a host who wants it).
+ * Ticks' frames a socket gets per write by default: two, as before COALESCE_FRAMES (three cut the gateway's
+ * CPU by a further fifth in the bench, one world a process). Ticks are counted in batches, and a realm
+ * process sends one per world, so there frames are held for less than a tick: fewer writes saved, none late.
  */
 export const DEFAULT_FRAMES_PER_WRITE = 2;
-/** Frames after a player's message that go out at once: the answer is in one of them. */
-const ANSWER_FRAMES = 2;
-/** Room for a tick that comes early or late: the game's batches are not evenly spaced. */
-const SLACK_MS = 20;
+/** Batches after a player's message in which its frames go out at once: the answer is in one of them. */
+const ANSWER_BATCHES = 2;
+const TICK_MS = 50;
 
 interface Line {
-  lastWriteAt: number;
-  /** Frames written with the next write. */
+  /** The batch of the last write. */
+  wroteIn: number;
+  /** Frames written with the next write, and the batch the first of them came in. */
   held: number;
-  /** Frames still to go out at once: the player said something. */
-  answers: number;
+  heldIn: number;
+  /** Frames in batches before this one go out at once: the player said something. */
+  answerUntil: number;
   /** Frame headers and parts not yet written, in order; `bytes` in all. */
   chunks: Uint8Array[];
   bytes: number;
@@ -44,25 +42,16 @@ interface Line {
 
 export class Coalescer {
   private readonly lines = new Map<Socket, Line>();
-  /** Sockets holding frames now, oldest first, with when their first held frame came. */
+  /** Sockets holding frames now, oldest first, with when (clock) their first held frame came. */
   private readonly held = new Map<Socket, number>();
+  private batch = 0;
   private timer: NodeJS.Timeout | null = null;
-  /**
-   * A held frame older than this goes after the next batch: just over `framesPerWrite - 1` ticks, so the
-   * socket's own next frame, in its world's batch, comes first even when that batch is a little late.
-   */
-  private readonly holdMs: number;
-  /** A frame this long after the socket's last write goes at once. */
-  private readonly quietMs: number;
 
   /** `framesPerWrite` 1: every frame is written at once. */
   constructor(
     private readonly framesPerWrite: number,
     private readonly now: () => number = () => performance.now(),
-  ) {
-    this.holdMs = (framesPerWrite - 1) * TICK_MS + SLACK_MS;
-    this.quietMs = framesPerWrite * TICK_MS - SLACK_MS;
-  }
+  ) {}
 
   /**
    * A binary WebSocket message of the first `count` of `parts` (`length` bytes in all) for `socket`:
@@ -74,25 +63,21 @@ export class Coalescer {
     line.chunks.push(header);
     for (let i = 0; i < count; i++) line.chunks.push(parts[i]!);
     line.bytes += header.length + length;
-    const t = this.now();
-    const answer = line.answers > 0;
-    if (answer) line.answers--;
-    if (
-      answer ||
+    const due =
       line.held + 1 >= this.framesPerWrite ||
-      (line.held === 0 && t - line.lastWriteAt >= this.quietMs)
-    ) {
-      return this.write(socket, line);
-    }
+      this.batch < line.answerUntil ||
+      (line.held === 0 && this.batch - line.wroteIn >= this.framesPerWrite);
+    if (due) return this.write(socket, line);
     if (line.held++ === 0) {
-      this.held.set(socket, t);
+      line.heldIn = this.batch;
+      this.held.set(socket, this.now());
       this.schedule();
     }
   }
 
   /** The player on `socket` said something: its next frames answer it, and are not held. */
   heard(socket: Socket): void {
-    this.lineOf(socket).answers = ANSWER_FRAMES;
+    this.lineOf(socket).answerUntil = this.batch + ANSWER_BATCHES;
   }
 
   /** Writes whatever is held for this socket now (before a close, say). */
@@ -107,9 +92,18 @@ export class Coalescer {
     this.held.delete(socket);
   }
 
-  /** After each batch of frames: what has waited `framesPerWrite - 1` ticks goes now, even with no frame after it. */
+  /**
+   * Ends a batch (call after each tick's frames): what has waited `framesPerWrite - 1` ticks goes now,
+   * even for players this tick had nothing for.
+   */
   release(): void {
-    this.releaseOlderThan(this.holdMs);
+    const oldest = this.batch - (this.framesPerWrite - 2);
+    for (const socket of this.held.keys()) {
+      const line = this.lines.get(socket)!;
+      if (line.heldIn >= oldest) break; // the rest came later
+      this.write(socket, line);
+    }
+    this.batch++;
   }
 
   /** Sockets holding frames now. */
@@ -127,18 +121,10 @@ export class Coalescer {
   private lineOf(socket: Socket): Line {
     let line = this.lines.get(socket);
     if (!line) {
-      line = { lastWriteAt: -Infinity, held: 0, answers: 0, chunks: [], bytes: 0 };
+      line = { wroteIn: -Infinity, held: 0, heldIn: 0, answerUntil: 0, chunks: [], bytes: 0 };
       this.lines.set(socket, line);
     }
     return line;
-  }
-
-  private releaseOlderThan(ms: number): void {
-    const t = this.now();
-    for (const [socket, since] of this.held) {
-      if (t - since < ms) break; // the rest came later
-      this.write(socket, this.lines.get(socket)!);
-    }
   }
 
   /** While anything is held, a timer lets it go if the batches stop coming (a quiet or stopped world). */
@@ -146,11 +132,15 @@ export class Coalescer {
     if (this.timer) return;
     const oldest = this.held.values().next();
     if (oldest.done) return;
-    const limit = this.holdMs + TICK_MS;
+    const limit = this.framesPerWrite * TICK_MS + TICK_MS / 2;
     const wait = Math.max(1, oldest.value + limit - this.now());
     this.timer = setTimeout(() => {
       this.timer = null;
-      this.releaseOlderThan(limit);
+      const t = this.now();
+      for (const [socket, since] of this.held) {
+        if (t - since < limit) break;
+        this.write(socket, this.lines.get(socket)!);
+      }
       this.schedule();
     }, wait);
     this.timer.unref();
@@ -158,7 +148,7 @@ export class Coalescer {
 
   /** One write of everything the line holds: its frames joined into one buffer. */
   private write(socket: Socket, line: Line): void {
-    line.lastWriteAt = this.now();
+    line.wroteIn = this.batch;
     line.held = 0;
     this.held.delete(socket);
     const { chunks, bytes } = line;
