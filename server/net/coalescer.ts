@@ -1,6 +1,6 @@
 // Fewer socket writes for the same frames. One write to a loopback TCP socket costs this machine ~8 µs
 // of the gateway's CPU, more than the simulation spends on the player it carries, and the gateway is
-// mostly those writes. So a socket's frames are gathered and written `frames` ticks' worth at a time
+// mostly those writes. So a socket's frames are gathered and written `framesPerWrite` ticks' worth at a time
 // (3: every third tick, the oldest up to two ticks late), each still its own WebSocket message, so the
 // client reads exactly what it read before.
 //
@@ -20,7 +20,8 @@ import { frameHeader } from './ws-frame.ts';
 /**
  * Ticks' frames a socket gets per write by default: two, as before COALESCE_FRAMES (three cut the gateway's
  * CPU by a further fifth in the bench, one world a process). Ticks are counted in batches, and a realm
- * process sends one per world, so there frames are held for less than a tick: fewer writes saved, none late.
+ * process sends one per world: where several worlds send frames, they are held for less than a tick (fewer
+ * writes saved, none late).
  */
 export const DEFAULT_FRAMES_PER_WRITE = 2;
 /** Batches after a player's message in which its frames go out at once: the answer is in one of them. */
